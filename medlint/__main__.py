@@ -1,0 +1,7 @@
+"""``python -m medlint`` is the same as the ``medlint`` command."""
+
+import sys
+
+from medlint.cli import main
+
+sys.exit(main())

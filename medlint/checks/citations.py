@@ -1,0 +1,126 @@
+"""Citation checks: ``citation-needed`` and ``references-section``.
+
+``citation-needed`` looks for sentences that lean on outside evidence ("Studies
+have shown", "published in the New England Journal of Medicine", "The
+American College of Rheumatology recommends", "According to ...") and have
+no reference marker (``[1]``, ``[^1]``, ``<sup>``, a link, an author-year
+citation). The cue lists live in the rule's parameters, so an editorial team
+can extend them without code.
+
+``references-section`` reports an empty references section (a heading such
+as "Citations" with nothing that looks like a reference under it) or, when
+the article makes claims worth sourcing, a missing one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from medlint.checks import CheckKind
+from medlint.checks.base import finding
+from medlint.claims import Analysis, Sentence
+from medlint.errors import MedlintError
+from medlint.facts import Facts
+from medlint.model import Finding
+from medlint.rules import Rule
+
+MARKERS = re.compile(
+    r"\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]|\[\^[^\]\s]+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|https?://\S+|\bdoi:\s*10\.\S+"
+    r"|\(\s*[A-Z][\w'’-]+(?:\s+(?:et\s+al\.?|and|&)\s*(?:[A-Z][\w'’-]+)?)?,?\s+(?:19|20)\d{2}[a-z]?\s*\)",
+)
+
+
+def _alternation(items: list[str], what: str) -> str:
+    if not isinstance(items, list) or not all(isinstance(i, str) and i for i in items):
+        raise MedlintError(f"{what} must be a list of non-empty strings", what)
+    return "|".join(re.escape(i).replace(r"\ ", r"\s+") for i in sorted(items, key=len, reverse=True))
+
+
+def _compile(pattern: str, what: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, re.IGNORECASE)
+    except re.error as exc:
+        raise MedlintError(f"{what}: regex does not compile: {exc}", what) from None
+
+
+def _prepare(params: dict[str, Any]) -> Any:
+    studies = params.get("study_cues", [])
+    if not isinstance(studies, list) or not all(isinstance(s, str) for s in studies):
+        raise MedlintError("study_cues must be a list of regexes", "study_cues")
+    study = [_compile(s, "study_cues") for s in studies]
+    journals = _alternation(params.get("journals", []), "journals")
+    authorities = _alternation(params.get("authorities", []), "authorities")
+    verbs = _alternation(params.get("authority_verbs", []), "authority_verbs")
+    suffixes = _alternation(params.get("organisation_suffixes", []), "organisation_suffixes")
+    org = rf"(?:the\s+)?(?:{authorities}|(?:[A-Z][\w&'’.-]*\s+(?:of\s+|and\s+|&\s+|for\s+|,\s+)*){{1,7}}(?:{suffixes}))"
+    cues: list[re.Pattern[str]] = [*study]
+    if journals:
+        cues.append(re.compile(rf"\b(?:published\s+in|in\s+the|reported\s+in|according\s+to)\s+(?:the\s+)?(?:{journals})\b"
+                               rf"|\b(?:{journals})\b", re.IGNORECASE))
+    cues.append(re.compile(rf"\b(?i:according)\s+to\s+(?:[\w\s,]{{0,40}}?\s)?(?:{org}|[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)*)", 0))
+    cues.append(re.compile(rf"\b{org}\s+(?:\([A-Z]+\)\s+)?(?:{verbs})\b"))
+    cues.append(re.compile(rf"\b(?:{authorities})(?:'s|’s)?\s+(?:guidelines?|recommendations?|position|consensus)\b"))
+    return {"cues": cues}
+
+
+def has_marker(sentence: Sentence) -> bool:
+    """A reference marker inside the sentence, or straight after its full stop."""
+    unit = sentence.unit
+    for start, end in unit.markers:
+        if start < sentence.end + 2 and end > sentence.start:
+            return True
+    tail = unit.text[sentence.end : sentence.end + 16]
+    return bool(MARKERS.search(sentence.text) or MARKERS.match(tail.lstrip()))
+
+
+def _run_citation(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding]:
+    cues: list[re.Pattern[str]] = rule.compiled["cues"]
+    for analysis in analyses:
+        for sentence in analysis.sentences:
+            if sentence.unit.kind in ("heading", "table_header"):
+                continue
+            hits = [m for cue in cues for m in cue.finditer(sentence.text)]
+            if not hits or has_marker(sentence):
+                continue
+            hit = min(hits, key=lambda m: (m.start(), -m.end()))
+            start, end = sentence.unit.source_span(sentence.start + hit.start(), sentence.start + hit.end())
+            cue = " ".join(hit.group(0).split())
+            yield finding(rule, analysis.document, start, end, rule.render(cue=cue))
+
+
+def _prepare_refs(params: dict[str, Any]) -> Any:
+    mode = params.get("mode")
+    if mode not in ("empty", "missing"):
+        raise MedlintError("mode must be 'empty' or 'missing'", "mode")
+    return {"mode": mode}
+
+
+def _run_refs(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding]:
+    mode = rule.compiled["mode"]
+    for analysis in analyses:
+        doc = analysis.document
+        refs = doc.references
+        if mode == "empty" and refs is not None and not refs.entries:
+            yield finding(rule, doc, refs.start, refs.end, rule.render(heading=refs.heading))
+        elif mode == "missing" and refs is None and analysis.claims and doc.units:
+            first = doc.units[0]
+            start, end = first.source_span(0, len(first.text))
+            yield finding(rule, doc, start, end, rule.render(claims=len(analysis.claims)))
+
+
+CITATION_KIND = CheckKind(
+    name="citation-needed",
+    scope="document",
+    prepare=_prepare,
+    run=_run_citation,
+    summary="Sentences that invoke studies, journals or authorities without a reference marker.",
+)
+REFERENCES_KIND = CheckKind(
+    name="references-section",
+    scope="document",
+    prepare=_prepare_refs,
+    run=_run_refs,
+    summary="An empty references section, or none in an article that makes claims.",
+)

@@ -1,0 +1,114 @@
+"""``value-inconsistency``: one subject, one attribute, incompatible values in different places.
+
+Runs within one document (``scope: document``) or across every document of
+the run (``scope: corpus``). A *statement* is the set of values one phrase
+gives (``5% or 10%`` is one statement); two statements are incompatible when
+their value sets share nothing. Where the facts file states the attribute,
+the contradiction rules already report each deviating statement, so this
+check stays quiet there and only speaks where no canonical fact exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from medlint.checks import CheckKind
+from medlint.checks.base import finding
+from medlint.claims import Analysis
+from medlint.errors import MedlintError
+from medlint.facts import Facts
+from medlint.model import Claim, Document, Finding, Related
+from medlint.rules import Rule
+
+
+def _prepare(params: dict[str, Any]) -> Any:
+    scope = params.get("scope", "document")
+    if scope not in ("document", "corpus"):
+        raise MedlintError("scope must be 'document' or 'corpus'", "scope")
+    attributes = params.get("attributes")
+    if not isinstance(attributes, list) or not all(isinstance(a, str) for a in attributes):
+        raise MedlintError("attributes must be a list of attribute names", "attributes")
+    return {"scope": scope, "attributes": set(attributes)}
+
+
+def _statements(claims: list[Claim]) -> list[list[Claim]]:
+    groups: dict[str, list[Claim]] = {}
+    for claim in claims:
+        groups.setdefault(claim.group or f"{claim.path}:{claim.start}", []).append(claim)
+    return sorted(groups.values(), key=lambda g: (g[0].path, g[0].start))
+
+
+def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding]:
+    scope = rule.compiled["scope"]
+    attributes = rule.compiled["attributes"]
+    docs: dict[str, Document] = {a.document.path: a.document for a in analyses}
+    pools: dict[tuple[str, ...], list[Claim]] = {}
+    for analysis in analyses:
+        for claim in analysis.claims:
+            if claim.attribute not in attributes or not claim.polarity:
+                continue
+            if claim.attribution == "ambiguous":
+                continue  # reported as ambiguity; its readings are not statements
+            product_id = claim.subject.partition(".")[2]
+            if facts.expected(product_id, claim.attribute):
+                continue
+            key = (claim.subject, claim.attribute)
+            if scope == "document":
+                key = (claim.path, *key)
+            pools.setdefault(key, []).append(claim)
+    for key in sorted(pools):
+        statements = _statements(pools[key])
+        if len(statements) < 2:
+            continue
+        first = statements[0]
+        first_values = {c.value.key for c in first}
+        deviating = [s for s in statements[1:] if not first_values & {c.value.key for c in s}]
+        if not deviating:
+            continue
+        if scope == "corpus" and all(s[0].path == first[0].path for s in deviating):
+            continue  # same-document conflicts belong to the document-scope rule
+        for statement in deviating:
+            claim = statement[0]
+            doc = docs[claim.path]
+            related = []
+            for other in statements:
+                if other is statement:
+                    continue
+                o = other[0]
+                odoc = docs[o.path]
+                line, column = odoc.position(o.start)
+                related.append(Related(o.path, line, column, "/".join(c.value.display for c in other)))
+            found = " or ".join(dict.fromkeys(c.value.display for c in statement))
+            other_found = " or ".join(dict.fromkeys(c.value.display for c in first))
+            fline, _ = docs[first[0].path].position(first[0].start)
+            where = f"line {fline}" if first[0].path == claim.path else f"{first[0].path}:{fline}"
+            message = rule.render(
+                subject_name=claim.subject_name,
+                attribute=claim.attribute,
+                found=found,
+                other=other_found,
+                where=where,
+                count=len(statements),
+            )
+            yield finding(
+                rule,
+                doc,
+                claim.start,
+                claim.end,
+                message,
+                subject=claim.subject,
+                attribute=claim.attribute,
+                found=found,
+                expected=None,
+                related=related,
+            )
+
+
+KIND = CheckKind(
+    name="value-inconsistency",
+    scope="corpus",
+    prepare=_prepare,
+    run=_run,
+    summary="The same subject and attribute stated with incompatible values in different places.",
+)

@@ -1,0 +1,592 @@
+"""Claim extraction and attribution: which value does an article state for which product?
+
+This is where false alarms are born or prevented, so every rule here errs on
+the side of silence: a value becomes a claim only when it is clearly about a
+product's attribute, and it is attributed only when the product is clear.
+
+Attribution, in order:
+
+1. *respectively*: products and values paired in order;
+2. a table cell: the row's product, the column header's attribute;
+3. the clause's single product (``Privigen is a 10% liquid``), including an
+   apposition (``Privigen, a 10% liquid``);
+4. several coordinated products (``Gamunex-C and Flebogamma``) with one value:
+   each gets it; with several coordinated values and no *respectively*: an
+   **ambiguous** claim, every product gets every value and the ambiguity is
+   reported;
+5. a list item led by a product (``Gamunex-C (Grifols): 10% ...``);
+6. a sentence led by a pronoun (``It is stabilized with glycine``) refers to
+   the single product of the sentence before.
+
+Contrast phrases (``Unlike Flebogamma 5% DIF, ...``, ``rather than sugar``)
+and negation (``contains no sugar``, ``not into a vein``) never make a
+positive claim; negated stabilizers and "sugar-free" make negative ones.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from medlint.facts import Facts
+from medlint.model import Claim, Document, Unit, Value
+from medlint.quantities import Quantity, find_quantities
+
+CONTRAST = re.compile(
+    r"\b(?:unlike|in\s+contrast\s+to|compared\s+(?:with|to)|as\s+opposed\s+to|rather\s+than|"
+    r"instead\s+of|alternatives?\s+to|versus|vs\.?|switch(?:ing|ed|es)?\s+from|other\s+than|"
+    r"except(?:\s+for)?|not\s+like|apart\s+from|replac(?:e|es|ed|ing))\b",
+    re.IGNORECASE,
+)
+_CONTRAST_END = re.compile(r"[,;:.()]|\s(?:and|but|while|whereas|is|are|was|has|have)\s")
+CLAUSE_BREAK = re.compile(
+    r";|\s[–—-]\s(?=[a-z])|,?\s+(?:while|whereas|but|although|though|however)\s+|\.\s", re.IGNORECASE
+)
+NEGATION_BEFORE = re.compile(
+    r"\b(?:no|not|without|never|nor|neither|free\s+(?:of|from)|lacks?|lacking|doesn't|don't|"
+    r"isn't|aren't|zero|absence\s+of|non)\b[\w\s-]{0,24}$",
+    re.IGNORECASE,
+)
+NEGATION_AFTER = re.compile(r"^\s?-?\s?free\b", re.IGNORECASE)
+RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+PRONOUN_LEAD = re.compile(
+    r"^\W*(?:it|its|it's|this\s+(?:product|formulation|preparation|solution|medicine|medication|"
+    r"immunoglobulin|ivig|scig|brand)|the\s+(?:product|formulation|preparation|solution|medicine|"
+    r"medication|latter))\b",
+    re.IGNORECASE,
+)
+COORDINATION_GAP = re.compile(r"^[\s,]*(?:(?:and|or|&|as\s+well\s+as|plus)\s*)?[\s,]*$", re.IGNORECASE)
+
+# Around a percentage: what makes it a product concentration, and what rules that out.
+CONCENTRATION_CUE = re.compile(
+    r"\b(?:concentrat\w*|solutions?|liquids?|formulations?|preparations?|products?|strengths?|"
+    r"ivig|scig|igiv|igg|immunoglobulins?|immune\s+globulins?|options?|versions?|presentations?|"
+    r"available|supplied|comes?|offered|sold|marketed)\b",
+    re.IGNORECASE,
+)
+NOT_CONCENTRATION_AFTER = re.compile(
+    r"^\s*(?:of\b|in\b|to\b|or\s+more\s+of|(?:dextrose|glucose|saline|sodium|nacl|albumin|sucrose|maltose|"
+    r"sorbitol|glycine|proline|polysorbate|alcohol|ethanol|lidocaine|w/v\s+)?(?:dextrose|glucose|saline|"
+    r"sodium|nacl|albumin|sucrose|maltose|sorbitol|glycine|proline|polysorbate|alcohol|ethanol|lidocaine)\b|"
+    r"ci\b|confidence|percentage\s+points?|(?:of\s+)?(?:patients|people|children|adults|cases|"
+    r"participants|subjects|infusions|recipients|users)\b|(?:higher|lower|more|less|fewer|"
+    r"increase|decrease|reduction|improvement|chance|risk|probability|likely|response|rate|discount))",
+    re.IGNORECASE,
+)
+NOT_CONCENTRATION_BEFORE = re.compile(
+    r"(?:\bby|\bthan|\bin|\bup\s+to|\babout|\bincidence\s+of|\brate\s+of|\brisk\s+of|\b(?:with|plus)\s+"
+    r"(?:a\s+)?|\bdiluted\s+(?:in|with)(?:\s+a)?|\bcontains?|\bpercentage\s+of|\bsaw|\bhad|\bto)\s*$",
+    re.IGNORECASE,
+)
+CONCENTRATION_OF = re.compile(r"\bconcentrations?\s+(?:of\s+)?(?:either\s+)?$|\b(?:is|are|as)\s+(?:an?\s+)?$"
+                              r"|\bin\s+(?:both\s+)?$", re.IGNORECASE)
+IGA_WORD = re.compile(r"\bIgA\b")
+IGA_NOT_CONTENT = re.compile(
+    r"^\s*[-\s]?(?:deficien\w*|antibod\w*|nephropathy|vasculitis|myeloma|class|isotype)", re.IGNORECASE
+)
+IGA_CUE_AFTER = re.compile(
+    r"^\s*[-\s]?(?:content|levels?|amounts?|concentrations?|free|depleted|reduced|\(|:|of\b|is\b|at\b|"
+    r"≤|<|below|under|less|not\s+more|average|typical|contains?)",
+    re.IGNORECASE,
+)
+IGA_QUALITY_BEFORE = re.compile(
+    r"(?P<free>\bno|\bzero|\bfree\s+of)\s+(?:detectable\s+)?$|(?P<trace>\btrace(?:\s+(?:amounts?|levels?|quantities))?"
+    r"(?:\s+of)?|\blow|\bvery\s+low|\bminimal|\breduced|\blow-level|\blimited)\s+$|(?P<high>\bhigh|\bhigher|"
+    r"\belevated|\bsignificant|\bconsiderable|\bsubstantial|\blarge\s+amounts?\s+of|\blots\s+of)\s+$",
+    re.IGNORECASE,
+)
+IGA_QUALITY_AFTER = re.compile(
+    r"^\s?-?\s?(?P<free>free\b)|^\s*(?:content|levels?)\s+(?:is\s+|are\s+)?(?:(?P<trace>low|minimal|trace|"
+    r"very\s+low)|(?P<high>high|elevated|considerable))\b",
+    re.IGNORECASE,
+)
+SUGAR = re.compile(
+    r"\b(?P<free>sugar[\s-]?free|(?:no|without|free\s+of|contains\s+no|zero)\s+(?:added\s+)?sugars?|"
+    r"(?:doesn't|does\s+not|do\s+not)\s+contain\s+(?:any\s+)?(?:added\s+)?sugars?)\b",
+    re.IGNORECASE,
+)
+MANUFACTURE_VERB = re.compile(
+    r"\b(?:produc\w*|manufactur\w*|makes?|made|offers?|offered|markets?|marketed|provides?|"
+    r"develop\w*|distribut\w*|sells?|sold|supplies|brand|maker|'s)\b|[’']s\b",
+    re.IGNORECASE,
+)
+ACRONYM = re.compile(r"^[A-Z]{2,5}$")
+ROUTE_BLOCK_BEFORE = re.compile(r"(?:\bfrom|\bthan|\bto|\bor|\bversus)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+ROUTE_APPOSITION_GAP = re.compile(
+    r"^[\s,]*(?:(?:is|was|remains|,)\s+)?(?:an?|the)\s+(?:[\w%.-]+\s+){0,3}$", re.IGNORECASE
+)
+TABLE_HEADERS = {
+    "concentration": re.compile(r"concentrat|strength|%|percent", re.IGNORECASE),
+    "stabilizer": re.compile(r"stabili[sz]", re.IGNORECASE),
+    "manufacturer": re.compile(r"manufactur|maker|company|supplier|made\s+by|producer", re.IGNORECASE),
+    "route": re.compile(r"route|administ|given", re.IGNORECASE),
+    "iga": re.compile(r"\bIgA\b", re.IGNORECASE),
+}
+
+
+@dataclass(slots=True)
+class Mention:
+    """A term or quantity found in a unit's text (offsets are unit-text offsets)."""
+
+    kind: str
+    id: str
+    start: int
+    end: int
+    text: str
+    quantity: Quantity | None = None
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence of a prose unit, kept for the citation checks and for reports."""
+
+    unit: Unit
+    start: int
+    end: int
+    text: str
+    mentions: list[Mention] = field(default_factory=list)
+
+    def source_span(self) -> tuple[int, int]:
+        return self.unit.source_span(self.start, self.end)
+
+
+@dataclass(slots=True)
+class Ambiguity:
+    """Coordinated products and values without *respectively*: who has which value is unclear."""
+
+    unit: Unit
+    start: int
+    end: int
+    products: list[str]
+    product_names: list[str]
+    attribute: str
+    values: list[str]
+    group: str
+
+
+@dataclass(slots=True)
+class Analysis:
+    """Everything the checks need to know about one document."""
+
+    document: Document
+    claims: list[Claim] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    ambiguities: list[Ambiguity] = field(default_factory=list)
+    mentions: list[tuple[Unit, Mention]] = field(default_factory=list)
+
+
+def percent_value(value: float) -> Value:
+    shown = f"{value:g}%"
+    return Value("percent", ("percent", round(value, 4)), shown)
+
+
+def term_value(kind: str, term_id: str, display: str) -> Value:
+    return Value(kind, (kind, term_id), display)
+
+
+class _Extractor:
+    """Extracts the claims of one unit; one instance per unit keeps the state explicit."""
+
+    def __init__(self, facts: Facts, doc: Document, unit: Unit, sdoc: Any, analysis: Analysis) -> None:
+        self.facts = facts
+        self.doc = doc
+        self.unit = unit
+        self.text = unit.text
+        self.analysis = analysis
+        self.mentions = self._mentions(sdoc)
+        self.sentences = [
+            Sentence(unit, s.start_char, s.end_char, s.text) for s in sdoc.sents if s.text.strip()
+        ]
+        for m in self.mentions:
+            for sent in self.sentences:
+                if sent.start <= m.start < sent.end:
+                    sent.mentions.append(m)
+                    break
+        self.contrast = self._contrast_ranges()
+        self.lead_product, self.lead_manufacturer = self._lead()
+        self.counter = 0
+
+    # -- mentions -------------------------------------------------------------------------
+    def _mentions(self, sdoc: Any) -> list[Mention]:
+        out: list[Mention] = []
+        for ent in sdoc.ents:
+            kind = ent.label_.lower()
+            out.append(Mention(kind, ent.kb_id_, ent.start_char, ent.end_char, ent.text))
+        product_spans = [(m.start, m.end) for m in out if m.kind == "product"]
+        for q in find_quantities(self.text):
+            if any(s <= q.start and q.end <= e for s, e in product_spans):
+                continue  # "Octagam 10%" is a name, not a claim
+            out.append(Mention("quantity", q.kind, q.start, q.end, q.text, q))
+        out.sort(key=lambda m: (m.start, m.end))
+        return out
+
+    def _contrast_ranges(self) -> list[tuple[int, int]]:
+        ranges = []
+        for m in CONTRAST.finditer(self.text):
+            end_match = _CONTRAST_END.search(self.text, m.end())
+            end = end_match.start() if end_match else len(self.text)
+            # Do not run past the sentence.
+            for sent in self.sentences:
+                if sent.start <= m.start() < sent.end:
+                    end = min(end, sent.end)
+            ranges.append((m.start(), end))
+        return ranges
+
+    def in_contrast(self, start: int) -> bool:
+        return any(s <= start < e for s, e in self.contrast)
+
+    def _lead(self) -> tuple[Mention | None, Mention | None]:
+        """The product (or manufacturer) that leads a list item or a table row."""
+        unit = self.unit
+        if unit.kind == "table_cell" and unit.row_header:
+            for term in self.facts.products.values():
+                for form in term.surface_forms():
+                    if form.lower() == unit.row_header.strip().lower():
+                        return Mention("product", term.id, 0, 0, unit.row_header), None
+            return None, None
+        if unit.kind != "list_item" or not self.mentions:
+            return None, None
+        first = self.mentions[0]
+        prefix = self.text[: first.start]
+        if prefix.strip(" *_\t") or first.kind not in ("product", "manufacturer"):
+            return None, None
+        if first.kind == "product":
+            return first, None
+        return None, first
+
+    # -- helpers --------------------------------------------------------------------------
+    def clause_bounds(self, sent: Sentence, pos: int) -> tuple[int, int]:
+        start, end = sent.start, sent.end
+        for m in CLAUSE_BREAK.finditer(self.text, sent.start, sent.end):
+            if m.end() <= pos:
+                start = m.end()
+            elif m.start() >= pos:
+                end = m.start()
+                break
+        return start, end
+
+    def products_in(self, start: int, end: int) -> list[Mention]:
+        return [
+            m
+            for m in self.mentions
+            if m.kind == "product" and start <= m.start < end and not self.in_contrast(m.start)
+        ]
+
+    def negated(self, start: int, end: int, clause_start: int) -> bool:
+        before = self.text[max(clause_start, start - 40) : start]
+        return bool(NEGATION_BEFORE.search(before) or NEGATION_AFTER.match(self.text[end : end + 8]))
+
+    def coordinated(self, products: list[Mention]) -> bool:
+        return len(products) >= 2 and all(
+            COORDINATION_GAP.match(self.text[a.end : b.start]) for a, b in zip(products, products[1:])
+        )
+
+    def previous_subject(self, sent: Sentence) -> Mention | None:
+        idx = self.sentences.index(sent)
+        if idx == 0 or not PRONOUN_LEAD.match(sent.text):
+            return None
+        prev = self.sentences[idx - 1]
+        prods = self.products_in(prev.start, prev.end)
+        ids = {p.id for p in prods}
+        return prods[0] if len(ids) == 1 else None
+
+    def targets(self, sent: Sentence, pos: int) -> tuple[list[Mention], str]:
+        """Which product(s) a value at ``pos`` belongs to, and how that was decided."""
+        cstart, cend = self.clause_bounds(sent, pos)
+        cprods = self.products_in(cstart, cend)
+        if not cprods:
+            sprods = self.products_in(sent.start, sent.end)
+            if len({p.id for p in sprods}) == 1 and not CLAUSE_BREAK.search(self.text, sent.start, sent.end):
+                return sprods[:1], "direct"
+            if not sprods and self.lead_product is not None:
+                how = "table" if self.unit.kind == "table_cell" else "list-item"
+                return [self.lead_product], how
+            if not sprods:
+                prev = self.previous_subject(sent)
+                if prev is not None:
+                    return [prev], "coreference"
+            return [], ""
+        if len({p.id for p in cprods}) == 1:
+            return cprods[:1], "direct"
+        if self.coordinated(cprods):
+            return cprods, "coordinated"
+        # Several uncoordinated products: the nearest one before the value, within its comma segment.
+        before = [p for p in cprods if p.end <= pos]
+        if before:
+            nearest = before[-1]
+            gap = self.text[nearest.end : pos]
+            if ";" not in gap and gap.count(",") <= 1:
+                return [nearest], "apposition" if "," in gap else "direct"
+        return [], ""
+
+    def new_group(self) -> str:
+        self.counter += 1
+        return f"{self.doc.path}#{self.unit.index}.{self.counter}"
+
+    def emit(
+        self,
+        product: Mention,
+        attribute: str,
+        value: Value,
+        where: Mention,
+        sent: Sentence,
+        how: str,
+        group: str,
+        polarity: bool = True,
+    ) -> None:
+        term = self.facts.products.get(product.id)
+        start, end = self.unit.source_span(where.start, where.end)
+        s_start, s_end = sent.source_span()
+        self.analysis.claims.append(
+            Claim(
+                subject=f"products.{product.id}",
+                subject_name=term.name if term else product.text,
+                attribute=attribute,
+                value=value,
+                path=self.doc.path,
+                start=start,
+                end=end,
+                text=self.text[where.start : where.end],
+                sentence_start=s_start,
+                sentence_end=s_end,
+                polarity=polarity,
+                attribution=how,
+                group=group,
+            )
+        )
+
+    def attribute_values(
+        self, sent: Sentence, attribute: str, values: list[tuple[Mention, Value]], polarity: bool = True
+    ) -> None:
+        """Attribute a sentence's values of one attribute to products, finding ambiguity."""
+        if not values:
+            return
+        sprods = self.products_in(sent.start, sent.end)
+        if RESPECTIVELY.search(sent.text) and len(sprods) == len(values) >= 2:
+            group = self.new_group()
+            for prod, (where, value) in zip(sprods, values):
+                self.emit(prod, attribute, value, where, sent, "respectively", group, polarity)
+            return
+        buckets: dict[tuple[Any, ...], list[tuple[Mention, Value]]] = {}
+        targets_of: dict[tuple[Any, ...], tuple[list[Mention], str]] = {}
+        for where, value in values:
+            prods, how = self.targets(sent, where.start)
+            if not prods:
+                continue
+            key = (how, tuple((p.id, p.start) for p in prods))
+            buckets.setdefault(key, []).append((where, value))
+            targets_of[key] = (prods, how)
+        for key, items in buckets.items():
+            prods, how = targets_of[key]
+            group = self.new_group()
+            distinct = {v.key for _, v in items}
+            if how == "coordinated" and len(distinct) >= 2:
+                first = min(p.start for p in prods)
+                last = max(w.end for w, _ in items)
+                names = []
+                for p in prods:
+                    t = self.facts.products.get(p.id)
+                    names.append(t.name if t else p.text)
+                self.analysis.ambiguities.append(
+                    Ambiguity(
+                        unit=self.unit,
+                        start=first,
+                        end=last,
+                        products=[f"products.{p.id}" for p in prods],
+                        product_names=names,
+                        attribute=attribute,
+                        values=[v.display for _, v in items],
+                        group=group,
+                    )
+                )
+                how = "ambiguous"
+            for prod in prods:
+                for where, value in items:
+                    self.emit(prod, attribute, value, where, sent, how, group, polarity)
+
+    # -- attributes -----------------------------------------------------------------------
+    def concentration(self, sent: Sentence) -> None:
+        values: list[tuple[Mention, Value]] = []
+        header_says = self.unit.kind == "table_cell" and bool(
+            self.unit.column_header and TABLE_HEADERS["concentration"].search(self.unit.column_header)
+        )
+        for m in sent.mentions:
+            q = m.quantity
+            if q is None or q.kind != "percent" or self.in_contrast(m.start):
+                continue
+            if dict(q.extra).get("ci"):
+                continue
+            cstart, cend = self.clause_bounds(sent, m.start)
+            after = self.text[m.end : min(cend, m.end + 40)]
+            before = self.text[max(cstart, m.start - 40) : m.start]
+            if NOT_CONCENTRATION_AFTER.match(after) and not CONCENTRATION_OF.search(before):
+                continue
+            if NOT_CONCENTRATION_BEFORE.search(before) and not CONCENTRATION_OF.search(before):
+                continue
+            window = self.text[max(cstart, m.start - 45) : min(cend, m.end + 45)]
+            near_product = any(
+                p.kind == "product" and (0 <= m.start - p.end <= 4 or 0 <= p.start - m.end <= 2)
+                for p in sent.mentions
+            )
+            if not (header_says or near_product or CONCENTRATION_CUE.search(window)):
+                continue
+            if q.low != q.high:
+                continue  # "5-10%" is not one product's concentration
+            values.append((m, percent_value(q.low)))
+        self.attribute_values(sent, "concentration", values)
+
+    def stabilizers(self, sent: Sentence) -> None:
+        positive: list[tuple[Mention, Value]] = []
+        negative: list[tuple[Mention, Value]] = []
+        for m in sent.mentions:
+            if m.kind != "stabilizer" or self.in_contrast(m.start):
+                continue
+            term = self.facts.stabilizers.get(m.id)
+            value = term_value("stabilizer", m.id, term.name if term else m.text)
+            cstart, _ = self.clause_bounds(sent, m.start)
+            (negative if self.negated(m.start, m.end, cstart) else positive).append((m, value))
+        self.attribute_values(sent, "stabilizer", positive)
+        self.attribute_values(sent, "stabilizer", negative, polarity=False)
+        sugar: list[tuple[Mention, Value]] = []
+        for sm in SUGAR.finditer(self.text, sent.start, sent.end):
+            if self.in_contrast(sm.start()):
+                continue
+            mention = Mention("sugar", "sugar", sm.start(), sm.end(), sm.group(0))
+            sugar.append((mention, Value("sugar", ("sugar", False), "sugar-free")))
+        self.attribute_values(sent, "sugar", sugar)
+
+    def routes(self, sent: Sentence) -> None:
+        values: list[tuple[Mention, Value]] = []
+        for m in sent.mentions:
+            if m.kind != "route" or self.in_contrast(m.start):
+                continue
+            cstart, _ = self.clause_bounds(sent, m.start)
+            if self.negated(m.start, m.end, cstart):
+                continue
+            before = self.text[max(cstart, m.start - 30) : m.start]
+            if ROUTE_BLOCK_BEFORE.search(before):
+                continue
+            if ACRONYM.match(m.text):
+                # "IVIG" names the therapy class; only "Privigen, a 10% IVIG" / "X is an IVIG" is a claim.
+                prods = [p for p in self.products_in(cstart, m.start)]
+                if not prods or not ROUTE_APPOSITION_GAP.match(self.text[prods[-1].end : m.start]):
+                    continue
+            term = self.facts.routes.get(m.id)
+            values.append((m, term_value("route", m.id, term.name if term else m.text)))
+        # Several mentions of the same route are one statement.
+        seen: set[object] = set()
+        unique = []
+        for where, value in values:
+            if value.key not in seen:
+                seen.add(value.key)
+                unique.append((where, value))
+        self.attribute_values(sent, "route", unique)
+
+    def iga(self, sent: Sentence) -> None:
+        values: list[tuple[Mention, Value]] = []
+        for im in IGA_WORD.finditer(self.text, sent.start, sent.end):
+            if self.in_contrast(im.start()):
+                continue
+            after = self.text[im.end() : im.end() + 40]
+            before = self.text[max(sent.start, im.start() - 40) : im.start()]
+            if IGA_NOT_CONTENT.match(after) or before.rstrip().lower().endswith("anti-"):
+                continue
+            numeric = None
+            for m in sent.mentions:
+                q = m.quantity
+                if q is not None and q.kind == "iga" and abs(m.start - im.end()) <= 45:
+                    numeric = (m, q)
+                    break
+            if numeric is not None:
+                m, q = numeric
+                comparator = q.comparator
+                display = f"{'' if comparator in ('=', '~') else comparator}{q.low:g} µg/mL"
+                values.append((m, Value("iga", ("iga", comparator, round(q.low, 3)), display)))
+                continue
+            quality = None
+            qb = IGA_QUALITY_BEFORE.search(before)
+            qa = IGA_QUALITY_AFTER.match(after)
+            match = qa or qb
+            if match is not None:
+                quality = next(k for k in ("free", "trace", "high") if match.group(k))
+                if qa is not None:
+                    span = (im.start(), im.end() + qa.end())
+                else:
+                    assert qb is not None
+                    span = (im.start() - len(before) + qb.start(), im.end())
+            else:
+                cstart, _ = self.clause_bounds(sent, im.start())
+                if self.negated(im.start(), im.end(), cstart) and IGA_CUE_AFTER.match(after):
+                    quality, span = "free", (im.start(), im.end())
+            if quality is None or not IGA_CUE_AFTER.match(after + " content") and quality != "free":
+                if quality is None:
+                    continue
+            mention = Mention("iga", quality, span[0], span[1], self.text[span[0] : span[1]])
+            display = {"free": "IgA-free", "trace": "low/trace IgA", "high": "high IgA"}[quality]
+            values.append((mention, Value("iga", ("iga-level", quality), display)))
+        self.attribute_values(sent, "iga", values)
+
+    def manufacturers(self, sent: Sentence) -> None:
+        prods = self.products_in(sent.start, sent.end)
+        mans = [
+            m
+            for m in sent.mentions
+            if m.kind == "manufacturer" and not self.in_contrast(m.start)
+        ]
+        if not prods:
+            return
+        lead = self.lead_manufacturer
+        if not mans and lead is not None and sent is self.sentences[0]:
+            mans = [lead]
+        if not mans:
+            return
+        group = self.new_group()
+        for prod in prods:
+            chosen: Mention | None = None
+            how = "direct"
+            after = self.text[prod.end : prod.end + 4]
+            paren = [m for m in mans if after.lstrip().startswith("(") and 0 < m.start - prod.end <= 4]
+            cstart, cend = self.clause_bounds(sent, prod.start)
+            in_clause = [m for m in mans if cstart <= m.start < cend] or (
+                [lead] if lead is not None and lead in mans else []
+            )
+            ids = {m.id for m in in_clause}
+            if paren:
+                chosen, how = paren[0], "parenthetical"
+            elif len(ids) == 1 and MANUFACTURE_VERB.search(self.text[cstart:cend]):
+                chosen = in_clause[0]
+                how = "manufacturer-line" if chosen is lead else "direct"
+            if chosen is None:
+                continue
+            if self.negated(chosen.start, chosen.end, cstart) and chosen is not lead:
+                continue
+            term = self.facts.manufacturers.get(chosen.id)
+            value = term_value("manufacturer", chosen.id, term.name if term else chosen.text)
+            self.emit(prod, "manufacturer", value, chosen if chosen is not lead else prod, sent, how, group)
+
+    def run(self) -> None:
+        for sent in self.sentences:
+            self.analysis.sentences.append(sent)
+            if self.unit.kind in ("heading", "table_header"):
+                continue
+            self.concentration(sent)
+            self.stabilizers(sent)
+            self.routes(sent)
+            self.iga(sent)
+            self.manufacturers(sent)
+        for m in self.mentions:
+            self.analysis.mentions.append((self.unit, m))
+
+
+def analyse(facts: Facts, doc: Document, sdocs: list[Any]) -> Analysis:
+    """Extract every claim of a document; ``sdocs`` are the spaCy docs of its units, in order."""
+    analysis = Analysis(document=doc)
+    references = doc.references
+    for unit, sdoc in zip(doc.units, sdocs):
+        if references is not None:
+            start, _ = unit.source_span(0, 0)
+            if start >= references.start:
+                continue  # reference entries make no claims
+        _Extractor(facts, doc, unit, sdoc, analysis).run()
+    return analysis

@@ -1,0 +1,200 @@
+"""Command line: argument parsing and exit codes only; the work happens in :mod:`medlint.lint`.
+
+Exit codes: 0 no findings at or above ``--fail-on``; 1 findings; 2 usage,
+configuration or input errors (one line naming file and line, never a
+traceback). When some files cannot be read the others are still checked and
+reported, and the exit code is 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from medlint import __version__
+from medlint.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, MedlintError
+
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+def _csv(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def _severity_pairs(values: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in values:
+        rule, sep, level = item.partition("=")
+        if not sep:
+            raise MedlintError(f"--severity takes RULE=LEVEL, got '{item}'")
+        out[rule.strip()] = level.strip()
+    return out
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from medlint.report import FORMATS
+
+    parser = argparse.ArgumentParser(
+        prog="medlint",
+        description="Check medical articles against a canonical, sourced facts file.",
+    )
+    parser.add_argument("--version", action="version", version=f"medlint {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = sub.add_parser("check", help="check articles (txt, md, html)")
+    check.add_argument("paths", nargs="*", default=["."], help="files or directories (default: .)")
+    check.add_argument("--facts", action="append", default=[], metavar="FILE",
+                       help="facts file (repeatable; default: the bundled IVIG facts)")
+    check.add_argument("--rules", action="append", default=[], metavar="DIR",
+                       help="extra rule directory (repeatable)")
+    check.add_argument("--format", default="text", choices=sorted(FORMATS), help="output format")
+    check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
+    check.add_argument("--fail-on", default="error", choices=FAIL_ON,
+                       help="lowest severity that makes the exit code 1 (default: error)")
+    check.add_argument("--select", type=_csv, default=None, metavar="RULES", help="only these rules")
+    check.add_argument("--ignore", type=_csv, default=[], metavar="RULES", help="skip these rules")
+    check.add_argument("--severity", action="append", default=[], metavar="RULE=LEVEL",
+                       help="override a rule's severity (repeatable)")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+
+    facts = sub.add_parser("facts", help="work with facts files")
+    facts_sub = facts.add_subparsers(dest="facts_command", metavar="ACTION")
+    validate = facts_sub.add_parser("validate", help="validate facts files")
+    validate.add_argument("files", nargs="*", help="facts files (default: the bundled pack)")
+
+    rules = sub.add_parser("rules", help="list the rules")
+    rules.add_argument("--rules", action="append", default=[], metavar="DIR")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+
+    explain = sub.add_parser("explain", help="show a rule's documentation and examples")
+    explain.add_argument("rule")
+    explain.add_argument("--rules", action="append", default=[], metavar="DIR")
+    return parser
+
+
+def _use_color(choice: str) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def _write(text: str, output: str | None) -> None:
+    if output:
+        from medlint.fileio import atomic_write
+
+        atomic_write(output, text)
+    else:
+        sys.stdout.write(text)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from medlint.lint import Options, lint_paths
+    from medlint.report import ReportContext, at_or_above, get_reporter
+
+    options = Options(
+        facts=args.facts,
+        rules_dirs=args.rules,
+        select=args.select,
+        ignore=args.ignore,
+        severity=_severity_pairs(args.severity),
+    )
+    result = lint_paths(args.paths, options)
+    for err in result.errors:
+        print(f"medlint: error: {err}", file=sys.stderr)
+    from medlint.lint import Engine  # noqa: F401  (imported for type context only)
+
+    ctx = ReportContext(color=_use_color(args.color) and not args.output)
+    _write(get_reporter(args.format)(result, ctx), args.output)
+    if result.errors:
+        return EXIT_ERROR
+    active = [f for f in result.findings if not f.suppressed and not f.baselined]
+    if args.fail_on != "never" and at_or_above(active, args.fail_on):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def cmd_facts(args: argparse.Namespace) -> int:
+    from medlint.facts import load_facts
+
+    if args.facts_command != "validate":
+        raise MedlintError("usage: medlint facts validate [FILE ...]")
+    files = args.files or []
+    facts = load_facts(files)
+    shown = ", ".join(files) if files else "bundled facts"
+    print(
+        f"{shown}: OK ({len(facts.products)} products, {len(facts.manufacturers)} manufacturers, "
+        f"{len(facts.regimens)} regimens, {len(facts.incidence)} incidence figures, "
+        f"{len(facts.sources)} sources)"
+    )
+    return EXIT_OK
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    from medlint.rules import load_rules
+
+    rules = load_rules(args.rules)
+    if args.format == "json":
+        import json
+
+        print(json.dumps([
+            {"id": r.id, "name": r.name, "kind": r.kind, "category": r.category,
+             "severity": r.severity, "summary": r.summary} for r in rules
+        ], indent=2))
+        return EXIT_OK
+    width = max(len(r.id) for r in rules)
+    for r in rules:
+        print(f"{r.id:<{width}}  {r.severity:<7}  {r.name}: {r.summary}")
+    return EXIT_OK
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from medlint.rules import load_rules
+
+    rules = {r.id: r for r in load_rules(args.rules)}
+    rule = rules.get(args.rule)
+    if rule is None:
+        raise MedlintError(f"unknown rule '{args.rule}' (see 'medlint rules')")
+    out = [rule.doc().rstrip(), ""]
+    out.append(f"id: {rule.id}  kind: {rule.kind}  category: {rule.category}  severity: {rule.severity}"
+               f"  (partial facts: {rule.partial_severity})")
+    for label in ("bad", "good"):
+        examples = rule.examples.get(label, [])
+        if examples:
+            out.append("")
+            out.append(f"Examples ({label}):")
+            out.extend(f"  - {e}" for e in examples)
+    print("\n".join(out))
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handlers = {"check": cmd_check, "facts": cmd_facts, "rules": cmd_rules, "explain": cmd_explain}
+    if args.command is None:
+        parser.print_help()
+        return EXIT_ERROR
+    try:
+        return handlers[args.command](args)
+    except MedlintError as exc:
+        print(f"medlint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("medlint: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # a bug in medlint: one line, and a way to see more
+        if os.environ.get("MEDLINT_DEBUG"):
+            raise
+        print(f"medlint: internal error: {type(exc).__name__}: {exc} (set MEDLINT_DEBUG=1 for details)",
+              file=sys.stderr)
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,57 @@
+"""Finding the references section of any document from its units.
+
+Readers only mark headings; deciding which heading opens a references
+section, and which of the units under it are real reference entries, is the
+same for every format and lives here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from medlint.model import Document, ReferenceSection
+
+REFERENCE_HEADING = re.compile(
+    r"^\s*(?:\d+[.)]?\s*)?(references?|citations?|sources?|bibliography|works\s+cited|"
+    r"literature(?:\s+cited)?|notes\s+and\s+references|references\s+and\s+notes)\s*:?\s*$",
+    re.IGNORECASE,
+)
+# What makes a line look like a bibliographic entry rather than boilerplate.
+_ENTRY_SIGNS = re.compile(
+    r"https?://|www\.|\bdoi\b|10\.\d{4,9}/|\bPMID\b|\bet al\b|\(\d{4}\)|\b(?:19|20)\d{2}\b"
+    r"|\bvol\.|\bJ\s?[A-Z]|\bJournal\b|\bLancet\b|\bN\s?Engl\b|\bprescribing information\b"
+    r"|\blabel\b|\bguideline",
+    re.IGNORECASE,
+)
+
+
+def looks_like_reference(text: str, kind: str) -> bool:
+    """A list item under a references heading counts; a plain line needs bibliographic signs."""
+    stripped = text.strip()
+    if not stripped:
+        return False
+    if kind in ("list_item", "reference"):
+        return True
+    if re.match(r"^\s*(?:\[\d+\]|\d+[.)])\s+\S", stripped):
+        return True
+    return bool(_ENTRY_SIGNS.search(stripped))
+
+
+def find_references(doc: Document) -> ReferenceSection | None:
+    """The last heading that names a references section, with the entries below it."""
+    found: ReferenceSection | None = None
+    units = doc.units
+    for i, unit in enumerate(units):
+        if unit.kind != "heading" or not REFERENCE_HEADING.match(unit.text):
+            continue
+        start, end = unit.source_span(0, len(unit.text))
+        section = ReferenceSection(heading=unit.text.strip(), start=start, end=end)
+        for nxt in units[i + 1 :]:
+            if nxt.kind == "heading" and (
+                nxt.heading_level <= unit.heading_level or unit.heading_level == 0
+            ):
+                break
+            if looks_like_reference(nxt.text, nxt.kind):
+                section.entries.append(nxt.text.strip())
+        found = section
+    return found

@@ -1,0 +1,102 @@
+"""Plain-text reader for articles in the seeds' style.
+
+Blocks are separated by blank lines. A short single-line block without
+closing punctuation is a heading; lines led by ``•``, ``-``, ``*``, ``–`` or
+``1.`` are list items; everything else is a paragraph. A line holding only
+an HTML-style comment (``<!-- medlint-disable-next-line ... -->``) is a
+directive, never prose: plain text has no comment syntax of its own, so
+medlint uses the same form in all three formats.
+"""
+
+from __future__ import annotations
+
+import re
+
+from medlint.model import Directive, Document, Segment, Unit
+
+_BULLET = re.compile(r"[ \t]*(?:[•●▪◦‣∙·*\-–—]|\d{1,3}[.)])[ \t]+")
+_COMMENT_LINE = re.compile(r"[ \t]*<!--(.*?)-->[ \t]*$")
+_HEADING_MAX_WORDS = 14
+
+
+def _lines(source: str) -> list[tuple[int, int]]:
+    """(start, end) of each line's content, without its line ending."""
+    out: list[tuple[int, int]] = []
+    for m in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", source):
+        s, e = m.start(), m.end()
+        if s == e and s == len(source):
+            break
+        content_end = e
+        while content_end > s and source[content_end - 1] in "\r\n":
+            content_end -= 1
+        out.append((s, content_end))
+    return out
+
+
+def _is_heading(text: str) -> bool:
+    stripped = text.strip()
+    if not stripped or len(stripped.split()) > _HEADING_MAX_WORDS:
+        return False
+    return stripped[-1] not in ".,;\"'”" and not stripped[0].islower()
+
+
+def read_text(path: str, source: str) -> Document:
+    doc = Document(path=path, source=source, format="text")
+    if source.startswith("\ufeff"):
+        start_offset = 1
+    else:
+        start_offset = 0
+    blocks: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    for s, e in _lines(source):
+        s = max(s, start_offset)
+        line = source[s:e]
+        cm = _COMMENT_LINE.match(line)
+        if cm:
+            doc.directives.append(Directive(cm.group(1).strip(), s, e))
+            continue
+        if not line.strip():
+            if current:
+                blocks.append(current)
+                current = []
+            continue
+        if _BULLET.match(line) and current:
+            blocks.append(current)
+            current = []
+        current.append((s, e))
+    if current:
+        blocks.append(current)
+
+    section: str | None = None
+    units: list[Unit] = []
+    for block in blocks:
+        first_s, first_e = block[0]
+        bullet = _BULLET.match(source, first_s, first_e)
+        if bullet:
+            kind = "list_item"
+            s = bullet.end()
+        else:
+            kind = "paragraph"
+            s = first_s
+            while s < first_e and source[s] in " \t":
+                s += 1
+        e = block[-1][1]
+        while e > s and source[e - 1] in " \t":
+            e -= 1
+        text = source[s:e]
+        if kind == "paragraph" and len(block) == 1 and _is_heading(text):
+            kind = "heading"
+        unit = Unit(
+            kind=kind,
+            text=text,
+            segments=(Segment(0, len(text), s, e),),
+            section=section,
+            heading_level=2 if kind == "heading" else 0,
+            index=len(units),
+        )
+        if kind == "heading":
+            section = text.strip()
+            unit.section = section
+        units.append(unit)
+    doc.units = units
+    return doc

@@ -1,0 +1,233 @@
+"""The public API: ``lint_paths`` and ``lint_text`` serve the CLI, the tests, editors and batch use.
+
+The flow goes one way: discover files -> read each into a Document -> analyse
+with the spaCy pipeline (built once) -> document checks -> corpus checks ->
+sorted findings. One unreadable article becomes an error entry, never an
+exception, so the others are still checked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from medlint.claims import Analysis, analyse
+from medlint.documents import format_for, read_document
+from medlint.errors import MedlintError
+from medlint.facts import Facts, load_facts
+from medlint.model import SEVERITY_RANK, Document, Finding
+from medlint.rules import Rule, load_rules
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(slots=True)
+class Options:
+    """What to check with: facts, rules and rule selection."""
+
+    facts: list[str] = field(default_factory=list)
+    rules_dirs: list[str] = field(default_factory=list)
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+    include: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    jobs: int = 1
+
+
+@dataclass(slots=True)
+class LintResult:
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[MedlintError] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    documents: dict[str, Document] = field(default_factory=dict)
+
+
+def _select(rules: list[Rule], options: Options) -> list[Rule]:
+    known = {r.id for r in rules}
+    for rid in [*(options.select or []), *options.ignore, *options.severity]:
+        if rid not in known and rid != "ALL":
+            raise MedlintError(f"unknown rule '{rid}' (see 'medlint rules')")
+    out = []
+    for rule in rules:
+        if options.select is not None and "ALL" not in options.select and rule.id not in options.select:
+            continue
+        if options.select is None and not rule.enabled:
+            continue
+        if rule.id in options.ignore:
+            continue
+        if rule.id in options.severity:
+            sev = options.severity[rule.id]
+            if sev not in SEVERITY_RANK:
+                raise MedlintError(f"severity for '{rule.id}' must be error, warning or info")
+            rule.severity = sev
+            rule.partial_severity = min(rule.partial_severity, sev, key=SEVERITY_RANK.__getitem__)
+        out.append(rule)
+    return out
+
+
+class Engine:
+    """Facts, rules and the NLP pipeline, loaded once and reused for every document."""
+
+    def __init__(self, options: Options | None = None) -> None:
+        self.options = options or Options()
+        self.facts: Facts = load_facts(self.options.facts)
+        self.all_rules = load_rules(self.options.rules_dirs)
+        self.rules = _select(self.all_rules, self.options)
+        self._nlp: Any = None
+
+    @property
+    def nlp(self) -> Any:
+        if self._nlp is None:
+            from medlint.nlp import build_pipeline
+
+            self._nlp = build_pipeline(self.facts)
+        return self._nlp
+
+    def analyse(self, doc: Document) -> Analysis:
+        sdocs = list(self.nlp.pipe([u.text for u in doc.units], batch_size=256))
+        return analyse(self.facts, doc, sdocs)
+
+    def check(self, analyses: list[Analysis]) -> list[Finding]:
+        from medlint.checks import CHECK_KINDS
+
+        findings: list[Finding] = []
+        for rule in self.rules:
+            kind = CHECK_KINDS[rule.kind]
+            findings.extend(kind.run(rule, analyses, self.facts))
+        return finalize(findings)
+
+
+def finalize(findings: Iterable[Finding]) -> list[Finding]:
+    """Sort, drop exact duplicates and give each finding its stable fingerprint."""
+    unique: dict[tuple[Any, ...], Finding] = {}
+    for f in findings:
+        unique.setdefault((*f.sort_key(), f.start, f.end), f)
+    ordered = sorted(unique.values(), key=lambda f: (*f.sort_key(), f.start, f.end))
+    counts: dict[tuple[str, str, str], int] = {}
+    for f in ordered:
+        norm = " ".join(f.matched_text.lower().split())
+        key = (f.rule, f.path, norm)
+        index = counts.get(key, 0)
+        counts[key] = index + 1
+        f.fingerprint = hashlib.sha256(f"{f.rule}\0{f.path}\0{norm}\0{index}".encode()).hexdigest()[:32]
+    return ordered
+
+
+def decode(data: bytes, path: str) -> str:
+    """Article bytes to text: UTF-8 (a BOM is kept as U+FEFF so offsets stay exact)."""
+    if b"\x00" in data[:8192]:
+        raise MedlintError("binary file (contains NUL bytes), not an article", path)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        text_before = data[: exc.start].decode("utf-8", errors="replace")
+        line = text_before.count("\n") + 1
+        raise MedlintError(f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8", path, line) from None
+
+
+def read_file(path: str) -> Document:
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_FILE_BYTES:
+            raise MedlintError(f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB", path)
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except FileNotFoundError:
+        raise MedlintError("file not found", path) from None
+    except IsADirectoryError:
+        raise MedlintError("is a directory", path) from None
+    except PermissionError:
+        raise MedlintError("permission denied", path) from None
+    except OSError as exc:
+        raise MedlintError(f"cannot read: {exc.strerror}", path) from None
+    return read_document(path, decode(data, path))
+
+
+def _display(path: Path) -> str:
+    try:
+        rel = path.relative_to(Path.cwd())
+        return rel.as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def discover(paths: Sequence[str], options: Options | None = None) -> tuple[list[str], list[MedlintError]]:
+    """Article files under ``paths`` (directories are walked; symlink loops are not followed twice)."""
+    import fnmatch
+
+    options = options or Options()
+    files: list[str] = []
+    errors: list[MedlintError] = []
+    seen_dirs: set[tuple[int, int]] = set()
+
+    def excluded(rel: str) -> bool:
+        return any(fnmatch.fnmatch(rel, pat) or fnmatch.fnmatch(Path(rel).name, pat) for pat in options.exclude)
+
+    def included(rel: str) -> bool:
+        if options.include:
+            return any(fnmatch.fnmatch(rel, pat) or fnmatch.fnmatch(Path(rel).name, pat) for pat in options.include)
+        return format_for(rel) is not None
+
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            for root, dirs, names in os.walk(p, followlinks=True):
+                try:
+                    st = os.stat(root)
+                except OSError:
+                    dirs[:] = []
+                    continue
+                key = (st.st_dev, st.st_ino)
+                if key in seen_dirs:
+                    dirs[:] = []
+                    continue
+                seen_dirs.add(key)
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
+                for name in sorted(names):
+                    rel = _display(Path(root) / name)
+                    if included(rel) and not excluded(rel):
+                        files.append(rel)
+        elif p.exists() or p.is_symlink():
+            rel = _display(p)
+            if not excluded(rel):
+                files.append(rel)
+        else:
+            errors.append(MedlintError("no such file or directory", raw))
+    return sorted(dict.fromkeys(files)), errors
+
+
+def lint_documents(engine: Engine, documents: list[Document]) -> list[Finding]:
+    analyses = [engine.analyse(doc) for doc in documents]
+    return engine.check(analyses)
+
+
+def lint_paths(paths: Sequence[str], options: Options | None = None, engine: Engine | None = None) -> LintResult:
+    """Check every article under ``paths``; unreadable files become errors, not exceptions."""
+    engine = engine or Engine(options)
+    result = LintResult()
+    files, errors = discover(paths, engine.options)
+    result.errors.extend(errors)
+    documents: list[Document] = []
+    for path in files:
+        try:
+            doc = read_file(path)
+        except MedlintError as exc:
+            result.errors.append(exc)
+            continue
+        documents.append(doc)
+        result.documents[path] = doc
+    result.files = [d.path for d in documents]
+    result.findings = lint_documents(engine, documents)
+    return result
+
+
+def lint_text(text: str, path: str = "<text>", fmt: str | None = None, engine: Engine | None = None) -> list[Finding]:
+    """Check one article given as a string (format from ``fmt`` or the path's extension)."""
+    engine = engine or Engine()
+    doc = read_document(path, text, fmt or format_for(path) or "text")
+    return lint_documents(engine, [doc])

@@ -1,0 +1,240 @@
+"""The data that flows through medlint: documents, claims and findings.
+
+Everything downstream of the readers works in *source offsets* (character
+indices into the original file text, after decoding), so that every finding
+can be turned into an exact 1-based line and column of the file the editor
+opened. Readers build each prose unit's text together with a list of
+:class:`Segment` s that map unit-text offsets back to source offsets; this is
+the offset map DESIGN.md asks for instead of re-locating matches by search.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning", "info"]
+Category = Literal["contradiction", "inconsistency", "ambiguity", "citation", "style"]
+
+SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+
+
+def line_starts_of(text: str) -> list[int]:
+    """Offsets at which each line starts. ``\\r\\n``, ``\\r`` and ``\\n`` all end a line."""
+    starts = [0]
+    i = 0
+    n = len(text)
+    while i < n:
+        c = text[i]
+        if c == "\n":
+            starts.append(i + 1)
+        elif c == "\r":
+            if i + 1 < n and text[i + 1] == "\n":
+                i += 1
+            starts.append(i + 1)
+        i += 1
+    return starts
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """Maps ``unit_text[unit_start:unit_end]`` to ``source[source_start:source_end]``.
+
+    When both lengths are equal the mapping is character for character; when
+    they differ (an HTML entity such as ``&amp;`` decoded to ``&``, or a soft
+    line break joined into a space) every offset inside maps to the segment
+    start and the end maps to the segment end.
+    """
+
+    unit_start: int
+    unit_end: int
+    source_start: int
+    source_end: int
+
+
+@dataclass(slots=True)
+class Unit:
+    """One prose unit: a heading, paragraph, list item, table cell or reference entry."""
+
+    kind: str
+    text: str
+    segments: tuple[Segment, ...]
+    section: str | None = None
+    heading_level: int = 0
+    row_header: str | None = None
+    column_header: str | None = None
+    # Ranges of unit text that are reference markers ([1], <sup>, [^1], links).
+    markers: tuple[tuple[int, int], ...] = ()
+    index: int = 0
+    # Unit index of the list item/table row this unit continues, if any.
+    list_depth: int = 0
+
+    def to_source(self, offset: int, *, end: bool = False) -> int:
+        """Map a unit-text offset to a source offset.
+
+        ``end=True`` maps an exclusive end offset, so that a span ending at a
+        segment boundary ends at that segment's source end.
+        """
+        segs = self.segments
+        if not segs:
+            return 0
+        starts = [s.unit_start for s in segs]
+        i = bisect.bisect_right(starts, offset) - 1
+        if end and i > 0 and offset == segs[i].unit_start:
+            i -= 1
+        i = max(i, 0)
+        seg = segs[i]
+        if offset >= seg.unit_end:
+            return seg.source_end
+        rel = offset - seg.unit_start
+        if seg.unit_end - seg.unit_start == seg.source_end - seg.source_start:
+            return seg.source_start + max(rel, 0)
+        if end and rel > 0:
+            return seg.source_end
+        return seg.source_start
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a unit-text span to a source span."""
+        return self.to_source(start), self.to_source(end, end=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Directive:
+    """An inline medlint comment (suppression or expectation) found by a reader."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class ReferenceSection:
+    """A references/citations section: where its heading is and what entries it holds."""
+
+    heading: str
+    start: int
+    end: int
+    entries: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Document:
+    """A read article: its source text, prose units and what the reader noticed."""
+
+    path: str
+    source: str
+    format: str
+    units: list[Unit] = field(default_factory=list)
+    directives: list[Directive] = field(default_factory=list)
+    references: ReferenceSection | None = None
+    _line_starts: list[int] | None = None
+
+    @property
+    def line_starts(self) -> list[int]:
+        if self._line_starts is None:
+            self._line_starts = line_starts_of(self.source)
+        return self._line_starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a source offset; columns count code points."""
+        starts = self.line_starts
+        i = bisect.bisect_right(starts, offset) - 1
+        return i + 1, offset - starts[i] + 1
+
+    def line_text(self, line: int) -> str:
+        starts = self.line_starts
+        s = starts[line - 1]
+        e = starts[line] if line < len(starts) else len(self.source)
+        return self.source[s:e].rstrip("\r\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """A normalised claim value.
+
+    ``key`` is what comparisons use (e.g. ``("percent", 10.0)``); ``display``
+    is how medlint prints it back to a person.
+    """
+
+    kind: str
+    key: tuple[object, ...]
+    display: str
+
+
+@dataclass(slots=True)
+class Claim:
+    """One statement an article makes about a subject's attribute."""
+
+    subject: str  # fact id, e.g. "products.gamunex-c"
+    subject_name: str
+    attribute: str
+    value: Value
+    path: str
+    start: int  # source offsets of the value as written
+    end: int
+    text: str  # the value as written
+    sentence_start: int = 0
+    sentence_end: int = 0
+    polarity: bool = True
+    attribution: str = "direct"
+    # Claims made by one coordinated phrase ("5% and 10%") share a group id.
+    group: str = ""
+    known: bool = True  # False when the subject is not in the facts file
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    path: str
+    line: int
+    column: int
+    found: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A replacement of ``source[start:end]`` by ``replacement``; ``safe`` fixes run on --fix."""
+
+    start: int
+    end: int
+    replacement: str
+    safe: bool = True
+
+
+@dataclass(slots=True)
+class Finding:
+    rule: str
+    name: str
+    severity: Severity
+    category: Category
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    message: str
+    start: int = 0
+    end: int = 0
+    subject: str | None = None
+    attribute: str | None = None
+    found: str | None = None
+    expected: str | None = None
+    sources: list[dict[str, str]] = field(default_factory=list)
+    status: str | None = None
+    related: list[Related] = field(default_factory=list)
+    fix: Fix | None = None
+    matched_text: str = ""
+    fingerprint: str = ""
+    suppressed: str | None = None  # reason, when an inline suppression silenced it
+    baselined: bool = False
+
+    def sort_key(self) -> tuple[str, int, int, str, int, int, str]:
+        return (
+            self.path,
+            self.line,
+            self.column,
+            self.rule,
+            self.end_line,
+            self.end_column,
+            self.message,
+        )

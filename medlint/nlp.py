@@ -1,0 +1,100 @@
+"""The spaCy pipeline, built once per run from the facts.
+
+``spacy.blank("en")`` needs no model download, so ``pip install`` alone gives
+a working linter. On top of it:
+
+* tokenizer rules measured in ``shared/notes/nlp-measurements.md``: digits
+  split from a glued unit (``2g/kg`` -> ``2 g/kg``), dashes between digits,
+  ``≤ ≥ ±`` as prefixes and a full stop after a unit split off, so that the
+  sentencizer sees the sentence end in ``... 25 µg/mL.``;
+* a few abbreviation special cases so that ``approx.`` or ``e.g.`` do not end
+  a sentence;
+* ``medlint_terms``: a :class:`~spacy.matcher.PhraseMatcher` on lower-cased
+  tokens over every product, family, manufacturer, stabilizer, route and
+  condition name in the facts. Its matches become ``doc.ents`` with the term
+  kind as label and the fact id as ``kb_id_``. Phrase patterns are tokenized
+  by the same tokenizer, so ``Gamunex-C`` needs no special case.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from medlint.facts import Facts
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+_ABBREVIATIONS = ("approx.", "incl.", "vs.", "e.g.", "i.e.", "Dr.", "al.", "etc.", "Fig.", "No.", "cf.", "Ref.", "Refs.")
+LABELS = {
+    "product": "PRODUCT",
+    "manufacturer": "MANUFACTURER",
+    "stabilizer": "STABILIZER",
+    "route": "ROUTE",
+    "condition": "CONDITION",
+}
+
+
+def _tune_tokenizer(nlp: Language) -> None:
+    from spacy.symbols import ORTH
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+    infixes = [
+        *nlp.Defaults.infixes,
+        r"(?<=[0-9])(?=(?:mg|g|kg|mL|ml|µg|mcg|ug|L|IU|h|hrs?)\b)",
+        r"(?<=[0-9])[–—](?=[0-9])",
+        r"(?<=[0-9])-(?=[0-9])",
+    ]
+    prefixes = ["≤", "≥", "±", "<", ">", "~", *nlp.Defaults.prefixes]
+    suffixes = [r"(?<=mL)\.", r"(?<=ml)\.", r"(?<=kg)\.", r"(?<=/L)\.", r"(?<=Ig[AGM])\.", *nlp.Defaults.suffixes]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    for abbr in _ABBREVIATIONS:
+        if " " not in abbr:
+            nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])
+
+
+def build_pipeline(facts: Facts) -> Language:
+    """A blank English pipeline with a sentencizer and the facts' term matcher."""
+    import spacy
+    from spacy.language import Language
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc, Span
+    from spacy.util import filter_spans
+
+    nlp = spacy.blank("en")
+    _tune_tokenizer(nlp)
+    nlp.add_pipe("sentencizer")
+
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    seen: set[tuple[str, str]] = set()
+    for term in facts.terms():
+        label = f"{LABELS[term.kind]}|{term.id}"
+        patterns = []
+        for form in term.surface_forms():
+            key = (label, form.lower())
+            if key in seen:
+                continue
+            seen.add(key)
+            patterns.append(nlp.make_doc(form))
+        if patterns:
+            matcher.add(label, patterns)
+
+    def medlint_terms(doc: Doc) -> Doc:
+        spans = []
+        for match_id, start, end in matcher(doc):
+            label, _, term_id = nlp.vocab.strings[match_id].partition("|")
+            spans.append(Span(doc, start, end, label=label, kb_id=term_id))
+        doc.ents = filter_spans(spans)
+        return doc
+
+    name = f"medlint_terms_{id(matcher)}"
+    Language.component(name, func=medlint_terms)
+    nlp.add_pipe(name, last=True)
+    return nlp
+
+
+def pipe_texts(nlp: Language, texts: list[str], batch_size: int = 256) -> list[Any]:
+    """Run the pipeline over many unit texts at once (``nlp.pipe`` batches the work)."""
+    return list(nlp.pipe(texts, batch_size=batch_size))

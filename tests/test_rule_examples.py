@@ -1,0 +1,34 @@
+"""Each built-in rule's good/bad examples, linted as plain-text articles with the bundled facts."""
+
+from __future__ import annotations
+
+import pytest
+
+from medlint.lint import Engine, lint_text
+from medlint.rules import load_rules
+
+RULES = load_rules()
+ENGINE = Engine()
+CASES = [
+    (rule.id, label, text)
+    for rule in RULES
+    for label in ("bad", "good")
+    for text in rule.examples.get(label, [])
+]
+
+
+def test_every_rule_has_a_doc_and_examples() -> None:
+    for rule in RULES:
+        assert rule.doc_path, f"{rule.id} has no Markdown doc beside it"
+        if rule.kind != "value-inconsistency":
+            assert rule.examples.get("bad"), f"{rule.id} has no bad example"
+        assert rule.examples.get("good") or rule.kind == "value-inconsistency", rule.id
+
+
+@pytest.mark.parametrize(("rule_id", "label", "text"), CASES, ids=[f"{r}-{lab}-{i}" for i, (r, lab, _) in enumerate(CASES)])
+def test_rule_example(rule_id: str, label: str, text: str) -> None:
+    found = [f for f in lint_text(text, "example.txt", engine=ENGINE) if f.rule == rule_id]
+    if label == "bad":
+        assert found, f"{rule_id} missed its bad example: {text!r}"
+    else:
+        assert not found, f"{rule_id} fired on its good example: {text!r}: {[f.message for f in found]}"
