@@ -124,6 +124,46 @@ TABLE_HEADERS = {
     "iga": re.compile(r"\bIgA\b", re.IGNORECASE),
 }
 
+REGIMEN_CUE = re.compile(
+    r"\b(?:dos(?:e|es|ing|age|ages)|infusions?|infused|treatments?|therap(?:y|ies)|cycles?|courses?|given|"
+    r"administered|repeated|receives?|ivig|igiv|scig|immunoglobulins?|induction|maintenance|regimens?|"
+    r"protocols?|schedules?)\b",
+    re.IGNORECASE,
+)
+# A trial's dose, a hypothetical or an example is not a recommendation the article makes.
+NOT_A_REGIMEN = re.compile(
+    r"\b(?:trials?|placebo|randomi[sz]ed|participants|enrolled|cohort|hypothetical(?:ly)?|for\s+example|"
+    r"e\.g\.|suppose|imagine|would\s+(?:receive|get|need)|were\s+given|received|investigators?|"
+    r"assess\w*|monitor\w*|check\w*|review\w*|evaluat\w*|measur\w*|tested|visits?|follow-ups?|scans?)\b"
+    r"|^\s*if\b",
+    re.IGNORECASE,
+)
+INCIDENCE_CUE = re.compile(
+    r"\b(?:affects?|affecting|affected|incidence|occurs?|occurring|cases?|diagnosed|develops?|annual(?:ly)?|"
+    r"each\s+year|per\s+year|a\s+year|every\s+year|rate)\b",
+    re.IGNORECASE,
+)
+PREVALENCE_CUE = re.compile(r"\b(?:prevalence|prevalent|living\s+with|currently\s+(?:have|live))\b", re.IGNORECASE)
+REGIMEN_KINDS = {"dose", "max_dose", "division", "interval"}
+
+
+def document_condition(doc: Document, mentions: list[tuple[Unit, Mention]]) -> str:
+    """The condition an article is about: the one its title names, else the one it names most."""
+    conditions = [(u, m) for u, m in mentions if m.kind == "condition"]
+    if not conditions:
+        return ""
+    title = next((u for u in doc.units if u.kind == "heading"), None)
+    in_title = {m.id for u, m in conditions if u is title}
+    if len(in_title) == 1:
+        return next(iter(in_title))
+    counts: dict[str, int] = {}
+    for _, m in conditions:
+        counts[m.id] = counts.get(m.id, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return ""
+    return ranked[0][0]
+
 
 @dataclass(slots=True)
 class Mention:
@@ -174,6 +214,7 @@ class Analysis:
     sentences: list[Sentence] = field(default_factory=list)
     ambiguities: list[Ambiguity] = field(default_factory=list)
     mentions: list[tuple[Unit, Mention]] = field(default_factory=list)
+    condition: str = ""
 
 
 def percent_value(value: float) -> Value:
@@ -334,14 +375,23 @@ class _Extractor:
         how: str,
         group: str,
         polarity: bool = True,
+        condition: str = "",
     ) -> None:
-        term = self.facts.products.get(product.id)
+        if product.kind == "condition":
+            cterm = self.facts.conditions.get(product.id)
+            subject = f"conditions.{product.id}"
+            name = f"IVIG in {cterm.name if cterm else product.text}"
+        elif product.kind == "therapy":
+            subject, name = "therapy.ivig", "IVIG"
+        else:
+            term = self.facts.products.get(product.id)
+            subject, name = f"products.{product.id}", term.name if term else product.text
         start, end = self.unit.source_span(where.start, where.end)
         s_start, s_end = sent.source_span()
         self.analysis.claims.append(
             Claim(
-                subject=f"products.{product.id}",
-                subject_name=term.name if term else product.text,
+                subject=subject,
+                subject_name=name,
                 attribute=attribute,
                 value=value,
                 path=self.doc.path,
@@ -353,6 +403,8 @@ class _Extractor:
                 polarity=polarity,
                 attribution=how,
                 group=group,
+                condition=condition,
+                quantity=where.quantity,
             )
         )
 
@@ -529,6 +581,20 @@ class _Extractor:
 
     def manufacturers(self, sent: Sentence) -> None:
         prods = self.products_in(sent.start, sent.end)
+        header = self.unit.column_header or ""
+        if (
+            not prods
+            and self.unit.kind == "table_cell"
+            and self.lead_product is not None
+            and TABLE_HEADERS["manufacturer"].search(header)
+        ):
+            cell = [m for m in sent.mentions if m.kind == "manufacturer"]
+            ids = {m.id for m in cell}
+            if len(ids) == 1:
+                term = self.facts.manufacturers.get(cell[0].id)
+                value = term_value("manufacturer", cell[0].id, term.name if term else cell[0].text)
+                self.emit(self.lead_product, "manufacturer", value, cell[0], sent, "table", self.new_group())
+            return
         mans = [
             m
             for m in sent.mentions
@@ -565,6 +631,63 @@ class _Extractor:
             value = term_value("manufacturer", chosen.id, term.name if term else chosen.text)
             self.emit(prod, "manufacturer", value, chosen if chosen is not lead else prod, sent, how, group)
 
+    def sentence_condition(self, sent: Sentence) -> str:
+        ids = {m.id for m in sent.mentions if m.kind == "condition" and not self.in_contrast(m.start)}
+        if len(ids) == 1:
+            return next(iter(ids))
+        return "" if ids else self.analysis.condition
+
+    def regimen(self, sent: Sentence) -> None:
+        """Doses, divisions, intervals and maximum doses, about a product or about IVIG in a condition."""
+        items = [
+            m
+            for m in sent.mentions
+            if m.quantity is not None and m.quantity.kind in REGIMEN_KINDS and not self.in_contrast(m.start)
+        ]
+        if not items or NOT_A_REGIMEN.search(sent.text) or not REGIMEN_CUE.search(sent.text):
+            return
+        products = {p.id: p for p in self.products_in(sent.start, sent.end)}
+        if len(products) > 1:
+            return  # which product gets which dose is not clear: stay quiet
+        condition = self.sentence_condition(sent)
+        if products:
+            subject = next(iter(products.values()))
+            how = "direct"
+        elif self.lead_product is not None:
+            subject, how = self.lead_product, "list-item"
+        elif condition:
+            subject = Mention("condition", condition, 0, 0, condition)
+            how = "indication"
+        else:
+            subject = Mention("therapy", "ivig", 0, 0, "IVIG")
+            how = "general"
+        group = self.new_group()
+        for m in items:
+            q = m.quantity
+            assert q is not None
+            self.emit(subject, q.kind, q.to_value(), m, sent, how, group, condition=condition)
+
+    def incidence(self, sent: Sentence) -> None:
+        rates = [m for m in sent.mentions if m.quantity is not None and m.quantity.kind == "rate"]
+        if not rates or PREVALENCE_CUE.search(sent.text) or not INCIDENCE_CUE.search(sent.text):
+            return
+        condition = self.sentence_condition(sent)
+        if not condition:
+            return
+        subject = Mention("condition", condition, 0, 0, condition)
+        for m in rates:
+            assert m.quantity is not None
+            self.emit(subject, "incidence", m.quantity.to_value(), m, sent, "indication", self.new_group(),
+                      condition=condition)
+
+    def cost(self, sent: Sentence) -> None:
+        for m in sent.mentions:
+            q = m.quantity
+            if q is None or q.kind != "money" or not q.per or self.in_contrast(m.start):
+                continue
+            subject = Mention("therapy", "ivig", 0, 0, "IVIG")
+            self.emit(subject, f"cost per {q.per}", q.to_value(), m, sent, "general", self.new_group())
+
     def run(self) -> None:
         for sent in self.sentences:
             self.analysis.sentences.append(sent)
@@ -575,6 +698,9 @@ class _Extractor:
             self.routes(sent)
             self.iga(sent)
             self.manufacturers(sent)
+            self.regimen(sent)
+            self.incidence(sent)
+            self.cost(sent)
         for m in self.mentions:
             self.analysis.mentions.append((self.unit, m))
 
@@ -583,10 +709,16 @@ def analyse(facts: Facts, doc: Document, sdocs: list[Any]) -> Analysis:
     """Extract every claim of a document; ``sdocs`` are the spaCy docs of its units, in order."""
     analysis = Analysis(document=doc)
     references = doc.references
+    extractors = []
     for unit, sdoc in zip(doc.units, sdocs):
         if references is not None:
             start, _ = unit.source_span(0, 0)
             if start >= references.start:
                 continue  # reference entries make no claims
-        _Extractor(facts, doc, unit, sdoc, analysis).run()
+        extractors.append(_Extractor(facts, doc, unit, sdoc, analysis))
+    analysis.condition = document_condition(
+        doc, [(e.unit, m) for e in extractors for m in e.mentions]
+    )
+    for extractor in extractors:
+        extractor.run()
     return analysis

@@ -23,6 +23,20 @@ def _csv(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
 
 
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = -1
+    if jobs < 0:
+        raise argparse.ArgumentTypeError(f"must be a whole number >= 0, got '{value}'")
+    return jobs
+
+
+# Report formats that never read LintResult.documents (see medlint.report.context).
+_NO_SOURCE_FORMATS = frozenset({"text", "json", "json-lines", "github", "gitlab", "junit"})
+
+
 def _severity_pairs(values: list[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for item in values:
@@ -51,13 +65,22 @@ def build_parser() -> argparse.ArgumentParser:
                        help="extra rule directory (repeatable)")
     check.add_argument("--format", default="text", choices=sorted(FORMATS), help="output format")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
-    check.add_argument("--fail-on", default="error", choices=FAIL_ON,
+    check.add_argument("--fail-on", default=None, choices=FAIL_ON,
                        help="lowest severity that makes the exit code 1 (default: error)")
     check.add_argument("--select", type=_csv, default=None, metavar="RULES", help="only these rules")
     check.add_argument("--ignore", type=_csv, default=[], metavar="RULES", help="skip these rules")
     check.add_argument("--severity", action="append", default=[], metavar="RULE=LEVEL",
                        help="override a rule's severity (repeatable)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument("--config", metavar="FILE",
+                       help="configuration file (default: nearest .medlint.yaml or [tool.medlint])")
+    check.add_argument("--isolated", action="store_true", help="ignore configuration files")
+    check.add_argument("--baseline", metavar="FILE", help="do not report findings recorded in FILE")
+    check.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE")
+    check.add_argument("--fix", action="store_true", help="apply the fixes rules mark safe")
+    check.add_argument("--diff", action="store_true", help="print safe fixes as a unified diff; write nothing")
+    check.add_argument("--jobs", "-j", type=_jobs, default=0, metavar="N",
+                       help="worker processes (default: every core; 1: no worker processes)")
 
     facts = sub.add_parser("facts", help="work with facts files")
     facts_sub = facts.add_subparsers(dest="facts_command", metavar="ACTION")
@@ -71,15 +94,17 @@ def build_parser() -> argparse.ArgumentParser:
     explain = sub.add_parser("explain", help="show a rule's documentation and examples")
     explain.add_argument("rule")
     explain.add_argument("--rules", action="append", default=[], metavar="DIR")
+
+    init = sub.add_parser("init", help="write a starter .medlint.yaml and facts.yaml")
+    init.add_argument("directory", nargs="?", default=".", help="where to write them (default: .)")
+    init.add_argument("--force", action="store_true", help="overwrite existing files")
     return parser
 
 
 def _use_color(choice: str) -> bool:
-    if choice == "always":
-        return True
-    if choice == "never" or os.environ.get("NO_COLOR"):
-        return False
-    return sys.stdout.isatty()
+    from medlint.report.terminal import use_color
+
+    return use_color(choice, sys.stdout)
 
 
 def _write(text: str, output: str | None) -> None:
@@ -92,7 +117,7 @@ def _write(text: str, output: str | None) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from medlint.lint import Options, lint_paths
+    from medlint.lint import Engine, Options, lint_paths
     from medlint.report import ReportContext, at_or_above, get_reporter
 
     options = Options(
@@ -101,13 +126,24 @@ def cmd_check(args: argparse.Namespace) -> int:
         select=args.select,
         ignore=args.ignore,
         severity=_severity_pairs(args.severity),
+        jobs=args.jobs,
+        # Only reports that quote the source need every article kept in memory.
+        keep_documents=args.format not in _NO_SOURCE_FORMATS,
     )
-    result = lint_paths(args.paths, options)
+    engine = Engine(options)
+    from medlint.report.terminal import progress_for
+
+    progress = progress_for(sys.stderr)
+    try:
+        result = lint_paths(args.paths, engine=engine, progress=progress)
+    finally:
+        if progress is not None:
+            progress.close()
     for err in result.errors:
         print(f"medlint: error: {err}", file=sys.stderr)
-    from medlint.lint import Engine  # noqa: F401  (imported for type context only)
-
-    ctx = ReportContext(color=_use_color(args.color) and not args.output)
+    ctx = ReportContext(
+        rules={r.id: r for r in engine.rules}, color=_use_color(args.color) and not args.output
+    )
     _write(get_reporter(args.format)(result, ctx), args.output)
     if result.errors:
         return EXIT_ERROR

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,7 +36,10 @@ class Options:
     severity: dict[str, str] = field(default_factory=dict)
     include: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
-    jobs: int = 1
+    jobs: int = 1  # worker processes; 0 = every available core, 1 = in this process
+    # Keep every Document in LintResult.documents (reports that show source context need
+    # them); False lets memory grow only with the claims kept for the corpus checks.
+    keep_documents: bool = True
 
 
 @dataclass(slots=True)
@@ -201,28 +204,39 @@ def discover(paths: Sequence[str], options: Options | None = None) -> tuple[list
     return sorted(dict.fromkeys(files)), errors
 
 
-def lint_documents(engine: Engine, documents: list[Document]) -> list[Finding]:
-    analyses = [engine.analyse(doc) for doc in documents]
-    return engine.check(analyses)
+def lint_documents(
+    engine: Engine, documents: list[Document], progress: Callable[[int, int], None] | None = None
+) -> list[Finding]:
+    """Analyse and check ``documents``; ``progress(done, total)`` is called after each analysis."""
+    analyses: list[Analysis] = []
+    for doc in documents:
+        analyses.append(engine.analyse(doc))
+        if progress is not None:
+            progress(len(analyses), len(documents))
+    from medlint.suppress import apply_suppressions
+
+    return apply_suppressions(documents, engine.check(analyses), engine.all_rules, engine.rules)
 
 
-def lint_paths(paths: Sequence[str], options: Options | None = None, engine: Engine | None = None) -> LintResult:
-    """Check every article under ``paths``; unreadable files become errors, not exceptions."""
+def lint_paths(
+    paths: Sequence[str],
+    options: Options | None = None,
+    engine: Engine | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> LintResult:
+    """Check every article under ``paths``; unreadable files become errors, not exceptions.
+
+    ``progress(done, total)`` reports analysed articles (the CLI draws a bar from it).
+    """
     engine = engine or Engine(options)
     result = LintResult()
     files, errors = discover(paths, engine.options)
     result.errors.extend(errors)
-    documents: list[Document] = []
-    for path in files:
-        try:
-            doc = read_file(path)
-        except MedlintError as exc:
-            result.errors.append(exc)
-            continue
-        documents.append(doc)
-        result.documents[path] = doc
-    result.files = [d.path for d in documents]
-    result.findings = lint_documents(engine, documents)
+    from medlint.parallel import lint_files
+
+    out = lint_files(engine, files, engine.options.jobs, engine.options.keep_documents, progress)
+    result.errors.extend(out.errors)
+    result.files, result.findings, result.documents = out.files, out.findings, out.documents
     return result
 
 

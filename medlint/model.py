@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 Severity = Literal["error", "warning", "info"]
 Category = Literal["contradiction", "inconsistency", "ambiguity", "citation", "style"]
@@ -181,6 +181,8 @@ class Claim:
     # Claims made by one coordinated phrase ("5% and 10%") share a group id.
     group: str = ""
     known: bool = True  # False when the subject is not in the facts file
+    condition: str = ""  # condition id the statement is about (regimens, incidence)
+    quantity: Any = None  # the parsed medlint.quantities.Quantity, for range comparisons
 
 
 @dataclass(frozen=True, slots=True)

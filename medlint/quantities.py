@@ -25,11 +25,12 @@ This module imports only the standard library.
 
 How matching works
 ------------------
-Each quantity *shape* is one regular expression (see ``_SHAPES``), compiled
-once at import. A single union of all shapes (``_LOCATOR``) finds the next
-place where any quantity starts; at that place every shape is tried and the
-longest match wins (ties go to the earlier, more specific shape), then the
-scan continues after it. So results are leftmost-longest and never overlap.
+Each quantity *shape* is one regular expression (see ``_SHAPE_SPECS``),
+compiled once, on first use. Candidate start positions come from a cheap
+anchor scan (see ``_scan``); at the leftmost place where any shape matches,
+every shape is tried and the longest match wins (ties go to the earlier, more
+specific shape), then the scan continues after it. So results are
+leftmost-longest and never overlap.
 Some shapes exist only to *consume* text that looks like a quantity but is
 not one medlint compares (infusion rates such as ``1.0 mg/kg/min``, volumes
 per kg, ages such as ``2 years of age and older``), so that no shorter,
@@ -89,6 +90,7 @@ Conventions (documented decisions)
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable
@@ -228,193 +230,216 @@ _CMP_DISPLAY: dict[str, str] = {"=": "", "~": "about ", "<=": "≤", "<": "<", "
 # ---------------------------------------------------------------------------
 
 # Bounded whitespace keeps backtracking linear on long runs of spaces.
-W0 = r"\s{0,3}"
-W1 = r"\s{1,3}"
+_W0 = r"\s{0,3}"
+_W1 = r"\s{1,3}"
 # A quantity never starts inside a word, right after a digit and a decimal
 # point or comma, or after "letter-" (COVID-19, ICD-10).
-GUARD = r"(?<![\w/])(?<!\d[.,])(?<![^\W\d_][-‐‑–])"
-NUM = r"(?:(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+)"
-NUMWORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
-NUMW = rf"(?:{NUM}|{NUMWORD})"
-SEP = rf"(?:{W0}[-‐‑–—−]{W0}|{W1}to{W1})"
-CMP = rf"""(?P<cmp>
+_GUARD = r"(?<![\w/])(?<!\d[.,])(?<![^\W\d_][-‐‑–])"
+_NUM = r"(?:(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+)"
+_AFTER_DIGIT = r"(?:(?<=\d)|(?<=\d\s)|(?<=\d-))"
+_NUMWORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
+_NUMW = rf"(?:{_NUM}|{_NUMWORD})"
+_SEP = rf"(?:{_W0}[-‐‑–—−]{_W0}|{_W1}to{_W1})"
+_CMP = rf"""(?P<cmp>
       ≤ | ≦ | <= | =< | ≥ | ≧ | >= | => | < | > | ~ | ≈ | ∼
-    | (?:less|lower|fewer){W1}than | below | under
-    | (?:more|greater|higher){W1}than | above | exceeding | in{W1}excess{W1}of
-    | at{W1}most | (?:no|not){W1}more{W1}than | up{W1}to
-    | (?:(?:should|must|do|does){W1})?not{W1}(?:to{W1})?exceed(?:ing)?
-    | maximum(?:{W1}of)? | max\b\.?
-    | at{W1}least | (?:no|not){W1}less{W1}than | minimum(?:{W1}of)?
+    | (?:less|lower|fewer){_W1}than | below | under
+    | (?:more|greater|higher){_W1}than | above | exceeding | in{_W1}excess{_W1}of
+    | at{_W1}most | (?:no|not){_W1}more{_W1}than | up{_W1}to
+    | (?:(?:should|must|do|does){_W1})?not{_W1}(?:to{_W1})?exceed(?:ing)?
+    | maximum(?:{_W1}of)? | max\b\.?
+    | at{_W1}least | (?:no|not){_W1}less{_W1}than | minimum(?:{_W1}of)?
     | approximately | approx\b\.? | about | around | roughly | nearly | almost
     | circa | ca\.
     )"""
-CMPOPT = rf"(?:{CMP}{W0})?"
-PCT = r"(?:%|％|percent\b|per\s?cent\b)"
-MASS = r"(?:micrograms?|mcg|µg|μg|ug|milligrams?|mg|grams?|gm|g)"
-VOL = r"(?:millilit(?:er|re)s?|ml|decilit(?:er|re)s?|dl|lit(?:er|re)s?|l)\b"
-KG = r"(?:kg|kilograms?|kilo)\b"
-PER_SLASH = rf"(?:{W0}/{W0}|{W1}per{W1})"
-BODY_WEIGHT = rf"(?:{W1}(?:of{W1})?body[\s-]?weight\b)"
-NOT_RATE = rf"(?!{W0}/{W0}(?:min|minute|h|hr|hour)\b)"
-WORDS_0_2 = r"(?:\s{1,3}\w+){0,2}?"
+_CMPOPT = rf"(?:{_CMP}{_W0})?"
+_PCT = r"(?:%|％|percent\b|per\s?cent\b)"
+_MASS = r"(?:micrograms?|mcg|µg|μg|ug|milligrams?|mg|grams?|gm|g)"
+_VOL = r"(?:millilit(?:er|re)s?|ml|decilit(?:er|re)s?|dl|lit(?:er|re)s?|l)\b"
+_KG = r"(?:kg|kilograms?|kilo)\b"
+_PER_SLASH = rf"(?:{_W0}/{_W0}|{_W1}per{_W1})"
+_BODY_WEIGHT = rf"(?:{_W1}(?:of{_W1})?body[\s-]?weight\b)"
+_NOT_RATE = rf"(?!{_W0}/{_W0}(?:min|minute|h|hr|hour)\b)"
+# Words allowed between "divided into" and "doses": a closed set, so that the
+# fast scan's prefix table (``_PREFIX_WORDS``) covers every shape.
+_DOSE_WORDS = (
+    r"(?:equal|separate|smaller|daily|individual|two|three|four|five|six|seven|eight|nine|ten"
+    r"|\d{1,2})"
+)
+
+
+# "between 1 and 2": the "and" is a range separator only after "between".
+_AND_OR_SEP = rf"(?(btw){_W1}and{_W1}|{_SEP})"
+
+
+def _range_of(num: str, unit_between: str = "") -> str:
+    """Groups ``lo``/``hi`` for "1", "1-2", "1 to 2 g/kg", "1 g/kg to 2", "between 1 and 2".
+
+    ``unit_between`` is the unit a writer may repeat after the first number
+    ("9%-11%", "1 g/kg to 2 g/kg").
+    """
+    unit = rf"(?:{unit_between})?" if unit_between else ""
+    return rf"(?P<btw>between{_W1})?(?P<lo>{num})(?:{unit}{_AND_OR_SEP}(?P<hi>{num}))?"
 
 
 def _interval_core(p: str) -> str:
     """The part of an interval that says how often; ``p`` prefixes group names."""
     return rf"""(?P<{p}all>
-        (?:once{W1})?every{W1}
-          (?:(?P<{p}lo>{NUMW})(?:{SEP}(?P<{p}hi>{NUMW}))?{W0}|(?P<{p}other>other){W1})?
-          (?P<{p}unit>days?|weeks?|wks?|months?)\b
-      | q{W0}(?P<{p}qlo>\d+)(?:{SEP}(?P<{p}qhi>\d+))?{W0}
+        (?:once{_W1})?every{_W1}
+          (?:(?P<{p}lo>{_NUMW})(?:{_SEP}(?P<{p}hi>{_NUMW}))?{_W0}|(?P<{p}other>other){_W1})?
+          (?P<{p}unit>days?|weeks?|{_AFTER_DIGIT}wks?|months?)\b
+      | q{_W0}(?P<{p}qlo>\d+)(?:{_SEP}(?P<{p}qhi>\d+))?{_W0}
           (?P<{p}qunit>weeks?|wks?|wk|w|days?|d|months?|mo)\b
-      | (?P<{p}monthly>monthly|once{W1}(?:a|per|each|every){W1}month|once{W1}monthly
-          |each{W1}month)\b
-      | (?P<{p}weekly>weekly|once{W1}(?:a|per|each|every){W1}week|once{W1}weekly
-          |each{W1}week)\b
+      | (?P<{p}monthly>monthly|once{_W1}(?:a|per|each|every){_W1}month|once{_W1}monthly
+          |each{_W1}month)\b
+      | (?P<{p}weekly>weekly|once{_W1}(?:a|per|each|every){_W1}week|once{_W1}weekly
+          |each{_W1}week)\b
       | (?P<{p}fortnightly>fortnightly)\b
     )"""
 
 
 _P_INTERVAL = (
-    GUARD
+    _GUARD
     + _interval_core("")
-    + rf"""(?:{W0},?{W0}(?:for|x|×){W0}(?P<doses>{NUMW}){W0}
+    + rf"""(?:{_W0},?{_W0}(?:for|x|×){_W0}(?P<doses>{_NUMW}){_W0}
             (?:doses|infusions|cycles|treatments|courses|times)\b)?
-          (?:{W0}[,;]?{W0}(?:and{W1})?then{W1}{_interval_core("t_")})?"""
+          (?:{_W0}[,;]?{_W0}(?:and{_W1})?then{_W1}{_interval_core("t_")})?"""
 )
 
 _P_PERCENT = (
-    GUARD
-    + CMPOPT
-    + rf"""(?P<lo>{NUM})(?:(?:{W0}{PCT})?{SEP}(?P<hi>{NUM}))?{W0}{PCT}
-         (?P<ci>{W0}(?:CI\b|C\.I\.|confidence{W1}(?:interval|limits?)\b))?"""
+    _GUARD
+    + _CMPOPT
+    + _range_of(_NUM, rf"{_W0}{_PCT}")
+    + rf"""{_W0}{_PCT}
+         (?P<ci>{_W0}(?:CI\b|C\.I\.|confidence{_W1}(?:interval|limits?)\b))?"""
 )
 
 _P_CONC = (
-    GUARD
-    + CMPOPT
-    + rf"""(?P<lo>{NUM})(?:(?:{W0}{MASS}(?:{W0}/{W0}{VOL})?)?{SEP}(?P<hi>{NUM}))?
-         {W0}(?P<mass>{MASS}){W0}(?:/|per\s){W0}(?:(?P<volnum>{NUM}){W0})?(?P<vol>{VOL})
-         (?!{W0}/{W0}(?:kg|min|h)\b)"""
+    _GUARD
+    + _CMPOPT
+    + _range_of(_NUM, rf"{_W0}{_MASS}(?:{_W0}/{_W0}{_VOL})?")
+    + rf"""
+         {_W0}(?P<mass>{_MASS}){_W0}(?:/|per\s){_W0}(?:(?P<volnum>{_NUM}){_W0})?(?P<vol>{_VOL})
+         (?!{_W0}/{_W0}(?:kg|min|h)\b)"""
 )
 
 _P_DOSE = (
-    GUARD
-    + CMPOPT
-    + rf"""(?P<lo>{NUM})(?:(?:{W0}{MASS}{PER_SLASH}{KG})?{SEP}(?P<hi>{NUM}))?
-         {W0}(?P<mass>{MASS}){PER_SLASH}{KG}{BODY_WEIGHT}?{NOT_RATE}
+    _GUARD
+    + _CMPOPT
+    + _range_of(_NUM, rf"{_W0}{_MASS}{_PER_SLASH}{_KG}")
+    + rf"""
+         {_W0}(?P<mass>{_MASS}){_PER_SLASH}{_KG}{_BODY_WEIGHT}?{_NOT_RATE}
          (?:
-            (?P<perday>{W0}/{W0}(?:day|d)\b|{W1}(?:per|a){W1}day\b|{W1}daily\b)
-            (?:{W0},?{W0}(?:for|over|x|×){W0}(?P<days>{NUMW})(?:{W1}consecutive)?{W1}days?\b)?
-          | {PER_SLASH}(?P<perother>week|wk|month|mo)\b
+            (?P<perday>{_W0}/{_W0}(?:day|d)\b|{_W1}(?:per|a){_W1}day\b|{_W1}daily\b)
+            (?:{_W0},?{_W0}(?:for|over|x|×){_W0}(?P<days>{_NUMW})(?:{_W1}consecutive)?{_W1}days?\b)?
+          | {_PER_SLASH}(?P<perother>week|wk|month|mo)\b
          )?"""
 )
 
 _P_MAX = (
-    GUARD
-    + rf"""(?P<cmp>maximum(?:{W1}(?:total{W1})?(?:daily{W1})?dose)?(?:{W1}(?:of|is))?
-            |max\b\.?|(?:(?:should|must|do|does){W1})?not{W1}(?:to{W1})?exceed(?:ing)?)
-         (?:{W0}[:=])?{W0}(?P<lo>{NUM}){W0}(?P<mass>grams?|gm|g|milligrams?|mg)\b
-         (?!{W0}(?:/|per\s))"""
+    _GUARD
+    + rf"""(?P<cmp>maximum(?:{_W1}(?:total{_W1})?(?:daily{_W1})?dose)?(?:{_W1}(?:of|is))?
+            |max\b\.?|(?:(?:should|must|do|does){_W1})?not{_W1}(?:to{_W1})?exceed(?:ing)?)
+         (?:{_W0}[:=])?{_W0}(?P<lo>{_NUM}){_W0}(?P<mass>grams?|gm|g|milligrams?|mg)\b
+         (?!{_W0}(?:/|per\s))"""
 )
 
 _P_MAX_POST = (
-    GUARD
-    + rf"""(?P<lo>{NUM}){W0}(?P<mass>grams?|gm|g|milligrams?|mg)\b{W1}
+    _GUARD
+    + rf"""(?P<lo>{_NUM}){_W0}(?P<mass>grams?|gm|g|milligrams?|mg)\b{_W1}
          (?P<cmp>maximum|max\b\.?)"""
 )
 
 _P_RATE = (
-    GUARD
-    + CMPOPT
-    + rf"""(?P<lo>{NUMW})(?:{SEP}(?P<hi>{NUMW}))?(?:{W1}(?:new{W1})?cases?\b)?
-         (?:{W0}/{W0}|{W1}(?:per|in|out{W1}of){W1})(?:every{W1})?
-         (?P<base>(?:(?P<bnum>{NUM}|one|a){W1})?million\b
+    _GUARD
+    + _CMPOPT
+    + _range_of(_NUMW)
+    + rf"""(?:{_W1}(?:new{_W1})?cases?\b)?
+         (?:{_W0}/{_W0}|{_W1}(?:per|in|out{_W1}of){_W1})(?:every{_W1})?
+         (?P<base>(?:(?P<bnum>{_NUM}|one|a){_W1})?million\b
                  |\d{{1,3}}(?:[,\u00a0\u202f\x20]\d{{3}})+(?![\d,])|10{{3,}}(?!\d))
-         (?:{W1}(?P<pop>person[\s-]?years|patient[\s-]?years|live{W1}births|children|child
+         (?:{_W1}(?P<pop>person[\s-]?years|patient[\s-]?years|live{_W1}births|children|child
                  |kids|people|persons|individuals|adults|patients|population|inhabitants
                  |residents|births|infants|newborns|women|men|girls|boys)\b)?
-         (?:{W0},?{W0}(?P<period>per{W1}(?:year|annum|yr)\b|a{W1}year\b|each{W1}year\b
-                 |every{W1}year\b|annually\b|yearly\b|/{W0}(?:year|yr|y)\b))?"""
+         (?:{_W0},?{_W0}(?P<period>per{_W1}(?:year|annum|yr)\b|a{_W1}year\b|each{_W1}year\b
+                 |every{_W1}year\b|annually\b|yearly\b|/{_W0}(?:year|yr|y)\b))?"""
 )
 
-CUR = r"(?:US\s?\$|\$|USD\s?|€|EUR\s?|£|GBP\s?)"
-MONEY_PER = rf"""(?:
-      {W0}(?:per|a|an|each|every|/){W0}(?:(?:patient|person){W1}(?:per|a){W1})?
-        (?:(?:single|treatment|ivig|full|complete|individual|standard){W1})?
+_CUR = r"(?:US\s?\$|\$|USD\s?|€|EUR\s?|£|GBP\s?)"
+_MONEY_PER_RE = rf"""(?:
+      {_W0}(?:per|a|an|each|every|/){_W0}(?:(?:patient|person){_W1}(?:per|a){_W1})?
+        (?:(?:single|treatment|ivig|full|complete|individual|standard){_W1})?
         (?P<per>courses?|cycles?|infusions?|doses?|treatments?|sessions?|years?|annum|yr
                 |months?|grams?|g)\b
-    | {W1}per{W1}(?P<pernum>{NUM}){W0}(?P<permass>grams?|g|milligrams?|mg)\b
-    | {W1}(?P<peradv>annually|yearly|monthly|a{W1}year|a{W1}month)\b
+    | {_W1}per{_W1}(?P<pernum>{_NUM}){_W0}(?P<permass>grams?|g|milligrams?|mg)\b
+    | {_W1}(?P<peradv>annually|yearly|monthly|a{_W1}year|a{_W1}month)\b
     )?"""
-MULT = r"(?:k|thousand|million|mn|billion|bn)\b"
+_MULT = r"(?:k|thousand|million|mn|billion|bn)\b"
 
 _P_MONEY = (
-    GUARD
-    + CMPOPT
-    + rf"""(?P<cur>{CUR}){W0}(?P<lo>{NUM})(?:{W0}(?P<lomult>{MULT}))?
-         (?:{SEP}{CUR}?{W0}(?P<hi>{NUM})(?:{W0}(?P<himult>{MULT}))?)?"""
-    + MONEY_PER
+    _GUARD
+    + _CMPOPT
+    + rf"""(?P<btw>between{_W1})?(?P<cur>{_CUR}){_W0}(?P<lo>{_NUM})(?:{_W0}(?P<lomult>{_MULT}))?
+         (?:{_AND_OR_SEP}{_CUR}?{_W0}(?P<hi>{_NUM})(?:{_W0}(?P<himult>{_MULT}))?)?"""
+    + _MONEY_PER_RE
 )
 
 _P_MONEY_WORDS = (
-    GUARD
-    + CMPOPT
-    + rf"""(?P<lo>{NUM})(?:{SEP}(?P<hi>{NUM}))?(?:{W1}(?P<himult>thousand|million|billion))?
-         {W1}(?:US{W1})?(?P<cur>dollars|euros|pounds)\b"""
-    + MONEY_PER
+    _GUARD
+    + _CMPOPT
+    + _range_of(_NUM)
+    + rf"""(?:{_W1}(?P<himult>thousand|million|billion))?
+         {_W1}(?:US{_W1})?(?P<cur>dollars|euros|pounds)\b"""
+    + _MONEY_PER_RE
 )
 
 _P_MONEY_VAGUE = (
-    GUARD
-    + rf"""(?P<vague>(?:several|a{W1}few|a{W1}couple{W1}of){W1}(?:hundred|thousand|million)
-            |tens{W1}of{W1}thousands|hundreds{W1}of{W1}thousands|hundreds|thousands|millions)
-         (?:{W1}of)?{W1}(?:US{W1})?dollars\b"""
-    + MONEY_PER
+    _GUARD
+    + rf"""(?P<vague>(?:several|a{_W1}few|a{_W1}couple{_W1}of){_W1}(?:hundred|thousand|million)
+            |tens{_W1}of{_W1}thousands|hundreds{_W1}of{_W1}thousands|hundreds|thousands|millions)
+         (?:{_W1}of)?{_W1}(?:US{_W1})?dollars\b"""
+    + _MONEY_PER_RE
 )
 
-DIV_PREFIX = rf"""(?:divided(?:{W1}equally)?(?:{W1}(?:in|into){WORDS_0_2}{W1}doses)?{W1})?
-                (?:(?:given|administered|infused){W1})?"""
+_DIV_PREFIX = rf"""(?:divided(?:{_W1}equally)?
+                   (?:{_W1}(?:in|into)(?:{_W1}{_DOSE_WORDS}){{0,2}}{_W1}doses)?{_W1})?
+                (?:(?:given|administered|infused){_W1})?"""
 
 _P_DIVISION = (
-    GUARD
-    + DIV_PREFIX
-    + rf"""(?:(?:over|across){W1}(?P<lo>{NUMW})(?:{SEP}(?P<hi>{NUMW}))?(?:{W1}consecutive)?
-           |(?:on{W1})?(?P<lo2>{NUMW})(?:{SEP}(?P<hi2>{NUMW}))?{W1}consecutive)
-         {W1}days?\b"""
+    _GUARD
+    + _DIV_PREFIX
+    + rf"""(?:(?:over|across){_W1}(?P<lo>{_NUMW})(?:{_SEP}(?P<hi>{_NUMW}))?(?:{_W1}consecutive)?
+           |(?:on{_W1})?(?P<lo2>{_NUMW})(?:{_SEP}(?P<hi2>{_NUMW}))?{_W1}consecutive)
+         {_W1}days?\b"""
 )
 
-TUNIT = r"(?P<unit>hours?|hrs?|h|days?|weeks?|wks?|months?|mos|years?|yrs?)\b"
-DUR_PREFIX = rf"(?:(?P<pre>for|over|lasting|during|within|after){W1})?"
+# Unit abbreviations only after digits ("72h", "2-4 hrs", "6 mos"): "two h" is
+# not worth a fast-scan anchor (see ``_ANCHOR_WORDS``).
+_TUNIT = rf"""(?P<unit>hours?|{_AFTER_DIGIT}(?:hrs?|h|wks?|mos|yrs?)|days?|weeks?|months?
+            |years?)\b"""
+_DUR_PREFIX = rf"(?:(?P<pre>for|over|lasting|during|within|after){_W1})?"
 
-_P_DURATION = (
-    GUARD
-    + DUR_PREFIX
-    + CMPOPT
-    + rf"(?P<lo>{NUMW})(?:{SEP}(?P<hi>{NUMW}))?(?:{W0}|-)"
-    + TUNIT
-)
+_P_DURATION = _GUARD + _DUR_PREFIX + _CMPOPT + _range_of(_NUMW) + rf"(?:{_W0}|-)" + _TUNIT
 
 _P_DURATION_VAGUE = (
-    GUARD
-    + DUR_PREFIX
-    + rf"(?P<vague>several|a{W1}few|a{W1}couple{W1}of){W1}"
+    _GUARD
+    + _DUR_PREFIX
+    + rf"(?P<vague>several|a{_W1}few|a{_W1}couple{_W1}of){_W1}"
     + r"(?P<unit>hours|days|weeks|months|years)\b"
 )
 
 # Consumed but not reported: infusion rates, volumes per kg, ages.
 _P_SKIP = (
-    GUARD
+    _GUARD
     + rf"""(?:
-        {NUM}(?:{SEP}{NUM})?{W0}(?:{MASS}|ml|units?|iu){W0}/{W0}kg{W0}/{W0}
+        {_NUM}(?:{_SEP}{_NUM})?{_W0}(?:{_MASS}|ml|units?|iu){_W0}/{_W0}kg{_W0}/{_W0}
           (?:min|minute|h|hr|hour)\b
-      | {NUM}(?:{SEP}{NUM})?{W0}ml{W0}/{W0}kg\b
-      | {NUMW}(?:{SEP}{NUMW})?(?:{W0}|-)(?:years?|yrs?|months?)(?:{W0}|-)
-          (?:of{W1}age|old|and{W1}(?:older|over|above|up)|or{W1}(?:older|more))\b
+      | {_NUM}(?:{_SEP}{_NUM})?{_W0}ml{_W0}/{_W0}kg\b
+      | {_NUMW}(?:{_SEP}{_NUMW})?(?:{_W0}|-)(?:years?|{_AFTER_DIGIT}yrs?|months?)(?:{_W0}|-)
+          (?:of{_W1}age|old|and{_W1}(?:older|over|above|up)|or{_W1}(?:older|more))\b
     )"""
 )
 
-_BARE_MASS = re.compile(rf"(?P<lo>{NUM}){W0}(?P<mass>grams?|gm|g|milligrams?|mg)\b", re.I)
+_BARE_MASS = re.compile(rf"(?P<lo>{_NUM}){_W0}(?P<mass>grams?|gm|g|milligrams?|mg)\b", re.I)
 
 # ---------------------------------------------------------------------------
 # Small helpers
@@ -730,9 +755,7 @@ def _build_money(m: re.Match[str]) -> Quantity | None:
     if divisor <= 0:
         return None
     cur = _CURRENCY.get(re.sub(r"\s+", "", (_group(m, "cur") or "$").lower()), "USD")
-    return _make(
-        m, "money", low / divisor, high / divisor, cur, comparator=_comparator(m), per=per
-    )
+    return _make(m, "money", low / divisor, high / divisor, cur, comparator=_comparator(m), per=per)
 
 
 def _build_money_vague(m: re.Match[str]) -> Quantity | None:
@@ -771,42 +794,172 @@ class _Shape:
     skip: bool = False
 
 
-def _shape(
-    name: str, source: str, build: Callable[[re.Match[str]], Quantity | None], skip: bool = False
-) -> _Shape:
-    return _Shape(name, source, build, re.compile(source, re.I | re.X), skip)
-
-
 # Order breaks ties between equally long matches: most specific first.
-_SHAPES: tuple[_Shape, ...] = (
-    _shape("skip", _P_SKIP, _build_skip, skip=True),
-    _shape("interval", _P_INTERVAL, _build_interval),
-    _shape("money", _P_MONEY, _build_money),
-    _shape("money_words", _P_MONEY_WORDS, _build_money),
-    _shape("money_vague", _P_MONEY_VAGUE, _build_money_vague),
-    _shape("rate", _P_RATE, _build_rate),
-    _shape("dose", _P_DOSE, _build_dose),
-    _shape("max_dose", _P_MAX, _build_max),
-    _shape("max_dose_post", _P_MAX_POST, _build_max),
-    _shape("concentration", _P_CONC, _build_conc),
-    _shape("percent", _P_PERCENT, _build_percent),
-    _shape("division", _P_DIVISION, _build_division),
-    _shape("duration", _P_DURATION, _build_duration),
-    _shape("duration_vague", _P_DURATION_VAGUE, _build_duration_vague),
+_SHAPE_SPECS: tuple[tuple[str, str, Callable[[re.Match[str]], Quantity | None], bool], ...] = (
+    ("skip", _P_SKIP, _build_skip, True),
+    ("interval", _P_INTERVAL, _build_interval, False),
+    ("money", _P_MONEY, _build_money, False),
+    ("money_words", _P_MONEY_WORDS, _build_money, False),
+    ("money_vague", _P_MONEY_VAGUE, _build_money_vague, False),
+    ("rate", _P_RATE, _build_rate, False),
+    ("dose", _P_DOSE, _build_dose, False),
+    ("max_dose", _P_MAX, _build_max, False),
+    ("max_dose_post", _P_MAX_POST, _build_max, False),
+    ("concentration", _P_CONC, _build_conc, False),
+    ("percent", _P_PERCENT, _build_percent, False),
+    ("division", _P_DIVISION, _build_division, False),
+    ("duration", _P_DURATION, _build_duration, False),
+    ("duration_vague", _P_DURATION_VAGUE, _build_duration_vague, False),
 )
 
-# One union of every shape, with group names removed (they repeat across
-# shapes), used only to find where the next quantity starts.
-_LOCATOR = re.compile(
-    "|".join(
-        "(?:" + re.sub(r"\(\?P<[A-Za-z_]\w*>", "(?:", s.source) + ")" for s in _SHAPES
-    ),
-    re.I | re.X,
-)
+
+@functools.cache
+def _shapes() -> tuple[_Shape, ...]:
+    """The compiled shapes, built on first use.
+
+    Compiling them takes ~45 ms (the regex parser is pure Python), so it is
+    not done at import: ``medlint --version`` and friends stay instant.
+    """
+    return tuple(
+        _Shape(name, source, build, re.compile(source, re.I | re.X), skip)
+        for name, source, build, skip in _SHAPE_SPECS
+    )
+
+
+def _renamed(source: str, i: int) -> str:
+    """``source`` with its group names made unique to shape ``i`` (names repeat across shapes)."""
+    source = re.sub(r"\(\?P<([A-Za-z_]\w*)>", rf"(?P<s{i}_\1>", source)
+    return re.sub(r"\(\?\(([A-Za-z_]\w*)\)", rf"(?(s{i}_\1)", source)
+
+
+@functools.cache
+def _locator() -> re.Pattern[str]:
+    """One union of every shape, for the reference full scan only.
+
+    Compiled on first use: it is a 16 kB pattern that costs ~25 ms to compile,
+    and the fast scan does not need it.
+    """
+    return re.compile(
+        "|".join("(?:" + _renamed(s.source, i) + ")" for i, s in enumerate(_shapes())), re.I | re.X
+    )
+
 
 # ---------------------------------------------------------------------------
 # Public API
 # ---------------------------------------------------------------------------
+
+
+# Fast scan. Trying every shape (or the union) at every character costs about
+# 1 us per character in CPython's regex engine, over a second per MB. But every
+# quantity contains an *anchor* (a digit, a currency sign, or one of a few
+# words such as "month" or "thousand"), and whatever a shape allows before its
+# first anchor is drawn from a closed set of words (comparators, "every",
+# "divided over", number words...). So find the anchors with one cheap
+# case-sensitive regex, walk back from each over the run of such words
+# (matched on the reversed text), and try the shapes only at positions in that
+# run. ``_scan(text, fast=False)`` is the plain full scan; tests check that
+# both agree.
+_ANCHOR_WORDS = (
+    "month", "week", "day", "hour", "year", "fortnight",
+    "hundred", "thousand", "million", "several", "few", "couple",
+)  # fmt: skip
+# Separate literal searches are several times faster than one alternation:
+# CPython scans for a literal prefix or a leading character set with a fast
+# loop, but tries an alternation at every position.
+_ANCHOR_SEARCHES = (
+    re.compile(r"[0-9]+"),
+    re.compile(r"[$€£]"),
+    *(re.compile(w) for w in _ANCHOR_WORDS),
+)
+_ANCHOR_I = re.compile(r"[0-9]+|[$€£]|" + "|".join(_ANCHOR_WORDS), re.I)
+_TOKEN_START = re.compile(_GUARD + r"\S")
+_PREFIX_WORDS = (
+    # comparators
+    "less", "lower", "fewer", "than", "below", "under", "more", "greater", "higher", "above",
+    "exceeding", "exceed", "in", "excess", "of", "at", "most", "least", "no", "not", "up", "to",
+    "should", "must", "do", "does", "maximum", "max", "minimum", "approximately", "approx",
+    "about", "around", "roughly", "nearly", "almost", "circa", "ca",
+    # intervals, money, vague amounts
+    "once", "every", "other", "each", "a", "an", "per", "q", "us", "usd", "eur", "gbp",
+    "several", "few", "couple", "tens", "hundreds",
+    # division, duration, maximum dose, rate
+    "divided", "equally", "into", "equal", "separate", "smaller", "daily", "individual",
+    "doses", "given", "administered", "infused", "over", "across", "on", "consecutive",
+    "for", "lasting", "during", "within", "after", "total", "dose", "is",
+    "new", "case", "cases", "out", "between", "and",
+    # number words
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve",
+)  # fmt: skip
+_REV_PREFIX = re.compile(
+    r"(?:\W|(?:"
+    + "|".join(sorted((w[::-1] for w in set(_PREFIX_WORDS)), key=len, reverse=True))
+    + r")(?!\w))*",
+    re.I,
+)
+_MAX_PREFIX = 200  # longer than any shape's text before its first anchor (~125)
+
+
+def _take(shapes: tuple[_Shape, ...], text: str, start: int) -> tuple[int, Quantity | None] | None:
+    """The winning shape at ``start``: (end, quantity, or None for a skip shape)."""
+    candidates: list[tuple[int, int, _Shape, re.Match[str]]] = []
+    for i, shape in enumerate(shapes):
+        m = shape.pattern.match(text, start)
+        if m is not None and m.end() > start:
+            candidates.append((-m.end(), i, shape, m))
+    candidates.sort(key=lambda c: (c[0], c[1]))
+    for _, _, shape, m in candidates:
+        if shape.skip:
+            return m.end(), None
+        q = shape.build(m)
+        if q is not None:
+            return m.end(), q
+    return None
+
+
+def _scan(text: str, fast: bool = True) -> list[Quantity]:
+    out: list[Quantity] = []
+    pos = 0
+    shapes = _shapes()
+    if not fast:
+        locator = _locator()
+        while pos < len(text):
+            loc = locator.search(text, pos)
+            if loc is None:
+                break
+            taken = _take(shapes, text, loc.start())
+            if taken is None:
+                pos = loc.start() + 1
+                continue
+            pos = taken[0]
+            if taken[1] is not None:
+                out.append(taken[1])
+        return out
+    lower = text.lower()
+    if len(lower) == len(text):
+        anchors = sorted({m.start() for r in _ANCHOR_SEARCHES for m in r.finditer(lower)})
+    else:  # lowercasing changed offsets (e.g. "İ"): search case-insensitively
+        anchors = [m.start() for m in _ANCHOR_I.finditer(text)]
+    for a in anchors:
+        if a < pos:
+            continue
+        lo = max(pos, a - _MAX_PREFIX)
+        run = _REV_PREFIX.match(text[lo:a][::-1])
+        s = a - (run.end() if run is not None else 0)
+        while s <= a:
+            tok = _TOKEN_START.search(text, s, a + 1)
+            if tok is None:
+                break
+            s = tok.start()
+            taken = _take(shapes, text, s)
+            if taken is None:
+                s += 1
+                continue
+            s = pos = taken[0]
+            if taken[1] is not None:
+                out.append(taken[1])
+        pos = max(pos, a + 1)
+    return out
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -819,35 +972,7 @@ def find_quantities(text: str) -> list[Quantity]:
     scan resumes one character later, so a shorter quantity inside it can
     still be found.
     """
-    out: list[Quantity] = []
-    pos = 0
-    n = len(text)
-    while pos < n:
-        loc = _LOCATOR.search(text, pos)
-        if loc is None:
-            break
-        start = loc.start()
-        candidates: list[tuple[int, int, _Shape, re.Match[str]]] = []
-        for i, shape in enumerate(_SHAPES):
-            m = shape.pattern.match(text, start)
-            if m is not None and m.end() > start:
-                candidates.append((-m.end(), i, shape, m))
-        candidates.sort(key=lambda c: (c[0], c[1]))
-        taken = False
-        for _, _, shape, m in candidates:
-            if shape.skip:
-                pos = m.end()
-                taken = True
-                break
-            q = shape.build(m)
-            if q is not None:
-                out.append(q)
-                pos = m.end()
-                taken = True
-                break
-        if not taken:
-            pos = start + 1
-    return out
+    return _scan(text)
 
 
 _STRIP = " \t\r\n.;,:"
@@ -874,7 +999,7 @@ def parse_quantity(text: str) -> Quantity | None:
             end -= 1
     if start >= end:
         return None
-    for shape in _SHAPES:
+    for shape in _shapes():
         m = shape.pattern.fullmatch(text, start, end)
         if m is None or shape.skip:
             continue
@@ -893,7 +1018,7 @@ def parse_quantity(text: str) -> Quantity | None:
 
 
 def _fmt(x: float, commas: bool = False) -> str:
-    """A number as plain decimal text that :data:`NUM` parses back exactly."""
+    """A number as plain decimal text that :data:`_NUM` parses back exactly."""
     x = _n(x)
     if not math.isfinite(x):
         return str(x)

@@ -25,7 +25,7 @@ def test_python_dash_m_checks_the_seeds() -> None:
     proc = run("check", "fixtures/seeds")
     assert proc.returncode == 1
     assert "ivig-dermatomyositis.txt:19:73: error [concentration-contradiction]" in proc.stdout
-    assert proc.stdout.rstrip().splitlines()[-1].startswith("9 finding(s) in 2 file(s)")
+    assert proc.stdout.rstrip().splitlines()[-1].startswith("13 finding(s) in 2 file(s)")
     assert proc.stderr == ""
 
 

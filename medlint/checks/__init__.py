@@ -30,7 +30,7 @@ class CheckKind:
 
 
 def _registry() -> dict[str, CheckKind]:
-    from medlint.checks import ambiguity, citations, consistency, contradiction, pattern
+    from medlint.checks import ambiguity, citations, consistency, contradiction, pattern, regimens
 
     kinds = [
         contradiction.KIND,
@@ -39,7 +39,13 @@ def _registry() -> dict[str, CheckKind]:
         citations.CITATION_KIND,
         citations.REFERENCES_KIND,
         pattern.KIND,
+        regimens.KIND,
+        regimens.INCIDENCE_KIND,
     ]
+    from medlint import suppress
+    from medlint.checks import spelling
+
+    kinds += [spelling.KIND, suppress.KIND]
     return {k.name: k for k in kinds}
 
 

@@ -32,6 +32,36 @@ def _prepare(params: dict[str, Any]) -> Any:
     return {"scope": scope, "attributes": set(attributes)}
 
 
+def has_canonical(facts: Facts, claim: Claim) -> bool:
+    """Whether the facts decide this claim (then the contradiction rules speak, not this one)."""
+    from medlint.checks.regimens import REGIMEN_ATTRIBUTES, applicable, canonical
+
+    section, _, ident = claim.subject.partition(".")
+    if claim.attribute in REGIMEN_ATTRIBUTES:
+        return any(canonical(b, claim.attribute) for b in applicable(facts, claim))
+    if claim.attribute == "incidence":
+        return any(b.data.get("condition") == ident for b in facts.incidence.values())
+    if section == "products":
+        return bool(facts.expected(ident, claim.attribute))
+    return False
+
+
+def compatible(a: Claim, b: Claim) -> bool:
+    """Two values can both be true: equal, or overlapping ranges of the same quantity and unit."""
+    if a.value.key == b.value.key:
+        return True
+    qa, qb = a.quantity, b.quantity
+    if qa is None or qb is None:
+        return False
+    if (qa.kind, qa.unit, qa.per) != (qb.kind, qb.unit, qb.per):
+        return False
+    return bool(qa.low <= qb.high and qb.low <= qa.high)
+
+
+def _conflict(s1: list[Claim], s2: list[Claim]) -> bool:
+    return not any(compatible(a, b) for a in s1 for b in s2)
+
+
 def _statements(claims: list[Claim]) -> list[list[Claim]]:
     groups: dict[str, list[Claim]] = {}
     for claim in claims:
@@ -46,12 +76,12 @@ def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding
     pools: dict[tuple[str, ...], list[Claim]] = {}
     for analysis in analyses:
         for claim in analysis.claims:
-            if claim.attribute not in attributes or not claim.polarity:
+            family = claim.attribute.split(" per ")[0]  # "cost per course" is a kind of "cost"
+            if (claim.attribute not in attributes and family not in attributes) or not claim.polarity:
                 continue
             if claim.attribution == "ambiguous":
                 continue  # reported as ambiguity; its readings are not statements
-            product_id = claim.subject.partition(".")[2]
-            if facts.expected(product_id, claim.attribute):
+            if has_canonical(facts, claim):
                 continue
             key = (claim.subject, claim.attribute)
             if scope == "document":
@@ -62,8 +92,7 @@ def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding
         if len(statements) < 2:
             continue
         first = statements[0]
-        first_values = {c.value.key for c in first}
-        deviating = [s for s in statements[1:] if not first_values & {c.value.key for c in s}]
+        deviating = [s for s in statements[1:] if _conflict(first, s)]
         if not deviating:
             continue
         if scope == "corpus" and all(s[0].path == first[0].path for s in deviating):

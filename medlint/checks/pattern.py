@@ -7,7 +7,6 @@ match.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -18,28 +17,29 @@ from medlint.errors import MedlintError
 from medlint.facts import Facts
 from medlint.model import Finding
 from medlint.rules import Rule
+from medlint.safe_regex import SafePattern, compile_user_pattern
 
 
 def _prepare(params: dict[str, Any]) -> Any:
     pattern = params.get("pattern")
     if not isinstance(pattern, str) or not pattern:
         raise MedlintError("pattern must be a non-empty regex string", "pattern")
-    flags = 0 if params.get("case_sensitive") else re.IGNORECASE
     try:
-        return re.compile(pattern, flags)
-    except re.error as exc:
-        raise MedlintError(f"pattern does not compile: {exc}", "pattern") from None
+        # RE2, not re: a user's pattern must not be able to backtrack for hours.
+        return compile_user_pattern(pattern, case_sensitive=bool(params.get("case_sensitive")))
+    except MedlintError as exc:
+        raise MedlintError(exc.message, "pattern") from None
 
 
 def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding]:
-    regex: re.Pattern[str] = rule.compiled
+    regex: SafePattern = rule.compiled
     for analysis in analyses:
         for unit in analysis.document.units:
             for m in regex.finditer(unit.text):
-                if m.end() == m.start():
+                if m.end == m.start:
                     continue
-                start, end = unit.source_span(m.start(), m.end())
-                yield finding(rule, analysis.document, start, end, rule.render(match=m.group(0)))
+                start, end = unit.source_span(m.start, m.end)
+                yield finding(rule, analysis.document, start, end, rule.render(match=m.text))
 
 
 KIND = CheckKind(

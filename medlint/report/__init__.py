@@ -21,6 +21,13 @@ if TYPE_CHECKING:
 FORMATS: dict[str, str] = {
     "text": "medlint.report.text",
     "json": "medlint.report.json_format",
+    "sarif": "medlint.report.sarif",
+    "github": "medlint.report.github",
+    "junit": "medlint.report.junit",
+    "gitlab": "medlint.report.gitlab",
+    "json-lines": "medlint.report.json_lines",
+    "html": "medlint.report.html",
+    "markdown": "medlint.report.markdown",
 }
 
 

@@ -1,0 +1,280 @@
+"""``regimen-contradiction`` and ``incidence-contradiction``: numbers compared as meanings.
+
+Doses, divisions, intervals and maximum doses are compared as normalised
+ranges (``2000 mg/kg`` = ``2 g/kg``, ``monthly`` = ``every 4 weeks``): a
+stated range inside the canonical one passes; one that reaches outside it is
+reported with the end that does (``every 4-6 weeks`` reaches above ``every 4
+weeks``).
+
+Which regimens apply:
+
+* a statement about one product (``Octagam 10% is given at 1 g/kg``) is
+  checked against that product's regimens (for the article's condition when
+  it has one);
+* a statement about IVIG in the article's condition (``Standard protocols
+  involve 2 g/kg ... every 4-6 weeks`` in a dermatomyositis article) is
+  checked against every regimen for that condition, and reported only when
+  it fits none of them, at the rule's ``general_severity``;
+* trial protocols (``kind: trial`` in the facts) describe what a trial did,
+  not what patients should get, and never make a statement wrong.
+
+Incidence figures are compared per million per year against the facts'
+value, confidence interval and annual range.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from typing import Any
+
+from medlint.checks import CheckKind
+from medlint.checks.base import finding, severity_for
+from medlint.claims import Analysis
+from medlint.errors import MedlintError
+from medlint.facts import FactBlock, Facts
+from medlint.model import Claim, Finding
+from medlint.quantities import Quantity, format_quantity, parse_quantity, range_relation
+from medlint.rules import Rule
+
+REGIMEN_ATTRIBUTES = ("dose", "max_dose", "division", "interval")
+INCIDENCE_TOLERANCE = 0.25  # relative, around the point value, when no interval is given
+_RELATION_TEXT = {
+    "reaches-above": "its upper end reaches above",
+    "reaches-below": "its lower end reaches below",
+    "wider": "it reaches beyond both ends of",
+    "above": "it lies above",
+    "below": "it lies below",
+}
+
+
+def _prepare(params: dict[str, Any]) -> Any:
+    attributes = params.get("attributes")
+    if not isinstance(attributes, list) or not attributes or any(a not in REGIMEN_ATTRIBUTES for a in attributes):
+        raise MedlintError(f"attributes must be a list of {', '.join(REGIMEN_ATTRIBUTES)}", "attributes")
+    general = params.get("general_severity", "warning")
+    if general not in ("error", "warning", "info"):
+        raise MedlintError("general_severity must be error, warning or info", "general_severity")
+    return {"attributes": set(attributes), "general_severity": general}
+
+
+def _as(q: Quantity | None, kind: str) -> Quantity | None:
+    """Facts write "2 days" where articles write "divided over 2 days": same meaning."""
+    if q is None:
+        return None
+    if kind == "division" and q.kind == "duration" and q.unit == "days":
+        return dataclasses.replace(q, kind="division")
+    return q
+
+
+def canonical(block: FactBlock, attribute: str) -> list[Quantity]:
+    """The acceptable quantities a regimen gives for an attribute (a schedule may give several)."""
+    data = block.data
+    out: list[Quantity] = []
+    if attribute == "dose":
+        q = _as(parse_quantity(str(data["dose"])), "dose") if "dose" in data else None
+        if q is not None:
+            out.append(q)
+    elif attribute == "max_dose" and "maximum_dose" in data:
+        q = parse_quantity(str(data["maximum_dose"]))
+        if q is not None and q.kind == "max_dose":
+            out.append(q)
+    elif attribute == "division" and "division" in data:
+        q = _as(parse_quantity(str(data["division"])), "division")
+        if q is not None and q.kind == "division":
+            out.append(q)
+    elif attribute == "interval":
+        for key in ("interval", "schedule"):
+            if key not in data:
+                continue
+            q = parse_quantity(str(data[key]))
+            if q is None or q.kind != "interval":
+                continue
+            out.append(q)
+            then = dict(q.extra).get("then")
+            if isinstance(then, Quantity):
+                out.append(then)
+    return out
+
+
+def applicable(facts: Facts, claim: Claim) -> list[FactBlock]:
+    """Regimens a claim is checked against (trial protocols never are)."""
+    regimens = [r for r in facts.regimens.values() if r.data.get("kind", "label") != "trial"]
+    section, _, ident = claim.subject.partition(".")
+    if section == "products":
+        product = facts.products.get(ident)
+        ids = set(product.members) if product and product.members else {ident}
+        chosen = [r for r in regimens if r.data.get("product") in ids]
+        if claim.condition:
+            chosen = [r for r in chosen if r.data.get("condition") == claim.condition]
+        return chosen
+    if section == "conditions":
+        return [r for r in regimens if r.data.get("condition") == ident]
+    return []
+
+
+def _label(facts: Facts, block: FactBlock) -> str:
+    product = facts.products.get(str(block.data.get("product", "")))
+    condition = facts.conditions.get(str(block.data.get("condition", "")))
+    kind = str(block.data.get("kind", "label"))
+    who = product.name + " " if product else ""
+    where = condition.name if condition else ""
+    return f"{who}{kind}, {where}".strip(", ")
+
+
+def _fits(stated: Quantity, canon: Quantity) -> tuple[bool, str]:
+    relation = range_relation(stated, canon)
+    if relation == "incomparable":
+        return True, relation  # different units (g/kg vs g/kg/day): nothing to say
+    return relation in ("equal", "inside"), relation
+
+
+def _run_regimen(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding]:
+    attributes = rule.compiled["attributes"]
+    for analysis in analyses:
+        for claim in analysis.claims:
+            if claim.attribute not in attributes or not isinstance(claim.quantity, Quantity):
+                continue
+            stated: Quantity = claim.quantity
+            checked: list[tuple[FactBlock, Quantity, str]] = []
+            fits_one = False
+            for block in applicable(facts, claim):
+                if block.status == "unverified":
+                    continue
+                for canon in canonical(block, claim.attribute):
+                    ok, relation = _fits(stated, canon)
+                    if relation == "incomparable":
+                        continue
+                    if ok:
+                        fits_one = True
+                    else:
+                        checked.append((block, canon, relation))
+            if fits_one or not checked:
+                continue
+            blocks: list[FactBlock] = []
+            for b, _, _ in checked:
+                if all(b is not x for x in blocks):
+                    blocks.append(b)
+            if claim.subject.startswith("products."):
+                severity = severity_for(rule, [b.status for b in blocks])
+            else:
+                severity = rule.compiled["general_severity"]
+            if severity is None:
+                continue
+            block, canon, relation = checked[0]
+            expected = " or ".join(
+                dict.fromkeys(f"{format_quantity(c)} ({_label(facts, b)})" for b, c, _ in checked)
+            )
+            how = _RELATION_TEXT.get(relation, relation)
+            sources: list[str] = list(dict.fromkeys(s for b in blocks for s in b.sources))
+            info = facts.source_info(sources)
+            message = rule.render(
+                subject_name=claim.subject_name,
+                attribute=claim.attribute.replace("_", " "),
+                found=claim.text,
+                normalised="" if claim.value.display == claim.text else f" (= {claim.value.display})",
+                expected=expected,
+                relation=how,
+                source=info[0]["title"] if info else "facts file",
+            )
+            statuses = sorted({b.status for b in blocks})
+            yield finding(
+                rule,
+                analysis.document,
+                claim.start,
+                claim.end,
+                message,
+                severity=severity,
+                subject=claim.subject,
+                attribute=claim.attribute,
+                found=claim.value.display,
+                expected=expected,
+                sources=info,
+                status="partial" if "partial" in statuses else statuses[0],
+            )
+
+
+def _prepare_incidence(params: dict[str, Any]) -> Any:
+    return None
+
+
+def _band(block: FactBlock) -> tuple[float, float, float]:
+    """(low, high, point) per million per year accepted for an incidence fact."""
+    scale = 1_000_000 / float(block.data["per"])
+    value = float(block.data["value"]) * scale
+    lows = [value * (1 - INCIDENCE_TOLERANCE)]
+    highs = [value * (1 + INCIDENCE_TOLERANCE)]
+    for key in ("ci95", "range"):
+        if key in block.data:
+            lo, hi = (float(x) * scale for x in block.data[key])
+            lows.append(lo)
+            highs.append(hi)
+    return min(lows), max(highs), value
+
+
+def _run_incidence(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding]:
+    for analysis in analyses:
+        for claim in analysis.claims:
+            if claim.attribute != "incidence" or not isinstance(claim.quantity, Quantity):
+                continue
+            condition = claim.subject.partition(".")[2]
+            blocks = [
+                b for b in facts.incidence.values()
+                if b.data.get("condition") == condition and b.status != "unverified"
+            ]
+            if not blocks:
+                continue
+            q: Quantity = claim.quantity
+            bands = [_band(b) for b in blocks]
+            if any(lo <= q.low and q.high <= hi for lo, hi, _ in bands):
+                continue
+            severity = severity_for(rule, [b.status for b in blocks])
+            if severity is None:
+                continue
+            parts = []
+            for block, (lo, hi, point) in zip(blocks, bands):
+                detail = f"{point:g} per million per year"
+                if "range" in block.data or "ci95" in block.data:
+                    detail += f" (accepted {lo:g}-{hi:g})"
+                parts.append(detail)
+            expected = " or ".join(parts)
+            sources = list(dict.fromkeys(s for b in blocks for s in b.sources))
+            info = facts.source_info(sources)
+            found = claim.value.display
+            message = rule.render(
+                subject_name=claim.subject_name.replace("IVIG in ", ""),
+                found=claim.text,
+                normalised=f"{q.low:g}" + (f"-{q.high:g}" if q.high != q.low else "") + " per million per year",
+                expected=expected,
+                source=info[0]["title"] if info else "facts file",
+            )
+            yield finding(
+                rule,
+                analysis.document,
+                claim.start,
+                claim.end,
+                message,
+                severity=severity,
+                subject=claim.subject,
+                attribute="incidence",
+                found=found,
+                expected=expected,
+                sources=info,
+                status="partial" if any(b.status == "partial" for b in blocks) else "verified",
+            )
+
+
+KIND = CheckKind(
+    name="regimen-contradiction",
+    scope="document",
+    prepare=_prepare,
+    run=_run_regimen,
+    summary="A dose, division, interval or maximum dose outside the regimens in the facts file.",
+)
+INCIDENCE_KIND = CheckKind(
+    name="incidence-contradiction",
+    scope="document",
+    prepare=_prepare_incidence,
+    run=_run_incidence,
+    summary="An incidence figure outside the facts' value, confidence interval and range.",
+)

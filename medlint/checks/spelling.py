@@ -1,0 +1,204 @@
+"""``product-spelling``: a product name written differently from the facts' canonical form.
+
+Two kinds of misspelling, both built from the facts' product names and short
+aliases, never from a dictionary:
+
+* **Separator variants** of multi-token names: ``Gamunex C``, ``GamunexC``,
+  ``Gamunex – C`` for ``Gamunex-C``; ``GammagardLiquid``. These carry a
+  *safe* fix (the canonical form; all-capitals text keeps its capitals),
+  because the tokens are exactly the product's and only the separator
+  changes.
+* **One edit away** (Damerau-Levenshtein distance 1) from a single-token name
+  of at least ``min_length`` letters, for a capitalised word that is no known
+  name or alias token: ``Privagen`` for ``Privigen``. Its fix is marked
+  unsafe (``--fix`` leaves it), since a near miss might be another word.
+
+Pure case differences (``GAMUNEX-C``, ``gamunex-c``) are quiet: labels and
+articles write names in capitals legitimately. A false alarm here is worse
+than a miss, so anything ambiguous (two candidates, a plural, a known token)
+stays quiet.
+
+Matching is a regex built once per facts file (cached by the facts digest);
+it runs on prose unit text and maps spans back through the unit's offset map.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from medlint.checks import CheckKind
+from medlint.checks.base import finding
+from medlint.claims import Analysis
+from medlint.errors import MedlintError
+from medlint.facts import Facts
+from medlint.model import Finding, Fix
+from medlint.rules import Rule
+
+_SPLIT = re.compile(r"[ \t]*[-‐‑–][ \t]*|[ \t]+")
+_SEP = r"(?:[ \t]*[-‐‑–][ \t]*|[ \t]+|)"
+_WORD = re.compile(r"(?<![\w-])[A-Z][A-Za-z]+(?![\w])")
+_LETTERS = re.compile(r"[a-z]+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Params:
+    edit_distance: bool
+    min_length: int
+    max_alias_tokens: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Speller:
+    variants: re.Pattern[str] | None
+    canonical: tuple[str, ...]  # canonical form per named group f0, f1, ...
+    surface: frozenset[str]  # every term's name/alias, lower-cased, spaces collapsed
+    known_tokens: frozenset[str]  # every lower-case letter token of every surface form
+    single: dict[str, str]  # lower-case single-token product name -> canonical spelling
+
+
+_CACHE: dict[tuple[str, int, int], _Speller] = {}
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _osa_distance_is_one(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by one insertion, deletion, substitution or transposition."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diffs) == 1:
+            return True
+        return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
+    return short[i:] == long_[i + 1 :]
+
+
+def _build(facts: Facts, params: _Params) -> _Speller:
+    surface = frozenset(_norm(form) for term in facts.terms() for form in term.surface_forms())
+    known = frozenset(tok for form in surface for tok in _LETTERS.findall(form))
+    patterns: list[str] = []
+    canonical: list[str] = []
+    single: dict[str, str] = {}
+    seen: set[str] = set()
+    for product in facts.products.values():
+        for form in [product.name, *product.aliases]:
+            tokens = [t for t in _SPLIT.split(form.strip()) if t]
+            if len(tokens) > params.max_alias_tokens:
+                continue
+            if len(tokens) == 1:
+                word = tokens[0]
+                if word.isalpha() and len(word) >= params.min_length:
+                    single.setdefault(word.lower(), word)
+                continue
+            for tok in tokens:
+                if tok.isalpha() and len(tok) >= params.min_length:
+                    single.setdefault(tok.lower(), tok)
+            key = _norm(form)
+            if key in seen:
+                continue
+            seen.add(key)
+            patterns.append(f"(?P<f{len(canonical)}>" + _SEP.join(re.escape(t) for t in tokens) + ")")
+            canonical.append(form)
+    regex = None
+    if patterns:
+        regex = re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?!\w)(?!-\w)", re.IGNORECASE)
+    return _Speller(regex, tuple(canonical), surface, known, single)
+
+
+def _speller(facts: Facts, params: _Params) -> _Speller:
+    key = (facts.digest or str(id(facts)), params.min_length, params.max_alias_tokens)
+    speller = _CACHE.get(key)
+    if speller is None:
+        if len(_CACHE) > 8:
+            _CACHE.clear()
+        speller = _CACHE[key] = _build(facts, params)
+    return speller
+
+
+def _cased(found: str, canonical: str) -> str:
+    """The canonical form, in capitals when the author wrote the name in capitals."""
+    letters = [c for c in found if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and len(letters) > 1:
+        return canonical.upper()
+    return canonical
+
+
+def _prepare(params: dict[str, Any]) -> _Params:
+    allowed = {"edit_distance", "min_length", "max_alias_tokens"}
+    for key in params:
+        if key not in allowed:
+            raise MedlintError(f"unknown parameter '{key}' (allowed: {', '.join(sorted(allowed))})", key)
+    edit = params.get("edit_distance", True)
+    if not isinstance(edit, bool):
+        raise MedlintError("edit_distance must be true or false", "edit_distance")
+    out: dict[str, int] = {}
+    for key, default in (("min_length", 7), ("max_alias_tokens", 3)):
+        value = params.get(key, default)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise MedlintError(f"{key} must be a positive integer", key)
+        out[key] = value
+    return _Params(edit, out["min_length"], out["max_alias_tokens"])
+
+
+def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding]:
+    params: _Params = rule.compiled
+    speller = _speller(facts, params)
+    for analysis in analyses:
+        doc = analysis.document
+        for unit in doc.units:
+            text = unit.text
+            taken: list[tuple[int, int]] = []
+            if speller.variants is not None:
+                for m in speller.variants.finditer(text):
+                    found = m.group(0)
+                    if _norm(found) in speller.surface or m.lastgroup is None:
+                        continue
+                    expected = _cased(found, speller.canonical[int(m.lastgroup[1:])])
+                    if found == expected:
+                        continue
+                    taken.append(m.span())
+                    start, end = unit.source_span(m.start(), m.end())
+                    yield finding(
+                        rule, doc, start, end, rule.render(found=found, expected=expected),
+                        found=found, expected=expected, fix=Fix(start, end, expected, safe=True),
+                    )
+            if not params.edit_distance:
+                continue
+            for m in _WORD.finditer(text):
+                word = m.group(0)
+                low = word.lower()
+                if len(word) < params.min_length or low in speller.known_tokens:
+                    continue
+                if any(s <= m.start() < e for s, e in taken):
+                    continue
+                hits = {
+                    canon
+                    for cand, canon in speller.single.items()
+                    if low != cand + "s" and _osa_distance_is_one(low, cand)
+                }
+                if len(hits) != 1:
+                    continue
+                expected = _cased(word, hits.pop())
+                start, end = unit.source_span(m.start(), m.end())
+                yield finding(
+                    rule, doc, start, end, rule.render(found=word, expected=expected),
+                    found=word, expected=expected, fix=Fix(start, end, expected, safe=False),
+                )
+
+
+KIND = CheckKind(
+    name="product-spelling",
+    scope="document",
+    prepare=_prepare,
+    run=_run,
+    summary="A product name spelt differently from the facts (separator variants, one-letter slips).",
+)

@@ -1,0 +1,555 @@
+"""HTML reader built on the standard library's tolerant :class:`html.parser.HTMLParser`.
+
+Articles exported from a CMS are rarely well-formed: paragraphs and list items
+are left open, tables skip ``</td>``, fragments are pasted mid-page. The
+stdlib parser never rejects input and reports the line and column of every
+construct, which is what exact finding positions need; it builds no tree, so
+this module keeps a small stack of open block elements itself and applies the
+common implicit-close rules of HTML (a new ``<p>``, ``<li>``, ``<td>`` or
+``<tr>`` ends the previous one). Everything is iterative, so deeply nested
+or unclosed markup cannot exhaust the recursion limit.
+
+Entities are delivered separately (``convert_charrefs=False``) so that each
+decoded character keeps the span of the entity it came from, and whitespace is
+collapsed the way a browser renders it, with each collapsed run mapped to its
+source span. :class:`HtmlExtractor` also serves the Markdown reader for raw
+HTML blocks embedded in Markdown.
+"""
+
+from __future__ import annotations
+
+import html
+from html.parser import HTMLParser
+
+from medlint.documents._build import DocumentBuilder, TextBuilder
+from medlint.model import Document
+
+# Elements whose content is never prose. script/style are raw text to the parser.
+_SKIP = frozenset(
+    {
+        "script",
+        "style",
+        "template",
+        "noscript",
+        "head",
+        "title",
+        "code",
+        "pre",
+        "kbd",
+        "samp",
+        "svg",
+        "math",
+        "textarea",
+        "select",
+        "iframe",
+        "object",
+    }
+)
+# What may appear inside <head>; anything else means the body has started.
+_HEAD_CONTENT = frozenset(
+    {"title", "meta", "link", "style", "script", "noscript", "base", "template"}
+)
+_VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    }
+)
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Elements that end one prose unit and start another.
+_BLOCK = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "header",
+        "hgroup",
+        "html",
+        "legend",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        *_HEADINGS,
+    }
+)
+# Start tags that implicitly close an open <p> (HTML's "close a p element" rule).
+_CLOSES_P = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "header",
+        "hgroup",
+        "hr",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "ul",
+        *_HEADINGS,
+    }
+)
+# Elements an implicit close does not reach through.
+_SCOPE = frozenset({"table", "td", "th", "caption", "template", "html", "object", "button"})
+_LIST_SCOPE = _SCOPE | {"ul", "ol", "menu"}
+_DL_SCOPE = _SCOPE | {"dl"}
+_ROW_SCOPE = frozenset({"table", "thead", "tbody", "tfoot"})
+_CELL_SCOPE = _ROW_SCOPE | {"tr"}
+_MARKERS = frozenset({"a", "sup", "cite"})
+_P = frozenset({"p"})
+_LI = frozenset({"li"})
+_DD_DT = frozenset({"dd", "dt"})
+_CELLS = frozenset({"td", "th"})
+_TR = frozenset({"tr"})
+_TABLE = frozenset({"table"})
+_NOTHING: frozenset[str] = frozenset()
+
+
+class _Open:
+    """An open block element and what it implies for the prose inside it."""
+
+    __slots__ = ("kind", "level", "list_depth", "tag")
+
+    def __init__(self, tag: str, kind: str, level: int, list_depth: int) -> None:
+        self.tag = tag
+        self.kind = kind
+        self.level = level
+        self.list_depth = list_depth
+
+
+class _Cell:
+    __slots__ = ("col", "header", "index", "span", "texts")
+
+    def __init__(self, index: int, col: int, span: int, header: bool) -> None:
+        self.index = index
+        self.col = col
+        self.span = span
+        self.header = header
+        self.texts: list[str] = []
+
+
+class _Table:
+    """Column headers and the current row, so cells can name their row and column."""
+
+    __slots__ = ("cell", "col", "headers", "in_head", "row", "row_cells", "row_first")
+
+    def __init__(self) -> None:
+        self.headers: dict[int, str] = {}
+        self.in_head = False
+        self.row = -1
+        self.col = 0
+        self.row_cells = 0
+        self.row_first: str | None = None
+        self.cell: _Cell | None = None
+
+    def start_row(self) -> None:
+        self.row += 1
+        self.col = 0
+        self.row_cells = 0
+        self.row_first = None
+        self.cell = None
+
+    def start_cell(self, is_th: bool, span: int) -> None:
+        if self.row < 0:
+            self.start_row()
+        header = self.in_head or (self.row == 0 and is_th)
+        self.cell = _Cell(self.row_cells, self.col, span, header)
+        self.row_cells += 1
+        self.col += span
+
+    def end_cell(self) -> None:
+        cell = self.cell
+        if cell is None:
+            return
+        self.cell = None
+        text = " ".join(cell.texts) or None
+        if cell.index == 0:
+            self.row_first = text
+        if cell.header and text is not None:
+            for c in range(cell.col, cell.col + cell.span):
+                self.headers[c] = text
+
+
+def _colspan(attrs: list[tuple[str, str | None]]) -> int:
+    for name, value in attrs:
+        if name == "colspan" and value:
+            try:
+                return min(max(int(value.strip()), 1), 1000)
+            except ValueError:
+                return 1
+    return 1
+
+
+class HtmlExtractor(HTMLParser):
+    """Reads ``source[start:end]`` as HTML, appending prose units and directives to ``out``.
+
+    With ``prose=False`` only directives are collected (used for HTML inside
+    Markdown block quotes, whose ``>`` prefixes would otherwise read as text).
+    """
+
+    def __init__(
+        self,
+        out: DocumentBuilder,
+        source: str,
+        start: int = 0,
+        end: int | None = None,
+        *,
+        prose: bool = True,
+    ) -> None:
+        super().__init__(convert_charrefs=False)
+        self._out = out
+        self._source = source
+        self._start = start
+        self._end = len(source) if end is None else end
+        self._prose = prose
+        # HTMLParser counts lines by "\n" only, so lone "\r" is not a line break to it.
+        starts = [start]
+        find = source.find
+        i = find("\n", start, self._end)
+        while i >= 0:
+            starts.append(i + 1)
+            i = find("\n", i + 1, self._end)
+        self._line_starts = starts
+        self._stack: list[_Open] = []
+        self._counts: dict[str, int] = {}
+        self._skip: list[str] = []
+        self._builder: TextBuilder | None = None
+        self._marks: list[tuple[str, int]] = []
+        self._tables: list[_Table] = []
+
+    def run(self) -> None:
+        """Parse the whole range and flush the last unit."""
+        try:
+            self.feed(self._source[self._start : self._end])
+            self.close()
+        except AssertionError:  # pragma: no cover - html.parser's own asserts; keep what was read
+            pass
+        self._flush()
+
+    def parse_html_declaration(self, i: int) -> int:
+        """As the base class, but a malformed ``<![...`` or ``<!DOCTYPE`` is a bogus comment.
+
+        Before Python 3.13, ``_markupbase`` raises AssertionError on some
+        malformed declarations instead of recovering as browsers do.
+        """
+        try:
+            return super().parse_html_declaration(i)
+        except AssertionError:
+            return self.parse_bogus_comment(i)
+
+    # -- positions and units -------------------------------------------------
+
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self._line_starts[line - 1] + col
+
+    def _text(self) -> TextBuilder:
+        if self._builder is None:
+            self._builder = TextBuilder(self._source, self._offset())
+        return self._builder
+
+    def _flush(self) -> None:
+        """Emit the pending text as a unit of the innermost block's kind."""
+        builder = self._builder
+        if builder is None:
+            return
+        self._builder = None
+        for _, start in self._marks:
+            builder.mark(start)
+        self._marks.clear()
+        top = self._stack[-1] if self._stack else None
+        kind = top.kind if top else "paragraph"
+        level = top.level if top else 0
+        depth = top.list_depth if top else 0
+        row_header = column_header = None
+        cell = None
+        if kind in ("table_cell", "table_header") and self._tables:
+            table = self._tables[-1]
+            cell = table.cell
+            if cell is not None:
+                if not cell.header:
+                    column_header = table.headers.get(cell.col)
+                if cell.index > 0 and not cell.header:
+                    row_header = table.row_first
+        unit = self._out.emit(
+            kind,
+            builder,
+            heading_level=level,
+            row_header=row_header,
+            column_header=column_header,
+            list_depth=depth,
+        )
+        if unit is not None and cell is not None:
+            cell.texts.append(unit.text)
+
+    # -- the block stack -----------------------------------------------------
+
+    def _find(self, targets: frozenset[str], stops: frozenset[str]) -> int:
+        """Index of the innermost open element in ``targets`` not hidden behind ``stops``."""
+        counts = self._counts
+        if not any(counts.get(t, 0) for t in targets):
+            return -1
+        stack = self._stack
+        for i in range(len(stack) - 1, -1, -1):
+            tag = stack[i].tag
+            if tag in targets:
+                return i
+            if tag in stops:
+                return -1
+        return -1
+
+    def _pop_to(self, index: int) -> None:
+        """Close every open element from the top down to (and including) ``index``."""
+        if index < 0:
+            return
+        stack = self._stack
+        while len(stack) > index:
+            self._flush()
+            entry = stack.pop()
+            self._counts[entry.tag] -= 1
+            tag = entry.tag
+            if tag in ("td", "th"):
+                if self._tables:
+                    self._tables[-1].end_cell()
+            elif tag == "table":
+                if self._tables:
+                    self._tables.pop()
+            elif tag == "thead" and self._tables:
+                self._tables[-1].in_head = False
+
+    def _push(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        top = self._stack[-1] if self._stack else None
+        kind = top.kind if top else "paragraph"
+        level = top.level if top else 0
+        depth = top.list_depth if top else 0
+        if tag in _HEADINGS:
+            kind, level = "heading", int(tag[1])
+        elif tag == "li":
+            kind = "list_item"
+        elif tag in ("ul", "ol", "menu"):
+            depth += 1
+        elif tag == "td":
+            kind = "table_cell"
+        elif tag == "th":
+            kind = "table_header"
+        elif tag in ("table", "caption"):
+            kind, level = "paragraph", 0
+        self._stack.append(_Open(tag, kind, level, depth))
+        self._counts[tag] = self._counts.get(tag, 0) + 1
+        if tag == "table":
+            self._tables.append(_Table())
+        elif self._tables:
+            table = self._tables[-1]
+            if tag == "thead":
+                table.in_head = True
+            elif tag == "tr":
+                table.start_row()
+            elif tag in ("td", "th"):
+                table.start_cell(tag == "th", _colspan(attrs))
+
+    def _open_block(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._flush()
+        if tag in _CLOSES_P:
+            self._pop_to(self._find(_P, _SCOPE))
+        if tag == "li":
+            self._pop_to(self._find(_LI, _LIST_SCOPE))
+        elif tag in ("dd", "dt"):
+            self._pop_to(self._find(_DD_DT, _DL_SCOPE))
+        elif tag in ("td", "th"):
+            self._pop_to(self._find(_CELLS, _CELL_SCOPE))
+        elif tag == "tr":
+            self._pop_to(self._find(_TR, _ROW_SCOPE))
+            i = self._find(_CELLS, _TABLE)
+            self._pop_to(i)
+        elif tag in ("thead", "tbody", "tfoot"):
+            i = self._find(_TABLE, _NOTHING)
+            if i >= 0:
+                self._pop_to(i + 1)
+        elif tag in _HEADINGS and self._stack and self._stack[-1].tag in _HEADINGS:
+            self._pop_to(len(self._stack) - 1)
+        self._push(tag, attrs)
+
+    # -- HTMLParser callbacks ------------------------------------------------
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._start_tag(tag, attrs, closed=False)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._start_tag(tag, attrs, closed=True)
+
+    def _start_tag(self, tag: str, attrs: list[tuple[str, str | None]], *, closed: bool) -> None:
+        if self._skip:
+            if "head" in self._skip and tag not in _HEAD_CONTENT and tag not in _SKIP:
+                self._skip.clear()  # the body started without </head>
+            else:
+                if tag in _SKIP and not closed and tag not in _VOID:
+                    self._skip.append(tag)
+                return
+        if tag in _SKIP:
+            if not closed:
+                self._skip.append(tag)
+            return
+        if tag == "br":
+            if self._prose:
+                off = self._offset()
+                end = self._source.find(">", off, self._end)
+                self._text().add_space(off, end + 1 if end >= 0 else off)
+            return
+        if tag == "hr":
+            self._flush()
+            return
+        if tag in _MARKERS:
+            is_reference = tag != "a" or any(name == "href" for name, _ in attrs)
+            if is_reference and not closed:
+                self._marks.append((tag, self._text().length))
+            return
+        if tag in _BLOCK:
+            if closed:
+                self._flush()
+            else:
+                self._open_block(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._skip:
+            if tag in self._skip:
+                i = len(self._skip) - 1 - self._skip[::-1].index(tag)
+                del self._skip[i:]
+            return
+        if tag == "br":
+            self._start_tag(tag, [], closed=True)
+            return
+        if tag in _MARKERS:
+            marks = self._marks
+            for i in range(len(marks) - 1, -1, -1):
+                if marks[i][0] == tag:
+                    if self._builder is not None:
+                        self._builder.mark(marks[i][1])
+                    del marks[i]
+                    break
+            return
+        if tag in _BLOCK:
+            self._flush()
+            if self._counts.get(tag, 0):
+                for i in range(len(self._stack) - 1, -1, -1):
+                    if self._stack[i].tag == tag:
+                        self._pop_to(i)
+                        break
+
+    def handle_data(self, data: str) -> None:
+        if self._skip or not self._prose or not data:
+            return
+        off = self._offset()
+        if off == 0 and data[0] == "\ufeff":  # a byte-order mark is not prose
+            off, data = 1, data[1:]
+            if not data:
+                return
+        builder = self._text()
+        if self._source.startswith(data, off):
+            builder.add_collapsed(off, off + len(data))
+        else:  # not expected from HTMLParser, which passes raw slices
+            builder.add_text(" ".join(data.split()), off, off)
+
+    def _reference(self, raw_len: int) -> None:
+        """A character or entity reference of ``raw_len`` characters (without ';') at the cursor."""
+        if self._skip or not self._prose:
+            return
+        off = self._offset()
+        end = min(off + raw_len, self._end)
+        if self._source.startswith(";", end) and end < self._end:
+            end += 1
+        raw = self._source[off:end]
+        decoded = html.unescape(raw).replace("\xa0", " ")
+        builder = self._text()
+        if decoded == raw:
+            builder.add_collapsed(off, end)
+        else:
+            builder.add_text(decoded, off, end)
+
+    def handle_entityref(self, name: str) -> None:
+        self._reference(len(name) + 1)
+
+    def handle_charref(self, name: str) -> None:
+        self._reference(len(name) + 2)
+
+    def handle_comment(self, data: str) -> None:
+        off = self._offset()
+        src = self._source
+        if src.startswith("<!--", off):
+            inner_end = off + 4 + len(data)
+            if src.startswith("-->", inner_end):
+                end = inner_end + 3
+            elif src.startswith("--!>", inner_end):
+                end = inner_end + 4
+            else:
+                close = src.find(">", inner_end, self._end)
+                end = close + 1 if close >= 0 else inner_end
+        else:  # a bogus comment such as <!x> or </ x>
+            close = src.find(">", off, self._end)
+            end = close + 1 if close >= 0 else off + len(data)
+        self._out.comment(data, off, min(end, self._end))
+
+
+def read_html(path: str, source: str) -> Document:
+    """Read an HTML article (a full page or a fragment) into prose units."""
+    doc = Document(path=path, source=source, format="html")
+    HtmlExtractor(DocumentBuilder(doc), source).run()
+    return doc

@@ -1,0 +1,260 @@
+"""Checking many articles: per-article work on every core, corpus-wide checks once in the parent.
+
+Each article is read, analysed and checked by the *document-scope* rules
+where it is processed (the parent with ``--jobs 1``, a worker process
+otherwise). Only what the *corpus-scope* rules need travels on: the claims,
+and for each claim the line and column of its span and the text it covers.
+Two things follow from that shape:
+
+* output does not depend on ``--jobs``: the same findings are computed from
+  the same claims, and the parent sorts and fingerprints them all at the end
+  (:func:`medlint.lint.finalize`), exactly as the one-process path does;
+* memory grows with the number of claims, not with the size of the corpus:
+  an article's text, units and sentences are dropped as soon as it is done,
+  unless a report needs the source (``keep_documents``) or the article holds
+  inline suppressions (which are resolved against all findings at the end).
+
+Workers are forked where the platform allows it, so they inherit the parent's
+already-built engine (facts, rules and spaCy pipeline) instead of rebuilding
+it; with another start method each worker builds its own engine once.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from medlint.errors import MedlintError
+from medlint.model import Document, Finding
+
+if TYPE_CHECKING:
+    from medlint.claims import Analysis
+    from medlint.lint import Engine, Options
+    from medlint.rules import Rule
+
+# Files handed to a worker at once: large enough that pickling round trips do
+# not dominate, small enough that two workers finish close together.
+CHUNK_SIZE = 8
+
+
+def available_cpus() -> int:
+    """Cores this process may run on (honours CPU affinity, e.g. in containers)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def is_corpus_rule(rule: Rule) -> bool:
+    """Whether a rule must see every article at once (a value-inconsistency with scope corpus)."""
+    from medlint.checks import CHECK_KINDS
+
+    if CHECK_KINDS[rule.kind].scope != "corpus":
+        return False
+    compiled = rule.compiled
+    return not (isinstance(compiled, dict) and compiled.get("scope") == "document")
+
+
+class _SpanText(str):
+    """Stands in for an article's source once the text is dropped.
+
+    It knows the source's length and the text of the few spans the corpus
+    checks slice (the claims); slicing anything else is a bug, and raises
+    instead of silently reporting an empty match.
+    """
+
+    def __new__(cls, length: int, spans: dict[tuple[int, int], str]) -> _SpanText:
+        obj = super().__new__(cls, "")
+        obj._length = length
+        obj._spans = spans
+        return obj
+
+    _length: int
+    _spans: dict[tuple[int, int], str]
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, key: Any) -> str:
+        if isinstance(key, slice) and key.step is None and (key.start, key.stop) in self._spans:
+            return self._spans[(key.start, key.stop)]
+        raise LookupError(f"source text not kept for {key!r}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_SpanText, (self._length, self._spans))
+
+
+class ClaimSites(Document):
+    """A :class:`Document` reduced to what corpus checks read: its claims' spans and positions."""
+
+    __slots__ = ("_positions",)
+
+    def __init__(self, doc: Document, offsets: Sequence[tuple[int, int]]) -> None:
+        spans = {(s, e): doc.source[s:e] for s, e in offsets}
+        super().__init__(path=doc.path, source=_SpanText(len(doc.source), spans), format=doc.format)
+        self._positions: dict[int, tuple[int, int]] = {}
+        for s, e in offsets:
+            self._positions[s] = doc.position(s)
+            self._positions[e] = doc.position(e)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        return self._positions[offset]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_sites, (self.path, self.format, self.source, self._positions))
+
+
+def _rebuild_sites(path: str, fmt: str, source: str, positions: dict[int, tuple[int, int]]) -> ClaimSites:
+    sites = ClaimSites.__new__(ClaimSites)
+    Document.__init__(sites, path=path, source=source, format=fmt)
+    sites._positions = positions
+    return sites
+
+
+def corpus_view(analysis: Analysis) -> Analysis:
+    """The part of an analysis the corpus rules use: claims, on a :class:`ClaimSites` document."""
+    from medlint.claims import Analysis
+
+    doc = analysis.document
+    offsets: list[tuple[int, int]] = []
+    n = len(doc.source)
+    for c in analysis.claims:
+        start = max(0, min(c.start, n))  # the span checks.base.finding slices, clamped as it clamps
+        offsets.append((start, max(start, min(c.end, n))))
+        offsets.append((c.start, c.end))
+    return Analysis(document=ClaimSites(doc, offsets), claims=list(analysis.claims))
+
+
+@dataclass(slots=True)
+class ArticleResult:
+    """What one article contributes to the run; small and picklable."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    corpus: Analysis | None = None
+    document: Document | None = None
+    error: MedlintError | None = None
+
+
+def check_article(engine: Engine, path: str, keep_document: bool) -> ArticleResult:
+    """Read, analyse and run the document-scope rules on one article."""
+    from medlint.lint import read_file
+
+    try:
+        doc = read_file(path)
+    except MedlintError as exc:
+        return ArticleResult(path, error=exc)
+    analysis = engine.analyse(doc)
+    findings: list[Finding] = []
+    from medlint.checks import CHECK_KINDS
+
+    for rule in engine.rules:
+        if not is_corpus_rule(rule):
+            findings.extend(CHECK_KINDS[rule.kind].run(rule, [analysis], engine.facts))
+    needs_corpus = any(is_corpus_rule(r) for r in engine.rules)
+    keep = keep_document or bool(doc.directives)
+    return ArticleResult(
+        path,
+        findings=findings,
+        corpus=corpus_view(analysis) if needs_corpus else None,
+        document=doc if keep else None,
+    )
+
+
+# -- worker processes ----------------------------------------------------------------------
+
+_WORKER: tuple[Engine, bool] | None = None
+
+
+def _init_worker(engine: Engine | None, options: Options, keep_documents: bool) -> None:
+    """Runs once per worker: adopt the forked parent's engine, or build one."""
+    global _WORKER
+    if engine is None:
+        from medlint.lint import Engine
+
+        engine = Engine(options)
+    _WORKER = (engine, keep_documents)
+
+
+def _work(path: str) -> ArticleResult:
+    assert _WORKER is not None, "worker not initialised"
+    engine, keep = _WORKER
+    return check_article(engine, path, keep)
+
+
+def iter_articles(engine: Engine, files: Sequence[str], jobs: int, keep_documents: bool) -> Iterator[ArticleResult]:
+    """Results for ``files`` in order; ``jobs`` > 1 spreads them over worker processes."""
+    jobs = min(jobs if jobs > 0 else available_cpus(), len(files))
+    if jobs <= 1:
+        for path in files:
+            yield check_article(engine, path, keep_documents)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods:
+        ctx = multiprocessing.get_context("fork")
+        _ = engine.nlp  # build once here; forked workers share it copy-on-write
+        inherited: Engine | None = engine
+    else:
+        ctx = multiprocessing.get_context()
+        inherited = None
+    with ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=ctx,
+        initializer=_init_worker,
+        initargs=(inherited, engine.options, keep_documents),
+    ) as pool:
+        yield from pool.map(_work, files, chunksize=CHUNK_SIZE)
+
+
+@dataclass(slots=True)
+class RunOutput:
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[MedlintError] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    documents: dict[str, Document] = field(default_factory=dict)
+
+
+def lint_files(
+    engine: Engine,
+    files: Sequence[str],
+    jobs: int = 1,
+    keep_documents: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+) -> RunOutput:
+    """Check ``files``: document rules per article, then corpus rules and suppressions over all.
+
+    Gives the same findings as :func:`medlint.lint.lint_documents` over the
+    same articles, whatever ``jobs`` is.
+    """
+    from medlint.checks import CHECK_KINDS
+    from medlint.lint import finalize
+    from medlint.suppress import apply_suppressions
+
+    out = RunOutput()
+    findings: list[Finding] = []
+    views: list[Analysis] = []
+    directive_docs: list[Document] = []
+    for done, res in enumerate(iter_articles(engine, files, jobs, keep_documents), 1):
+        if progress is not None:
+            progress(done, len(files))
+        if res.error is not None:
+            out.errors.append(res.error)
+            continue
+        out.files.append(res.path)
+        findings.extend(res.findings)
+        if res.corpus is not None:
+            views.append(res.corpus)
+        if res.document is not None:
+            if keep_documents:
+                out.documents[res.path] = res.document
+            if res.document.directives:
+                directive_docs.append(res.document)
+    for rule in engine.rules:
+        if is_corpus_rule(rule):
+            findings.extend(CHECK_KINDS[rule.kind].run(rule, views, engine.facts))
+    out.findings = apply_suppressions(directive_docs, finalize(findings), engine.all_rules, engine.rules)
+    return out
