@@ -40,6 +40,7 @@ CONTRAST = re.compile(
     re.IGNORECASE,
 )
 _CONTRAST_END = re.compile(r"[,;:.()]|\s(?:and|but|while|whereas|is|are|was|has|have)\s")
+_RELATIVE = re.compile(r",\s*(?:which|who|whose|that)\b", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(
     r";|\s[–—-]\s(?=[a-z])|,?\s+(?:while|whereas|but|although|though|however)\s+|\.\s", re.IGNORECASE
 )
@@ -51,7 +52,7 @@ NEGATION_BEFORE = re.compile(
 NEGATION_AFTER = re.compile(r"^\s?-?\s?free\b", re.IGNORECASE)
 RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 PRONOUN_LEAD = re.compile(
-    r"^\W*(?:it|its|it's|this\s+(?:product|formulation|preparation|solution|medicine|medication|"
+    r"\W*(?:it|its|it's|this\s+(?:product|formulation|preparation|solution|medicine|medication|"
     r"immunoglobulin|ivig|scig|brand)|the\s+(?:product|formulation|preparation|solution|medicine|"
     r"medication|latter))\b",
     re.IGNORECASE,
@@ -81,6 +82,11 @@ NOT_CONCENTRATION_BEFORE = re.compile(
 )
 CONCENTRATION_OF = re.compile(r"\bconcentrations?\s+(?:of\s+)?(?:either\s+)?$|\b(?:is|are|as)\s+(?:an?\s+)?$"
                               r"|\bin\s+(?:both\s+)?$", re.IGNORECASE)
+NEGATED_COPULA = re.compile(
+    r"\b(?:not|never|isn't|aren't|wasn't|no\s+longer)\s+(?:an?\s+|the\s+|available\s+(?:as|in)\s+(?:an?\s+)?)?"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 IGA_WORD = re.compile(r"\bIgA\b")
 IGA_NOT_CONTENT = re.compile(
     r"^\s*[-\s]?(?:deficien\w*|antibod\w*|nephropathy|vasculitis|myeloma|class|isotype)", re.IGNORECASE
@@ -108,9 +114,11 @@ SUGAR = re.compile(
 )
 MANUFACTURE_VERB = re.compile(
     r"\b(?:produc\w*|manufactur\w*|makes?|made|offers?|offered|markets?|marketed|provides?|"
-    r"develop\w*|distribut\w*|sells?|sold|supplies|brand|maker|'s)\b|[’']s\b",
+    r"develop\w*|distribut\w*|sells?|sold|supplies|brand|maker|from|'s)\b|[’']s\b",
     re.IGNORECASE,
 )
+LABEL_DASH = re.compile(r"\s*(?:[-–—:]|\()")
+POSSESSIVE_GAP = re.compile(r"(?:'s|’s|'|’)\s+(?:own\s+|new\s+)?")
 ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 ROUTE_BLOCK_BEFORE = re.compile(r"(?:\bfrom|\bthan|\bto|\bor|\bversus)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 ROUTE_APPOSITION_GAP = re.compile(
@@ -267,6 +275,12 @@ class _Extractor:
         for m in CONTRAST.finditer(self.text):
             end_match = _CONTRAST_END.search(self.text, m.end())
             end = end_match.start() if end_match else len(self.text)
+            # "Unlike Hizentra, which is given under the skin, ..." : the relative clause
+            # still describes the contrasted product.
+            rel = _RELATIVE.match(self.text, end)
+            if rel:
+                nxt = self.text.find(",", rel.end())
+                end = nxt if nxt >= 0 else len(self.text)
             # Do not run past the sentence.
             for sent in self.sentences:
                 if sent.start <= m.start() < sent.end:
@@ -315,8 +329,9 @@ class _Extractor:
         ]
 
     def negated(self, start: int, end: int, clause_start: int) -> bool:
-        before = self.text[max(clause_start, start - 40) : start]
-        return bool(NEGATION_BEFORE.search(before) or NEGATION_AFTER.match(self.text[end : end + 8]))
+        before = bool(NEGATION_BEFORE.search(self.text[max(clause_start, start - 40) : start]))
+        after = bool(NEGATION_AFTER.match(self.text[end : end + 8]))
+        return before != after  # "not maltose-free" contains maltose
 
     def coordinated(self, products: list[Mention]) -> bool:
         return len(products) >= 2 and all(
@@ -340,6 +355,8 @@ class _Extractor:
             sprods = self.products_in(sent.start, sent.end)
             if len({p.id for p in sprods}) == 1 and not CLAUSE_BREAK.search(self.text, sent.start, sent.end):
                 return sprods[:1], "direct"
+            if len({p.id for p in sprods}) == 1 and PRONOUN_LEAD.match(self.text, cstart, cend):
+                return sprods[:1], "coreference"  # "Gamunex-C is approved for CIDP; it is a 10% solution."
             if not sprods and self.lead_product is not None:
                 how = "table" if self.unit.kind == "table_cell" else "list-item"
                 return [self.lead_product], how
@@ -476,6 +493,8 @@ class _Extractor:
                 continue
             if NOT_CONCENTRATION_BEFORE.search(before) and not CONCENTRATION_OF.search(before):
                 continue
+            if NEGATED_COPULA.search(before):
+                continue  # "Privigen is not a 5% solution"
             window = self.text[max(cstart, m.start - 45) : min(cend, m.end + 45)]
             near_product = any(
                 p.kind == "product" and (0 <= m.start - p.end <= 4 or 0 <= p.start - m.end <= 2)
@@ -605,6 +624,10 @@ class _Extractor:
         lead = self.lead_manufacturer
         if not mans and lead is not None and sent is self.sentences[0]:
             mans = [lead]
+        if lead is None and mans and not self.text[sent.start : mans[0].start].strip() and (
+            LABEL_DASH.match(self.text, mans[0].end)
+        ):
+            lead = mans[0]  # "Takeda - Offers Gammagard Liquid and Cuvitru." as a paragraph
         if not mans:
             return
         group = self.new_group()
@@ -613,14 +636,21 @@ class _Extractor:
             how = "direct"
             after = self.text[prod.end : prod.end + 4]
             paren = [m for m in mans if after.lstrip().startswith("(") and 0 < m.start - prod.end <= 4]
+            possessive = [m for m in mans if POSSESSIVE_GAP.fullmatch(self.text[m.end : prod.start])]
             cstart, cend = self.clause_bounds(sent, prod.start)
             in_clause = [m for m in mans if cstart <= m.start < cend] or (
                 [lead] if lead is not None and lead in mans else []
             )
             ids = {m.id for m in in_clause}
+            clause_products = self.products_in(cstart, cend)
+            # Several products take one company only when they are listed together
+            # ("Takeda - Offers Gammagard Liquid and Cuvitru"), never "X differs from Y".
+            together = len({p.id for p in clause_products}) == 1 or self.coordinated(clause_products)
             if paren:
                 chosen, how = paren[0], "parenthetical"
-            elif len(ids) == 1 and MANUFACTURE_VERB.search(self.text[cstart:cend]):
+            elif possessive:
+                chosen, how = possessive[0], "possessive"
+            elif len(ids) == 1 and together and MANUFACTURE_VERB.search(self.text[cstart:cend]):
                 chosen = in_clause[0]
                 how = "manufacturer-line" if chosen is lead else "direct"
             if chosen is None:
