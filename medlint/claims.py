@@ -25,6 +25,7 @@ positive claim; negated stabilizers and "sugar-free" make negative ones.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -42,7 +43,8 @@ CONTRAST = re.compile(
 _CONTRAST_END = re.compile(r"[,;:.()]|\s(?:and|but|while|whereas|is|are|was|has|have)\s")
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|that)\b", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(
-    r";|\s[–—-]\s(?=[a-z])|,?\s+(?:while|whereas|but|although|though|however)\s+|\.\s", re.IGNORECASE
+    r";|\s[–—-]\s(?=[a-z])|,?\s+(?:while|whereas|but|although|though|however)\s+|\.\s",
+    re.IGNORECASE,
 )
 NEGATION_BEFORE = re.compile(
     r"\b(?:no|not|without|never|nor|neither|free\s+(?:of|from)|lacks?|lacking|doesn't|don't|"
@@ -57,7 +59,9 @@ PRONOUN_LEAD = re.compile(
     r"medication|latter))\b",
     re.IGNORECASE,
 )
-COORDINATION_GAP = re.compile(r"^[\s,]*(?:(?:and|or|&|as\s+well\s+as|plus)\s*)?[\s,]*$", re.IGNORECASE)
+COORDINATION_GAP = re.compile(
+    r"^[\s,]*(?:(?:and|or|&|as\s+well\s+as|plus)\s*)?[\s,]*$", re.IGNORECASE
+)
 
 # Around a percentage: what makes it a product concentration, and what rules that out.
 CONCENTRATION_CUE = re.compile(
@@ -80,8 +84,11 @@ NOT_CONCENTRATION_BEFORE = re.compile(
     r"(?:a\s+)?|\bdiluted\s+(?:in|with)(?:\s+a)?|\bcontains?|\bpercentage\s+of|\bsaw|\bhad|\bto)\s*$",
     re.IGNORECASE,
 )
-CONCENTRATION_OF = re.compile(r"\bconcentrations?\s+(?:of\s+)?(?:either\s+)?$|\b(?:is|are|as)\s+(?:an?\s+)?$"
-                              r"|\bin\s+(?:both\s+)?$", re.IGNORECASE)
+CONCENTRATION_OF = re.compile(
+    r"\bconcentrations?\s+(?:of\s+)?(?:either\s+)?$|\b(?:is|are|as)\s+(?:an?\s+)?$"
+    r"|\bin\s+(?:both\s+)?$",
+    re.IGNORECASE,
+)
 NEGATED_COPULA = re.compile(
     r"\b(?:not|never|isn't|aren't|wasn't|no\s+longer)\s+(?:an?\s+|the\s+|available\s+(?:as|in)\s+(?:an?\s+)?)?"
     r"(?:[\w-]+\s+){0,2}$",
@@ -89,7 +96,8 @@ NEGATED_COPULA = re.compile(
 )
 IGA_WORD = re.compile(r"\bIgA\b")
 IGA_NOT_CONTENT = re.compile(
-    r"^\s*[-\s]?(?:deficien\w*|antibod\w*|nephropathy|vasculitis|myeloma|class|isotype)", re.IGNORECASE
+    r"^\s*[-\s]?(?:deficien\w*|antibod\w*|nephropathy|vasculitis|myeloma|class|isotype)",
+    re.IGNORECASE,
 )
 IGA_CUE_AFTER = re.compile(
     r"^\s*[-\s]?(?:content|levels?|amounts?|concentrations?|free|depleted|reduced|\(|:|of\b|is\b|at\b|"
@@ -120,14 +128,18 @@ MANUFACTURE_VERB = re.compile(
 LABEL_DASH = re.compile(r"\s*(?:[-–—:]|\()")
 POSSESSIVE_GAP = re.compile(r"(?:'s|’s|'|’)\s+(?:own\s+|new\s+)?")
 ACRONYM = re.compile(r"^[A-Z]{2,5}$")
-ROUTE_BLOCK_BEFORE = re.compile(r"(?:\bfrom|\bthan|\bto|\bor|\bversus)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+ROUTE_BLOCK_BEFORE = re.compile(
+    r"(?:\bfrom|\bthan|\bto|\bor|\bversus)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE
+)
 ROUTE_APPOSITION_GAP = re.compile(
     r"^[\s,]*(?:(?:is|was|remains|,)\s+)?(?:an?|the)\s+(?:[\w%.-]+\s+){0,3}$", re.IGNORECASE
 )
 TABLE_HEADERS = {
     "concentration": re.compile(r"concentrat|strength|%|percent", re.IGNORECASE),
     "stabilizer": re.compile(r"stabili[sz]", re.IGNORECASE),
-    "manufacturer": re.compile(r"manufactur|maker|company|supplier|made\s+by|producer", re.IGNORECASE),
+    "manufacturer": re.compile(
+        r"manufactur|maker|company|supplier|made\s+by|producer", re.IGNORECASE
+    ),
     "route": re.compile(r"route|administ|given", re.IGNORECASE),
     "iga": re.compile(r"\bIgA\b", re.IGNORECASE),
 }
@@ -151,7 +163,9 @@ INCIDENCE_CUE = re.compile(
     r"each\s+year|per\s+year|a\s+year|every\s+year|rate)\b",
     re.IGNORECASE,
 )
-PREVALENCE_CUE = re.compile(r"\b(?:prevalence|prevalent|living\s+with|currently\s+(?:have|live))\b", re.IGNORECASE)
+PREVALENCE_CUE = re.compile(
+    r"\b(?:prevalence|prevalent|living\s+with|currently\s+(?:have|live))\b", re.IGNORECASE
+)
 REGIMEN_KINDS = {"dose", "max_dose", "division", "interval"}
 
 
@@ -237,7 +251,9 @@ def term_value(kind: str, term_id: str, display: str) -> Value:
 class _Extractor:
     """Extracts the claims of one unit; one instance per unit keeps the state explicit."""
 
-    def __init__(self, facts: Facts, doc: Document, unit: Unit, sdoc: Any, analysis: Analysis) -> None:
+    def __init__(
+        self, facts: Facts, doc: Document, unit: Unit, sdoc: Any, analysis: Analysis
+    ) -> None:
         self.facts = facts
         self.doc = doc
         self.unit = unit
@@ -335,7 +351,8 @@ class _Extractor:
 
     def coordinated(self, products: list[Mention]) -> bool:
         return len(products) >= 2 and all(
-            COORDINATION_GAP.match(self.text[a.end : b.start]) for a, b in zip(products, products[1:])
+            COORDINATION_GAP.match(self.text[a.end : b.start])
+            for a, b in itertools.pairwise(products)
         )
 
     def previous_subject(self, sent: Sentence) -> Mention | None:
@@ -353,10 +370,14 @@ class _Extractor:
         cprods = self.products_in(cstart, cend)
         if not cprods:
             sprods = self.products_in(sent.start, sent.end)
-            if len({p.id for p in sprods}) == 1 and not CLAUSE_BREAK.search(self.text, sent.start, sent.end):
+            if len({p.id for p in sprods}) == 1 and not CLAUSE_BREAK.search(
+                self.text, sent.start, sent.end
+            ):
                 return sprods[:1], "direct"
             if len({p.id for p in sprods}) == 1 and PRONOUN_LEAD.match(self.text, cstart, cend):
-                return sprods[:1], "coreference"  # "Gamunex-C is approved for CIDP; it is a 10% solution."
+                return sprods[
+                    :1
+                ], "coreference"  # "Gamunex-C is approved for CIDP; it is a 10% solution."
             if not sprods and self.lead_product is not None:
                 how = "table" if self.unit.kind == "table_cell" else "list-item"
                 return [self.lead_product], how
@@ -369,7 +390,7 @@ class _Extractor:
             return cprods[:1], "direct"
         if self.coordinated(cprods):
             return cprods, "coordinated"
-        # Several uncoordinated products: the nearest one before the value, within its comma segment.
+        # Several uncoordinated products: the nearest one before the value, in its comma segment.
         before = [p for p in cprods if p.end <= pos]
         if before:
             nearest = before[-1]
@@ -426,7 +447,11 @@ class _Extractor:
         )
 
     def attribute_values(
-        self, sent: Sentence, attribute: str, values: list[tuple[Mention, Value]], polarity: bool = True
+        self,
+        sent: Sentence,
+        attribute: str,
+        values: list[tuple[Mention, Value]],
+        polarity: bool = True,
     ) -> None:
         """Attribute a sentence's values of one attribute to products, finding ambiguity."""
         if not values:
@@ -434,7 +459,7 @@ class _Extractor:
         sprods = self.products_in(sent.start, sent.end)
         if RESPECTIVELY.search(sent.text) and len(sprods) == len(values) >= 2:
             group = self.new_group()
-            for prod, (where, value) in zip(sprods, values):
+            for prod, (where, value) in zip(sprods, values, strict=True):
                 self.emit(prod, attribute, value, where, sent, "respectively", group, polarity)
             return
         buckets: dict[tuple[Any, ...], list[tuple[Mention, Value]]] = {}
@@ -478,7 +503,8 @@ class _Extractor:
     def concentration(self, sent: Sentence) -> None:
         values: list[tuple[Mention, Value]] = []
         header_says = self.unit.kind == "table_cell" and bool(
-            self.unit.column_header and TABLE_HEADERS["concentration"].search(self.unit.column_header)
+            self.unit.column_header
+            and TABLE_HEADERS["concentration"].search(self.unit.column_header)
         )
         for m in sent.mentions:
             q = m.quantity
@@ -539,7 +565,7 @@ class _Extractor:
             if ROUTE_BLOCK_BEFORE.search(before):
                 continue
             if ACRONYM.match(m.text):
-                # "IVIG" names the therapy class; only "Privigen, a 10% IVIG" / "X is an IVIG" is a claim.
+                # "IVIG" names the therapy class: only "Privigen, a 10% IVIG" is a route claim.
                 prods = [p for p in self.products_in(cstart, m.start)]
                 if not prods or not ROUTE_APPOSITION_GAP.match(self.text[prods[-1].end : m.start]):
                     continue
@@ -590,9 +616,8 @@ class _Extractor:
                 cstart, _ = self.clause_bounds(sent, im.start())
                 if self.negated(im.start(), im.end(), cstart) and IGA_CUE_AFTER.match(after):
                     quality, span = "free", (im.start(), im.end())
-            if quality is None or not IGA_CUE_AFTER.match(after + " content") and quality != "free":
-                if quality is None:
-                    continue
+            if quality is None:
+                continue
             mention = Mention("iga", quality, span[0], span[1], self.text[span[0] : span[1]])
             display = {"free": "IgA-free", "trace": "low/trace IgA", "high": "high IgA"}[quality]
             values.append((mention, Value("iga", ("iga-level", quality), display)))
@@ -612,20 +637,29 @@ class _Extractor:
             if len(ids) == 1:
                 term = self.facts.manufacturers.get(cell[0].id)
                 value = term_value("manufacturer", cell[0].id, term.name if term else cell[0].text)
-                self.emit(self.lead_product, "manufacturer", value, cell[0], sent, "table", self.new_group())
+                self.emit(
+                    self.lead_product,
+                    "manufacturer",
+                    value,
+                    cell[0],
+                    sent,
+                    "table",
+                    self.new_group(),
+                )
             return
         mans = [
-            m
-            for m in sent.mentions
-            if m.kind == "manufacturer" and not self.in_contrast(m.start)
+            m for m in sent.mentions if m.kind == "manufacturer" and not self.in_contrast(m.start)
         ]
         if not prods:
             return
         lead = self.lead_manufacturer
         if not mans and lead is not None and sent is self.sentences[0]:
             mans = [lead]
-        if lead is None and mans and not self.text[sent.start : mans[0].start].strip() and (
-            LABEL_DASH.match(self.text, mans[0].end)
+        if (
+            lead is None
+            and mans
+            and not self.text[sent.start : mans[0].start].strip()
+            and (LABEL_DASH.match(self.text, mans[0].end))
         ):
             lead = mans[0]  # "Takeda - Offers Gammagard Liquid and Cuvitru." as a paragraph
         if not mans:
@@ -635,8 +669,12 @@ class _Extractor:
             chosen: Mention | None = None
             how = "direct"
             after = self.text[prod.end : prod.end + 4]
-            paren = [m for m in mans if after.lstrip().startswith("(") and 0 < m.start - prod.end <= 4]
-            possessive = [m for m in mans if POSSESSIVE_GAP.fullmatch(self.text[m.end : prod.start])]
+            paren = [
+                m for m in mans if after.lstrip().startswith("(") and 0 < m.start - prod.end <= 4
+            ]
+            possessive = [
+                m for m in mans if POSSESSIVE_GAP.fullmatch(self.text[m.end : prod.start])
+            ]
             cstart, cend = self.clause_bounds(sent, prod.start)
             in_clause = [m for m in mans if cstart <= m.start < cend] or (
                 [lead] if lead is not None and lead in mans else []
@@ -645,7 +683,9 @@ class _Extractor:
             clause_products = self.products_in(cstart, cend)
             # Several products take one company only when they are listed together
             # ("Takeda - Offers Gammagard Liquid and Cuvitru"), never "X differs from Y".
-            together = len({p.id for p in clause_products}) == 1 or self.coordinated(clause_products)
+            together = len({p.id for p in clause_products}) == 1 or self.coordinated(
+                clause_products
+            )
             if paren:
                 chosen, how = paren[0], "parenthetical"
             elif possessive:
@@ -659,20 +699,32 @@ class _Extractor:
                 continue
             term = self.facts.manufacturers.get(chosen.id)
             value = term_value("manufacturer", chosen.id, term.name if term else chosen.text)
-            self.emit(prod, "manufacturer", value, chosen if chosen is not lead else prod, sent, how, group)
+            self.emit(
+                prod,
+                "manufacturer",
+                value,
+                chosen if chosen is not lead else prod,
+                sent,
+                how,
+                group,
+            )
 
     def sentence_condition(self, sent: Sentence) -> str:
-        ids = {m.id for m in sent.mentions if m.kind == "condition" and not self.in_contrast(m.start)}
+        ids = {
+            m.id for m in sent.mentions if m.kind == "condition" and not self.in_contrast(m.start)
+        }
         if len(ids) == 1:
             return next(iter(ids))
         return "" if ids else self.analysis.condition
 
     def regimen(self, sent: Sentence) -> None:
-        """Doses, divisions, intervals and maximum doses, about a product or about IVIG in a condition."""
+        """Doses, divisions, intervals, maximum doses: of a product, or of IVIG in a condition."""
         items = [
             m
             for m in sent.mentions
-            if m.quantity is not None and m.quantity.kind in REGIMEN_KINDS and not self.in_contrast(m.start)
+            if m.quantity is not None
+            and m.quantity.kind in REGIMEN_KINDS
+            and not self.in_contrast(m.start)
         ]
         if not items or NOT_A_REGIMEN.search(sent.text) or not REGIMEN_CUE.search(sent.text):
             return
@@ -707,8 +759,16 @@ class _Extractor:
         subject = Mention("condition", condition, 0, 0, condition)
         for m in rates:
             assert m.quantity is not None
-            self.emit(subject, "incidence", m.quantity.to_value(), m, sent, "indication", self.new_group(),
-                      condition=condition)
+            self.emit(
+                subject,
+                "incidence",
+                m.quantity.to_value(),
+                m,
+                sent,
+                "indication",
+                self.new_group(),
+                condition=condition,
+            )
 
     def cost(self, sent: Sentence) -> None:
         for m in sent.mentions:
@@ -716,7 +776,9 @@ class _Extractor:
             if q is None or q.kind != "money" or not q.per or self.in_contrast(m.start):
                 continue
             subject = Mention("therapy", "ivig", 0, 0, "IVIG")
-            self.emit(subject, f"cost per {q.per}", q.to_value(), m, sent, "general", self.new_group())
+            self.emit(
+                subject, f"cost per {q.per}", q.to_value(), m, sent, "general", self.new_group()
+            )
 
     def run(self) -> None:
         for sent in self.sentences:
@@ -740,7 +802,7 @@ def analyse(facts: Facts, doc: Document, sdocs: list[Any]) -> Analysis:
     analysis = Analysis(document=doc)
     references = doc.references
     extractors = []
-    for unit, sdoc in zip(doc.units, sdocs):
+    for unit, sdoc in zip(doc.units, sdocs, strict=True):
         if references is not None:
             start, _ = unit.source_span(0, 0)
             if start >= references.start:

@@ -8,7 +8,7 @@ EXIT_ERROR = 2
 
 
 class MedlintError(Exception):
-    """A usage, configuration or input error: reported as ``path:line: message``, never a traceback."""
+    """A usage, configuration or input error: ``path:line: message`` on stderr, no traceback."""
 
     def __init__(self, message: str, path: str | None = None, line: int | None = None) -> None:
         super().__init__(message)

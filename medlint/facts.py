@@ -249,7 +249,9 @@ def _check_references(facts: Facts) -> None:
         for member in term.members:
             need(facts.products, member, "family member product", term.path, term.line)
             if facts.products[member].members:
-                raise MedlintError(f"family member '{member}' is itself a family", term.path, term.line)
+                raise MedlintError(
+                    f"family member '{member}' is itself a family", term.path, term.line
+                )
         if term.members and term.facts:
             raise MedlintError(
                 f"family '{term.id}' must not state facts itself; state them on its members",
@@ -259,17 +261,25 @@ def _check_references(facts: Facts) -> None:
         if term.kind == "product":
             man = term.facts.get("manufacturer")
             if man:
-                need(facts.manufacturers, str(man.data["value"]), "manufacturer", man.path, man.line)
+                need(
+                    facts.manufacturers, str(man.data["value"]), "manufacturer", man.path, man.line
+                )
             for attr, table, what in (
                 ("route", facts.routes, "route"),
                 ("stabilizer", facts.stabilizers, "stabilizer"),
             ):
-                block = term.facts.get(attr)
-                for value in block.values if block else []:
-                    assert block is not None
-                    need(table, str(value), what, block.path, block.line)
+                listed = term.facts.get(attr)
+                if listed is None:
+                    continue
+                for value in listed.values:
+                    need(table, str(value), what, listed.path, listed.line)
             iga = term.facts.get("iga")
-            if iga and "typical" not in iga.data and "max" not in iga.data and "description" not in iga.data:
+            if (
+                iga
+                and "typical" not in iga.data
+                and "max" not in iga.data
+                and "description" not in iga.data
+            ):
                 raise MedlintError("iga fact needs typical, max or description", iga.path, iga.line)
     for block in [*facts.regimens.values(), *facts.incidence.values()]:
         need_sources(block.sources, block.path, block.line)
@@ -286,7 +296,8 @@ def _check_references(facts: Facts) -> None:
             other = seen.get(key)
             if other is not None and other is not term:
                 raise MedlintError(
-                    f"alias '{form}' names both {other.fact_id} (line {other.line}) and {term.fact_id}",
+                    f"alias '{form}' names both {other.fact_id} (line {other.line}) "
+                    f"and {term.fact_id}",
                     term.path,
                     term.alias_line,
                 )

@@ -7,6 +7,7 @@ original intact; the target's permissions are kept.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 
@@ -28,8 +29,6 @@ def atomic_write(path: str, text: str, *, newline: str = "") -> None:
             os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         raise

@@ -25,7 +25,21 @@ from medlint.facts import Facts
 if TYPE_CHECKING:
     from spacy.language import Language
 
-_ABBREVIATIONS = ("approx.", "incl.", "vs.", "e.g.", "i.e.", "Dr.", "al.", "etc.", "Fig.", "No.", "cf.", "Ref.", "Refs.")
+_ABBREVIATIONS = (
+    "approx.",
+    "incl.",
+    "vs.",
+    "e.g.",
+    "i.e.",
+    "Dr.",
+    "al.",
+    "etc.",
+    "Fig.",
+    "No.",
+    "cf.",
+    "Ref.",
+    "Refs.",
+)
 LABELS = {
     "product": "PRODUCT",
     "manufacturer": "MANUFACTURER",
@@ -39,20 +53,29 @@ def _tune_tokenizer(nlp: Language) -> None:
     from spacy.symbols import ORTH
     from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
+    defaults: Any = nlp.Defaults
+    tokenizer: Any = nlp.tokenizer
     infixes = [
-        *nlp.Defaults.infixes,
+        *defaults.infixes,
         r"(?<=[0-9])(?=(?:mg|g|kg|mL|ml|µg|mcg|ug|L|IU|h|hrs?)\b)",
         r"(?<=[0-9])[–—](?=[0-9])",
         r"(?<=[0-9])-(?=[0-9])",
     ]
-    prefixes = ["≤", "≥", "±", "<", ">", "~", *nlp.Defaults.prefixes]
-    suffixes = [r"(?<=mL)\.", r"(?<=ml)\.", r"(?<=kg)\.", r"(?<=/L)\.", r"(?<=Ig[AGM])\.", *nlp.Defaults.suffixes]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
-    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    prefixes = ["≤", "≥", "±", "<", ">", "~", *defaults.prefixes]
+    suffixes = [
+        r"(?<=mL)\.",
+        r"(?<=ml)\.",
+        r"(?<=kg)\.",
+        r"(?<=/L)\.",
+        r"(?<=Ig[AGM])\.",
+        *defaults.suffixes,
+    ]
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     for abbr in _ABBREVIATIONS:
         if " " not in abbr:
-            nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])
+            tokenizer.add_special_case(abbr, [{ORTH: abbr}])
 
 
 def build_pipeline(facts: Facts) -> Language:

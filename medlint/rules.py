@@ -22,7 +22,7 @@ SCHEMA_PATH = Path(__file__).parent / "schemas" / "rule.schema.json"
 
 
 def builtin_rules_dir() -> Path:
-    """``medlint/rules`` in an installed wheel; the repository's top-level ``rules/`` in a checkout."""
+    """``medlint/rules`` in an installed wheel; the top-level ``rules/`` in a checkout."""
     packaged = Path(__file__).parent / "rules"
     if packaged.is_dir():
         return packaged
@@ -84,7 +84,9 @@ def load_rule(path: Path) -> Rule:
     data = load_yaml(text, spath)
     if not isinstance(data, LineMap):
         raise MedlintError("a rule file must be a YAML mapping", spath, 1)
-    errors = sorted(Draft202012Validator(_schema()).iter_errors(data), key=lambda e: list(e.absolute_path))
+    errors = sorted(
+        Draft202012Validator(_schema()).iter_errors(data), key=lambda e: list(e.absolute_path)
+    )
     if errors:
         err = errors[0]
         where = ".".join(str(p) for p in err.absolute_path) or "top level"
@@ -93,7 +95,9 @@ def load_rule(path: Path) -> Rule:
     kind = CHECK_KINDS.get(str(data["kind"]))
     if kind is None:
         known = ", ".join(sorted(CHECK_KINDS))
-        raise MedlintError(f"unknown rule kind '{data['kind']}' (known: {known})", spath, data.line_of("kind"))
+        raise MedlintError(
+            f"unknown rule kind '{data['kind']}' (known: {known})", spath, data.line_of("kind")
+        )
     doc = path.with_suffix(".md")
     rule = Rule(
         id=str(data["id"]),
@@ -119,12 +123,14 @@ def load_rule(path: Path) -> Rule:
     except MedlintError as exc:
         # Point at the parameter that failed when the check says which.
         line = params.line_of(exc.path) if isinstance(params, LineMap) and exc.path else None
-        raise MedlintError(f"parameters: {exc.message}", spath, line or data.line_of("parameters")) from None
+        raise MedlintError(
+            f"parameters: {exc.message}", spath, line or data.line_of("parameters")
+        ) from None
     return rule
 
 
 def load_rules(dirs: list[str] | None = None) -> list[Rule]:
-    """Built-in rules plus any rule directories given; a later rule with the same id replaces one."""
+    """Built-in rules plus the rule directories given; a later rule replaces one with its id."""
     paths: list[Path] = [builtin_rules_dir()]
     paths.extend(Path(d) for d in dirs or [])
     by_id: dict[str, Rule] = {}

@@ -50,5 +50,7 @@ def expected_findings(path: Path) -> Counter[tuple[int, str]]:
 
 def fixture_dirs() -> list[Path]:
     return sorted(
-        d for d in FIXTURES.rglob("*") if d.is_dir() and any(format_for(f.name) for f in d.iterdir() if f.is_file())
+        d
+        for d in FIXTURES.rglob("*")
+        if d.is_dir() and any(format_for(f.name) for f in d.iterdir() if f.is_file())
     )

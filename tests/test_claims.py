@@ -22,73 +22,161 @@ def analyse(text: str, path: str = "x.txt") -> Analysis:
 
 def claims_of(text: str, path: str = "x.txt") -> set[tuple[str, str, str, str]]:
     return {
-        (c.subject.split(".", 1)[1], c.attribute, c.value.display if c.polarity else "not " + c.value.display,
-         c.attribution)
+        (
+            c.subject.split(".", 1)[1],
+            c.attribute,
+            c.value.display if c.polarity else "not " + c.value.display,
+            c.attribution,
+        )
         for c in analyse(text, path).claims
     }
 
 
 CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     # list items led by a product
-    ("  • Gamunex-C (Grifols): 10% concentration, low IgA content, glycine-stabilized\n",
-     {("gamunex-c", "concentration", "10%", "direct"), ("gamunex-c", "manufacturer", "Grifols", "parenthetical"),
-      ("gamunex-c", "iga", "low/trace IgA", "direct"), ("gamunex-c", "stabilizer", "glycine", "direct")}),
-    ("- Octagam (Octapharma): 5% or 10% options, maltose-stabilized\n",
-     {("octagam", "concentration", "5%", "direct"), ("octagam", "concentration", "10%", "direct"),
-      ("octagam", "manufacturer", "Octapharma", "parenthetical"), ("octagam", "stabilizer", "maltose", "direct")}),
+    (
+        "  • Gamunex-C (Grifols): 10% concentration, low IgA content, glycine-stabilized\n",
+        {
+            ("gamunex-c", "concentration", "10%", "direct"),
+            ("gamunex-c", "manufacturer", "Grifols", "parenthetical"),
+            ("gamunex-c", "iga", "low/trace IgA", "direct"),
+            ("gamunex-c", "stabilizer", "glycine", "direct"),
+        },
+    ),
+    (
+        "- Octagam (Octapharma): 5% or 10% options, maltose-stabilized\n",
+        {
+            ("octagam", "concentration", "5%", "direct"),
+            ("octagam", "concentration", "10%", "direct"),
+            ("octagam", "manufacturer", "Octapharma", "parenthetical"),
+            ("octagam", "stabilizer", "maltose", "direct"),
+        },
+    ),
     # one product in a sentence, in many phrasings
     ("The concentration of Gamunex-C is 5%.\n", {("gamunex-c", "concentration", "5%", "direct")}),
-    ("With a concentration of 10%, Panzyga is widely used.\n", {("panzyga", "concentration", "10%", "direct")}),
-    ("Privigen (10%) is made by CSL Behring.\n",
-     {("privigen", "concentration", "10%", "direct"), ("privigen", "manufacturer", "CSL Behring", "direct")}),
-    ("Privigen is a ready-to-use 10% liquid that doesn't need reconstitution.\n",
-     {("privigen", "concentration", "10%", "direct")}),
-    ("The 10% formulation of Octagam is approved for dermatomyositis.\n",
-     {("octagam", "concentration", "10%", "direct")}),
+    (
+        "With a concentration of 10%, Panzyga is widely used.\n",
+        {("panzyga", "concentration", "10%", "direct")},
+    ),
+    (
+        "Privigen (10%) is made by CSL Behring.\n",
+        {
+            ("privigen", "concentration", "10%", "direct"),
+            ("privigen", "manufacturer", "CSL Behring", "direct"),
+        },
+    ),
+    (
+        "Privigen is a ready-to-use 10% liquid that doesn't need reconstitution.\n",
+        {("privigen", "concentration", "10%", "direct")},
+    ),
+    (
+        "The 10% formulation of Octagam is approved for dermatomyositis.\n",
+        {("octagam", "concentration", "10%", "direct")},
+    ),
     # appositions
-    ("Cuvitru, a 20% subcutaneous immunoglobulin from Takeda, is given under the skin.\n",
-     {("cuvitru", "concentration", "20%", "direct"), ("cuvitru", "route", "subcutaneous", "direct"),
-      ("cuvitru", "manufacturer", "Takeda", "direct")}),
-    ("Gamunex-C, a liquid 10% IVIG preparation, contains low IgA levels.\n",
-     {("gamunex-c", "concentration", "10%", "direct"), ("gamunex-c", "route", "intravenous", "direct"),
-      ("gamunex-c", "iga", "low/trace IgA", "direct")}),
+    (
+        "Cuvitru, a 20% subcutaneous immunoglobulin from Takeda, is given under the skin.\n",
+        {
+            ("cuvitru", "concentration", "20%", "direct"),
+            ("cuvitru", "route", "subcutaneous", "direct"),
+            ("cuvitru", "manufacturer", "Takeda", "direct"),
+        },
+    ),
+    (
+        "Gamunex-C, a liquid 10% IVIG preparation, contains low IgA levels.\n",
+        {
+            ("gamunex-c", "concentration", "10%", "direct"),
+            ("gamunex-c", "route", "intravenous", "direct"),
+            ("gamunex-c", "iga", "low/trace IgA", "direct"),
+        },
+    ),
     # respectively
-    ("Privigen and Hizentra are 10% and 20% products respectively.\n",
-     {("privigen", "concentration", "10%", "respectively"), ("hizentra", "concentration", "20%", "respectively")}),
+    (
+        "Privigen and Hizentra are 10% and 20% products respectively.\n",
+        {
+            ("privigen", "concentration", "10%", "respectively"),
+            ("hizentra", "concentration", "20%", "respectively"),
+        },
+    ),
     # coordinated products, one value: each gets it
-    ("Both Privigen and Hizentra contain L-proline.\n",
-     {("privigen", "stabilizer", "L-proline", "coordinated"), ("hizentra", "stabilizer", "L-proline", "coordinated")}),
+    (
+        "Both Privigen and Hizentra contain L-proline.\n",
+        {
+            ("privigen", "stabilizer", "L-proline", "coordinated"),
+            ("hizentra", "stabilizer", "L-proline", "coordinated"),
+        },
+    ),
     # coordinated products and values without "respectively": ambiguous
-    ("Grifols - Produces Gamunex-C and Flebogamma, with concentrations of 5% and 10%.\n",
-     {("gamunex-c", "concentration", "5%", "ambiguous"), ("gamunex-c", "concentration", "10%", "ambiguous"),
-      ("flebogamma-dif", "concentration", "5%", "ambiguous"), ("flebogamma-dif", "concentration", "10%", "ambiguous"),
-      ("gamunex-c", "manufacturer", "Grifols", "manufacturer-line"),
-      ("flebogamma-dif", "manufacturer", "Grifols", "manufacturer-line")}),
+    (
+        "Grifols - Produces Gamunex-C and Flebogamma, with concentrations of 5% and 10%.\n",
+        {
+            ("gamunex-c", "concentration", "5%", "ambiguous"),
+            ("gamunex-c", "concentration", "10%", "ambiguous"),
+            ("flebogamma-dif", "concentration", "5%", "ambiguous"),
+            ("flebogamma-dif", "concentration", "10%", "ambiguous"),
+            ("gamunex-c", "manufacturer", "Grifols", "manufacturer-line"),
+            ("flebogamma-dif", "manufacturer", "Grifols", "manufacturer-line"),
+        },
+    ),
     # manufacturer lines and possessives
-    ("Takeda - Offers Gammagard Liquid and Cuvitru.\n",
-     {("gammagard-liquid", "manufacturer", "Takeda", "manufacturer-line"),
-      ("cuvitru", "manufacturer", "Takeda", "manufacturer-line")}),
-    ("Takeda (formerly Shire) manufactures Gammagard Liquid, a 10% solution.\n",
-     {("gammagard-liquid", "manufacturer", "Takeda", "manufacturer-line"),
-      ("gammagard-liquid", "concentration", "10%", "direct")}),
-    ("Grifols' Gamunex-C differs from Privigen in its stabilizer.\n",
-     {("gamunex-c", "manufacturer", "Grifols", "possessive")}),
-    ("Gammagard Liquid is manufactured by Takeda, while Privigen is made by CSL Behring.\n",
-     {("gammagard-liquid", "manufacturer", "Takeda", "direct"), ("privigen", "manufacturer", "CSL Behring", "direct")}),
+    (
+        "Takeda - Offers Gammagard Liquid and Cuvitru.\n",
+        {
+            ("gammagard-liquid", "manufacturer", "Takeda", "manufacturer-line"),
+            ("cuvitru", "manufacturer", "Takeda", "manufacturer-line"),
+        },
+    ),
+    (
+        "Takeda (formerly Shire) manufactures Gammagard Liquid, a 10% solution.\n",
+        {
+            ("gammagard-liquid", "manufacturer", "Takeda", "manufacturer-line"),
+            ("gammagard-liquid", "concentration", "10%", "direct"),
+        },
+    ),
+    (
+        "Grifols' Gamunex-C differs from Privigen in its stabilizer.\n",
+        {("gamunex-c", "manufacturer", "Grifols", "possessive")},
+    ),
+    (
+        "Gammagard Liquid is manufactured by Takeda, while Privigen is made by CSL Behring.\n",
+        {
+            ("gammagard-liquid", "manufacturer", "Takeda", "direct"),
+            ("privigen", "manufacturer", "CSL Behring", "direct"),
+        },
+    ),
     # clauses and pronouns
-    ("Cuvitru is administered subcutaneously, and Gamunex-C can be given intravenously.\n",
-     {("cuvitru", "route", "subcutaneous", "direct"), ("gamunex-c", "route", "intravenous", "direct")}),
-    ("Gamunex-C is approved for CIDP; it is a 10% solution.\n",
-     {("gamunex-c", "concentration", "10%", "coreference")}),
-    ("Privigen is used in several conditions. It is stabilized with L-proline.\n",
-     {("privigen", "stabilizer", "L-proline", "coreference")}),
+    (
+        "Cuvitru is administered subcutaneously, and Gamunex-C can be given intravenously.\n",
+        {
+            ("cuvitru", "route", "subcutaneous", "direct"),
+            ("gamunex-c", "route", "intravenous", "direct"),
+        },
+    ),
+    (
+        "Gamunex-C is approved for CIDP; it is a 10% solution.\n",
+        {("gamunex-c", "concentration", "10%", "coreference")},
+    ),
+    (
+        "Privigen is used in several conditions. It is stabilized with L-proline.\n",
+        {("privigen", "stabilizer", "L-proline", "coreference")},
+    ),
     # negation and contrast make no positive claim
     ("Privigen is not a 5% solution.\n", set()),
-    ("Unlike Flebogamma 5% DIF, Privigen is 10%.\n", {("privigen", "concentration", "10%", "direct")}),
-    ("Unlike Hizentra, which is given under the skin, Privigen is infused into a vein.\n",
-     {("privigen", "route", "intravenous", "direct")}),
-    ("Privigen is stabilized with L-proline and contains no sugar.\n",
-     {("privigen", "stabilizer", "L-proline", "direct"), ("privigen", "sugar", "sugar-free", "direct")}),
+    (
+        "Unlike Flebogamma 5% DIF, Privigen is 10%.\n",
+        {("privigen", "concentration", "10%", "direct")},
+    ),
+    (
+        "Unlike Hizentra, which is given under the skin, Privigen is infused into a vein.\n",
+        {("privigen", "route", "intravenous", "direct")},
+    ),
+    (
+        "Privigen is stabilized with L-proline and contains no sugar.\n",
+        {
+            ("privigen", "stabilizer", "L-proline", "direct"),
+            ("privigen", "sugar", "sugar-free", "direct"),
+        },
+    ),
     ("Hizentra should never be given into a vein.\n", set()),
     ("Octagam 10% is not maltose-free.\n", {("octagam-10", "stabilizer", "maltose", "direct")}),
     ("Privigen contains no maltose.\n", {("privigen", "stabilizer", "not maltose", "direct")}),
@@ -122,7 +210,10 @@ def test_ambiguity_is_recorded_with_its_span() -> None:
 
 
 def test_markdown_table_cells_are_attributed_by_row_and_column() -> None:
-    md = "| Product | Manufacturer | Concentration |\n| --- | --- | --- |\n| Hizentra | CSL Behring | 20% |\n"
+    md = (
+        "| Product | Manufacturer | Concentration |\n| --- | --- | --- |\n"
+        "| Hizentra | CSL Behring | 20% |\n"
+    )
     assert claims_of(md, "t.md") == {
         ("hizentra", "manufacturer", "CSL Behring", "table"),
         ("hizentra", "concentration", "20%", "table"),
@@ -142,6 +233,15 @@ def test_regimen_subjects() -> None:
 
 def test_incidence_and_cost_claims() -> None:
     got = claims_of("JDM affects approximately 3 in 1 million children annually.\n")
-    assert got == {("juvenile-dermatomyositis", "incidence", "about 3 per million children per year", "indication")}
-    costs = claims_of("IVIG costs $5,000 to $10,000 per treatment course and thousands of dollars per infusion.\n")
+    assert got == {
+        (
+            "juvenile-dermatomyositis",
+            "incidence",
+            "about 3 per million children per year",
+            "indication",
+        )
+    }
+    costs = claims_of(
+        "IVIG costs $5,000 to $10,000 per treatment course and thousands of dollars per infusion.\n"
+    )
     assert {c[1] for c in costs} == {"cost per course", "cost per infusion"}

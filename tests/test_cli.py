@@ -17,7 +17,11 @@ SEEDS = ROOT / "fixtures" / "seeds"
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "medlint", *args], capture_output=True, text=True, cwd=cwd or ROOT, check=False
+        [sys.executable, "-m", "medlint", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        check=False,
     )
 
 
@@ -35,7 +39,18 @@ def test_json_contract(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.M
     payload = json.loads(capsys.readouterr().out)
     assert payload["version"] == 1
     assert set(payload["summary"]) >= {"files", "findings", "by_severity", "by_rule"}
-    required = {"rule", "name", "severity", "category", "path", "line", "column", "end_line", "end_column", "message"}
+    required = {
+        "rule",
+        "name",
+        "severity",
+        "category",
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "message",
+    }
     for f in payload["findings"]:
         assert required <= set(f)
         assert f["severity"] in ("error", "warning", "info")
@@ -48,18 +63,29 @@ def test_json_contract(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.M
     assert (fact["line"], fact["column"], fact["end_line"], fact["end_column"]) == (19, 73, 19, 75)
 
 
-def test_same_input_same_output(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_same_input_same_output(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(ROOT)
     main(["check", "--format", "json", "fixtures/seeds"])
     first = capsys.readouterr().out
-    main(["check", "--format", "json", "fixtures/seeds/ivig-juvenile-dermatomyositis.txt",
-          "fixtures/seeds/ivig-dermatomyositis.txt"])
+    main(
+        [
+            "check",
+            "--format",
+            "json",
+            "fixtures/seeds/ivig-juvenile-dermatomyositis.txt",
+            "fixtures/seeds/ivig-dermatomyositis.txt",
+        ]
+    )
     assert capsys.readouterr().out == first
 
 
 def test_fail_on_levels(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     article = tmp_path / "a.txt"
-    article.write_text("Studies have shown that IVIG helps.\n\nReferences\n\n1. Smith J. IVIG. 2020.\n")
+    article.write_text(
+        "Studies have shown that IVIG helps.\n\nReferences\n\n1. Smith J. IVIG. 2020.\n"
+    )
     assert main(["check", str(article)]) == 0  # only a warning
     assert main(["check", "--fail-on", "warning", str(article)]) == 1
     assert main(["check", "--fail-on", "never", str(article)]) == 0
@@ -68,7 +94,9 @@ def test_fail_on_levels(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     capsys.readouterr()
 
 
-def test_select_runs_only_those_rules(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_select_runs_only_those_rules(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(ROOT)
     main(["check", "--select", "references-empty", "--format", "json", "fixtures/seeds"])
     rules = {f["rule"] for f in json.loads(capsys.readouterr().out)["findings"]}
@@ -94,7 +122,9 @@ def test_usage_errors_exit_2_with_one_line(args: list[str], needle: str, tmp_pat
 
 def test_bad_facts_file_names_file_and_line(tmp_path: Path) -> None:
     facts = tmp_path / "facts.yaml"
-    facts.write_text("version: 1\nsources:\n  S1: {title: x}\nproducts:\n  p: {name: P, colour: red}\n")
+    facts.write_text(
+        "version: 1\nsources:\n  S1: {title: x}\nproducts:\n  p: {name: P, colour: red}\n"
+    )
     proc = run("facts", "validate", str(facts))
     assert proc.returncode == 2
     assert f"{facts}:5: " in proc.stderr and "unknown key" in proc.stderr

@@ -59,20 +59,68 @@ def test_valid_file_loads(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("mutation", "line", "needle"),
     [
-        (("    route: {values: [iv], sources: [S1]}\n", "    route: {values: [iv], sources: [S1]}\n    colour: blue\n"), 18, "unknown key"),
-        (("    concentration: {values: [\"10%\"], sources: [S1], status: verified}\n", "    concentration: {values: [\"10%\"], status: verified}\n"), 15, "no sources"),
+        (
+            (
+                "    route: {values: [iv], sources: [S1]}\n",
+                "    route: {values: [iv], sources: [S1]}\n    colour: blue\n",
+            ),
+            18,
+            "unknown key",
+        ),
+        (
+            (
+                '    concentration: {values: ["10%"], sources: [S1], status: verified}\n',
+                '    concentration: {values: ["10%"], status: verified}\n',
+            ),
+            15,
+            "no sources",
+        ),
         (("sources: [S1]}\nstabilizers", "sources: [S2]}\nstabilizers"), 5, "unknown source 'S2'"),
-        (("    manufacturer: {value: acme", "    manufacturer: {value: nobody"), 16, "unknown manufacturer 'nobody'"),
-        (("    aliases: [Prodex Liquid]", "    aliases: [Prodex Liquid, OldCo]"), 5, "alias 'OldCo'"),
-        (("  glycine: {name: glycine}\n", "  glycine: {name: glycine}\n  glycine: {name: other}\n"), 8, "duplicate key 'glycine'"),
-        (("    concentration: {values: [\"10%\"]", "    concentration: {values: [10]"), 15, "concentration"),
-        (("version: 1\n", "version: 1\nmeta: !!python/object/apply:os.system [\"true\"]\n"), 2, "tag not allowed"),
+        (
+            ("    manufacturer: {value: acme", "    manufacturer: {value: nobody"),
+            16,
+            "unknown manufacturer 'nobody'",
+        ),
+        (
+            ("    aliases: [Prodex Liquid]", "    aliases: [Prodex Liquid, OldCo]"),
+            5,
+            "alias 'OldCo'",
+        ),
+        (
+            (
+                "  glycine: {name: glycine}\n",
+                "  glycine: {name: glycine}\n  glycine: {name: other}\n",
+            ),
+            8,
+            "duplicate key 'glycine'",
+        ),
+        (
+            ('    concentration: {values: ["10%"]', "    concentration: {values: [10]"),
+            15,
+            "concentration",
+        ),
+        (
+            ("version: 1\n", 'version: 1\nmeta: !!python/object/apply:os.system ["true"]\n'),
+            2,
+            "tag not allowed",
+        ),
         (("products:\n", "products:\n  - [unclosed\n"), 12, "YAML error"),
     ],
-    ids=["unknown-key", "missing-sources", "unknown-source", "unknown-manufacturer", "duplicate-alias",
-         "duplicate-key", "wrong-type", "python-tag", "syntax-error"],
+    ids=[
+        "unknown-key",
+        "missing-sources",
+        "unknown-source",
+        "unknown-manufacturer",
+        "duplicate-alias",
+        "duplicate-key",
+        "wrong-type",
+        "python-tag",
+        "syntax-error",
+    ],
 )
-def test_bad_facts_are_refused_with_line(tmp_path: Path, mutation: tuple[str, str], line: int, needle: str) -> None:
+def test_bad_facts_are_refused_with_line(
+    tmp_path: Path, mutation: tuple[str, str], line: int, needle: str
+) -> None:
     old, new = mutation
     assert old in VALID
     path = write(tmp_path, VALID.replace(old, new, 1))

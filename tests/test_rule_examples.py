@@ -25,10 +25,16 @@ def test_every_rule_has_a_doc_and_examples() -> None:
         assert rule.examples.get("good") or rule.kind == "value-inconsistency", rule.id
 
 
-@pytest.mark.parametrize(("rule_id", "label", "text"), CASES, ids=[f"{r}-{lab}-{i}" for i, (r, lab, _) in enumerate(CASES)])
+@pytest.mark.parametrize(
+    ("rule_id", "label", "text"),
+    CASES,
+    ids=[f"{r}-{lab}-{i}" for i, (r, lab, _) in enumerate(CASES)],
+)
 def test_rule_example(rule_id: str, label: str, text: str) -> None:
     found = [f for f in lint_text(text, "example.txt", engine=ENGINE) if f.rule == rule_id]
     if label == "bad":
         assert found, f"{rule_id} missed its bad example: {text!r}"
     else:
-        assert not found, f"{rule_id} fired on its good example: {text!r}: {[f.message for f in found]}"
+        assert not found, (
+            f"{rule_id} fired on its good example: {text!r}: {[f.message for f in found]}"
+        )

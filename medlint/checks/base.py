@@ -42,7 +42,7 @@ def finding(
 
 
 def severity_for(rule: Rule, statuses: list[str]) -> str | None:
-    """The rule's severity for facts of these statuses; None when a fact is unverified (not checked)."""
+    """The rule's severity for facts of these statuses; None for unverified facts."""
     if "unverified" in statuses:
         return None
     if "partial" in statuses:

@@ -35,7 +35,9 @@ MARKERS = re.compile(
 def _alternation(items: list[str], what: str) -> str:
     if not isinstance(items, list) or not all(isinstance(i, str) and i for i in items):
         raise MedlintError(f"{what} must be a list of non-empty strings", what)
-    return "|".join(re.escape(i).replace(r"\ ", r"\s+") for i in sorted(items, key=len, reverse=True))
+    return "|".join(
+        re.escape(i).replace(r"\ ", r"\s+") for i in sorted(items, key=len, reverse=True)
+    )
 
 
 def _compile(pattern: str, what: str) -> re.Pattern[str]:
@@ -54,14 +56,29 @@ def _prepare(params: dict[str, Any]) -> Any:
     authorities = _alternation(params.get("authorities", []), "authorities")
     verbs = _alternation(params.get("authority_verbs", []), "authority_verbs")
     suffixes = _alternation(params.get("organisation_suffixes", []), "organisation_suffixes")
-    org = rf"(?:the\s+)?(?:{authorities}|(?:[A-Z][\w&'’.-]*\s+(?:of\s+|and\s+|&\s+|for\s+|,\s+)*){{1,7}}(?:{suffixes}))"
+    word = r"[A-Z][\w&'’.-]*\s+(?:of\s+|and\s+|&\s+|for\s+|,\s+)*"
+    org = rf"(?:the\s+)?(?:{authorities}|(?:{word}){{1,7}}(?:{suffixes}))"
     cues: list[re.Pattern[str]] = [*study]
     if journals:
-        cues.append(re.compile(rf"\b(?:published\s+in|in\s+the|reported\s+in|according\s+to)\s+(?:the\s+)?(?:{journals})\b"
-                               rf"|\b(?:{journals})\b", re.IGNORECASE))
-    cues.append(re.compile(rf"\b(?i:according)\s+to\s+(?:[\w\s,]{{0,40}}?\s)?(?:{org}|[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)*)", 0))
+        cues.append(
+            re.compile(
+                rf"\b(?:published\s+in|in\s+the|reported\s+in|according\s+to)\s+(?:the\s+)?(?:{journals})\b"
+                rf"|\b(?:{journals})\b",
+                re.IGNORECASE,
+            )
+        )
+    cues.append(
+        re.compile(
+            rf"\b(?i:according)\s+to\s+(?:[\w\s,]{{0,40}}?\s)?(?:{org}|[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)*)",
+            0,
+        )
+    )
     cues.append(re.compile(rf"\b{org}\s+(?:\([A-Z]+\)\s+)?(?:{verbs})\b"))
-    cues.append(re.compile(rf"\b(?:{authorities})(?:'s|’s)?\s+(?:guidelines?|recommendations?|position|consensus)\b"))
+    cues.append(
+        re.compile(
+            rf"\b(?:{authorities})(?:'s|’s)?\s+(?:guidelines?|recommendations?|position|consensus)\b"
+        )
+    )
     return {"cues": cues}
 
 
@@ -85,7 +102,9 @@ def _run_citation(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterabl
             if not hits or has_marker(sentence):
                 continue
             hit = min(hits, key=lambda m: (m.start(), -m.end()))
-            start, end = sentence.unit.source_span(sentence.start + hit.start(), sentence.start + hit.end())
+            start, end = sentence.unit.source_span(
+                sentence.start + hit.start(), sentence.start + hit.end()
+            )
             cue = " ".join(hit.group(0).split())
             yield finding(rule, analysis.document, start, end, rule.render(cue=cue))
 

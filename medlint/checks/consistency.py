@@ -77,13 +77,15 @@ def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding
     for analysis in analyses:
         for claim in analysis.claims:
             family = claim.attribute.split(" per ")[0]  # "cost per course" is a kind of "cost"
-            if (claim.attribute not in attributes and family not in attributes) or not claim.polarity:
+            if (
+                claim.attribute not in attributes and family not in attributes
+            ) or not claim.polarity:
                 continue
             if claim.attribution == "ambiguous":
                 continue  # reported as ambiguity; its readings are not statements
             if has_canonical(facts, claim):
                 continue
-            key = (claim.subject, claim.attribute)
+            key: tuple[str, ...] = (claim.subject, claim.attribute)
             if scope == "document":
                 key = (claim.path, *key)
             pools.setdefault(key, []).append(claim)
@@ -107,7 +109,9 @@ def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding
                 o = other[0]
                 odoc = docs[o.path]
                 line, column = odoc.position(o.start)
-                related.append(Related(o.path, line, column, "/".join(c.value.display for c in other)))
+                related.append(
+                    Related(o.path, line, column, "/".join(c.value.display for c in other))
+                )
             found = " or ".join(dict.fromkeys(c.value.display for c in statement))
             other_found = " or ".join(dict.fromkeys(c.value.display for c in first))
             fline, _ = docs[first[0].path].position(first[0].start)

@@ -96,26 +96,36 @@ def evaluate(claim: Claim, blocks: list[FactBlock], facts: Facts) -> tuple[bool,
         return found not in allowed, expected + (" only" if len(allowed) == 1 else "")
     if attribute == "manufacturer":
         allowed_ids = [str(v) for b in blocks for v in b.values]
-        return str(claim.value.key[1]) not in allowed_ids, _join(_names(facts, "manufacturer", allowed_ids))
+        return str(claim.value.key[1]) not in allowed_ids, _join(
+            _names(facts, "manufacturer", allowed_ids)
+        )
     if attribute == "route":
         allowed_ids = [str(v) for b in blocks for v in b.values]
         names = _names(facts, "route", allowed_ids)
-        return str(claim.value.key[1]) not in allowed_ids, " and ".join(dict.fromkeys(names)) + " only"
+        return str(claim.value.key[1]) not in allowed_ids, " and ".join(
+            dict.fromkeys(names)
+        ) + " only"
     if attribute == "stabilizer":
         sets = [{str(v) for v in b.values} for b in blocks]
-        names = _join(_names(facts, "stabilizer", sorted(set().union(*sets))))
+        stabilizers = _join(_names(facts, "stabilizer", sorted(set().union(*sets))))
         sid = str(claim.value.key[1])
         if claim.polarity:
-            return not any(sid in s for s in sets), f"stabilized with {names}"
-        return all(sid in s for s in sets), f"stabilized with {names}"
+            return not any(sid in s for s in sets), f"stabilized with {stabilizers}"
+        return all(sid in s for s in sets), f"stabilized with {stabilizers}"
     if attribute == "sugar":
         sugary = [
-            [sid for sid in (str(v) for v in b.values) if (t := facts.stabilizers.get(sid)) and t.sugar]
+            [
+                sid
+                for sid in (str(v) for v in b.values)
+                if (t := facts.stabilizers.get(sid)) and t.sugar
+            ]
             for b in blocks
         ]
         if blocks and all(sugary):
-            names = _join(_names(facts, "stabilizer", sorted({s for group in sugary for s in group})))
-            return True, f"stabilized with {names}, a sugar"
+            sugars = _join(
+                _names(facts, "stabilizer", sorted({s for group in sugary for s in group}))
+            )
+            return True, f"stabilized with {sugars}, a sugar"
         return False, ""
     if attribute == "iga":
         violated = bool(blocks) and all(_iga_violates(claim, b) for b in blocks)
@@ -155,7 +165,10 @@ def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding
                 continue
             seen.add(key)
             severity, expected, blocks = result
-            sources = sorted({s for b in blocks for s in b.sources}, key=[s for b in blocks for s in b.sources].index)
+            sources = sorted(
+                {s for b in blocks for s in b.sources},
+                key=[s for b in blocks for s in b.sources].index,
+            )
             info = facts.source_info(sources)
             found = claim.value.display if claim.polarity else f"not {claim.value.display}"
             note = ""

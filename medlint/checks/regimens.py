@@ -50,8 +50,14 @@ _RELATION_TEXT = {
 
 def _prepare(params: dict[str, Any]) -> Any:
     attributes = params.get("attributes")
-    if not isinstance(attributes, list) or not attributes or any(a not in REGIMEN_ATTRIBUTES for a in attributes):
-        raise MedlintError(f"attributes must be a list of {', '.join(REGIMEN_ATTRIBUTES)}", "attributes")
+    if (
+        not isinstance(attributes, list)
+        or not attributes
+        or any(a not in REGIMEN_ATTRIBUTES for a in attributes)
+    ):
+        raise MedlintError(
+            f"attributes must be a list of {', '.join(REGIMEN_ATTRIBUTES)}", "attributes"
+        )
     general = params.get("general_severity", "warning")
     if general not in ("error", "warning", "info"):
         raise MedlintError("general_severity must be error, warning or info", "general_severity")
@@ -172,7 +178,9 @@ def _run_regimen(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable
                 subject_name=claim.subject_name,
                 attribute=claim.attribute.replace("_", " "),
                 found=claim.text,
-                normalised="" if claim.value.display == claim.text else f" (= {claim.value.display})",
+                normalised=""
+                if claim.value.display == claim.text
+                else f" (= {claim.value.display})",
                 expected=expected,
                 relation=how,
                 source=info[0]["title"] if info else "facts file",
@@ -219,7 +227,8 @@ def _run_incidence(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterab
                 continue
             condition = claim.subject.partition(".")[2]
             blocks = [
-                b for b in facts.incidence.values()
+                b
+                for b in facts.incidence.values()
                 if b.data.get("condition") == condition and b.status != "unverified"
             ]
             if not blocks:
@@ -232,7 +241,7 @@ def _run_incidence(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterab
             if severity is None:
                 continue
             parts = []
-            for block, (lo, hi, point) in zip(blocks, bands):
+            for block, (lo, hi, point) in zip(blocks, bands, strict=True):
                 detail = f"{point:g} per million per year"
                 if "range" in block.data or "ci95" in block.data:
                     detail += f" (accepted {lo:g}-{hi:g})"
@@ -244,7 +253,9 @@ def _run_incidence(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterab
             message = rule.render(
                 subject_name=claim.subject_name.replace("IVIG in ", ""),
                 found=claim.text,
-                normalised=f"{q.low:g}" + (f"-{q.high:g}" if q.high != q.low else "") + " per million per year",
+                normalised=f"{q.low:g}"
+                + (f"-{q.high:g}" if q.high != q.low else "")
+                + " per million per year",
                 expected=expected,
                 source=info[0]["title"] if info else "facts file",
             )

@@ -42,10 +42,7 @@ def _is_heading(text: str) -> bool:
 
 def read_text(path: str, source: str) -> Document:
     doc = Document(path=path, source=source, format="text")
-    if source.startswith("\ufeff"):
-        start_offset = 1
-    else:
-        start_offset = 0
+    start_offset = 1 if source.startswith("\ufeff") else 0
     blocks: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
     for s, e in _lines(source):

@@ -47,7 +47,8 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         out["status"] = f.status
     if f.related:
         out["related"] = [
-            {"path": r.path, "line": r.line, "column": r.column, "found": r.found} for r in f.related
+            {"path": r.path, "line": r.line, "column": r.column, "found": r.found}
+            for r in f.related
         ]
     if f.fix is not None:
         out["fix"] = {"replacement": f.fix.replacement, "safe": f.fix.safe}
@@ -61,7 +62,9 @@ def finding_dict(f: Finding) -> dict[str, Any]:
 def render(result: LintResult, ctx: ReportContext) -> str:
     payload = {
         "version": VERSION,
-        "findings": [finding_dict(f) for f in result.findings if not f.suppressed and not f.baselined],
+        "findings": [
+            finding_dict(f) for f in result.findings if not f.suppressed and not f.baselined
+        ],
         "summary": summary(result),
     }
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
