@@ -279,7 +279,11 @@ class _Extractor:
             kind = ent.label_.lower()
             out.append(Mention(kind, ent.kb_id_, ent.start_char, ent.end_char, ent.text))
         product_spans = [(m.start, m.end) for m in out if m.kind == "product"]
-        for q in find_quantities(self.text):
+        user_data = getattr(sdoc, "user_data", None) or {}
+        quantities = user_data.get("medlint_quantities")
+        if quantities is None:
+            quantities = find_quantities(self.text)
+        for q in quantities:
             if any(s <= q.start and q.end <= e for s, e in product_spans):
                 continue  # "Octagam 10%" is a name, not a claim
             out.append(Mention("quantity", q.kind, q.start, q.end, q.text, q))

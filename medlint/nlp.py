@@ -13,7 +13,12 @@ a working linter. On top of it:
   tokens over every product, family, manufacturer, stabilizer, route and
   condition name in the facts. Its matches become ``doc.ents`` with the term
   kind as label and the fact id as ``kb_id_``. Phrase patterns are tokenized
-  by the same tokenizer, so ``Gamunex-C`` needs no special case.
+  by the same tokenizer, so ``Gamunex-C`` needs no special case;
+* ``medlint_quantities``: the quantity matcher (percentages, IgA figures,
+  doses, intervals, rates, money) from :mod:`medlint.quantities`, one compiled
+  regex pass mapped onto tokens as ``doc.spans["quantities"]``; the parsed
+  values ride along in ``doc.user_data``. A regex pass was measured an order
+  of magnitude faster than spaCy's token Matcher for these shapes.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from medlint.facts import Facts
 if TYPE_CHECKING:
     from spacy.language import Language
 
+QUANTITIES_KEY = "medlint_quantities"
 _ABBREVIATIONS = (
     "approx.",
     "incl.",
@@ -115,6 +121,24 @@ def build_pipeline(facts: Facts) -> Language:
     name = f"medlint_terms_{id(matcher)}"
     Language.component(name, func=medlint_terms)
     nlp.add_pipe(name, last=True)
+
+    def medlint_quantities(doc: Doc) -> Doc:
+        """Percentages, IgA figures, doses, intervals, rates and money as ``doc.spans``."""
+        from medlint.quantities import find_quantities
+
+        found = find_quantities(doc.text)
+        doc.user_data[QUANTITIES_KEY] = found
+        spans = []
+        for q in found:
+            span = doc.char_span(q.start, q.end, label=q.kind, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans["quantities"] = spans
+        return doc
+
+    qname = f"medlint_quantities_{id(matcher)}"
+    Language.component(qname, func=medlint_quantities)
+    nlp.add_pipe(qname, last=True)
     return nlp
 
 
