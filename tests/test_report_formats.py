@@ -30,10 +30,9 @@ from hypothesis import strategies as st
 
 from medlint.errors import MedlintError
 from medlint.lint import Engine, LintResult, Options, lint_paths
-from medlint.model import Finding, Related
-from medlint.report import FORMATS, ReportContext, get_reporter
+from medlint.model import Finding
+from medlint.report import FORMATS, ReportContext, get_reporter, gitlab, junit, sarif
 from medlint.report import github as gh
-from medlint.report import gitlab, junit, sarif
 from medlint.report.json_format import finding_dict
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -190,7 +189,9 @@ def test_the_markdown_corpus_exercises_what_the_snapshots_are_for(markdown: Run)
 
 def _sarif_validator() -> Any:
     if not SARIF_SCHEMA.is_file():
-        pytest.skip(f"official SARIF schema not found at {SARIF_SCHEMA} (shared/ is not beside the repo)")
+        pytest.skip(
+            f"official SARIF schema not found at {SARIF_SCHEMA} (shared/ is not beside the repo)"
+        )
     from jsonschema import Draft4Validator
 
     schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
@@ -228,7 +229,9 @@ def test_sarif_results_match_the_findings(runs: dict[str, Run]) -> None:
         assert len(results) == len(run.active)
         for res, f in zip(results, run.active, strict=True):
             assert rules[res["ruleIndex"]]["id"] == res["ruleId"] == f.rule
-            assert res["level"] == {"error": "error", "warning": "warning", "info": "note"}[f.severity]
+            assert (
+                res["level"] == {"error": "error", "warning": "warning", "info": "note"}[f.severity]
+            )
             assert res["message"]["text"] == f.message
             assert res["partialFingerprints"] == {"medlintFingerprint/v1": f.fingerprint}
             (loc,) = res["locations"]
@@ -250,7 +253,8 @@ def test_sarif_results_match_the_findings(runs: dict[str, Run]) -> None:
 def test_sarif_uris_are_percent_encoded_relative_paths(markdown: Run) -> None:
     log = json.loads(markdown.outputs["sarif"])
     uris = {
-        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for r in log["runs"][0]["results"]
     }
     assert "articles/ivig%2010%25%2C%20notes.md" in uris
     assert all(not u.startswith("/") for u in uris)
@@ -311,11 +315,27 @@ def _mixed_result() -> LintResult:
     return LintResult(
         findings=[
             _finding(path="a.md", line=1, severity="info", fingerprint="1" * 32, message="an info"),
-            _finding(path="a.md", line=2, severity="warning", fingerprint="2" * 32, message="a warning"),
-            _finding(path="a.md", line=3, severity="error", rule="references-empty", fingerprint="3" * 32),
-            _finding(path="b.md", line=1, severity="error", fingerprint="4" * 32, suppressed="quoted verbatim"),
+            _finding(
+                path="a.md", line=2, severity="warning", fingerprint="2" * 32, message="a warning"
+            ),
+            _finding(
+                path="a.md", line=3, severity="error", rule="references-empty", fingerprint="3" * 32
+            ),
+            _finding(
+                path="b.md",
+                line=1,
+                severity="error",
+                fingerprint="4" * 32,
+                suppressed="quoted verbatim",
+            ),
             _finding(path="b.md", line=2, severity="error", fingerprint="5" * 32, baselined=True),
-            _finding(path="b.md", line=4, severity="warning", fingerprint="6" * 32, message="second warning"),
+            _finding(
+                path="b.md",
+                line=4,
+                severity="warning",
+                fingerprint="6" * 32,
+                message="second warning",
+            ),
         ],
         files=["a.md", "b.md", "c.md"],
     )
@@ -329,7 +349,7 @@ def test_sarif_includes_suppressed_findings_as_suppressed_and_omits_baselined() 
     suppressed = results[3]
     assert suppressed["suppressions"] == [{"kind": "inSource", "justification": "quoted verbatim"}]
     assert all("suppressions" not in r for i, r in enumerate(results) if i != 3)
-    # Without rules in the context, descriptors are made from the findings and indexes still resolve.
+    # Without rules in the context, descriptors come from the findings; indexes still resolve.
     rules = log["runs"][0]["tool"]["driver"]["rules"]
     assert [r["id"] for r in rules] == ["citation-needed", "references-empty"]
     assert all(rules[r["ruleIndex"]]["id"] == r["ruleId"] for r in results)
@@ -357,8 +377,12 @@ def test_github_escaping_of_data_and_properties() -> None:
 
 
 def test_github_annotation_with_hostile_path_and_message() -> None:
-    f = _finding(path="dir/a,b:c%\r\n.md", message="5% of\r\nthat, too: yes", severity="error",
-                 name="Name, with: colon")
+    f = _finding(
+        path="dir/a,b:c%\r\n.md",
+        message="5% of\r\nthat, too: yes",
+        severity="error",
+        name="Name, with: colon",
+    )
     line = gh.annotation(f)
     assert line == (
         "::error file=dir/a%2Cb%3Ac%25%0D%0A.md,line=3,col=5,endLine=3,endColumn=9,"
@@ -435,8 +459,12 @@ def _check_junit_counts(root: ET.Element) -> None:
     for suite in suites:
         cases = suite.findall("testcase")
         assert int(suite.get("tests", "-1")) == len(cases)
-        assert int(suite.get("failures", "-1")) == sum(1 for c in cases if c.find("failure") is not None)
-        assert int(suite.get("errors", "-1")) == sum(1 for c in cases if c.find("error") is not None)
+        assert int(suite.get("failures", "-1")) == sum(
+            1 for c in cases if c.find("failure") is not None
+        )
+        assert int(suite.get("errors", "-1")) == sum(
+            1 for c in cases if c.find("error") is not None
+        )
     assert int(root.get("tests", "-1")) == sum(int(s.get("tests", "0")) for s in suites)
     assert int(root.get("failures", "-1")) == sum(int(s.get("failures", "0")) for s in suites)
     assert int(root.get("errors", "-1")) == sum(int(s.get("errors", "0")) for s in suites)
@@ -453,7 +481,9 @@ def test_junit_parses_and_counts(corpus: str, runs: dict[str, Run]) -> None:
     for failure, f in zip(failures, run.active, strict=True):
         assert failure.get("type") == f.rule
         assert failure.get("message") == f.message
-        assert (failure.text or "").startswith(f"{f.path}:{f.line}:{f.column}: {f.severity} [{f.rule}]")
+        assert (failure.text or "").startswith(
+            f"{f.path}:{f.line}:{f.column}: {f.severity} [{f.rule}]"
+        )
 
 
 def test_junit_clean_file_is_one_passing_testcase(markdown: Run) -> None:
@@ -465,7 +495,9 @@ def test_junit_clean_file_is_one_passing_testcase(markdown: Run) -> None:
 
 def test_junit_escapes_markup_and_drops_xml_illegal_characters() -> None:
     result = LintResult(
-        findings=[_finding(path="a&b<c>.md", message='bad "quote" <tag> & NUL\x00 bell\x07\r\nnext')],
+        findings=[
+            _finding(path="a&b<c>.md", message='bad "quote" <tag> & NUL\x00 bell\x07\r\nnext')
+        ],
         files=["a&b<c>.md"],
         errors=[MedlintError("binary file <x>", "bin.txt")],
     )
@@ -484,8 +516,10 @@ def test_junit_includes_found_expected_and_sources(seeds: Run) -> None:
     root = ET.fromstring(seeds.outputs["junit"].encode("utf-8"))
     fact = next(f for f in seeds.active if f.rule == "concentration-contradiction")
     texts = [e.text or "" for e in root.iter("failure") if e.get("type") == fact.rule]
-    assert any(f"found: {fact.found}" in t and f"expected: {fact.expected}" in t and "source: " in t
-               for t in texts)
+    assert any(
+        f"found: {fact.found}" in t and f"expected: {fact.expected}" in t and "source: " in t
+        for t in texts
+    )
 
 
 # --- GitLab Code Quality ---------------------------------------------------------------------
@@ -500,7 +534,10 @@ def test_gitlab_code_quality(corpus: str, runs: dict[str, Run]) -> None:
     for issue, f in zip(issues, run.active, strict=True):
         assert set(issue) >= {"description", "check_name", "fingerprint", "severity", "location"}
         assert issue["check_name"] == f.rule and issue["fingerprint"] == f.fingerprint
-        assert issue["severity"] == {"error": "critical", "warning": "minor", "info": "info"}[f.severity]
+        assert (
+            issue["severity"]
+            == {"error": "critical", "warning": "minor", "info": "info"}[f.severity]
+        )
         assert issue["location"] == {"path": f.path, "lines": {"begin": f.line, "end": f.end_line}}
         assert f.message in issue["description"]
         assert issue["categories"][0] in {"Bug Risk", "Clarity", "Style"}
@@ -536,9 +573,21 @@ def test_json_lines_has_no_summary_and_is_empty_without_findings() -> None:
 def test_cli_writes_sarif_to_output_and_exits_1(tmp_path: Path) -> None:
     tmp_out = tmp_path / "out.sarif"
     proc = subprocess.run(
-        [sys.executable, "-m", "medlint", "check", "--format", "sarif", "--output", str(tmp_out),
-         "fixtures/seeds"],
-        capture_output=True, text=True, cwd=ROOT, check=False,
+        [
+            sys.executable,
+            "-m",
+            "medlint",
+            "check",
+            "--format",
+            "sarif",
+            "--output",
+            str(tmp_out),
+            "fixtures/seeds",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
     )
     assert proc.returncode == 1, proc.stderr
     assert proc.stdout == "" and proc.stderr == ""

@@ -39,7 +39,11 @@ def escape_property(text: str) -> str:
 
 def command(name: str, message: str, properties: dict[str, object]) -> str:
     props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
-    return f"::{name} {props}::{escape_data(message)}" if props else f"::{name}::{escape_data(message)}"
+    return (
+        f"::{name} {props}::{escape_data(message)}"
+        if props
+        else f"::{name}::{escape_data(message)}"
+    )
 
 
 def annotation(f: Finding) -> str:

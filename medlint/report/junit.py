@@ -30,7 +30,7 @@ _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def xml_safe(text: str) -> str:
-    """Replace characters XML 1.0 forbids by U+FFFD (a NUL in a message must not break the report)."""
+    """Replace what XML 1.0 forbids by U+FFFD: a NUL in a message must not break the report."""
     return _ILLEGAL_XML.sub("\ufffd", text)
 
 
@@ -40,7 +40,9 @@ def failure_text(f: Finding) -> str:
         lines.append(f"found: {f.found}")
     if f.expected is not None:
         lines.append(f"expected: {f.expected}")
-    lines.extend(f"source: {s.get('title', s.get('id', ''))} {s.get('url', '')}".rstrip() for s in f.sources)
+    lines.extend(
+        f"source: {s.get('title', s.get('id', ''))} {s.get('url', '')}".rstrip() for s in f.sources
+    )
     lines.extend(f"also: {r.path}:{r.line}:{r.column}: {r.found}" for r in f.related)
     return "\n".join(lines)
 
@@ -74,7 +76,13 @@ def build(result: LintResult) -> ET.Element:
             continue
         for f in findings:
             case = ET.SubElement(suite, "testcase")
-            _set(case, name=f"{f.rule} at {f.line}:{f.column}", classname=path, file=path, line=f.line)
+            _set(
+                case,
+                name=f"{f.rule} at {f.line}:{f.column}",
+                classname=path,
+                file=path,
+                line=f.line,
+            )
             failure = ET.SubElement(case, "failure")
             _set(failure, message=f.message, type=f.rule)
             failure.text = xml_safe(failure_text(f))
@@ -86,8 +94,13 @@ def build(result: LintResult) -> ET.Element:
         error = ET.SubElement(case, "error")
         _set(error, message=err.message, type="input-error")
         error.text = xml_safe(str(err))
-    _set(root, name="medlint", tests=total_tests + len(result.errors), failures=total_failures,
-         errors=len(result.errors))
+    _set(
+        root,
+        name="medlint",
+        tests=total_tests + len(result.errors),
+        failures=total_failures,
+        errors=len(result.errors),
+    )
     return root
 
 

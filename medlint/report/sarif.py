@@ -31,7 +31,9 @@ if TYPE_CHECKING:
     from medlint.lint import LintResult
     from medlint.rules import Rule
 
-SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+SCHEMA_URI = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
 INFORMATION_URI = "https://github.com/medlint/medlint"
 RULE_DOC_URI = "https://github.com/medlint/medlint/blob/main/rules/{id}.md"
 FINGERPRINT_KEY = "medlintFingerprint/v1"
@@ -71,7 +73,9 @@ def _rule_descriptor(rule: Rule) -> dict[str, Any]:
         "id": rule.id,
         "name": _pascal(rule.id),
         "shortDescription": {"text": rule.summary},
-        "fullDescription": {"text": f"{rule.name}. {why}" if why else f"{rule.name}. {rule.summary}"},
+        "fullDescription": {
+            "text": f"{rule.name}. {why}" if why else f"{rule.name}. {rule.summary}"
+        },
         "help": {"text": doc, "markdown": doc},
         "helpUri": RULE_DOC_URI.format(id=rule.id),
         "defaultConfiguration": {"level": LEVELS.get(rule.severity, "warning")},
@@ -156,7 +160,9 @@ def _notifications(result: LintResult) -> list[dict[str, Any]]:
 def build(result: LintResult, ctx: ReportContext, *, root: str | None = None) -> dict[str, Any]:
     """The SARIF log as a dict; ``root`` (default: the working directory) is ``%SRCROOT%``."""
     reported = [f for f in result.findings if not f.baselined]
-    descriptors: dict[str, dict[str, Any]] = {rid: _rule_descriptor(r) for rid, r in ctx.rules.items()}
+    descriptors: dict[str, dict[str, Any]] = {
+        rid: _rule_descriptor(r) for rid, r in ctx.rules.items()
+    }
     for f in reported:
         if f.rule not in descriptors:
             descriptors[f.rule] = _fallback_descriptor(f)
@@ -181,7 +187,9 @@ def build(result: LintResult, ctx: ReportContext, *, root: str | None = None) ->
         "originalUriBaseIds": {
             SRCROOT: {
                 "uri": base,
-                "description": {"text": "The directory medlint ran in (the repository root in CI)."},
+                "description": {
+                    "text": "The directory medlint ran in (the repository root in CI)."
+                },
             }
         },
         "columnKind": "unicodeCodePoints",
