@@ -22,8 +22,7 @@ _DIRECTIVE_PREFIXES = ("medlint", "expect:", "ok:")
 # Reference markers that survive as plain text: footnote refs [^1] and numeric [1], [2, 3], [4-6].
 _TEXT_MARKER = re.compile(r"\[\^[^\]\s]+\]|\[\d{1,4}(?:\s*[,–-]\s*\d{1,4})*\]")
 # HTML collapses runs of these (and only these) whitespace characters to one space.
-_HTML_RUNS = re.compile(r"[ \t\n\r\f]+|[^ \t\n\r\f]+")
-_HTML_SPACE = " \t\n\r\f"
+_HTML_SPACE_RUN = re.compile(r"[ \t\n\r\f]+")
 
 
 def directive_text(inner: str) -> str | None:
@@ -121,12 +120,17 @@ class TextBuilder:
 
         A run at the unit start, or right after another space, is dropped.
         """
-        for m in _HTML_RUNS.finditer(self._source, start, end):
-            if m.group()[0] in _HTML_SPACE:
-                if self._length and not self._last_space:
-                    self.add_text(" ", m.start(), m.end())
-            else:
-                self.add_source(m.start(), m.end())
+        pos = start
+        for m in _HTML_SPACE_RUN.finditer(self._source, start, end):
+            s, e = m.span()
+            if s == start and (not self._length or self._last_space):
+                pos = e  # nothing to separate from: drop the run
+            elif e - s > 1 or self._source[s] != " ":
+                self.add_source(pos, s)
+                self.add_text(" ", s, e)
+                pos = e
+            # else: a single space is already collapsed and stays in the verbatim run
+        self.add_source(pos, end)
 
     def add_space(self, start: int, end: int) -> None:
         """Append a separating space (for ``<br>``), unless the text already ends in one."""

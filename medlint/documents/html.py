@@ -19,6 +19,7 @@ HTML blocks embedded in Markdown.
 from __future__ import annotations
 
 import html
+import re
 from html.parser import HTMLParser
 
 from medlint.documents._build import DocumentBuilder, TextBuilder
@@ -155,6 +156,7 @@ _DL_SCOPE = _SCOPE | {"dl"}
 _ROW_SCOPE = frozenset({"table", "thead", "tbody", "tfoot"})
 _CELL_SCOPE = _ROW_SCOPE | {"tr"}
 _MARKERS = frozenset({"a", "sup", "cite"})
+_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 _P = frozenset({"p"})
 _LI = frozenset({"li"})
 _DD_DT = frozenset({"dd", "dt"})
@@ -291,9 +293,12 @@ class HtmlExtractor(HTMLParser):
         Before Python 3.13, ``_markupbase`` raises AssertionError on some
         malformed declarations instead of recovering as browsers do.
         """
+        position = self.lineno, self.offset
         try:
             return super().parse_html_declaration(i)
         except AssertionError:
+            # The failed scan has already advanced the position; rewind it.
+            self.lineno, self.offset = position
             return self.parse_bogus_comment(i)
 
     # -- positions and units -------------------------------------------------
@@ -503,10 +508,23 @@ class HtmlExtractor(HTMLParser):
             if not data:
                 return
         builder = self._text()
-        if self._source.startswith(data, off):
-            builder.add_collapsed(off, off + len(data))
-        else:  # not expected from HTMLParser, which passes raw slices
+        if not self._source.startswith(data, off):
+            # Not expected from HTMLParser, which passes raw slices.
             builder.add_text(" ".join(data.split()), off, off)
+            return
+        end = off + len(data)
+        if "&" not in data:
+            builder.add_collapsed(off, end)
+            return
+        # A reference cut off by the end of input arrives as data; decode it as browsers do.
+        pos = off
+        for m in _REFERENCE.finditer(self._source, off, end):
+            decoded = html.unescape(m.group()).replace("\xa0", " ")
+            if decoded != m.group():
+                builder.add_collapsed(pos, m.start())
+                builder.add_text(decoded, m.start(), m.end())
+                pos = m.end()
+        builder.add_collapsed(pos, end)
 
     def _reference(self, raw_len: int) -> None:
         """A character or entity reference of ``raw_len`` characters (without ';') at the cursor."""

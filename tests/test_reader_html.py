@@ -1,0 +1,302 @@
+"""Tests for the HTML reader: units, offsets, entities, skipped content and robustness."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from medlint.documents.html import read_html
+from medlint.model import Document, Unit
+
+PAGE = """\
+<!DOCTYPE html>
+<html lang="en">
+<head>
+  <title>Octagam overview</title>
+  <style>p { color: red } /* Panzyga 5% */</style>
+  <script>var product = "<p>Cuvitru 20%</p>";</script>
+</head>
+<body>
+<noscript><p>Enable scripts for Xembify</p></noscript>
+<template><p>Asceniv template</p></template>
+<h1>Immune   globulin</h1>
+<p>Gamunex-C is a 10%&nbsp;solution<sup>1</sup> from Grifols &amp; Co.
+It is stored at 2&ndash;8 &deg;C<br>and <code>Privigen</code> is code.</p>
+<!-- medlint-disable-next-line concentration-contradiction -- quoting the old label -->
+<p>The old label said 5%. <!-- an ordinary comment --> See <a href="#r1">the label</a>.
+<h2>Products</h2>
+<ul>
+  <li>Gamunex-C: 10%
+  <li>Hizentra: 20% <cite>[2]</cite>
+    <ol><li>nested: subcutaneous use</ol>
+</ul>
+<table>
+  <thead><tr><th>Product<th>Concentration</tr></thead>
+  <tbody>
+    <tr><td>Gamunex-C<td>10%
+    <tr><td>Hizentra</td><td>20%</td></tr>
+  </tbody>
+</table>
+<pre>Cutaquig 16.5% preformatted</pre>
+<!-- expect: citation-needed -->
+<h2>References</h2>
+<ol><li>Smith J, et al. Lancet. 2020.</li></ol>
+</body>
+</html>
+"""
+
+
+def check_offset_map(doc: Document) -> None:
+    """The offset-map contract every reader must keep."""
+    source = doc.source
+    for i, unit in enumerate(doc.units):
+        assert unit.index == i
+        assert unit.text and unit.text == unit.text.strip()
+        pos = 0
+        for seg in unit.segments:
+            assert seg.unit_start == pos < seg.unit_end
+            pos = seg.unit_end
+            assert 0 <= seg.source_start <= seg.source_end <= len(source)
+            if seg.unit_end - seg.unit_start == seg.source_end - seg.source_start:
+                assert (
+                    source[seg.source_start : seg.source_end]
+                    == unit.text[seg.unit_start : seg.unit_end]
+                )
+        assert pos == len(unit.text)
+        for start, end in unit.markers:
+            assert 0 <= start < end <= len(unit.text)
+    for d in doc.directives:
+        assert 0 <= d.start < d.end <= len(source)
+        assert source.startswith("<!--", d.start)
+
+
+def where(doc: Document, unit: Unit, needle: str) -> tuple[int, int]:
+    """1-based (line, column) in the file of ``needle`` inside ``unit``."""
+    return doc.position(unit.to_source(unit.text.index(needle)))
+
+
+def source_of(unit: Unit, source: str, start: int, end: int) -> str:
+    s, e = unit.source_span(start, end)
+    return source[s:e]
+
+
+def unit_with(doc: Document, needle: str) -> Unit:
+    matches = [u for u in doc.units if needle in u.text]
+    assert len(matches) == 1, (needle, [u.text for u in matches])
+    return matches[0]
+
+
+@pytest.fixture(scope="module")
+def page() -> Document:
+    return read_html("page.html", PAGE)
+
+
+def test_units_of_a_representative_page(page: Document) -> None:
+    assert page.format == "html"
+    assert [(u.kind, u.text) for u in page.units] == [
+        ("heading", "Immune globulin"),
+        (
+            "paragraph",
+            "Gamunex-C is a 10% solution1 from Grifols & Co. It is stored at 2–8 °C and is code.",
+        ),
+        ("paragraph", "The old label said 5%. See the label."),
+        ("heading", "Products"),
+        ("list_item", "Gamunex-C: 10%"),
+        ("list_item", "Hizentra: 20% [2]"),
+        ("list_item", "nested: subcutaneous use"),
+        ("table_header", "Product"),
+        ("table_header", "Concentration"),
+        ("table_cell", "Gamunex-C"),
+        ("table_cell", "10%"),
+        ("table_cell", "Hizentra"),
+        ("table_cell", "20%"),
+        ("heading", "References"),
+        ("list_item", "Smith J, et al. Lancet. 2020."),
+    ]
+    check_offset_map(page)
+
+
+def test_skipped_content_never_reaches_a_unit(page: Document) -> None:
+    text = " ".join(u.text for u in page.units)
+    for hidden in ("Octagam", "Panzyga", "Cuvitru", "Xembify", "Asceniv", "Privigen", "Cutaquig"):
+        assert hidden not in text
+    assert "ordinary comment" not in text
+
+
+def test_headings_sections_lists_and_tables(page: Document) -> None:
+    levels = [(u.text, u.heading_level) for u in page.units if u.kind == "heading"]
+    assert levels == [("Immune globulin", 1), ("Products", 2), ("References", 2)]
+    assert unit_with(page, "old label").section == "Immune globulin"
+    assert unit_with(page, "Smith").section == "References"
+    assert unit_with(page, "Gamunex-C: 10%").list_depth == 1
+    assert unit_with(page, "nested").list_depth == 2
+    cells = {u.text: u for u in page.units if u.kind == "table_cell"}
+    assert (cells["10%"].row_header, cells["10%"].column_header) == ("Gamunex-C", "Concentration")
+    assert (cells["20%"].row_header, cells["20%"].column_header) == ("Hizentra", "Concentration")
+    assert (cells["Hizentra"].row_header, cells["Hizentra"].column_header) == (None, "Product")
+    assert cells["20%"].section == "Products"
+
+
+def test_markers(page: Document) -> None:
+    def marked(unit: Unit) -> list[str]:
+        return [unit.text[s:e] for s, e in unit.markers]
+
+    assert marked(unit_with(page, "Grifols")) == ["1"]
+    assert marked(unit_with(page, "old label")) == ["the label"]
+    assert marked(unit_with(page, "Hizentra: 20%")) == ["[2]"]
+    anchor = read_html("x.html", "<p>An <a name='x'>anchor</a> is not a marker.</p>")
+    assert anchor.units[0].markers == ()
+
+
+def test_directives(page: Document) -> None:
+    assert [d.text for d in page.directives] == [
+        "medlint-disable-next-line concentration-contradiction -- quoting the old label",
+        "expect: citation-needed",
+    ]
+    first = page.directives[0]
+    assert PAGE[first.start : first.end] == (
+        "<!-- medlint-disable-next-line concentration-contradiction -- quoting the old label -->"
+    )
+    assert [page.position(d.start) for d in page.directives] == [(14, 1), (30, 1)]
+
+
+def test_exact_positions_and_entities(page: Document) -> None:
+    para = unit_with(page, "Grifols")
+    assert where(page, para, "10%") == (12, 19)
+    assert where(page, para, "solution") == (12, 28)
+    assert where(page, para, "It is stored") == (13, 1)
+    assert where(page, para, "and is") == (13, 37)
+    amp = para.text.index("&")
+    assert source_of(para, PAGE, amp, amp + 1) == "&amp;"
+    dash = para.text.index("–")
+    assert source_of(para, PAGE, dash, dash + 1) == "&ndash;"
+    # "Immune   globulin": the collapsed run maps to all three spaces.
+    heading = page.units[0]
+    assert source_of(heading, PAGE, 6, 7) == "   "
+    assert where(page, heading, "globulin") == (11, 14)
+    cell = next(u for u in page.units if u.kind == "table_cell" and u.text == "20%")
+    assert where(page, cell, "20%") == (26, 30)
+    assert where(page, unit_with(page, "nested"), "subcutaneous") == (20, 21)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_line_endings_keep_positions_exact(newline: str) -> None:
+    source = PAGE.replace("\n", newline)
+    doc = read_html("page.html", source)
+    check_offset_map(doc)
+    baseline = read_html("page.html", PAGE)
+    assert [(u.kind, u.text) for u in doc.units] == [(u.kind, u.text) for u in baseline.units]
+    para = unit_with(doc, "Grifols")
+    assert where(doc, para, "10%") == (12, 19)
+    assert where(doc, para, "and is") == (13, 37)
+    cell = next(u for u in doc.units if u.kind == "table_cell" and u.text == "20%")
+    assert where(doc, cell, "20%") == (26, 30)
+    assert [doc.position(d.start) for d in doc.directives] == [(14, 1), (30, 1)]
+
+
+def test_byte_order_mark_fragments_and_empty_input() -> None:
+    doc = read_html("x.html", "\ufeffPlain fragment at 10%<p>second")
+    assert [(u.kind, u.text) for u in doc.units] == [
+        ("paragraph", "Plain fragment at 10%"),
+        ("paragraph", "second"),
+    ]
+    assert where(doc, doc.units[0], "Plain") == (1, 2)
+    assert read_html("x.html", "").units == []
+    assert read_html("x.html", "\ufeff").units == []
+    assert read_html("x.html", "<html><head><title>t</title></head></html>").units == []
+
+
+def test_head_without_closing_tag_ends_at_body_content() -> None:
+    doc = read_html("x.html", "<html><head><title>Hidden</title><body><p>Shown 10%</p>")
+    assert [u.text for u in doc.units] == ["Shown 10%"]
+
+
+def test_unclosed_and_malformed_markup() -> None:
+    source = (
+        "<p>one <b>bold <i>both</p><p>two<li>stray item<td>stray cell <![#> <p>three &bogus; &#38"
+    )
+    doc = read_html("x.html", source)
+    check_offset_map(doc)
+    assert [u.text for u in doc.units] == [
+        "one bold both",
+        "two",
+        "stray item",
+        "stray cell",
+        "three &bogus; &",
+    ]
+
+
+def test_table_with_row_header_cells_and_colspan() -> None:
+    source = (
+        "<table><tr><th>Product</th><th colspan=2>Strengths</th></tr>"
+        "<tr><th scope=row>Gamunex-C</th><td>5%</td><td>10%</td></tr></table>"
+    )
+    doc = read_html("x.html", source)
+    rows = [(u.kind, u.text, u.row_header, u.column_header) for u in doc.units]
+    assert rows == [
+        ("table_header", "Product", None, None),
+        ("table_header", "Strengths", None, None),
+        ("table_header", "Gamunex-C", None, "Product"),
+        ("table_cell", "5%", "Gamunex-C", "Strengths"),
+        ("table_cell", "10%", "Gamunex-C", "Strengths"),
+    ]
+
+
+def test_large_and_deeply_nested_inputs() -> None:
+    items = "<ul>" + "".join(f"<li>item {i} is 10% &amp; more\n" for i in range(10_000)) + "</ul>"
+    rows = "".join(f"<tr><td>r{i}<td>{i}%\n" for i in range(10_000))
+    table = "<table><tr><th>a<th>b</tr>" + rows + "</table>"
+    t0 = time.perf_counter()
+    doc = read_html("x.html", items)
+    big = read_html("x.html", table)
+    assert time.perf_counter() - t0 < 20
+    assert len(doc.units) == 10_000
+    assert doc.units[-1].text == "item 9999 is 10% & more"
+    assert where(doc, doc.units[-1], "10%") == (10_000, 18)
+    assert len(big.units) == 2 + 20_000
+    assert big.units[-1].row_header == "r9999"
+    assert big.units[-1].column_header == "b"
+    deep = "<div>" * 50_000 + "deep text" + "</div>" * 50_000
+    assert [u.text for u in read_html("x.html", deep).units] == ["deep text"]
+    for nasty in ("<b><i><sup>" * 20_000 + "x", "<p><table><td>" * 5_000, "<li>" * 20_000):
+        check_offset_map(read_html("x.html", nasty))
+
+
+# -- properties -------------------------------------------------------------
+
+_PIECES = [
+    "<", ">", "!", "[", "]", "-", "--", "<!", "<![", "<!DOCTYPE", "<?", "?>", "</", "/>", "a",
+    " ", "\n", "\r", "\r\n", "\t", "'", '"', "=", "&", "#", "x", ";", "&#", "&#x", "<!--", "-->",
+    "<!-- medlint x -->", "<p>", "</p>", "<script>", "</script>", "<style>", "<title>", "<b>",
+    "<td>", "<tr>", "<th>", "<table>", "<li>", "<ul>", "<head>", "<body>", "<sup>", "</sup>",
+    "<br/>", "10%", "\ufeff", "&amp;", "&nbsp;", "&#38;", "&ndash;", "<a href=x>", "</a>",
+    "<template>", "</template>", "<pre>", "<h2>", "</h2>", "é", "\x00",
+]  # fmt: skip
+htmlish = st.lists(st.sampled_from(_PIECES), max_size=50).map("".join)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.one_of(st.text(), htmlish))
+def test_property_any_input_keeps_the_offset_map(source: str) -> None:
+    check_offset_map(read_html("x.html", source))
+
+
+_word = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABC0123456789%é", min_size=1, max_size=8)
+_space = st.sampled_from([" ", "  ", "\n", "\r\n", "\r", "\t", " \n  "])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.tuples(_word, _space), min_size=1, max_size=8), min_size=1, max_size=4))
+def test_property_every_word_maps_back_exactly(paras: list[list[tuple[str, str]]]) -> None:
+    source = "".join("<p>" + "".join(w + s for w, s in para) + "</p>\n" for para in paras)
+    doc = read_html("x.html", source)
+    assert [u.text for u in doc.units] == [" ".join(w for w, _ in para) for para in paras]
+    for unit in doc.units:
+        i = 0
+        for word in unit.text.split(" "):
+            s, e = unit.source_span(i, i + len(word))
+            assert source[s:e] == word
+            i += len(word) + 1
