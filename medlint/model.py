@@ -67,7 +67,7 @@ class Unit:
     # Ranges of unit text that are reference markers ([1], <sup>, [^1], links).
     markers: tuple[tuple[int, int], ...] = ()
     index: int = 0
-    # Unit index of the list item/table row this unit continues, if any.
+    # List nesting depth: 1 for a top-level list item, 0 outside lists.
     list_depth: int = 0
 
     def to_source(self, offset: int, *, end: bool = False) -> int:

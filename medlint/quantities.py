@@ -251,7 +251,9 @@ _CMP = rf"""(?P<cmp>
     | approximately | approx\b\.? | about | around | roughly | nearly | almost
     | circa | ca\.
     )"""
-_CMPOPT = rf"(?:{_CMP}{_W0})?"
+# The lookahead skips the 40-way comparator alternation at once when a
+# quantity starts with a digit, which is most of them.
+_CMPOPT = rf"(?:(?![\d.]){_CMP}{_W0})?"
 _PCT = r"(?:%|％|percent\b|per\s?cent\b)"
 _MASS = r"(?:micrograms?|mcg|µg|μg|ug|milligrams?|mg|grams?|gm|g)"
 _VOL = r"(?:millilit(?:er|re)s?|ml|decilit(?:er|re)s?|dl|lit(?:er|re)s?|l)\b"
@@ -527,7 +529,7 @@ def _make(
 
 
 def _count(x: float) -> int | float:
-    """Counts (days, doses) as int when whole, as the brief's ``("days", 5)``."""
+    """Counts (days, doses) as int when whole, so ``extra`` reads ``("days", 5)``."""
     return int(x) if x.is_integer() else x
 
 
@@ -845,20 +847,20 @@ def _locator() -> re.Pattern[str]:
 
 
 # ---------------------------------------------------------------------------
-# Public API
+# Scanning
 # ---------------------------------------------------------------------------
 
-
-# Fast scan. Trying every shape (or the union) at every character costs about
-# 1 us per character in CPython's regex engine, over a second per MB. But every
-# quantity contains an *anchor* (a digit, a currency sign, or one of a few
-# words such as "month" or "thousand"), and whatever a shape allows before its
-# first anchor is drawn from a closed set of words (comparators, "every",
-# "divided over", number words...). So find the anchors with one cheap
-# case-sensitive regex, walk back from each over the run of such words
-# (matched on the reversed text), and try the shapes only at positions in that
-# run. ``_scan(text, fast=False)`` is the plain full scan; tests check that
-# both agree.
+# Fast scan. Trying every shape (or their union) at every character costs
+# about 1 us per character in CPython's regex engine: over a second per MB.
+# But every quantity contains an *anchor* (a digit, a currency sign, or one of
+# a few words such as "month" or "thousand"), and whatever a shape allows
+# before its first anchor is drawn from a closed set of words (comparators,
+# "every", "divided over", number words...). So: find the anchors with a few
+# literal searches on the lowercased text, walk back from each over the run of
+# such words (matched on the reversed text), and try at each token start in
+# that run only the shapes that can start with that token (``_dispatch``).
+# ``_scan(text, fast=False)`` is the plain full scan; the tests check that
+# both give the same result.
 _ANCHOR_WORDS = (
     "month", "week", "day", "hour", "year", "fortnight",
     "hundred", "thousand", "million", "several", "few", "couple",
@@ -900,6 +902,83 @@ _REV_PREFIX = re.compile(
 _MAX_PREFIX = 200  # longer than any shape's text before its first anchor (~125)
 
 
+# Which shapes can start with a given word, symbol or digit: the fast scan
+# tries only those (about 3 instead of 14 at a typical start). A shape missing
+# here would be found by ``_scan(fast=False)`` only, which the tests compare.
+_CMP_SHAPES = ("rate", "dose", "concentration", "percent", "money", "money_words", "duration")
+_DIGIT_SHAPES = (
+    "skip", "money_words", "rate", "dose", "max_dose_post", "concentration", "percent",
+    "division", "duration",
+)  # fmt: skip
+_START_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "less lower fewer below under more greater higher above exceeding in at no up"
+        " minimum approximately approx about around roughly nearly almost circa ca between",
+        _CMP_SHAPES,
+    ),
+    ("maximum max should must do does not", (*_CMP_SHAPES, "max_dose")),
+    ("us usd eur gbp", ("money",)),
+    ("every once q monthly weekly fortnightly each", ("interval",)),
+    ("tens hundreds thousands millions", ("money_vague",)),
+    ("several a", ("money_vague", "duration_vague")),
+    ("divided given administered infused across on", ("division",)),
+    ("over", ("division", "duration", "duration_vague")),
+    ("for lasting during within after", ("duration", "duration_vague")),
+    (
+        "one two three four five six seven eight nine ten eleven twelve",
+        ("skip", "rate", "division", "duration"),
+    ),
+)
+_WORD = re.compile(r"[^\W\d_]+")
+# For a digit start, the character after the number (or range) narrows the
+# shapes further: "%" can only be a percent, "g" a dose or concentration...
+# Characters not listed here get every digit shape.
+_DIGIT_PEEK = re.compile(rf"{_NUM}(?:{_SEP}{_NUM})?[\s\-]{{0,3}}(.)")
+_MASS_START = ("skip", "dose", "concentration", "max_dose_post", "money_words", "duration")
+_DIGIT_NEXT: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("%％", ("percent",)),
+    ("pP", ("percent", "rate", "money_words")),
+    ("gGmMµμuU", _MASS_START),
+    ("wWhH", ("duration",)),
+    ("dD", ("duration", "money_words")),
+    ("yY", ("skip", "duration")),
+    ("cC", ("rate", "division")),
+    ("oO/", ("rate",)),
+)
+
+
+@functools.cache
+def _dispatch() -> dict[str, tuple[_Shape, ...]]:
+    """Start word (or ``"#digit"``, ``"#money"``, ``"#cmp"``) -> shapes, in tie-break order."""
+    names: dict[str, set[str]] = {
+        "#digit": set(_DIGIT_SHAPES),
+        **{f"#digit{c}": set(shape_names) for chars, shape_names in _DIGIT_NEXT for c in chars},
+        "#money": {"money"},
+        "#cmp": set(_CMP_SHAPES),
+    }
+    for words, shape_names in _START_WORDS:
+        for word in words.split():
+            names.setdefault(word, set()).update(shape_names)
+    shapes = _shapes()
+    return {k: tuple(s for s in shapes if s.name in v) for k, v in names.items()}
+
+
+def _shapes_at(text: str, start: int) -> tuple[_Shape, ...]:
+    table = _dispatch()
+    c = text[start]
+    if c.isdigit() or c == ".":
+        peek = _DIGIT_PEEK.match(text, start)
+        if peek is not None:
+            return table.get("#digit" + peek.group(1), table["#digit"])
+        return table["#digit"]
+    if c in "$€£":
+        return table["#money"]
+    if c in "≤≦<>≥≧=~≈∼":
+        return table["#cmp"]
+    word = _WORD.match(text, start)
+    return table.get(word.group(0).lower(), ()) if word is not None else ()
+
+
 def _take(shapes: tuple[_Shape, ...], text: str, start: int) -> tuple[int, Quantity | None] | None:
     """The winning shape at ``start``: (end, quantity, or None for a skip shape)."""
     candidates: list[tuple[int, int, _Shape, re.Match[str]]] = []
@@ -918,6 +997,7 @@ def _take(shapes: tuple[_Shape, ...], text: str, start: int) -> tuple[int, Quant
 
 
 def _scan(text: str, fast: bool = True) -> list[Quantity]:
+    """Leftmost-longest scan; ``fast=False`` tries every position (the reference)."""
     out: list[Quantity] = []
     pos = 0
     shapes = _shapes()
@@ -951,7 +1031,8 @@ def _scan(text: str, fast: bool = True) -> list[Quantity]:
             if tok is None:
                 break
             s = tok.start()
-            taken = _take(shapes, text, s)
+            here = _shapes_at(text, s)
+            taken = _take(here, text, s) if here else None
             if taken is None:
                 s += 1
                 continue
@@ -960,6 +1041,11 @@ def _scan(text: str, fast: bool = True) -> list[Quantity]:
                 out.append(taken[1])
         pos = max(pos, a + 1)
     return out
+
+
+# ---------------------------------------------------------------------------
+# Public API
+# ---------------------------------------------------------------------------
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -1116,7 +1202,7 @@ def format_quantity(q: Quantity) -> str:
 
 
 def _key(q: Quantity) -> tuple[object, ...]:
-    base: tuple[object, ...] = (q.kind, q.low, q.high, q.unit)
+    base: tuple[object, ...] = (q.kind, _n(q.low), _n(q.high), q.unit)
     quals: list[tuple[str, object]] = []
     if q.comparator not in ("=", "~") and q.kind not in ("max_dose", "interval", "division"):
         quals.append(("cmp", q.comparator))
