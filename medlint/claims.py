@@ -33,6 +33,7 @@ from typing import Any
 from medlint.facts import Facts
 from medlint.model import Claim, Document, Unit, Value
 from medlint.quantities import Quantity, find_quantities
+from medlint.sentences import split_sentences
 
 CONTRAST = re.compile(
     r"\b(?:unlike|in\s+contrast\s+to|compared\s+(?:with|to)|as\s+opposed\s+to|rather\s+than|"
@@ -187,6 +188,30 @@ def document_condition(doc: Document, mentions: list[tuple[Unit, Mention]]) -> s
     return ranked[0][0]
 
 
+@dataclass(frozen=True, slots=True)
+class LightEnt:
+    """A term match found without spaCy (see :class:`LightDoc`)."""
+
+    label_: str
+    kb_id_: str
+    start_char: int
+    end_char: int
+    text: str
+
+
+@dataclass(slots=True)
+class LightDoc:
+    """Stands in for a spaCy ``Doc`` for a unit that cannot make a claim.
+
+    A unit with no product name and no quantity makes no claim, so the engine
+    does not send it through spaCy; it still needs its condition mentions
+    (which condition the article is about) and its sentences (citation checks).
+    """
+
+    ents: list[LightEnt] = field(default_factory=list)
+    user_data: dict[str, Any] = field(default_factory=dict)
+
+
 @dataclass(slots=True)
 class Mention:
     """A term or quantity found in a unit's text (offsets are unit-text offsets)."""
@@ -261,7 +286,8 @@ class _Extractor:
         self.analysis = analysis
         self.mentions = self._mentions(sdoc)
         self.sentences = [
-            Sentence(unit, s.start_char, s.end_char, s.text) for s in sdoc.sents if s.text.strip()
+            Sentence(unit, start, end, self.text[start:end])
+            for start, end in split_sentences(self.text)
         ]
         for m in self.mentions:
             for sent in self.sentences:

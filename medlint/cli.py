@@ -34,7 +34,7 @@ def _jobs(value: str) -> int:
 
 
 # Report formats that never read LintResult.documents (see medlint.report.context).
-_NO_SOURCE_FORMATS = frozenset({"text", "json", "json-lines", "github", "gitlab", "junit"})
+_NO_SOURCE_FORMATS = frozenset({"text", "json", "json-lines", "github", "gitlab", "junit", "sarif"})
 
 
 def _severity_pairs(values: list[str]) -> dict[str, str]:
@@ -81,6 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--diff", action="store_true", help="print safe fixes as a unified diff; write nothing")
     check.add_argument("--jobs", "-j", type=_jobs, default=0, metavar="N",
                        help="worker processes (default: every core; 1: no worker processes)")
+    check.add_argument("--no-cache", action="store_true",
+                       help="do not read or write the cache of validated facts and rules")
 
     facts = sub.add_parser("facts", help="work with facts files")
     facts_sub = facts.add_subparsers(dest="facts_command", metavar="ACTION")
@@ -117,15 +119,24 @@ def _write(text: str, output: str | None) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    if args.no_cache:
+        os.environ["MEDLINT_NO_CACHE"] = "1"
+    from medlint.baseline import apply_baseline, load_baseline
+    from medlint.config import settings_from_args
     from medlint.lint import Engine, Options, lint_paths
     from medlint.report import ReportContext, at_or_above, get_reporter
 
+    settings = settings_from_args(args)  # configuration file merged with the flags
+    reading = settings.baseline and not args.write_baseline
+    known = load_baseline(settings.baseline) if reading and settings.baseline else None
     options = Options(
-        facts=args.facts,
-        rules_dirs=args.rules,
-        select=args.select,
-        ignore=args.ignore,
-        severity=_severity_pairs(args.severity),
+        facts=settings.options.facts,
+        rules_dirs=settings.options.rules_dirs,
+        select=settings.options.select,
+        ignore=settings.options.ignore,
+        severity=settings.options.severity,
+        include=settings.options.include,
+        exclude=settings.options.exclude,
         jobs=args.jobs,
         # Only reports that quote the source need every article kept in memory.
         keep_documents=args.format not in _NO_SOURCE_FORMATS,
@@ -141,14 +152,32 @@ def cmd_check(args: argparse.Namespace) -> int:
             progress.close()
     for err in result.errors:
         print(f"medlint: error: {err}", file=sys.stderr)
+    if args.fix or args.diff:
+        from medlint.fixes import fix_result
+
+        fixed = fix_result(result, engine.rules, write=not args.diff, log=sys.stderr)
+        if args.diff:
+            sys.stdout.write(fixed.diff)
+            return EXIT_ERROR if result.errors or fixed.errors else int(bool(fixed.diff))
+        if fixed.applied:  # report what is left, as the files now read
+            result = lint_paths(args.paths, engine=engine)
+    if args.write_baseline:
+        from medlint.baseline import write_baseline
+
+        count = write_baseline(args.write_baseline, result.findings)
+        print(f"medlint: recorded {count} finding(s) in {args.write_baseline}", file=sys.stderr)
+        known = load_baseline(args.write_baseline)
+    matched = apply_baseline(result.findings, known) if known is not None else 0
     ctx = ReportContext(
-        rules={r.id: r for r in engine.rules}, color=_use_color(args.color) and not args.output
+        rules={r.id: r for r in engine.rules},
+        color=_use_color(args.color) and not args.output,
+        matched_baseline=matched,
     )
     _write(get_reporter(args.format)(result, ctx), args.output)
     if result.errors:
         return EXIT_ERROR
     active = [f for f in result.findings if not f.suppressed and not f.baselined]
-    if args.fail_on != "never" and at_or_above(active, args.fail_on):
+    if settings.fail_on != "never" and at_or_above(active, settings.fail_on):
         return EXIT_FINDINGS
     return EXIT_OK
 
@@ -207,10 +236,17 @@ def cmd_explain(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_init(args: argparse.Namespace) -> int:
+    from medlint.init import write_starter
+
+    return write_starter(args.directory, force=args.force)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handlers = {"check": cmd_check, "facts": cmd_facts, "rules": cmd_rules, "explain": cmd_explain}
+    handlers["init"] = cmd_init
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR

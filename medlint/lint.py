@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +20,7 @@ from medlint.claims import Analysis, analyse
 from medlint.documents import format_for, read_document
 from medlint.errors import MedlintError
 from medlint.facts import Facts, load_facts
-from medlint.model import SEVERITY_RANK, Document, Finding
+from medlint.model import SEVERITY_RANK, Document, Finding, line_starts_of
 from medlint.rules import Rule, load_rules
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -78,10 +79,18 @@ class Engine:
 
     def __init__(self, options: Options | None = None) -> None:
         self.options = options or Options()
-        self.facts: Facts = load_facts(self.options.facts)
-        self.all_rules = load_rules(self.options.rules_dirs)
+        from medlint.cache import cached
+        from medlint.facts import BUNDLED_FACTS
+        from medlint.rules import rule_files
+
+        facts_paths = [Path(p) for p in self.options.facts] or [BUNDLED_FACTS]
+        self.facts: Facts = cached("facts", facts_paths, lambda: load_facts(self.options.facts))
+        self.all_rules = cached(
+            "rules", rule_files(self.options.rules_dirs), lambda: load_rules(self.options.rules_dirs)
+        )
         self.rules = _select(self.all_rules, self.options)
         self._nlp: Any = None
+        self._terms: Any = None
 
     @property
     def nlp(self) -> Any:
@@ -89,10 +98,39 @@ class Engine:
             from medlint.nlp import build_pipeline
 
             self._nlp = build_pipeline(self.facts)
+            # spaCy refuses texts over 1M characters to protect its parser and NER, which this
+            # pipeline does not have; one long paragraph (a 1 MB line) must not crash a run.
+            self._nlp.max_length = MAX_FILE_BYTES + 1
         return self._nlp
 
     def analyse(self, doc: Document) -> Analysis:
-        sdocs = list(self.nlp.pipe([u.text for u in doc.units], batch_size=256))
+        """Claims of one document; only units that name a product or a quantity go through spaCy."""
+        from medlint.claims import LightDoc, LightEnt
+        from medlint.nlp import QUANTITIES_KEY
+        from medlint.prefilter import TermIndex
+        from medlint.quantities import find_quantities
+
+        if self._terms is None:
+            self._terms = TermIndex(self.facts)
+        terms = self._terms
+        sdocs: list[Any] = []
+        heavy: list[tuple[int, list[Any]]] = []
+        for i, unit in enumerate(doc.units):
+            quantities = find_quantities(unit.text)
+            if quantities or unit.kind == "table_cell" or terms.names_product(unit.text):
+                heavy.append((i, quantities))
+                sdocs.append(None)
+            else:
+                ents = [LightEnt("CONDITION", cid, s, e, t) for cid, s, e, t in terms.conditions_in(unit.text)]
+                sdocs.append(LightDoc(ents=ents))
+        if heavy:
+            texts = [doc.units[i].text for i, _ in heavy]
+            # The quantities were found above; the pipeline's quantity component would redo it.
+            skip = [name for name in self.nlp.pipe_names if name.startswith("medlint_quantities")]
+            piped = self.nlp.pipe(texts, batch_size=256, disable=skip)
+            for (i, quantities), sdoc in zip(heavy, piped, strict=True):
+                sdoc.user_data[QUANTITIES_KEY] = quantities
+                sdocs[i] = sdoc
         return analyse(self.facts, doc, sdocs)
 
     def check(self, analyses: list[Analysis]) -> list[Finding]:
@@ -121,25 +159,53 @@ def finalize(findings: Iterable[Finding]) -> list[Finding]:
     return ordered
 
 
-def decode(data: bytes, path: str) -> str:
-    """Article bytes to text: UTF-8 (a BOM is kept as U+FEFF so offsets stay exact)."""
+_UTF16_BOMS = {b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}
+
+
+def _decode_utf16(data: bytes, path: str) -> str:
+    """UTF-16 with a BOM, which Windows tools write: the BOM is kept as U+FEFF, as for UTF-8."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise MedlintError("UTF-32 text is not supported; save the file as UTF-8", path)
+    try:
+        return "\ufeff" + data[2:].decode(_UTF16_BOMS[data[:2]])
+    except UnicodeDecodeError as exc:
+        before = data[2 : 2 + exc.start].decode(_UTF16_BOMS[data[:2]], errors="replace")
+        line = len(line_starts_of(before))
+        raise MedlintError("not valid UTF-16; save the file as UTF-8", path, line) from None
+
+
+def decode(data: bytes, path: str, *, utf16: bool = False) -> str:
+    """Article bytes to text: UTF-8 (a BOM is kept as U+FEFF so offsets stay exact).
+
+    ``utf16=True`` also reads UTF-16 with a BOM. Only the reader asks for it:
+    ``--fix`` writes UTF-8, so a UTF-16 file is checked but never rewritten.
+    """
+    if data[:2] in _UTF16_BOMS:
+        if utf16:
+            return _decode_utf16(data, path)
+        raise MedlintError("UTF-16 file: only UTF-8 is rewritten; save it as UTF-8 to fix it", path)
     if b"\x00" in data[:8192]:
         raise MedlintError("binary file (contains NUL bytes), not an article", path)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         text_before = data[: exc.start].decode("utf-8", errors="replace")
-        line = text_before.count("\n") + 1
+        line = len(line_starts_of(text_before))
         raise MedlintError(f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8", path, line) from None
 
 
 def read_file(path: str) -> Document:
     try:
-        size = os.path.getsize(path)
-        if size > MAX_FILE_BYTES:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            # A FIFO or device named *.txt would block the run or never end.
+            raise MedlintError("not a regular file", path)
+        if st.st_size > MAX_FILE_BYTES:
             raise MedlintError(f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB", path)
         with open(path, "rb") as fh:
-            data = fh.read()
+            data = fh.read(MAX_FILE_BYTES + 1)  # bounded even if the file grows meanwhile
+        if len(data) > MAX_FILE_BYTES:
+            raise MedlintError(f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB", path)
     except FileNotFoundError:
         raise MedlintError("file not found", path) from None
     except IsADirectoryError:
@@ -148,7 +214,7 @@ def read_file(path: str) -> Document:
         raise MedlintError("permission denied", path) from None
     except OSError as exc:
         raise MedlintError(f"cannot read: {exc.strerror}", path) from None
-    return read_document(path, decode(data, path))
+    return read_document(path, decode(data, path, utf16=True))
 
 
 def _display(path: Path) -> str:

@@ -11,6 +11,7 @@ the offset map DESIGN.md asks for instead of re-locating matches by search.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -20,21 +21,12 @@ Category = Literal["contradiction", "inconsistency", "ambiguity", "citation", "s
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 
 
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
 def line_starts_of(text: str) -> list[int]:
     """Offsets at which each line starts. ``\\r\\n``, ``\\r`` and ``\\n`` all end a line."""
-    starts = [0]
-    i = 0
-    n = len(text)
-    while i < n:
-        c = text[i]
-        if c == "\n":
-            starts.append(i + 1)
-        elif c == "\r":
-            if i + 1 < n and text[i + 1] == "\n":
-                i += 1
-            starts.append(i + 1)
-        i += 1
-    return starts
+    return [0, *(m.end() for m in _LINE_END.finditer(text))]
 
 
 @dataclass(frozen=True, slots=True)

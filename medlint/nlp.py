@@ -1,14 +1,18 @@
 """The spaCy pipeline, built once per run from the facts.
 
 ``spacy.blank("en")`` needs no model download, so ``pip install`` alone gives
-a working linter. On top of it:
+a working linter. What medlint changes, and why (figures in
+``benchmarks/RESULTS.md`` and ``shared/notes/nlp-measurements.md``):
 
-* tokenizer rules measured in ``shared/notes/nlp-measurements.md``: digits
-  split from a glued unit (``2g/kg`` -> ``2 g/kg``), dashes between digits,
-  ``≤ ≥ ±`` as prefixes and a full stop after a unit split off, so that the
-  sentencizer sees the sentence end in ``... 25 µg/mL.``;
-* a few abbreviation special cases so that ``approx.`` or ``e.g.`` do not end
-  a sentence;
+* **the tokenizer** is English's prefixes, suffixes and infixes plus the rules
+  measured for medical text: digits split from a glued unit (``2g/kg`` ->
+  ``2 g/kg``), dashes between digits, ``≤ ≥ ±`` as prefixes and a full stop
+  after a unit split off. It carries *none* of English's ~5,400 special
+  cases (contractions, emoticons): medlint only matches names with it, and
+  loading those cases three times over was 0.3 s of every cold start;
+* **no sentencizer**: sentence boundaries come from one regex
+  (:mod:`medlint.sentences`), because the sentencizer walks every token in
+  Python;
 * ``medlint_terms``: a :class:`~spacy.matcher.PhraseMatcher` on lower-cased
   tokens over every product, family, manufacturer, stabilizer, route and
   condition name in the facts. Its matches become ``doc.ents`` with the term
@@ -31,21 +35,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 QUANTITIES_KEY = "medlint_quantities"
-_ABBREVIATIONS = (
-    "approx.",
-    "incl.",
-    "vs.",
-    "e.g.",
-    "i.e.",
-    "Dr.",
-    "al.",
-    "etc.",
-    "Fig.",
-    "No.",
-    "cf.",
-    "Ref.",
-    "Refs.",
-)
 LABELS = {
     "product": "PRODUCT",
     "manufacturer": "MANUFACTURER",
@@ -53,48 +42,52 @@ LABELS = {
     "route": "ROUTE",
     "condition": "CONDITION",
 }
+_INFIXES = (
+    r"(?<=[0-9])(?=(?:mg|g|kg|mL|ml|µg|mcg|ug|L|IU|h|hrs?)\b)",
+    r"(?<=[0-9])[–—](?=[0-9])",
+    r"(?<=[0-9])-(?=[0-9])",
+)
+_PREFIXES = ("≤", "≥", "±", "<", ">", "~")
+_SUFFIXES = (r"(?<=mL)\.", r"(?<=ml)\.", r"(?<=kg)\.", r"(?<=/L)\.", r"(?<=Ig[AGM])\.")
+_registered = False
 
 
-def _tune_tokenizer(nlp: Language) -> None:
-    from spacy.symbols import ORTH
-    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+def _register_tokenizer() -> None:
+    """Register ``medlint.Tokenizer.v1`` so ``spacy.blank`` never builds the default one."""
+    global _registered
+    if _registered:
+        return
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
-    defaults: Any = nlp.Defaults
-    tokenizer: Any = nlp.tokenizer
-    infixes = [
-        *defaults.infixes,
-        r"(?<=[0-9])(?=(?:mg|g|kg|mL|ml|µg|mcg|ug|L|IU|h|hrs?)\b)",
-        r"(?<=[0-9])[–—](?=[0-9])",
-        r"(?<=[0-9])-(?=[0-9])",
-    ]
-    prefixes = ["≤", "≥", "±", "<", ">", "~", *defaults.prefixes]
-    suffixes = [
-        r"(?<=mL)\.",
-        r"(?<=ml)\.",
-        r"(?<=kg)\.",
-        r"(?<=/L)\.",
-        r"(?<=Ig[AGM])\.",
-        *defaults.suffixes,
-    ]
-    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    tokenizer.prefix_search = compile_prefix_regex(prefixes).search
-    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
-    for abbr in _ABBREVIATIONS:
-        if " " not in abbr:
-            tokenizer.add_special_case(abbr, [{ORTH: abbr}])
+    @registry.tokenizers("medlint.Tokenizer.v1")  # type: ignore[untyped-decorator]
+    def create_tokenizer() -> Any:
+        def make(nlp: Language) -> Tokenizer:
+            defaults: Any = nlp.Defaults
+            return Tokenizer(
+                nlp.vocab,
+                rules={},
+                prefix_search=compile_prefix_regex([*_PREFIXES, *defaults.prefixes]).search,
+                suffix_search=compile_suffix_regex([*_SUFFIXES, *defaults.suffixes]).search,
+                infix_finditer=compile_infix_regex([*defaults.infixes, *_INFIXES]).finditer,
+                url_match=defaults.url_match,
+            )
+
+        return make
+
+    _registered = True
 
 
 def build_pipeline(facts: Facts) -> Language:
-    """A blank English pipeline with a sentencizer and the facts' term matcher."""
+    """A blank English pipeline with the facts' term matcher and the quantity matcher."""
     import spacy
     from spacy.language import Language
     from spacy.matcher import PhraseMatcher
     from spacy.tokens import Doc, Span
     from spacy.util import filter_spans
 
-    nlp = spacy.blank("en")
-    _tune_tokenizer(nlp)
-    nlp.add_pipe("sentencizer")
+    _register_tokenizer()
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "medlint.Tokenizer.v1"}}})
 
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     seen: set[tuple[str, str]] = set()
@@ -140,8 +133,3 @@ def build_pipeline(facts: Facts) -> Language:
     Language.component(qname, func=medlint_quantities)
     nlp.add_pipe(qname, last=True)
     return nlp
-
-
-def pipe_texts(nlp: Language, texts: list[str], batch_size: int = 256) -> list[Any]:
-    """Run the pipeline over many unit texts at once (``nlp.pipe`` batches the work)."""
-    return list(nlp.pipe(texts, batch_size=batch_size))

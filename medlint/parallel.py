@@ -21,10 +21,8 @@ it; with another start method each worker builds its own engine once.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -108,7 +106,9 @@ class ClaimSites(Document):
         return (_rebuild_sites, (self.path, self.format, self.source, self._positions))
 
 
-def _rebuild_sites(path: str, fmt: str, source: str, positions: dict[int, tuple[int, int]]) -> ClaimSites:
+def _rebuild_sites(
+    path: str, fmt: str, source: str, positions: dict[int, tuple[int, int]]
+) -> ClaimSites:
     sites = ClaimSites.__new__(ClaimSites)
     Document.__init__(sites, path=path, source=source, format=fmt)
     sites._positions = positions
@@ -186,16 +186,21 @@ def _work(path: str) -> ArticleResult:
     return check_article(engine, path, keep)
 
 
-def iter_articles(engine: Engine, files: Sequence[str], jobs: int, keep_documents: bool) -> Iterator[ArticleResult]:
+def iter_articles(
+    engine: Engine, files: Sequence[str], jobs: int, keep_documents: bool
+) -> Iterator[ArticleResult]:
     """Results for ``files`` in order; ``jobs`` > 1 spreads them over worker processes."""
     jobs = min(jobs if jobs > 0 else available_cpus(), len(files))
     if jobs <= 1:
         for path in files:
             yield check_article(engine, path, keep_documents)
         return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods:
-        ctx = multiprocessing.get_context("fork")
+        ctx: Any = multiprocessing.get_context("fork")
         _ = engine.nlp  # build once here; forked workers share it copy-on-write
         inherited: Engine | None = engine
     else:
@@ -256,5 +261,7 @@ def lint_files(
     for rule in engine.rules:
         if is_corpus_rule(rule):
             findings.extend(CHECK_KINDS[rule.kind].run(rule, views, engine.facts))
-    out.findings = apply_suppressions(directive_docs, finalize(findings), engine.all_rules, engine.rules)
+    out.findings = apply_suppressions(
+        directive_docs, finalize(findings), engine.all_rules, engine.rules
+    )
     return out

@@ -56,7 +56,10 @@ class Rule:
             def __missing__(self, key: str) -> str:
                 return "{" + key + "}"
 
-        return self.message.format_map(_Keep(values))
+        try:
+            return self.message.format_map(_Keep(values))
+        except (ValueError, TypeError):  # a format spec that does not fit the value ("{found:d}")
+            return self.message
 
     def doc(self) -> str:
         if self.doc_path and Path(self.doc_path).is_file():
@@ -69,6 +72,28 @@ def _schema() -> dict[str, Any]:
     with SCHEMA_PATH.open(encoding="utf-8") as fh:
         loaded: dict[str, Any] = json.load(fh)
     return loaded
+
+
+def _template_problem(message: str) -> str | None:
+    """Why a message template would fail or leak at render time, or None when it is sound.
+
+    Placeholders must be plain names (``{found}``): a stray brace would raise
+    for every finding, and ``{match.__class__}`` would reach into Python objects.
+    """
+    import string
+
+    try:
+        parsed = list(string.Formatter().parse(message))
+    except ValueError as exc:
+        return f"{exc} (write '{{{{' and '}}}}' for literal braces)"
+    for _, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if not name.isidentifier():
+            return f"placeholder '{{{name}}}' must be a plain name such as {{found}}"
+        if conversion not in (None, "r", "s", "a") or (spec and "{" in spec):
+            return f"placeholder '{{{name}}}' has an unsupported conversion or nested field"
+    return None
 
 
 def load_rule(path: Path) -> Rule:
@@ -117,6 +142,9 @@ def load_rule(path: Path) -> Rule:
         line=data.line,
         doc_path=str(doc) if doc.is_file() else None,
     )
+    problem = _template_problem(rule.message)
+    if problem:
+        raise MedlintError(f"message: {problem}", spath, data.line_of("message"))
     params = data.get("parameters", LineMap())
     try:
         rule.compiled = kind.prepare(rule.parameters)
@@ -127,6 +155,18 @@ def load_rule(path: Path) -> Rule:
             f"parameters: {exc.message}", spath, line or data.line_of("parameters")
         ) from None
     return rule
+
+
+def rule_files(dirs: list[str] | None = None) -> list[Path]:
+    """Every file a rule set is built from (YAML and docs), for cache keys."""
+    out: list[Path] = []
+    for directory in [builtin_rules_dir(), *(Path(d) for d in dirs or [])]:
+        if directory.is_dir():
+            out.extend(sorted(directory.glob("*.yaml")))
+            out.extend(sorted(directory.glob("*.md")))
+        else:
+            out.append(directory)  # unreadable: no key, and load_rules reports it
+    return out
 
 
 def load_rules(dirs: list[str] | None = None) -> list[Rule]:

@@ -52,7 +52,13 @@ def _prepare(params: dict[str, Any]) -> Any:
     if not isinstance(studies, list) or not all(isinstance(s, str) for s in studies):
         raise MedlintError("study_cues must be a list of regexes", "study_cues")
     study = [_compile(s, "study_cues") for s in studies]
-    journals = _alternation(params.get("journals", []), "journals")
+    names = params.get("journals", [])
+    journals = _alternation(names, "journals")
+    # A one-word journal name ("Neurology", "Rheumatology") is also the name of a field:
+    # it counts only after "published in"; longer names and acronyms count anywhere.
+    distinctive = _alternation(
+        [j for j in names if " " in j.strip() or j.isupper()] or ["\0never"], "journals"
+    )
     authorities = _alternation(params.get("authorities", []), "authorities")
     verbs = _alternation(params.get("authority_verbs", []), "authority_verbs")
     suffixes = _alternation(params.get("organisation_suffixes", []), "organisation_suffixes")
@@ -62,9 +68,9 @@ def _prepare(params: dict[str, Any]) -> Any:
     if journals:
         cues.append(
             re.compile(
-                rf"\b(?:published\s+in|in\s+the|reported\s+in|according\s+to)\s+(?:the\s+)?(?:{journals})\b"
-                rf"|\b(?:{journals})\b",
-                re.IGNORECASE,
+                rf"\b(?i:published\s+in|reported\s+in|appeared\s+in|according\s+to)\s+"
+                rf"(?:(?i:the)\s+)?(?:(?i:journal)\s+)?(?:{journals})\b"
+                rf"|\b(?:{distinctive})\b",
             )
         )
     cues.append(
@@ -79,7 +85,13 @@ def _prepare(params: dict[str, Any]) -> Any:
             rf"\b(?:{authorities})(?:'s|’s)?\s+(?:guidelines?|recommendations?|position|consensus)\b"
         )
     )
-    return {"cues": cues}
+    # One alternation of every cue decides, once per unit, whether any sentence needs a look.
+    any_cue = re.compile(
+        "|".join(
+            f"(?i:{c.pattern})" if c.flags & re.IGNORECASE else f"(?:{c.pattern})" for c in cues
+        )
+    )
+    return {"cues": cues, "any": any_cue}
 
 
 def has_marker(sentence: Sentence) -> bool:
@@ -94,9 +106,16 @@ def has_marker(sentence: Sentence) -> bool:
 
 def _run_citation(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding]:
     cues: list[re.Pattern[str]] = rule.compiled["cues"]
+    any_cue: re.Pattern[str] = rule.compiled["any"]
     for analysis in analyses:
+        hit_units: dict[int, bool] = {}
         for sentence in analysis.sentences:
-            if sentence.unit.kind in ("heading", "table_header"):
+            unit = sentence.unit
+            if unit.kind in ("heading", "table_header"):
+                continue
+            if id(unit) not in hit_units:
+                hit_units[id(unit)] = bool(any_cue.search(unit.text))
+            if not hit_units[id(unit)]:
                 continue
             hits = [m for cue in cues for m in cue.finditer(sentence.text)]
             if not hits or has_marker(sentence):

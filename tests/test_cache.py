@@ -1,0 +1,72 @@
+"""The facts/rules cache speeds up cold starts and can never break a run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from medlint.cache import cached, content_key
+from medlint.lint import Engine, Options, lint_text
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    directory = tmp_path / "cache"
+    monkeypatch.setenv("MEDLINT_CACHE_DIR", str(directory))
+    monkeypatch.delenv("MEDLINT_NO_CACHE", raising=False)
+    return directory
+
+
+def test_second_engine_reads_the_cache_and_behaves_the_same(cache: Path) -> None:
+    first = Engine()
+    files = sorted(p.name.split("-")[0] for p in cache.iterdir())
+    assert files == ["facts", "rules"]
+    second = Engine()
+    assert [r.id for r in second.all_rules] == [r.id for r in first.all_rules]
+    assert second.facts.digest == first.facts.digest
+    text = "Gamunex-C is a 5% solution. Studies have shown benefit."
+    assert [f.rule for f in lint_text(text, "a.txt", engine=second)] == [
+        f.rule for f in lint_text(text, "a.txt", engine=first)
+    ]
+
+
+def test_a_changed_facts_file_is_a_new_key(cache: Path, tmp_path: Path) -> None:
+    facts = tmp_path / "f.yaml"
+    facts.write_text(
+        "version: 1\nsources:\n  S: {title: t}\nproducts:\n  p: {name: Prodex, sources: [S]}\n"
+    )
+    k1 = content_key("facts", [facts])
+    facts.write_text(facts.read_text().replace("Prodex", "Prodexa"))
+    assert content_key("facts", [facts]) != k1
+    assert Engine(Options(facts=[str(facts)])).facts.products["p"].name == "Prodexa"
+
+
+def test_corrupt_cache_is_rebuilt(cache: Path) -> None:
+    Engine()
+    for file in cache.iterdir():
+        file.write_bytes(b"not a pickle")
+    engine = Engine()
+    assert engine.all_rules and engine.facts.products
+
+
+def test_unwritable_cache_costs_only_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("MEDLINT_CACHE_DIR", str(blocker / "sub"))  # a path under a file
+    assert cached("facts", [blocker], lambda: 42) == 42
+
+
+def test_no_cache_writes_nothing(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MEDLINT_NO_CACHE", "1")
+    Engine()
+    assert not cache.exists()
+
+
+def test_unreadable_input_skips_the_cache_and_reports_the_real_error(cache: Path) -> None:
+    from medlint.errors import MedlintError
+
+    with pytest.raises(MedlintError, match="facts file not found"):
+        Engine(Options(facts=[str(ROOT / "no-such-facts.yaml")]))

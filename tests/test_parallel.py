@@ -1,0 +1,161 @@
+"""``--jobs``: the same findings whatever the number of worker processes; little kept in memory."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from medlint.cli import main
+from medlint.lint import Engine, Options, discover, lint_documents, lint_paths, read_file
+from medlint.model import Finding
+from medlint.parallel import ClaimSites, corpus_view, iter_articles
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+SUPPRESSED = (
+    "Intro.\n\n"
+    "<!-- medlint-disable-next-line concentration-contradiction -- checked with the editor -->\n"
+    "Gamunex-C is a 5% liquid immunoglobulin.\n\n"
+    "Privigen is a 20% liquid.\n\n"
+    "<!-- medlint-disable-next-line citation-needed -- never used -->\n"
+    "Nothing to see here.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """30 generated articles (txt, md, html), one with inline suppressions, two that disagree."""
+    out = tmp_path_factory.mktemp("corpus")
+    subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), "30", str(out)],
+        check=True,
+        capture_output=True,
+    )
+    (out / "suppressed.txt").write_text(SUPPRESSED, encoding="utf-8")
+    # Two articles that disagree where the facts have no canonical value: corpus-inconsistency.
+    for name, dose, interval in (
+        ("zz-a.txt", "2g/kg", "monthly"),
+        ("zz-b.txt", "1 g/kg", "every 3 weeks"),
+    ):
+        (out / name).write_text(
+            f"Treatment\n\nStandard protocols often involve {dose} body weight divided over 2-5 "
+            f"consecutive days, with treatment cycles repeated {interval} depending on clinical "
+            "response.\n",
+            encoding="utf-8",
+        )
+    return out
+
+
+def _reference(engine: Engine, root: Path) -> list[Finding]:
+    """Every document read and analysed in memory at once: the path parallel.py must agree with."""
+    files, _ = discover([str(root)])
+    return lint_documents(engine, [read_file(p) for p in files])
+
+
+def _json_report(tmp_path: Path, name: str, *args: str) -> str:
+    out = tmp_path / name
+    main(["check", "--format", "json", "--fail-on", "never", "-o", str(out), *args])
+    return out.read_text(encoding="utf-8")
+
+
+def test_json_output_is_byte_identical_for_jobs_1_and_2_on_fixtures(tmp_path: Path) -> None:
+    one = _json_report(tmp_path, "one.json", "--jobs", "1", str(FIXTURES))
+    two = _json_report(tmp_path, "two.json", "--jobs", "2", str(FIXTURES))
+    assert json.loads(one)["findings"], "fixtures should produce findings"
+    assert one == two
+
+
+def test_json_output_is_byte_identical_for_jobs_1_and_2_on_a_generated_corpus(
+    tmp_path: Path, corpus: Path
+) -> None:
+    one = _json_report(tmp_path, "one.json", "--jobs", "1", str(corpus))
+    two = _json_report(tmp_path, "two.json", "--jobs", "2", str(corpus))
+    assert one == two
+    rules = {f["rule"] for f in json.loads(one)["findings"]}
+    # The corpus-scope rule runs over claims gathered from the workers.
+    assert "corpus-inconsistency" in rules
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize("keep", [True, False])
+def test_streamed_findings_equal_the_all_in_memory_path(
+    engine: Engine, corpus: Path, jobs: int, keep: bool
+) -> None:
+    expected = _reference(engine, corpus)
+    engine.options.jobs, engine.options.keep_documents = jobs, keep
+    try:
+        result = lint_paths([str(corpus)], engine=engine)
+    finally:
+        engine.options.jobs, engine.options.keep_documents = 1, True
+    assert expected and result.findings == expected  # dataclass equality: every field, in order
+    assert len(result.files) == 33
+    assert bool(result.documents) is keep
+
+
+def test_suppressions_are_resolved_after_the_corpus_checks(engine: Engine, corpus: Path) -> None:
+    engine.options.jobs, engine.options.keep_documents = 2, False
+    try:
+        result = lint_paths([str(corpus)], engine=engine)
+    finally:
+        engine.options.jobs, engine.options.keep_documents = 1, True
+    mine = [f for f in result.findings if f.path.endswith("suppressed.txt")]
+    silenced = [f for f in mine if f.suppressed]
+    assert [f.rule for f in silenced] == ["concentration-contradiction"]
+    assert silenced[0].suppressed == "checked with the editor"
+    assert any(f.rule == "suppression-unused" for f in mine)
+
+
+def test_an_unreadable_article_is_an_error_and_the_others_are_still_checked(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("Gamunex-C is a 5% liquid.\n", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"Gamunex-C \xff\xfe is 10%.\n")
+    result = lint_paths([str(tmp_path)], Options(jobs=2))
+    assert [e.message.split(" (")[0] for e in result.errors] == ["not valid UTF-8"]
+    assert "bad.txt:1: not valid UTF-8" in str(result.errors[0])
+    assert "concentration-contradiction" in {
+        f.rule for f in result.findings if f.path.endswith("good.txt")
+    }
+
+
+def test_claim_sites_keep_positions_and_claim_text_and_nothing_else(engine: Engine) -> None:
+    doc = read_file(str(FIXTURES / "seeds" / "ivig-dermatomyositis.txt"))
+    analysis = engine.analyse(doc)
+    assert analysis.claims
+    view = corpus_view(analysis)
+    sites = view.document
+    assert isinstance(sites, ClaimSites)
+    restored = pickle.loads(pickle.dumps(sites))
+    for claim in analysis.claims:
+        for d in (sites, restored):
+            assert d.position(claim.start) == doc.position(claim.start)
+            assert d.source[claim.start : claim.end] == doc.source[claim.start : claim.end]
+            assert len(d.source) == len(doc.source)
+    assert sites.units == [] and view.sentences == []
+    kept = {(c.start, c.end) for c in analysis.claims}
+    other = next((s, s + 1) for s in range(len(doc.source)) if (s, s + 1) not in kept)
+    with pytest.raises(LookupError):
+        sites.source[other[0] : other[1]]
+
+
+def test_jobs_zero_means_every_core_and_results_keep_file_order(
+    engine: Engine, corpus: Path
+) -> None:
+    files, _ = discover([str(corpus)])
+    paths = [r.path for r in iter_articles(engine, files[:10], 0, keep_documents=False)]
+    assert paths == files[:10]
+
+
+def test_jobs_must_be_a_whole_number(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["check", "--jobs", "-3", str(FIXTURES)])
+    assert exc.value.code == 2
+    assert "--jobs" in capsys.readouterr().err
