@@ -33,7 +33,13 @@ VERSION = 1
 def render_baseline(findings: Iterable[Finding]) -> str:
     """The baseline JSON for the findings that are not suppressed (deterministic order)."""
     entries = [
-        {"rule": f.rule, "path": f.path, "fingerprint": f.fingerprint, "line": f.line, "message": f.message}
+        {
+            "rule": f.rule,
+            "path": f.path,
+            "fingerprint": f.fingerprint,
+            "line": f.line,
+            "message": f.message,
+        }
         for f in sorted(findings, key=lambda f: (*f.sort_key(), f.fingerprint))
         if not f.suppressed
     ]
@@ -65,7 +71,9 @@ def load_baseline(path: str) -> Counter[str]:
         with open(path, encoding="utf-8") as fh:
             text = fh.read()
     except FileNotFoundError:
-        raise MedlintError("baseline file not found (create it with --write-baseline)", path) from None
+        raise MedlintError(
+            "baseline file not found (create it with --write-baseline)", path
+        ) from None
     except UnicodeDecodeError:
         raise MedlintError("baseline file is not UTF-8 JSON", path) from None
     except OSError as exc:
@@ -75,7 +83,9 @@ def load_baseline(path: str) -> Counter[str]:
     except json.JSONDecodeError as exc:
         raise MedlintError(f"baseline is not valid JSON: {exc.msg}", path, exc.lineno) from None
     if not isinstance(data, dict) or data.get("version") != VERSION:
-        raise MedlintError(f"not a medlint baseline (expected an object with \"version\": {VERSION})", path)
+        raise MedlintError(
+            f'not a medlint baseline (expected an object with "version": {VERSION})', path
+        )
     entries = data.get("findings")
     if not isinstance(entries, list):
         raise MedlintError("baseline has no 'findings' list", path)

@@ -86,8 +86,9 @@ def _toml_table(path: Path) -> tuple[dict[str, Any] | None, str]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"line (\d+)", str(exc))
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise MedlintError(f"TOML error: {message}", str(path), int(m.group(1)) if m else None) from None
+        line = int(m.group(1)) if m else max(len(text.splitlines()), 1)  # "at end of document"
+        message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
+        raise MedlintError(f"TOML error: {message}", str(path), line) from None
     tool = data.get("tool", {})
     table = tool.get("medlint") if isinstance(tool, dict) else None
     if table is not None and not isinstance(table, dict):
@@ -114,7 +115,9 @@ def _toml_line(text: str, key: str) -> int | None:
         if re.match(r"\s*\[\s*tool\s*\.\s*medlint\s*[\].]", line):
             start = i
             break
-    pattern = re.compile(r"\s*(?:\[\s*tool\s*\.\s*medlint\s*\.\s*)?[\"']?" + re.escape(key) + r"[\"']?\s*[=\]]")
+    pattern = re.compile(
+        r"\s*(?:\[\s*tool\s*\.\s*medlint\s*\.\s*)?[\"']?" + re.escape(key) + r"[\"']?\s*[=\]]"
+    )
     for i in range(start, len(lines)):
         if pattern.match(lines[i]):
             return i + 1
@@ -129,7 +132,7 @@ def find_config(start: Path) -> Path | None:
             if candidate.is_file():
                 return candidate
         pyproject = directory / "pyproject.toml"
-        if pyproject.is_file() and _toml_table(pyproject)[0] is not None:
+        if pyproject.is_file() and _toml_table(Path(os.path.relpath(pyproject)))[0] is not None:
             return pyproject
         if (directory / ".git").exists():
             return None
@@ -140,7 +143,10 @@ def _validate(data: Any, where: Any) -> None:
     """Check ``data`` against :data:`SCHEMA`; ``where(key_path)`` gives the line of an error."""
     from jsonschema import Draft202012Validator
 
-    errors = sorted(Draft202012Validator(SCHEMA).iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+    errors = sorted(
+        Draft202012Validator(SCHEMA).iter_errors(data),
+        key=lambda e: [str(p) for p in e.absolute_path],
+    )
     if not errors:
         return
     err = errors[0]
@@ -216,7 +222,7 @@ def config_for(explicit: str | None, isolated: bool) -> Config:
     if isolated:
         return Config()
     found = find_config(Path.cwd())
-    return load_config(found) if found else Config()
+    return load_config(Path(os.path.relpath(found))) if found else Config()
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:

@@ -110,11 +110,17 @@ def _parse(doc: Document, rules: dict[str, Rule]) -> _Parsed:
         reason = (m.group("reason") or "").strip()
         line = doc.position(d.start)[0]
         if not ids:
-            out.problems.append(_Problem(d, f"medlint-{verb} names no rule (use a rule id or 'all')"))
+            out.problems.append(
+                _Problem(d, f"medlint-{verb} names no rule (use a rule id or 'all')")
+            )
             continue
         if verb != "enable" and not reason:
             out.problems.append(
-                _Problem(d, f"suppression of {', '.join(ids)} has no reason (add ' -- why' inside the comment)")
+                _Problem(
+                    d,
+                    f"suppression of {', '.join(ids)} has no reason"
+                    " (add ' -- why' inside the comment)",
+                )
             )
             continue
         valid: list[str] = []
@@ -123,7 +129,9 @@ def _parse(doc: Document, rules: dict[str, Rule]) -> _Parsed:
             if rid != "all" and rule is None:
                 out.problems.append(_Problem(d, f"suppression names unknown rule '{rid}'"))
             elif rule is not None and not rule.suppressible:
-                out.problems.append(_Problem(d, f"rule '{rid}' cannot be suppressed (suppressible: false)"))
+                out.problems.append(
+                    _Problem(d, f"rule '{rid}' cannot be suppressed (suppressible: false)")
+                )
             else:
                 valid.append(rid)
         if verb == "disable-next-line":
@@ -132,16 +140,22 @@ def _parse(doc: Document, rules: dict[str, Rule]) -> _Parsed:
         elif verb == "disable":
             for rid in valid:
                 if rid in open_ranges:
-                    out.problems.append(_Problem(d, f"'{rid}' is already disabled (line {open_ranges[rid][2]})"))
+                    out.problems.append(
+                        _Problem(d, f"'{rid}' is already disabled (line {open_ranges[rid][2]})")
+                    )
                 else:
                     open_ranges[rid] = (d, reason, line)
         else:
             for rid in valid:
                 opened = open_ranges.pop(rid, None)
                 if opened is None:
-                    out.problems.append(_Problem(d, f"medlint-enable {rid} without a matching medlint-disable"))
+                    out.problems.append(
+                        _Problem(d, f"medlint-enable {rid} without a matching medlint-disable")
+                    )
                 else:
-                    out.suppressions.append(_Suppression(opened[0], rid, opened[1], opened[2], line))
+                    out.suppressions.append(
+                        _Suppression(opened[0], rid, opened[1], opened[2], line)
+                    )
     for rid, (d, reason, line) in open_ranges.items():
         out.suppressions.append(_Suppression(d, rid, reason, line, total))
     return out
@@ -206,7 +220,9 @@ def apply_suppressions(
             if s.used or (s.rule != "all" and s.rule not in running):
                 continue
             what = "any rule" if s.rule == "all" else f"'{s.rule}'"
-            extra.append(_meta_finding(unused, doc, s.directive, f"suppression of {what} matched no finding"))
+            extra.append(
+                _meta_finding(unused, doc, s.directive, f"suppression of {what} matched no finding")
+            )
     if not extra:
         return findings
     from medlint.lint import finalize

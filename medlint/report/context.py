@@ -93,7 +93,7 @@ class ArticleView:
 
     @property
     def counts(self) -> dict[str, int]:
-        c = Counter(v.finding.severity for v in self.active)
+        c: Counter[str] = Counter(v.finding.severity for v in self.active)
         return {s: c.get(s, 0) for s in SEVERITIES}
 
 

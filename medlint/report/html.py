@@ -76,7 +76,9 @@ def _rule_doc_html(doc: str) -> str:
 
 def _ids(view: ReportView) -> tuple[dict[str, str], dict[str, str]]:
     article_ids = {a.path: f"article-{i + 1}" for i, a in enumerate(view.articles)}
-    rule_ids = {rid: "rule-" + (_NOT_ID.sub("-", rid) or str(i)) for i, rid in enumerate(view.rules)}
+    rule_ids = {
+        rid: "rule-" + (_NOT_ID.sub("-", rid) or str(i)) for i, rid in enumerate(view.rules)
+    }
     return article_ids, rule_ids
 
 
@@ -87,7 +89,9 @@ def render(result: LintResult, ctx: ReportContext) -> str:
     style = _template_text("report.css")
     script = _template_text("report.js")
     article_ids, rule_ids = _ids(view)
-    rule_docs = {rid: Markup(_rule_doc_html(r.doc)) if r.doc else "" for rid, r in view.rules.items()}
+    rule_docs = {
+        rid: Markup(_rule_doc_html(r.doc)) if r.doc else "" for rid, r in view.rules.items()
+    }
     template = _environment().get_template("report.html.j2")
     out: str = template.render(
         view=view,

@@ -42,7 +42,9 @@ def escape(text: str) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
     text = _EMOJI.sub("&#58;", text)
-    return _BLOCK_START.sub(lambda m: "\\" + m.group(1) if not m.group(1).isdigit() else m.group(1) + "\\", text)
+    return _BLOCK_START.sub(
+        lambda m: "\\" + m.group(1) if not m.group(1).isdigit() else m.group(1) + "\\", text
+    )
 
 
 def code(text: str) -> str:
@@ -56,7 +58,9 @@ def code(text: str) -> str:
 
 def _link(title: str, url: str) -> str:
     if url.lower().startswith(("http://", "https://")):
-        safe_url = url.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C")
+        safe_url = (
+            url.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C")
+        )
         return f"[{escape(title)}]({safe_url.replace('>', '%3E')})"
     return escape(title)
 
@@ -66,13 +70,16 @@ def _plural(n: int, word: str) -> str:
 
 
 def _severity_counts(counts: dict[str, int]) -> str:
-    return ", ".join(_plural(counts[s], s) if s != "info" else f"{counts[s]} info" for s in SEVERITIES)
+    return ", ".join(
+        _plural(counts[s], s) if s != "info" else f"{counts[s]} info" for s in SEVERITIES
+    )
 
 
 def _finding(v: FindingView) -> list[str]:
     """One list item: headline, the quoted sentence, then found/expected/source lines."""
     f = v.finding
-    lines = [f"- **{f.severity}** {code(f.rule)} at line {f.line}, column {f.column}: {escape(f.message)}"]
+    where = f"at line {f.line}, column {f.column}"
+    lines = [f"- **{f.severity}** {code(f.rule)} {where}: {escape(f.message)}"]
     if v.excerpt is not None:
         e = v.excerpt
         quote = escape(e.before) + (f"**{escape(e.highlight)}**" if e.highlight.strip() else "")
@@ -90,7 +97,9 @@ def _finding(v: FindingView) -> list[str]:
     if v.sources:
         details.append("Source: " + "; ".join(_link(s.title, s.url) for s in v.sources))
     if f.related:
-        sites = ", ".join(f"{code(f'{r.path}:{r.line}:{r.column}')} ({escape(r.found)})" for r in f.related)
+        sites = ", ".join(
+            f"{code(f'{r.path}:{r.line}:{r.column}')} ({escape(r.found)})" for r in f.related
+        )
         details.append(f"Also stated at: {sites}")
     if details:
         # A trailing backslash is a hard line break in CommonMark: one fact per line.
@@ -103,7 +112,8 @@ def _summary(view: ReportView) -> list[str]:
         "## medlint report",
         "",
         f"**{_plural(view.findings, 'finding')}** in {_plural(view.files, 'article')} "
-        f"({_severity_counts(view.by_severity)}); {_plural(view.files_with_errors, 'article')} with errors.",
+        f"({_severity_counts(view.by_severity)}); "
+        f"{_plural(view.files_with_errors, 'article')} with errors.",
         "",
         "| severity | findings |",
         "| --- | ---: |",
@@ -150,6 +160,9 @@ def render(result: LintResult, ctx: ReportContext) -> str:
         while out and out[-1] == "":
             out.pop()
     if omitted:
-        out += ["", f"… and {_plural(omitted, 'more finding')} not listed here; "
-                "see the HTML or JSON report for all of them."]
+        out += [
+            "",
+            f"… and {_plural(omitted, 'more finding')} not listed here; "
+            "see the HTML or JSON report for all of them.",
+        ]
     return "\n".join(out) + "\n"

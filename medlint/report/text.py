@@ -23,7 +23,7 @@ def render(result: LintResult, ctx: ReportContext) -> str:
     for f in result.findings:
         if f.suppressed or f.baselined:
             continue
-        severity = f.severity
+        severity: str = f.severity
         loc = f"{f.path}:{f.line}:{f.column}:"
         if ctx.color:
             severity = f"{_COLORS[f.severity]}{severity}{_RESET}"
