@@ -152,10 +152,12 @@ def cmd_check(args: argparse.Namespace) -> int:
             progress.close()
     for err in result.errors:
         print(f"medlint: error: {err}", file=sys.stderr)
+    fix_failed = False  # a fix that could not be written is an error: exit 2, never 0
     if args.fix or args.diff:
         from medlint.fixes import fix_result
 
         fixed = fix_result(result, engine.rules, write=not args.diff, log=sys.stderr)
+        fix_failed = bool(fixed.errors)
         if args.diff:
             sys.stdout.write(fixed.diff)
             return EXIT_ERROR if result.errors or fixed.errors else int(bool(fixed.diff))
@@ -174,7 +176,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         matched_baseline=matched,
     )
     _write(get_reporter(args.format)(result, ctx), args.output)
-    if result.errors:
+    if result.errors or fix_failed:
         return EXIT_ERROR
     active = [f for f in result.findings if not f.suppressed and not f.baselined]
     if settings.fail_on != "never" and at_or_above(active, settings.fail_on):

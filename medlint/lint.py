@@ -302,6 +302,8 @@ def lint_paths(
 
     out = lint_files(engine, files, engine.options.jobs, engine.options.keep_documents, progress)
     result.errors.extend(out.errors)
+    # Same order whatever order the paths were given in (or the workers finished in).
+    result.errors.sort(key=lambda e: (e.path or "", e.line or 0, e.message))
     result.files, result.findings, result.documents = out.files, out.findings, out.documents
     return result
 

@@ -24,7 +24,9 @@ class LineMap(dict[str, Any]):
     key_lines: dict[str, int]
 
     def line_of(self, key: str) -> int:
-        return self.key_lines.get(key, self.line)
+        # A LineMap made in code (a default for a missing section) has no key lines.
+        key_lines: dict[str, int] = getattr(self, "key_lines", {})
+        return key_lines.get(key, self.line)
 
 
 class LineList(list[Any]):
@@ -74,10 +76,57 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+# How many nodes YAML aliases may add by reuse. A handful of ``*anchor`` s is
+# normal; nine levels of ten aliases each ("billion laughs") would make the
+# schema validator walk 10^9 nodes, so expansion is measured before anything
+# walks the data.
+MAX_ALIAS_EXPANSION = 100_000
+
+
+def _check_expansion(root: yaml.Node) -> None:
+    """Refuse a document whose aliases expand it by more than ``MAX_ALIAS_EXPANSION`` nodes."""
+    sizes: dict[int, int] = {}
+    distinct: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    on_path: set[int] = set()
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        children: list[yaml.Node] = []
+        if isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            children = [n for pair in node.value for n in pair]
+        if done:
+            on_path.discard(key)
+            sizes[key] = 1 + sum(sizes[id(c)] for c in children)
+            continue
+        if key in sizes:
+            continue
+        if key in on_path:
+            raise MedlintError("YAML alias refers to itself", line=node.start_mark.line + 1)
+        on_path.add(key)
+        distinct.add(key)
+        stack.append((node, True))
+        stack.extend((c, False) for c in children if id(c) not in sizes)
+    if sizes[id(root)] - len(distinct) > MAX_ALIAS_EXPANSION:
+        raise MedlintError(
+            f"YAML aliases expand the file by more than {MAX_ALIAS_EXPANSION} nodes", line=1
+        )
+
+
 def load_yaml(text: str, path: str) -> Any:
     """Parse YAML text; any problem becomes a :class:`MedlintError` with ``path`` and line."""
     try:
-        return yaml.load(text, Loader=_Loader)
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return None
+            _check_expansion(node)
+            return loader.construct_document(node)
+        finally:
+            loader.dispose()
     except MedlintError as exc:
         exc.path = path
         raise
@@ -88,8 +137,12 @@ def load_yaml(text: str, path: str) -> Any:
         if "could not determine a constructor" in problem:
             problem = "tag not allowed (facts and rules are loaded safely; no Python objects)"
         raise MedlintError(f"YAML error: {problem}", path, line) from None
+    except yaml.reader.ReaderError as exc:  # a control character: not a MarkedYAMLError
+        line = text.count("\n", 0, max(exc.position, 0)) + 1
+        problem = f"control character #x{exc.character:04x} not allowed"
+        raise MedlintError(f"YAML error: {problem}", path, line) from None
     except yaml.YAMLError as exc:
-        raise MedlintError(f"YAML error: {exc}", path) from None
+        raise MedlintError(f"YAML error: {' '.join(str(exc).split())}", path) from None
     except RecursionError:
         raise MedlintError("YAML nested too deeply", path) from None
 
