@@ -25,6 +25,7 @@ positive claim; negated stabilizers and "sugar-free" make negative ones.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -289,12 +290,18 @@ class _Extractor:
             Sentence(unit, start, end, self.text[start:end])
             for start, end in split_sentences(self.text)
         ]
+        # Index by offset so every look-up is a bisection: a paragraph with thousands of
+        # claims must stay linear, not quadratic.
+        sent_starts = [s.start for s in self.sentences]
         for m in self.mentions:
-            for sent in self.sentences:
-                if sent.start <= m.start < sent.end:
-                    sent.mentions.append(m)
-                    break
-        self.contrast = self._contrast_ranges()
+            k = bisect.bisect_right(sent_starts, m.start) - 1
+            if k >= 0 and m.start < self.sentences[k].end:
+                self.sentences[k].mentions.append(m)
+        self.sentence_index = {id(s): k for k, s in enumerate(self.sentences)}
+        self.products = [m for m in self.mentions if m.kind == "product"]
+        self.product_starts = [m.start for m in self.products]
+        self.contrast = sorted(self._contrast_ranges())
+        self.contrast_starts = [s for s, _ in self.contrast]
         self.lead_product, self.lead_manufacturer = self._lead()
         self.counter = 0
 
@@ -304,13 +311,15 @@ class _Extractor:
         for ent in sdoc.ents:
             kind = ent.label_.lower()
             out.append(Mention(kind, ent.kb_id_, ent.start_char, ent.end_char, ent.text))
-        product_spans = [(m.start, m.end) for m in out if m.kind == "product"]
+        product_spans = sorted((m.start, m.end) for m in out if m.kind == "product")
+        span_starts = [s for s, _ in product_spans]
         user_data = getattr(sdoc, "user_data", None) or {}
         quantities = user_data.get("medlint_quantities")
         if quantities is None:
             quantities = find_quantities(self.text)
         for q in quantities:
-            if any(s <= q.start and q.end <= e for s, e in product_spans):
+            k = bisect.bisect_right(span_starts, q.start) - 1
+            if k >= 0 and q.end <= product_spans[k][1]:
                 continue  # "Octagam 10%" is a name, not a claim
             out.append(Mention("quantity", q.kind, q.start, q.end, q.text, q))
         out.sort(key=lambda m: (m.start, m.end))
@@ -335,7 +344,8 @@ class _Extractor:
         return ranges
 
     def in_contrast(self, start: int) -> bool:
-        return any(s <= start < e for s, e in self.contrast)
+        k = bisect.bisect_right(self.contrast_starts, start) - 1
+        return any(s <= start < e for s, e in self.contrast[max(0, k - 8) : k + 1])
 
     def _lead(self) -> tuple[Mention | None, Mention | None]:
         """The product (or manufacturer) that leads a list item or a table row."""
@@ -368,11 +378,9 @@ class _Extractor:
         return start, end
 
     def products_in(self, start: int, end: int) -> list[Mention]:
-        return [
-            m
-            for m in self.mentions
-            if m.kind == "product" and start <= m.start < end and not self.in_contrast(m.start)
-        ]
+        lo = bisect.bisect_left(self.product_starts, start)
+        hi = bisect.bisect_left(self.product_starts, end)
+        return [m for m in self.products[lo:hi] if not self.in_contrast(m.start)]
 
     def negated(self, start: int, end: int, clause_start: int) -> bool:
         before = bool(NEGATION_BEFORE.search(self.text[max(clause_start, start - 40) : start]))
@@ -386,7 +394,7 @@ class _Extractor:
         )
 
     def previous_subject(self, sent: Sentence) -> Mention | None:
-        idx = self.sentences.index(sent)
+        idx = self.sentence_index[id(sent)]
         if idx == 0 or not PRONOUN_LEAD.match(sent.text):
             return None
         prev = self.sentences[idx - 1]

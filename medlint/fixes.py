@@ -127,8 +127,6 @@ def fix_result(
         outcome.skipped.extend(fixes[s] for s in skipped)
         if new == old:
             continue
-        outcome.applied += len(applied)
-        outcome.files.append(path)
         if write:
             try:
                 atomic_write(path, new, newline="")
@@ -136,8 +134,11 @@ def fix_result(
                 outcome.errors.append(
                     MedlintError(f"cannot write fixed file: {exc.strerror}", path)
                 )
+                continue  # nothing was fixed in this file: do not count it
         else:
             diffs.append(unified_diff(path, old, new))
+        outcome.applied += len(applied)
+        outcome.files.append(path)
     outcome.diff = "".join(diffs)
     if log is not None:
         for f in outcome.skipped:

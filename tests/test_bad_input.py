@@ -749,10 +749,6 @@ def test_fix_whose_write_fails_leaves_the_article_and_exits_2(
     assert code == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="medlint/fixes.py counts a fix as applied before its write succeeds (issue 6 report)",
-)
 def test_failed_fix_is_not_reported_as_fixed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
