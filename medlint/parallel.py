@@ -115,18 +115,30 @@ def _rebuild_sites(
     return sites
 
 
-def corpus_view(analysis: Analysis) -> Analysis:
-    """The part of an analysis the corpus rules use: claims, on a :class:`ClaimSites` document."""
+def corpus_view(analysis: Analysis, engine: Engine | None = None) -> Analysis:
+    """The part of an analysis the corpus rules use: claims, on a :class:`ClaimSites` document.
+
+    With ``engine``, only the claims a corpus rule will compare are kept (claims the facts
+    decide never reach a corpus rule), so memory grows with those claims alone.
+    """
     from medlint.claims import Analysis
 
     doc = analysis.document
+    claims = list(analysis.claims)
+    if engine is not None:
+        from medlint.checks.consistency import compared
+
+        wanted = [
+            set(rule.compiled["attributes"]) for rule in engine.rules if is_corpus_rule(rule)
+        ]
+        claims = [c for c in claims if any(compared(c, a, engine.facts) for a in wanted)]
     offsets: list[tuple[int, int]] = []
     n = len(doc.source)
-    for c in analysis.claims:
+    for c in claims:
         start = max(0, min(c.start, n))  # the span checks.base.finding slices, clamped as it clamps
         offsets.append((start, max(start, min(c.end, n))))
         offsets.append((c.start, c.end))
-    return Analysis(document=ClaimSites(doc, offsets), claims=list(analysis.claims))
+    return Analysis(document=ClaimSites(doc, offsets), claims=claims)
 
 
 @dataclass(slots=True)
@@ -160,7 +172,7 @@ def check_article(engine: Engine, path: str, keep_document: bool) -> ArticleResu
     return ArticleResult(
         path,
         findings=findings,
-        corpus=corpus_view(analysis) if needs_corpus else None,
+        corpus=corpus_view(analysis, engine) if needs_corpus else None,
         document=doc if keep else None,
     )
 

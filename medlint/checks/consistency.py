@@ -46,6 +46,16 @@ def has_canonical(facts: Facts, claim: Claim) -> bool:
     return False
 
 
+def compared(claim: Claim, attributes: set[str], facts: Facts) -> bool:
+    """Whether this check compares the claim at all (the corpus path keeps only these)."""
+    family = claim.attribute.split(" per ")[0]  # "cost per course" is a kind of "cost"
+    if claim.attribute not in attributes and family not in attributes:
+        return False
+    if not claim.polarity or claim.attribution == "ambiguous":
+        return False  # an ambiguous sentence's readings are not statements
+    return not has_canonical(facts, claim)
+
+
 def compatible(a: Claim, b: Claim) -> bool:
     """Two values can both be true: equal, or overlapping ranges of the same quantity and unit."""
     if a.value.key == b.value.key:
@@ -76,14 +86,7 @@ def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding
     pools: dict[tuple[str, ...], list[Claim]] = {}
     for analysis in analyses:
         for claim in analysis.claims:
-            family = claim.attribute.split(" per ")[0]  # "cost per course" is a kind of "cost"
-            if (
-                claim.attribute not in attributes and family not in attributes
-            ) or not claim.polarity:
-                continue
-            if claim.attribution == "ambiguous":
-                continue  # reported as ambiguity; its readings are not statements
-            if has_canonical(facts, claim):
+            if not compared(claim, attributes, facts):
                 continue
             key: tuple[str, ...] = (claim.subject, claim.attribute)
             if scope == "document":
