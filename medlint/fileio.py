@@ -2,24 +2,34 @@
 
 Reports and fixed articles are written to a temporary file in the same
 directory and renamed over the target, so an interrupted write leaves the
-original intact; the target's permissions are kept.
+original intact; the target's permissions are kept. Two targets are never
+renamed over: a symlink (the file it points to is replaced, so the link
+survives) and anything that is not a regular file (``-o /dev/null``,
+``-o /dev/stdout``, a FIFO), which is written to in place: renaming over a
+device node would replace it with a plain file.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 
 
 def atomic_write(path: str, text: str, *, newline: str = "") -> None:
     """Replace ``path`` with ``text`` atomically (UTF-8), keeping its mode when it exists."""
-    directory = os.path.dirname(os.path.abspath(path))
+    target = os.path.realpath(path)
     try:
-        mode: int | None = os.stat(path).st_mode & 0o7777
+        st: os.stat_result | None = os.stat(target)
     except FileNotFoundError:
-        mode = None
-    fd, tmp = tempfile.mkstemp(prefix=".medlint-", suffix=".tmp", dir=directory)
+        st = None
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        with open(target, "w", encoding="utf-8", newline=newline) as fh:
+            fh.write(text)
+        return
+    mode = stat.S_IMODE(st.st_mode) if st is not None else None
+    fd, tmp = tempfile.mkstemp(prefix=".medlint-", suffix=".tmp", dir=os.path.dirname(target))
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as fh:
             fh.write(text)
@@ -27,7 +37,7 @@ def atomic_write(path: str, text: str, *, newline: str = "") -> None:
             os.fsync(fh.fileno())
         if mode is not None:
             os.chmod(tmp, mode)
-        os.replace(tmp, path)
+        os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
