@@ -216,6 +216,7 @@ class Finding:
     sources: list[dict[str, str]] = field(default_factory=list)
     status: str | None = None
     related: list[Related] = field(default_factory=list)
+    related_total: int = 0  # all other sites, when more than `related` lists
     fix: Fix | None = None
     matched_text: str = ""
     fingerprint: str = ""

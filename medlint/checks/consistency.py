@@ -32,6 +32,9 @@ def _prepare(params: dict[str, Any]) -> Any:
     return {"scope": scope, "attributes": set(attributes)}
 
 
+MAX_RELATED = 25  # sites listed per finding; `related_total` gives the full count
+
+
 def has_canonical(facts: Facts, claim: Claim) -> bool:
     """Whether the facts decide this claim (then the contradiction rules speak, not this one)."""
     from medlint.checks.regimens import REGIMEN_ATTRIBUTES, applicable, canonical
@@ -105,10 +108,12 @@ def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding
         for statement in deviating:
             claim = statement[0]
             doc = docs[claim.path]
+            # Conflicting sites first; capped, so a corpus with thousands of sites of one
+            # product stays linear (every finding listing every site would be quadratic).
+            others = [o for o in statements if o is not statement]
+            others.sort(key=lambda o: not _conflict(statement, o))
             related = []
-            for other in statements:
-                if other is statement:
-                    continue
+            for other in others[:MAX_RELATED]:
                 o = other[0]
                 odoc = docs[o.path]
                 line, column = odoc.position(o.start)
@@ -138,6 +143,7 @@ def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding
                 found=found,
                 expected=None,
                 related=related,
+                related_total=len(others),
             )
 
 

@@ -50,6 +50,8 @@ def finding_dict(f: Finding) -> dict[str, Any]:
             {"path": r.path, "line": r.line, "column": r.column, "found": r.found}
             for r in f.related
         ]
+        if f.related_total > len(f.related):
+            out["related_total"] = f.related_total
     if f.fix is not None:
         out["fix"] = {"replacement": f.fix.replacement, "safe": f.fix.safe}
     if f.suppressed is not None:

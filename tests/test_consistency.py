@@ -1,0 +1,51 @@
+"""Cross-article consistency: every deviating site is reported, with a bounded list of the others."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from medlint.checks.consistency import MAX_RELATED
+from medlint.cli import main
+
+
+def test_many_sites_are_listed_up_to_the_cap(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for i in range(40):
+        (tmp_path / f"a{i:02d}.txt").write_text(
+            "IVIG costs $5,000 to $10,000 per treatment course.\n"
+        )
+    (tmp_path / "z1.txt").write_text("IVIG costs $20,000 to $30,000 per course.\n")
+    (tmp_path / "z2.txt").write_text("A course of IVIG costs about $40,000 per course.\n")
+    (tmp_path / "z3.txt").write_text("IVIG costs thousands of dollars per infusion.\n")
+    monkeypatch.chdir(tmp_path)
+    main(["check", "--jobs", "1", "--format", "json", "--select", "corpus-inconsistency", "."])
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert sorted(f["path"] for f in findings) == [
+        "z1.txt",
+        "z2.txt",
+    ]  # per infusion is not compared
+    for f in findings:
+        assert f["attribute"] == "cost per course"
+        assert len(f["related"]) == MAX_RELATED
+        assert f["related_total"] == 41
+        other = "z2.txt" if f["path"] == "z1.txt" else "z1.txt"
+        assert f["related"][0]["path"] in (other, "a00.txt")  # conflicting sites come first
+
+
+def test_few_sites_are_all_listed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.txt").write_text("IVIG costs $5,000 to $10,000 per treatment course.\n")
+    (tmp_path / "b.txt").write_text("IVIG costs $20,000 per course.\n")
+    monkeypatch.chdir(tmp_path)
+    main(["check", "--jobs", "1", "--format", "json", "--select", "corpus-inconsistency", "."])
+    (finding,) = json.loads(capsys.readouterr().out)["findings"]
+    assert finding["path"] == "b.txt"
+    assert finding["related"] == [
+        {"path": "a.txt", "line": 1, "column": 12, "found": "$5,000-$10,000 per course"}
+    ]
+    assert "related_total" not in finding
