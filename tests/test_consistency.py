@@ -1,4 +1,4 @@
-"""Cross-article consistency: every deviating site is reported, with a bounded list of the others."""
+"""Cross-article consistency: every deviating site is reported, with a bounded list of others."""
 
 from __future__ import annotations
 
