@@ -255,6 +255,7 @@ def lint_files(
     findings: list[Finding] = []
     views: list[Analysis] = []
     directive_docs: list[Document] = []
+    shared_sources: dict[tuple[str, ...], list[dict[str, str]]] = {}
     for done, res in enumerate(iter_articles(engine, files, jobs, keep_documents), 1):
         if progress is not None:
             progress(done, len(files))
@@ -262,6 +263,12 @@ def lint_files(
             out.errors.append(res.error)
             continue
         out.files.append(res.path)
+        for f in res.findings:
+            # Findings from workers arrive with their own copies of the facts' source lists;
+            # share one list per set of sources so memory grows with the findings alone.
+            if f.sources:
+                key = tuple(s["id"] for s in f.sources)
+                f.sources = shared_sources.setdefault(key, f.sources)
         findings.extend(res.findings)
         if res.corpus is not None:
             views.append(res.corpus)
