@@ -59,30 +59,67 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="check articles (txt, md, html)")
     check.add_argument("paths", nargs="*", default=["."], help="files or directories (default: .)")
-    check.add_argument("--facts", action="append", default=[], metavar="FILE",
-                       help="facts file (repeatable; default: the bundled IVIG facts)")
-    check.add_argument("--rules", action="append", default=[], metavar="DIR",
-                       help="extra rule directory (repeatable)")
+    check.add_argument(
+        "--facts",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="facts file (repeatable; default: the bundled IVIG facts)",
+    )
+    check.add_argument(
+        "--rules",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="extra rule directory (repeatable)",
+    )
     check.add_argument("--format", default="text", choices=sorted(FORMATS), help="output format")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
-    check.add_argument("--fail-on", default=None, choices=FAIL_ON,
-                       help="lowest severity that makes the exit code 1 (default: error)")
-    check.add_argument("--select", type=_csv, default=None, metavar="RULES", help="only these rules")
+    check.add_argument(
+        "--fail-on",
+        default=None,
+        choices=FAIL_ON,
+        help="lowest severity that makes the exit code 1 (default: error)",
+    )
+    check.add_argument(
+        "--select", type=_csv, default=None, metavar="RULES", help="only these rules"
+    )
     check.add_argument("--ignore", type=_csv, default=[], metavar="RULES", help="skip these rules")
-    check.add_argument("--severity", action="append", default=[], metavar="RULE=LEVEL",
-                       help="override a rule's severity (repeatable)")
+    check.add_argument(
+        "--severity",
+        action="append",
+        default=[],
+        metavar="RULE=LEVEL",
+        help="override a rule's severity (repeatable)",
+    )
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
-    check.add_argument("--config", metavar="FILE",
-                       help="configuration file (default: nearest .medlint.yaml or [tool.medlint])")
+    check.add_argument(
+        "--config",
+        metavar="FILE",
+        help="configuration file (default: nearest .medlint.yaml or [tool.medlint])",
+    )
     check.add_argument("--isolated", action="store_true", help="ignore configuration files")
     check.add_argument("--baseline", metavar="FILE", help="do not report findings recorded in FILE")
-    check.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE")
+    check.add_argument(
+        "--write-baseline", metavar="FILE", help="record the current findings in FILE"
+    )
     check.add_argument("--fix", action="store_true", help="apply the fixes rules mark safe")
-    check.add_argument("--diff", action="store_true", help="print safe fixes as a unified diff; write nothing")
-    check.add_argument("--jobs", "-j", type=_jobs, default=0, metavar="N",
-                       help="worker processes (default: every core; 1: no worker processes)")
-    check.add_argument("--no-cache", action="store_true",
-                       help="do not read or write the cache of validated facts and rules")
+    check.add_argument(
+        "--diff", action="store_true", help="print safe fixes as a unified diff; write nothing"
+    )
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        default=0,
+        metavar="N",
+        help="worker processes (default: every core; 1: no worker processes)",
+    )
+    check.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="do not read or write the cache of validated facts and rules",
+    )
 
     facts = sub.add_parser("facts", help="work with facts files")
     facts_sub = facts.add_subparsers(dest="facts_command", metavar="ACTION")
@@ -207,10 +244,22 @@ def cmd_rules(args: argparse.Namespace) -> int:
     if args.format == "json":
         import json
 
-        print(json.dumps([
-            {"id": r.id, "name": r.name, "kind": r.kind, "category": r.category,
-             "severity": r.severity, "summary": r.summary} for r in rules
-        ], indent=2))
+        print(
+            json.dumps(
+                [
+                    {
+                        "id": r.id,
+                        "name": r.name,
+                        "kind": r.kind,
+                        "category": r.category,
+                        "severity": r.severity,
+                        "summary": r.summary,
+                    }
+                    for r in rules
+                ],
+                indent=2,
+            )
+        )
         return EXIT_OK
     width = max(len(r.id) for r in rules)
     for r in rules:
@@ -226,8 +275,10 @@ def cmd_explain(args: argparse.Namespace) -> int:
     if rule is None:
         raise MedlintError(f"unknown rule '{args.rule}' (see 'medlint rules')")
     out = [rule.doc().rstrip(), ""]
-    out.append(f"id: {rule.id}  kind: {rule.kind}  category: {rule.category}  severity: {rule.severity}"
-               f"  (partial facts: {rule.partial_severity})")
+    out.append(
+        f"id: {rule.id}  kind: {rule.kind}  category: {rule.category}  severity: {rule.severity}"
+        f"  (partial facts: {rule.partial_severity})"
+    )
     for label in ("bad", "good"):
         examples = rule.examples.get(label, [])
         if examples:
@@ -265,8 +316,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug in medlint: one line, and a way to see more
         if os.environ.get("MEDLINT_DEBUG"):
             raise
-        print(f"medlint: internal error: {type(exc).__name__}: {exc} (set MEDLINT_DEBUG=1 for details)",
-              file=sys.stderr)
+        print(
+            f"medlint: internal error: {type(exc).__name__}: {exc} "
+            "(set MEDLINT_DEBUG=1 for details)",
+            file=sys.stderr,
+        )
         return EXIT_ERROR
 
 

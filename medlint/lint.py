@@ -58,7 +58,11 @@ def _select(rules: list[Rule], options: Options) -> list[Rule]:
             raise MedlintError(f"unknown rule '{rid}' (see 'medlint rules')")
     out = []
     for rule in rules:
-        if options.select is not None and "ALL" not in options.select and rule.id not in options.select:
+        if (
+            options.select is not None
+            and "ALL" not in options.select
+            and rule.id not in options.select
+        ):
             continue
         if options.select is None and not rule.enabled:
             continue
@@ -86,7 +90,9 @@ class Engine:
         facts_paths = [Path(p) for p in self.options.facts] or [BUNDLED_FACTS]
         self.facts: Facts = cached("facts", facts_paths, lambda: load_facts(self.options.facts))
         self.all_rules = cached(
-            "rules", rule_files(self.options.rules_dirs), lambda: load_rules(self.options.rules_dirs)
+            "rules",
+            rule_files(self.options.rules_dirs),
+            lambda: load_rules(self.options.rules_dirs),
         )
         self.rules = _select(self.all_rules, self.options)
         self._nlp: Any = None
@@ -121,7 +127,10 @@ class Engine:
                 heavy.append((i, quantities))
                 sdocs.append(None)
             else:
-                ents = [LightEnt("CONDITION", cid, s, e, t) for cid, s, e, t in terms.conditions_in(unit.text)]
+                ents = [
+                    LightEnt("CONDITION", cid, s, e, t)
+                    for cid, s, e, t in terms.conditions_in(unit.text)
+                ]
                 sdocs.append(LightDoc(ents=ents))
         if heavy:
             texts = [doc.units[i].text for i, _ in heavy]
@@ -155,7 +164,9 @@ def finalize(findings: Iterable[Finding]) -> list[Finding]:
         key = (f.rule, f.path, norm)
         index = counts.get(key, 0)
         counts[key] = index + 1
-        f.fingerprint = hashlib.sha256(f"{f.rule}\0{f.path}\0{norm}\0{index}".encode()).hexdigest()[:32]
+        f.fingerprint = hashlib.sha256(f"{f.rule}\0{f.path}\0{norm}\0{index}".encode()).hexdigest()[
+            :32
+        ]
     return ordered
 
 
@@ -191,7 +202,9 @@ def decode(data: bytes, path: str, *, utf16: bool = False) -> str:
     except UnicodeDecodeError as exc:
         text_before = data[: exc.start].decode("utf-8", errors="replace")
         line = len(line_starts_of(text_before))
-        raise MedlintError(f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8", path, line) from None
+        raise MedlintError(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8", path, line
+        ) from None
 
 
 def read_file(path: str) -> Document:
@@ -225,8 +238,10 @@ def _display(path: Path) -> str:
         return path.as_posix()
 
 
-def discover(paths: Sequence[str], options: Options | None = None) -> tuple[list[str], list[MedlintError]]:
-    """Article files under ``paths`` (directories are walked; symlink loops are not followed twice)."""
+def discover(
+    paths: Sequence[str], options: Options | None = None
+) -> tuple[list[str], list[MedlintError]]:
+    """Article files under ``paths`` (directories walked; a symlink loop is not followed twice)."""
     import fnmatch
 
     options = options or Options()
@@ -235,11 +250,17 @@ def discover(paths: Sequence[str], options: Options | None = None) -> tuple[list
     seen_dirs: set[tuple[int, int]] = set()
 
     def excluded(rel: str) -> bool:
-        return any(fnmatch.fnmatch(rel, pat) or fnmatch.fnmatch(Path(rel).name, pat) for pat in options.exclude)
+        return any(
+            fnmatch.fnmatch(rel, pat) or fnmatch.fnmatch(Path(rel).name, pat)
+            for pat in options.exclude
+        )
 
     def included(rel: str) -> bool:
         if options.include:
-            return any(fnmatch.fnmatch(rel, pat) or fnmatch.fnmatch(Path(rel).name, pat) for pat in options.include)
+            return any(
+                fnmatch.fnmatch(rel, pat) or fnmatch.fnmatch(Path(rel).name, pat)
+                for pat in options.include
+            )
         return format_for(rel) is not None
 
     for raw in paths:
@@ -256,7 +277,11 @@ def discover(paths: Sequence[str], options: Options | None = None) -> tuple[list
                     dirs[:] = []
                     continue
                 seen_dirs.add(key)
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
+                dirs[:] = sorted(
+                    d
+                    for d in dirs
+                    if not d.startswith(".") and d not in ("node_modules", "__pycache__")
+                )
                 for name in sorted(names):
                     rel = _display(Path(root) / name)
                     if included(rel) and not excluded(rel):
@@ -308,7 +333,9 @@ def lint_paths(
     return result
 
 
-def lint_text(text: str, path: str = "<text>", fmt: str | None = None, engine: Engine | None = None) -> list[Finding]:
+def lint_text(
+    text: str, path: str = "<text>", fmt: str | None = None, engine: Engine | None = None
+) -> list[Finding]:
     """Check one article given as a string (format from ``fmt`` or the path's extension)."""
     engine = engine or Engine()
     doc = read_document(path, text, fmt or format_for(path) or "text")

@@ -128,9 +128,7 @@ def corpus_view(analysis: Analysis, engine: Engine | None = None) -> Analysis:
     if engine is not None:
         from medlint.checks.consistency import compared
 
-        wanted = [
-            set(rule.compiled["attributes"]) for rule in engine.rules if is_corpus_rule(rule)
-        ]
+        wanted = [set(rule.compiled["attributes"]) for rule in engine.rules if is_corpus_rule(rule)]
         claims = [c for c in claims if any(compared(c, a, engine.facts) for a in wanted)]
     offsets: list[tuple[int, int]] = []
     n = len(doc.source)

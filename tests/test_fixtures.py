@@ -1,4 +1,4 @@
-"""Every annotated fixture article yields exactly its expected findings: none missing, none extra."""
+"""Every annotated fixture article yields exactly its expected findings: none missing or extra."""
 
 from __future__ import annotations
 
@@ -26,7 +26,9 @@ def test_fixture_directory(directory: Path, monkeypatch: pytest.MonkeyPatch) -> 
     result = lint_paths(["."], engine=Engine(Options(facts=facts)))
     assert not result.errors, [str(e) for e in result.errors]
     actual: Counter[tuple[str, int, str]] = Counter(
-        (f.path, f.line, f.rule) for f in result.findings if not f.suppressed  # silenced inline
+        (f.path, f.line, f.rule)
+        for f in result.findings
+        if not f.suppressed  # silenced inline
     )
     expected: Counter[tuple[str, int, str]] = Counter()
     for name in sorted(os.listdir(directory)):
@@ -35,6 +37,8 @@ def test_fixture_directory(directory: Path, monkeypatch: pytest.MonkeyPatch) -> 
     missing = expected - actual
     unexpected = actual - expected
     details = {
-        (f.path, f.line, f.rule): f.message for f in result.findings if (f.path, f.line, f.rule) in unexpected
+        (f.path, f.line, f.rule): f.message
+        for f in result.findings
+        if (f.path, f.line, f.rule) in unexpected
     }
     assert not missing and not unexpected, f"missing={dict(missing)} unexpected={details}"
