@@ -131,7 +131,7 @@ LABEL_DASH = re.compile(r"\s*(?:[-–—:]|\()")
 POSSESSIVE_GAP = re.compile(r"(?:'s|’s|'|’)\s+(?:own\s+|new\s+)?")
 ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 ROUTE_BLOCK_BEFORE = re.compile(
-    r"(?:\bfrom|\bthan|\bto|\bor|\bversus)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE
+    r"(?:\bfrom|\bthan|\bto|\bversus)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE
 )
 ROUTE_APPOSITION_GAP = re.compile(
     r"^[\s,]*(?:(?:is|was|remains|,)\s+)?(?:an?|the)\s+(?:[\w%.-]+\s+){0,3}$", re.IGNORECASE
@@ -602,9 +602,15 @@ class _Extractor:
             before = self.text[max(cstart, m.start - 30) : m.start]
             if ROUTE_BLOCK_BEFORE.search(before):
                 continue
-            if ACRONYM.match(m.text):
-                # "IVIG" names the therapy class: only "Privigen, a 10% IVIG" is a route claim.
-                prods = [p for p in self.products_in(cstart, m.start)]
+            route_column = (
+                self.unit.kind == "table_cell"
+                and self.lead_product is not None
+                and bool(TABLE_HEADERS["route"].search(self.unit.column_header or ""))
+            )
+            if ACRONYM.match(m.text) and not route_column:
+                # "IVIG" names the therapy class: only "Privigen, a 10% IVIG" is a route claim
+                # (or "IV" in a table's route column).
+                prods = self.products_in(cstart, m.start)
                 if not prods or not ROUTE_APPOSITION_GAP.match(self.text[prods[-1].end : m.start]):
                     continue
             term = self.facts.routes.get(m.id)

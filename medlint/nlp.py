@@ -48,7 +48,15 @@ _INFIXES = (
     r"(?<=[0-9])-(?=[0-9])",
 )
 _PREFIXES = ("≤", "≥", "±", "<", ">", "~")
-_SUFFIXES = (r"(?<=mL)\.", r"(?<=ml)\.", r"(?<=kg)\.", r"(?<=/L)\.", r"(?<=Ig[AGM])\.")
+_SUFFIXES = (
+    r"\[\^?[0-9A-Za-z,–-]+\]",  # reference markers glued to a word: "glycine.[^1]", "shown[2]"
+    r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+",
+    r"(?<=mL)\.",
+    r"(?<=ml)\.",
+    r"(?<=kg)\.",
+    r"(?<=/L)\.",
+    r"(?<=Ig[AGM])\.",
+)
 _registered = False
 
 

@@ -231,6 +231,26 @@ def test_regimen_subjects() -> None:
     assert not claims_of("For example, a 70 kg adult would receive 140 g per course.\n")
 
 
+def test_table_route_column_accepts_abbreviations() -> None:
+    html = (
+        "<table><tr><th>Brand</th><th>Route</th></tr>"
+        "<tr><td>Gamunex-C</td><td>IV or SC</td></tr><tr><td>Hizentra</td><td>IV</td></tr></table>"
+    )
+    assert claims_of(html, "t.html") == {
+        ("gamunex-c", "route", "intravenous", "table"),
+        ("gamunex-c", "route", "subcutaneous", "table"),
+        ("hizentra", "route", "intravenous", "table"),
+    }
+
+
+def test_reference_markers_glued_to_words_do_not_hide_terms() -> None:
+    text = "Gammagard Liquid is stabilized with glycine.[^1] Octagam 10% uses sucrose[2].\n"
+    assert claims_of(text, "x.md") == {
+        ("gammagard-liquid", "stabilizer", "glycine", "direct"),
+        ("octagam-10", "stabilizer", "sucrose", "direct"),
+    }
+
+
 def test_incidence_and_cost_claims() -> None:
     got = claims_of("JDM affects approximately 3 in 1 million children annually.\n")
     assert got == {

@@ -32,6 +32,10 @@ MARKERS = re.compile(
 )
 
 
+# Markdown footnote definitions ("[^1]: Smith J. ...") are the article's references.
+FOOTNOTE_DEFINITION = re.compile(r"(?m)^ {0,3}\[\^[^\]\s]+\]:\s*\S")
+
+
 def _alternation(items: list[str], what: str) -> str:
     if not isinstance(items, list) or not all(isinstance(i, str) and i for i in items):
         raise MedlintError(f"{what} must be a list of non-empty strings", what)
@@ -142,7 +146,13 @@ def _run_refs(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Fi
         refs = doc.references
         if mode == "empty" and refs is not None and not refs.entries:
             yield finding(rule, doc, refs.start, refs.end, rule.render(heading=refs.heading))
-        elif mode == "missing" and refs is None and analysis.claims and doc.units:
+        elif (
+            mode == "missing"
+            and refs is None
+            and analysis.claims
+            and doc.units
+            and not FOOTNOTE_DEFINITION.search(doc.source)
+        ):
             first = doc.units[0]
             start, end = first.source_span(0, len(first.text))
             yield finding(rule, doc, start, end, rule.render(claims=len(analysis.claims)))
