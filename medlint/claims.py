@@ -91,6 +91,13 @@ CONCENTRATION_OF = re.compile(
     r"|\bin\s+(?:both\s+)?$",
     re.IGNORECASE,
 )
+COMPARISON_BEFORE = re.compile(
+    r"(?:\b(?:of|than|to|with|versus|vs\.?|like|from|over|into|for)\s+"
+    r"(?:an?|other|most|many|some|all|older|standard|typical|conventional)\s+"
+    r"|\bas\s+\w+(?:\s+\w+)?\s+as\s+(?:an?\s+)?"
+    r"|\b(?:other|most|many|older|standard|typical|conventional)\s+)$",
+    re.IGNORECASE,
+)
 NEGATED_COPULA = re.compile(
     r"\b(?:not|never|isn't|aren't|wasn't|no\s+longer)\s+(?:an?\s+|the\s+|available\s+(?:as|in)\s+(?:an?\s+)?)?"
     r"(?:[\w-]+\s+){0,2}$",
@@ -557,6 +564,8 @@ class _Extractor:
                 continue
             if NOT_CONCENTRATION_BEFORE.search(before) and not CONCENTRATION_OF.search(before):
                 continue
+            if COMPARISON_BEFORE.search(before):
+                continue  # "as concentrated as 10% products", "the volume of a 10% product"
             if NEGATED_COPULA.search(before):
                 continue  # "Privigen is not a 5% solution"
             window = self.text[max(cstart, m.start - 45) : min(cend, m.end + 45)]

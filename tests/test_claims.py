@@ -184,6 +184,12 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("Privigen may be diluted with 5% dextrose before infusion.\n", set()),
     ("Headache occurred in 10% of patients treated with Privigen.\n", set()),
     ("Privigen reduced relapses by 20% in one cohort.\n", set()),
+    ("Hizentra is twice as concentrated as 10% IVIG products.\n", set()),
+    ("Hizentra needs half the volume of a 10% product.\n", set()),
+    (
+        "Privigen is a 10% liquid, like other 10% products.\n",
+        {("privigen", "concentration", "10%", "direct")},
+    ),
     ("IVIG may not be suitable for patients with IgA deficiency.\n", set()),
     ("Patients with IgA deficiency and anti-IgA antibodies should avoid Gamunex-C.\n", set()),
     ("Some patients switch from intravenous treatment to Hizentra at home.\n", set()),
