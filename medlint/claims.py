@@ -130,10 +130,14 @@ SUGAR = re.compile(
     re.IGNORECASE,
 )
 MANUFACTURE_VERB = re.compile(
-    r"\b(?:produc\w*|manufactur\w*|makes?|made|offers?|offered|markets?|marketed|provides?|"
-    r"develop\w*|distribut\w*|sells?|sold|supplies|brand|maker|from|'s)\b|[’']s\b",
+    r"\b(?:produc(?:e|es|ed|er|ers|ing)|manufactur\w*|makes?|made|offers?|offered|markets?|"
+    r"marketed|provides?|"
+    r"develop\w*|distribut\w*|sells?|sold|supplies|brand|maker|'s)\b|[’']s\b",
     re.IGNORECASE,
 )
+# "Cuvitru, a 20% product from Takeda," names the maker; "moved from Grifols products" does not.
+FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+FROM_AFTER = re.compile(r"\s*(?:[,;.)]|$|(?:is|are|was|and|which|that|in|for)\b)", re.IGNORECASE)
 LABEL_DASH = re.compile(r"\s*(?:[-–—:]|\()")
 POSSESSIVE_GAP = re.compile(r"(?:'s|’s|'|’)\s+(?:own\s+|new\s+)?")
 ACRONYM = re.compile(r"^[A-Z]{2,5}$")
@@ -336,6 +340,12 @@ class _Extractor:
         ranges = []
         for m in CONTRAST.finditer(self.text):
             end_match = _CONTRAST_END.search(self.text, m.end())
+            while end_match is not None and end_match.group(0) == "(":
+                # "switching from Privigen (CSL Behring) to ...": the parenthesis belongs to it
+                close = self.text.find(")", end_match.end())
+                if close < 0:
+                    break
+                end_match = _CONTRAST_END.search(self.text, close + 1)
             end = end_match.start() if end_match else len(self.text)
             # "Unlike Hizentra, which is given under the skin, ..." : the relative clause
             # still describes the contrasted product.
@@ -743,7 +753,17 @@ class _Extractor:
                 chosen, how = paren[0], "parenthetical"
             elif possessive:
                 chosen, how = possessive[0], "possessive"
-            elif len(ids) == 1 and together and MANUFACTURE_VERB.search(self.text[cstart:cend]):
+            elif (
+                len(ids) == 1
+                and together
+                and (
+                    MANUFACTURE_VERB.search(self.text[cstart:cend])
+                    or (
+                        FROM_BEFORE.search(self.text[cstart : in_clause[0].start])
+                        and FROM_AFTER.match(self.text, in_clause[0].end)
+                    )
+                )
+            ):
                 chosen = in_clause[0]
                 how = "manufacturer-line" if chosen is lead else "direct"
             if chosen is None:

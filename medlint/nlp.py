@@ -51,6 +51,7 @@ _PREFIXES = ("≤", "≥", "±", "<", ">", "~")
 _SUFFIXES = (
     r"\[\^?[0-9A-Za-z,–-]+\]",  # reference markers glued to a word: "glycine.[^1]", "shown[2]"
     r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+",
+    r"(?<=[A-Z])\.",  # "Gamunex-C." at a sentence end: the name must still match
     r"(?<=mL)\.",
     r"(?<=ml)\.",
     r"(?<=kg)\.",
