@@ -133,6 +133,9 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
             ("gammagard-liquid", "concentration", "10%", "direct"),
         },
     ),
+    ("Grifols produces Gamunex-C.\n", {("gamunex-c", "manufacturer", "Grifols", "direct")}),
+    ("Patients switching from Privigen (CSL Behring) to Gamunex-C are monitored.\n", set()),
+    ("Many patients moved from Grifols products to Panzyga.\n", set()),
     (
         "Grifols' Gamunex-C differs from Privigen in its stabilizer.\n",
         {("gamunex-c", "manufacturer", "Grifols", "possessive")},
