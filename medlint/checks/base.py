@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from medlint.model import Document, Finding
+from medlint.model import Claim, Document, Finding
 from medlint.rules import Rule
+
+if TYPE_CHECKING:
+    from medlint.facts import FactBlock, Facts
 
 
 def finding(
@@ -48,3 +51,50 @@ def severity_for(rule: Rule, statuses: list[str]) -> str | None:
     if "partial" in statuses:
         return rule.partial_severity
     return rule.severity
+
+
+def fact_finding(
+    rule: Rule,
+    doc: Document,
+    claim: Claim,
+    blocks: list[FactBlock],
+    facts: Facts,
+    *,
+    severity: str,
+    found: str,
+    expected: str,
+    **template: object,
+) -> Finding:
+    """A finding where the facts contradict ``claim``: message, sources and status from ``blocks``.
+
+    The rule's message gets ``subject_name``, ``found``, ``expected`` and ``source`` (the first
+    source's title), each of which ``template`` may override, plus whatever else it holds; the
+    finding carries every source of every block, in order.
+    """
+    sources = list(dict.fromkeys(s for b in blocks for s in b.sources))
+    info = facts.source_info(sources)
+    values: dict[str, object] = {
+        "subject_name": claim.subject_name,
+        "found": found,
+        "expected": expected,
+        "source": info[0]["title"] if info else "facts file",
+    }
+    values.update(template)
+    if "message_found" in values:  # the message quotes the text as written
+        values["found"] = values.pop("message_found")
+    message = rule.render(**values)
+    partial = any(b.status == "partial" for b in blocks)
+    return finding(
+        rule,
+        doc,
+        claim.start,
+        claim.end,
+        message,
+        severity=severity,
+        subject=claim.subject,
+        attribute=claim.attribute,
+        found=found,
+        expected=expected,
+        sources=info,
+        status="partial" if partial else "verified",
+    )

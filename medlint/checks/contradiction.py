@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from medlint.checks import CheckKind
-from medlint.checks.base import finding, severity_for
+from medlint.checks.base import fact_finding, severity_for
 from medlint.claims import Analysis
 from medlint.errors import MedlintError
 from medlint.facts import FactBlock, Facts
@@ -165,37 +165,21 @@ def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding
                 continue
             seen.add(key)
             severity, expected, blocks = result
-            sources = sorted(
-                {s for b in blocks for s in b.sources},
-                key=[s for b in blocks for s in b.sources].index,
-            )
-            info = facts.source_info(sources)
             found = claim.value.display if claim.polarity else f"not {claim.value.display}"
             note = ""
             if claim.attribution == "ambiguous":
                 note = " (one reading of an ambiguous sentence)"
-            message = rule.render(
-                subject_name=claim.subject_name,
-                found=found,
-                expected=expected,
-                source=info[0]["title"] if info else "facts file",
-                note=note,
-                attribute=claim.attribute,
-            )
-            statuses = sorted({b.status for b in blocks})
-            yield finding(
+            yield fact_finding(
                 rule,
                 analysis.document,
-                claim.start,
-                claim.end,
-                message,
+                claim,
+                blocks,
+                facts,
                 severity=severity,
-                subject=claim.subject,
-                attribute=claim.attribute,
                 found=found,
                 expected=expected,
-                sources=info,
-                status="partial" if "partial" in statuses else statuses[0],
+                note=note,
+                attribute=claim.attribute,
             )
 
 

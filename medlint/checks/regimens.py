@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from medlint.checks import CheckKind
-from medlint.checks.base import finding, severity_for
+from medlint.checks.base import fact_finding, severity_for
 from medlint.claims import Analysis
 from medlint.errors import MedlintError
 from medlint.facts import FactBlock, Facts
@@ -171,34 +171,20 @@ def _run_regimen(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable
             expected = " or ".join(
                 dict.fromkeys(f"{format_quantity(c)} ({_label(facts, b)})" for b, c, _ in checked)
             )
-            how = _RELATION_TEXT.get(relation, relation)
-            sources: list[str] = list(dict.fromkeys(s for b in blocks for s in b.sources))
-            info = facts.source_info(sources)
-            message = rule.render(
-                subject_name=claim.subject_name,
-                attribute=claim.attribute.replace("_", " "),
-                found=claim.text,
-                normalised=""
-                if claim.value.display == claim.text
-                else f" (= {claim.value.display})",
-                expected=expected,
-                relation=how,
-                source=info[0]["title"] if info else "facts file",
-            )
-            statuses = sorted({b.status for b in blocks})
-            yield finding(
+            normalised = "" if claim.value.display == claim.text else f" (= {claim.value.display})"
+            yield fact_finding(
                 rule,
                 analysis.document,
-                claim.start,
-                claim.end,
-                message,
+                claim,
+                blocks,
+                facts,
                 severity=severity,
-                subject=claim.subject,
-                attribute=claim.attribute,
                 found=claim.value.display,
                 expected=expected,
-                sources=info,
-                status="partial" if "partial" in statuses else statuses[0],
+                attribute=claim.attribute.replace("_", " "),
+                normalised=normalised,
+                relation=_RELATION_TEXT.get(relation, relation),
+                message_found=claim.text,
             )
 
 
@@ -247,31 +233,19 @@ def _run_incidence(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterab
                     detail += f" (accepted {lo:g}-{hi:g})"
                 parts.append(detail)
             expected = " or ".join(parts)
-            sources = list(dict.fromkeys(s for b in blocks for s in b.sources))
-            info = facts.source_info(sources)
-            found = claim.value.display
-            message = rule.render(
-                subject_name=claim.subject_name.replace("IVIG in ", ""),
-                found=claim.text,
-                normalised=f"{q.low:g}"
-                + (f"-{q.high:g}" if q.high != q.low else "")
-                + " per million per year",
-                expected=expected,
-                source=info[0]["title"] if info else "facts file",
-            )
-            yield finding(
+            span = f"{q.low:g}" + (f"-{q.high:g}" if q.high != q.low else "")
+            yield fact_finding(
                 rule,
                 analysis.document,
-                claim.start,
-                claim.end,
-                message,
+                claim,
+                blocks,
+                facts,
                 severity=severity,
-                subject=claim.subject,
-                attribute="incidence",
-                found=found,
+                found=claim.value.display,
                 expected=expected,
-                sources=info,
-                status="partial" if any(b.status == "partial" for b in blocks) else "verified",
+                subject_name=claim.subject_name.replace("IVIG in ", ""),
+                message_found=claim.text,
+                normalised=f"{span} per million per year",
             )
 
 
