@@ -4,9 +4,10 @@ Loading the bundled facts and the built-in rules means parsing ~20 YAML files
 and importing and running a JSON Schema validator: about 0.25 s of CPU on
 every cold start (``benchmarks/RESULTS.md``), for files that rarely change.
 The loaded objects are pickled under the user's cache directory, keyed by
-the *content* of every facts and rule file plus the versions of medlint and
-Python, so any edit is a new key. A missing, corrupt or unwritable cache is
-never an error: medlint silently loads the files as if there were no cache.
+the *content* of every facts and rule file, the versions of medlint and
+Python and the size and time of medlint's own modules, so any edit is a new
+key. A missing, corrupt or unwritable cache is never an error: medlint
+silently loads the files as if there were no cache.
 
 ``MEDLINT_NO_CACHE=1`` (or ``--no-cache``) turns it off; ``MEDLINT_CACHE_DIR``
 moves it (default ``$XDG_CACHE_HOME/medlint`` or ``~/.cache/medlint``).
@@ -41,9 +42,28 @@ def cache_dir() -> Path | None:
     return Path(base) / "medlint"
 
 
+def _code_stamp() -> str:
+    """Size and mtime of the modules that build the cached objects.
+
+    A rule's ``compiled`` parameters are made by its check kind, so a changed check
+    (a development checkout, a patched install) must not read objects an older one built.
+    """
+    package = Path(__file__).parent
+    parts = []
+    for module in sorted([*package.glob("*.py"), *package.glob("checks/*.py")]):
+        try:
+            st = module.stat()
+        except OSError:
+            continue
+        parts.append(f"{module.name}:{st.st_size}:{st.st_mtime_ns}")
+    return "|".join(parts)
+
+
 def content_key(kind: str, files: list[Path]) -> str | None:
-    """A key over the files' paths and bytes and the versions; None if a file cannot be read."""
-    digest = hashlib.sha256(f"{kind}\0{_FORMAT}\0{__version__}\0{sys.version}".encode())
+    """A key over the files' paths and bytes, the code and the versions; None if unreadable."""
+    digest = hashlib.sha256(
+        f"{kind}\0{_FORMAT}\0{__version__}\0{sys.version}\0{_code_stamp()}".encode()
+    )
     for file in files:
         try:
             data = file.read_bytes()

@@ -70,3 +70,16 @@ def test_unreadable_input_skips_the_cache_and_reports_the_real_error(cache: Path
 
     with pytest.raises(MedlintError, match="facts file not found"):
         Engine(Options(facts=[str(ROOT / "no-such-facts.yaml")]))
+
+
+def test_changed_medlint_code_is_a_new_key(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cached rules hold what a check kind compiled: a changed check must not read them."""
+    import medlint.cache as cache_module
+
+    rule = tmp_path / "r.yaml"
+    rule.write_text("id: x\n")
+    before = content_key("rules", [rule])
+    monkeypatch.setattr(cache_module, "_code_stamp", lambda: "checks/citations.py:1:2")
+    assert content_key("rules", [rule]) != before

@@ -38,3 +38,13 @@ def test_rule_example(rule_id: str, label: str, text: str) -> None:
         assert not found, (
             f"{rule_id} fired on its good example: {text!r}: {[f.message for f in found]}"
         )
+
+
+def test_citation_prefilter_never_hides_a_cue() -> None:
+    """Every bad example of citation-needed passes the keyword prefilter on its own."""
+    rule = next(r for r in RULES if r.id == "citation-needed")
+    keywords = rule.compiled["keywords"]
+    assert keywords is not None
+    for text in rule.examples["bad"]:
+        assert keywords.may_cite(text), text
+    assert not keywords.may_cite("IVIG is made from donated plasma.")

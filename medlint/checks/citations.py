@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from medlint.checks import CheckKind
@@ -95,7 +96,52 @@ def _prepare(params: dict[str, Any]) -> Any:
             f"(?i:{c.pattern})" if c.flags & re.IGNORECASE else f"(?:{c.pattern})" for c in cues
         )
     )
-    return {"cues": cues, "any": any_cue}
+    return {"cues": cues, "any": any_cue, "keywords": _keywords(params)}
+
+
+_WORDS = re.compile(r"[a-z]+(?:-[a-z]+)*")
+_CASED_WORDS = re.compile(r"[A-Za-z]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Keywords:
+    """Words at least one of which every cue contains: set look-ups before any regex runs."""
+
+    lower: frozenset[str]
+    exact: frozenset[str]  # acronyms (ACR, NEJM): matched case-sensitively, as the cues are
+
+    def may_cite(self, text: str) -> bool:
+        if not self.lower.isdisjoint(_WORDS.findall(text.lower())):
+            return True
+        return not self.exact.isdisjoint(_CASED_WORDS.findall(text))
+
+
+def _keywords(params: dict[str, Any]) -> Keywords | None:
+    """The prefilter for this rule's cues, or None when it cannot be derived.
+
+    Study cues are regexes, so their words cannot be derived: the rule lists them in
+    ``study_keywords``. Without that list there is no prefilter (every unit is searched).
+    Every other cue needs "according"/"published in"/..., an organisation suffix word
+    (Association, College, ...), or a listed journal or authority, whose last word stands in.
+    """
+    listed = params.get("study_keywords")
+    if listed is None:
+        return None
+    if not isinstance(listed, list) or not all(isinstance(w, str) and w for w in listed):
+        raise MedlintError("study_keywords must be a list of words", "study_keywords")
+    lower = {w.lower() for w in listed}
+    lower |= {"according", "published", "reported", "appeared"}
+    exact: set[str] = set()
+    for key in ("journals", "authorities", "organisation_suffixes"):
+        for name in params.get(key, []):
+            text = str(name).strip()
+            if text.isupper() and " " not in text:
+                exact.add(text)
+            else:
+                words = _WORDS.findall(text.lower())
+                if words:
+                    lower.add(words[-1])
+    return Keywords(frozenset(lower), frozenset(exact))
 
 
 def has_marker(sentence: Sentence) -> bool:
@@ -111,6 +157,7 @@ def has_marker(sentence: Sentence) -> bool:
 def _run_citation(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding]:
     cues: list[re.Pattern[str]] = rule.compiled["cues"]
     any_cue: re.Pattern[str] = rule.compiled["any"]
+    keywords: Keywords | None = rule.compiled["keywords"]
     for analysis in analyses:
         hit_units: dict[int, bool] = {}
         for sentence in analysis.sentences:
@@ -118,7 +165,9 @@ def _run_citation(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterabl
             if unit.kind in ("heading", "table_header"):
                 continue
             if id(unit) not in hit_units:
-                hit_units[id(unit)] = bool(any_cue.search(unit.text))
+                hit_units[id(unit)] = (keywords is None or keywords.may_cite(unit.text)) and bool(
+                    any_cue.search(unit.text)
+                )
             if not hit_units[id(unit)]:
                 continue
             hits = [m for cue in cues for m in cue.finditer(sentence.text)]
