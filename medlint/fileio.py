@@ -17,6 +17,12 @@ import stat
 import tempfile
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 def atomic_write(path: str, text: str, *, newline: str = "") -> None:
     """Replace ``path`` with ``text`` atomically (UTF-8), keeping its mode when it exists."""
     target = os.path.realpath(path)
@@ -28,15 +34,16 @@ def atomic_write(path: str, text: str, *, newline: str = "") -> None:
         with open(target, "w", encoding="utf-8", newline=newline) as fh:
             fh.write(text)
         return
-    mode = stat.S_IMODE(st.st_mode) if st is not None else None
+    # A new file gets the mode any other new file would (0o666 less the umask), not
+    # mkstemp's private 0o600: a report is usually meant to be read by others (CI artifacts).
+    mode = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(prefix=".medlint-", suffix=".tmp", dir=os.path.dirname(target))
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as fh:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
