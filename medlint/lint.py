@@ -110,7 +110,7 @@ class Engine:
         return self._nlp
 
     def analyse(self, doc: Document) -> Analysis:
-        """Claims of one document; only units that name a product or a quantity go through spaCy."""
+        """Claims of one document; only units that name a product go through spaCy."""
         from medlint.claims import LightDoc, LightEnt
         from medlint.nlp import QUANTITIES_KEY
         from medlint.prefilter import TermIndex
@@ -123,7 +123,10 @@ class Engine:
         heavy: list[tuple[int, list[Any]]] = []
         for i, unit in enumerate(doc.units):
             quantities = find_quantities(unit.text)
-            if quantities or unit.kind == "table_cell" or terms.names_product(unit.text):
+            # Product claims need the phrase matcher (names, makers, stabilizers, routes);
+            # a unit naming no product can only make regimen, incidence or cost claims, which
+            # need its quantities and the conditions it names, both found by regex.
+            if unit.kind == "table_cell" or terms.names_product(unit.text):
                 heavy.append((i, quantities))
                 sdocs.append(None)
             else:
@@ -131,7 +134,7 @@ class Engine:
                     LightEnt("CONDITION", cid, s, e, t)
                     for cid, s, e, t in terms.conditions_in(unit.text)
                 ]
-                sdocs.append(LightDoc(ents=ents))
+                sdocs.append(LightDoc(ents=ents, user_data={QUANTITIES_KEY: quantities}))
         if heavy:
             texts = [doc.units[i].text for i, _ in heavy]
             # The quantities were found above; the pipeline's quantity component would redo it.

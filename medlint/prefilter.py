@@ -1,12 +1,13 @@
 """Which prose units need the spaCy pipeline at all.
 
-A claim needs a product name or a quantity. Most sentences of an article
-have neither, and running the tokenizer and the phrase matcher over them is
-most of the cost of a run, so the engine first asks two compiled regexes,
-built once per facts file: does the unit name a product (any spelling the
-phrase matcher could match, tested loosely on the first word of each name),
-and which conditions does it name (the article's subject condition is chosen
-from all units, including those that skip spaCy).
+A product claim needs a product name, found by the phrase matcher; regimen,
+incidence and cost claims need only quantities (a regex module) and the
+conditions a unit names. Running the tokenizer and the phrase matcher is most
+of the cost of a run, so the engine first asks two compiled regexes, built
+once per facts file: does the unit name a product (any spelling the phrase
+matcher could match, tested loosely on the first word of each name), and which
+conditions does it name (for units that skip spaCy, and for choosing the
+article's subject condition from all units).
 """
 
 from __future__ import annotations
