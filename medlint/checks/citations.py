@@ -108,12 +108,16 @@ class Keywords:
     """Words at least one of which every cue contains: set look-ups before any regex runs."""
 
     lower: frozenset[str]
-    exact: frozenset[str]  # acronyms (ACR, NEJM): matched case-sensitively, as the cues are
+    exact: frozenset[str]  # acronyms and capitalised suffixes, case-sensitive as the cues are
+    phrases: tuple[str, ...]  # journal and authority names, lower-cased
 
     def may_cite(self, text: str) -> bool:
-        if not self.lower.isdisjoint(_WORDS.findall(text.lower())):
+        low = text.lower()
+        if not self.lower.isdisjoint(_WORDS.findall(low)):
             return True
-        return not self.exact.isdisjoint(_CASED_WORDS.findall(text))
+        if not self.exact.isdisjoint(_CASED_WORDS.findall(text)):
+            return True
+        return any(p in low for p in self.phrases)
 
 
 def _keywords(params: dict[str, Any]) -> Keywords | None:
@@ -121,8 +125,8 @@ def _keywords(params: dict[str, Any]) -> Keywords | None:
 
     Study cues are regexes, so their words cannot be derived: the rule lists them in
     ``study_keywords``. Without that list there is no prefilter (every unit is searched).
-    Every other cue needs "according"/"published in"/..., an organisation suffix word
-    (Association, College, ...), or a listed journal or authority, whose last word stands in.
+    Every other cue needs "according"/"published in"/..., a capitalised organisation suffix
+    word (Association, College, ...), or a listed journal or authority name or acronym.
     """
     listed = params.get("study_keywords")
     if listed is None:
@@ -131,17 +135,16 @@ def _keywords(params: dict[str, Any]) -> Keywords | None:
         raise MedlintError("study_keywords must be a list of words", "study_keywords")
     lower = {w.lower() for w in listed}
     lower |= {"according", "published", "reported", "appeared"}
-    exact: set[str] = set()
-    for key in ("journals", "authorities", "organisation_suffixes"):
+    exact: set[str] = {str(s).strip() for s in params.get("organisation_suffixes", [])}
+    phrases: set[str] = set()
+    for key in ("journals", "authorities"):
         for name in params.get(key, []):
-            text = str(name).strip()
+            text = " ".join(str(name).split())
             if text.isupper() and " " not in text:
                 exact.add(text)
             else:
-                words = _WORDS.findall(text.lower())
-                if words:
-                    lower.add(words[-1])
-    return Keywords(frozenset(lower), frozenset(exact))
+                phrases.add(text.lower())
+    return Keywords(frozenset(lower), frozenset(exact), tuple(sorted(phrases)))
 
 
 def has_marker(sentence: Sentence) -> bool:
@@ -159,16 +162,13 @@ def _run_citation(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterabl
     any_cue: re.Pattern[str] = rule.compiled["any"]
     keywords: Keywords | None = rule.compiled["keywords"]
     for analysis in analyses:
-        hit_units: dict[int, bool] = {}
         for sentence in analysis.sentences:
-            unit = sentence.unit
-            if unit.kind in ("heading", "table_header"):
+            if sentence.unit.kind in ("heading", "table_header"):
                 continue
-            if id(unit) not in hit_units:
-                hit_units[id(unit)] = (keywords is None or keywords.may_cite(unit.text)) and bool(
-                    any_cue.search(unit.text)
-                )
-            if not hit_units[id(unit)]:
+            # A set look-up, then one alternation of every cue, before each cue on its own.
+            if keywords is not None and not keywords.may_cite(sentence.text):
+                continue
+            if not any_cue.search(sentence.text):
                 continue
             hits = [m for cue in cues for m in cue.finditer(sentence.text)]
             if not hits or has_marker(sentence):
