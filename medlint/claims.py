@@ -854,15 +854,19 @@ class _Extractor:
             )
 
     def run(self) -> None:
+        # Every product attribute is attributed to a product named in this unit (or leading
+        # its list item or table row): without one, only regimen, incidence and cost remain.
+        product_claims = bool(self.products) or self.lead_product is not None
         for sent in self.sentences:
             self.analysis.sentences.append(sent)
             if self.unit.kind in ("heading", "table_header"):
                 continue
-            self.concentration(sent)
-            self.stabilizers(sent)
-            self.routes(sent)
-            self.iga(sent)
-            self.manufacturers(sent)
+            if product_claims:
+                self.concentration(sent)
+                self.stabilizers(sent)
+                self.routes(sent)
+                self.iga(sent)
+                self.manufacturers(sent)
             self.regimen(sent)
             self.incidence(sent)
             self.cost(sent)
