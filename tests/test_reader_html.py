@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from medlint.documents.html import read_html
 from medlint.model import Document, Unit
+from tests.reader_contract import check_offset_map
 
 PAGE = """\
 <!DOCTYPE html>
@@ -47,30 +48,6 @@ It is stored at 2&ndash;8 &deg;C<br>and <code>Privigen</code> is code.</p>
 </body>
 </html>
 """
-
-
-def check_offset_map(doc: Document) -> None:
-    """The offset-map contract every reader must keep."""
-    source = doc.source
-    for i, unit in enumerate(doc.units):
-        assert unit.index == i
-        assert unit.text and unit.text == unit.text.strip()
-        pos = 0
-        for seg in unit.segments:
-            assert seg.unit_start == pos < seg.unit_end
-            pos = seg.unit_end
-            assert 0 <= seg.source_start <= seg.source_end <= len(source)
-            if seg.unit_end - seg.unit_start == seg.source_end - seg.source_start:
-                assert (
-                    source[seg.source_start : seg.source_end]
-                    == unit.text[seg.unit_start : seg.unit_end]
-                )
-        assert pos == len(unit.text)
-        for start, end in unit.markers:
-            assert 0 <= start < end <= len(unit.text)
-    for d in doc.directives:
-        assert 0 <= d.start < d.end <= len(source)
-        assert source.startswith("<!--", d.start)
 
 
 def where(doc: Document, unit: Unit, needle: str) -> tuple[int, int]:

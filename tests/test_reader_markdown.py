@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from medlint.documents.markdown import read_markdown
 from medlint.model import Document, Unit
+from tests.reader_contract import check_offset_map
 
 ARTICLE = """\
 ---
@@ -54,31 +55,6 @@ Cuvitru 20% in a fenced code block
 
 [^1]: Prescribing information, 2023.
 """
-
-
-def check_offset_map(doc: Document) -> None:
-    """The offset-map contract every reader must keep."""
-    source = doc.source
-    for i, unit in enumerate(doc.units):
-        assert unit.index == i
-        assert unit.text and unit.text == unit.text.strip()
-        pos = 0
-        for seg in unit.segments:
-            assert seg.unit_start == pos < seg.unit_end
-            pos = seg.unit_end
-            assert 0 <= seg.source_start <= seg.source_end <= len(source)
-            if seg.unit_end - seg.unit_start == seg.source_end - seg.source_start:
-                assert (
-                    source[seg.source_start : seg.source_end]
-                    == unit.text[seg.unit_start : seg.unit_end]
-                )
-        assert pos == len(unit.text)
-        for start, end in unit.markers:
-            assert 0 <= start < end <= len(unit.text)
-    for d in doc.directives:
-        assert 0 <= d.start < d.end <= len(source)
-        assert source.startswith("<!--", d.start)
-        assert source[d.start : d.end].endswith("-->")
 
 
 def where(doc: Document, unit: Unit, needle: str, nth: int = 0) -> tuple[int, int]:
