@@ -308,11 +308,13 @@ class _Extractor:
             k = bisect.bisect_right(sent_starts, m.start) - 1
             if k >= 0 and m.start < self.sentences[k].end:
                 self.sentences[k].mentions.append(m)
-        self.sentence_index = {id(s): k for k, s in enumerate(self.sentences)}
         self.products = [m for m in self.mentions if m.kind == "product"]
         self.product_starts = [m.start for m in self.products]
-        self.contrast = sorted(self._contrast_ranges())
-        self.contrast_starts = [s for s, _ in self.contrast]
+        # Built on first use: most units make no claim and never ask (a third of a run's
+        # extraction time went to these for units that needed neither).
+        self._sentence_index: dict[int, int] | None = None
+        self._contrast: list[tuple[int, int]] | None = None
+        self._contrast_starts: list[int] = []
         self.lead_product, self.lead_manufacturer = self._lead()
         self.counter = 0
 
@@ -360,9 +362,17 @@ class _Extractor:
             ranges.append((m.start(), end))
         return ranges
 
+    @property
+    def contrast(self) -> list[tuple[int, int]]:
+        if self._contrast is None:
+            self._contrast = sorted(self._contrast_ranges())
+            self._contrast_starts = [s for s, _ in self._contrast]
+        return self._contrast
+
     def in_contrast(self, start: int) -> bool:
-        k = bisect.bisect_right(self.contrast_starts, start) - 1
-        return any(s <= start < e for s, e in self.contrast[max(0, k - 8) : k + 1])
+        contrast = self.contrast
+        k = bisect.bisect_right(self._contrast_starts, start) - 1
+        return any(s <= start < e for s, e in contrast[max(0, k - 8) : k + 1])
 
     def _lead(self) -> tuple[Mention | None, Mention | None]:
         """The product (or manufacturer) that leads a list item or a table row."""
@@ -411,7 +421,9 @@ class _Extractor:
         )
 
     def previous_subject(self, sent: Sentence) -> Mention | None:
-        idx = self.sentence_index[id(sent)]
+        if self._sentence_index is None:
+            self._sentence_index = {id(s): k for k, s in enumerate(self.sentences)}
+        idx = self._sentence_index[id(sent)]
         if idx == 0 or not PRONOUN_LEAD.match(sent.text):
             return None
         prev = self.sentences[idx - 1]
@@ -857,9 +869,17 @@ class _Extractor:
         # Every product attribute is attributed to a product named in this unit (or leading
         # its list item or table row): without one, only regimen, incidence and cost remain.
         product_claims = bool(self.products) or self.lead_product is not None
+        self.analysis.sentences.extend(self.sentences)
+        self.analysis.mentions.extend((self.unit, m) for m in self.mentions)
+        if not self.mentions or self.unit.kind in ("heading", "table_header"):
+            # Every attribute below starts from a mention (a product, term or quantity) or,
+            # for sugar and IgA wording, needs a product: a unit with none makes no claim.
+            return
         for sent in self.sentences:
-            self.analysis.sentences.append(sent)
-            if self.unit.kind in ("heading", "table_header"):
+            if not sent.mentions:
+                if product_claims:  # "It is sugar-free." / "It contains no IgA."
+                    self.stabilizers(sent)
+                    self.iga(sent)
                 continue
             if product_claims:
                 self.concentration(sent)
@@ -870,8 +890,6 @@ class _Extractor:
             self.regimen(sent)
             self.incidence(sent)
             self.cost(sent)
-        for m in self.mentions:
-            self.analysis.mentions.append((self.unit, m))
 
 
 def analyse(facts: Facts, doc: Document, sdocs: list[Any]) -> Analysis:

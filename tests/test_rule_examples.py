@@ -46,5 +46,17 @@ def test_citation_prefilter_never_hides_a_cue() -> None:
     keywords = rule.compiled["keywords"]
     assert keywords is not None
     for text in rule.examples["bad"]:
-        assert keywords.may_cite(text), text
-    assert not keywords.may_cite("IVIG is made from donated plasma.")
+        assert keywords.hits(text), text
+    assert not keywords.hits("IVIG is made from donated plasma.")
+
+
+def test_citation_prefilter_is_a_superset_of_whole_word_keywords() -> None:
+    """A keyword written as a whole word anywhere in a text is a hit; inside a word it is not."""
+    rule = next(r for r in RULES if r.id == "citation-needed")
+    keywords = rule.compiled["keywords"]
+    assert keywords.hits("Recent Studies, too.") == [7]
+    assert keywords.hits("Some meta-analysis found it.") == [5]
+    assert keywords.hits("A case-studies page; studiesé") == [21]  # é is no [a-z] letter
+    assert not keywords.hits("Understudied and restudying.")
+    assert 13 in keywords.hits("the American College of Rheumatology")  # "College", exact
+    assert not keywords.hits("a college town")

@@ -15,6 +15,7 @@ the article makes claims worth sourcing, a missing one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -26,6 +27,7 @@ from medlint.errors import MedlintError
 from medlint.facts import Facts
 from medlint.model import Finding
 from medlint.rules import Rule
+from medlint.trie import lower_same_length, trie_pattern
 
 MARKERS = re.compile(
     r"\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]|\[\^[^\]\s]+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|https?://\S+|\bdoi:\s*10\.\S+"
@@ -99,25 +101,53 @@ def _prepare(params: dict[str, Any]) -> Any:
     return {"cues": cues, "any": any_cue, "keywords": _keywords(params)}
 
 
-_WORDS = re.compile(r"[a-z]+(?:-[a-z]+)*")
-_CASED_WORDS = re.compile(r"[A-Za-z]+")
-
-
 @dataclass(frozen=True, slots=True)
 class Keywords:
-    """Words at least one of which every cue contains: set look-ups before any regex runs."""
+    """Words at least one of which every cue contains, found by two compiled trie regexes.
 
-    lower: frozenset[str]
-    exact: frozenset[str]  # acronyms and capitalised suffixes, case-sensitive as the cues are
-    phrases: tuple[str, ...]  # journal and authority names, lower-cased
+    They run once per unit, so a unit without a keyword costs two scans in C and its
+    sentences are never searched; a sentence is searched only if a keyword lies in it.
+    ``words`` must be whole hyphen-joined words of the lower-cased text ("studies",
+    not "case-studies"): the trie finds candidates (it starts with a literal, which
+    ``re`` scans for quickly) and the boundaries are checked on the few hits. Phrases
+    (journal and authority names) count anywhere; ``exact`` words (acronyms,
+    capitalised suffixes) are matched case-sensitively on the text as written.
+    """
 
-    def may_cite(self, text: str) -> bool:
-        low = text.lower()
-        if not self.lower.isdisjoint(_WORDS.findall(low)):
-            return True
-        if not self.exact.isdisjoint(_CASED_WORDS.findall(text)):
-            return True
-        return any(p in low for p in self.phrases)
+    lowered: re.Pattern[str]  # words and phrases, run on the lower-cased text
+    words: frozenset[str]
+    exact: re.Pattern[str] | None
+
+    def hits(self, text: str) -> list[int]:
+        """Start offsets of keywords in ``text`` (sorted); empty when no cue can match."""
+        low = lower_same_length(text)
+        out = []
+        for m in self.lowered.finditer(low):
+            s, e = m.span()
+            if m.group(0) not in self.words or _whole_word(low, s, e):
+                out.append(s)
+        if self.exact is not None:
+            out.extend(
+                m.start()
+                for m in self.exact.finditer(text)
+                if not (m.start() and _is_letter(text[m.start() - 1].lower()))
+            )
+            out.sort()
+        return out
+
+
+def _is_letter(c: str) -> bool:
+    return "a" <= c <= "z"
+
+
+def _whole_word(low: str, s: int, e: int) -> bool:
+    """Whether ``low[s:e]`` is a whole word as ``[a-z]+(?:-[a-z]+)*`` tokenises the text."""
+    if s and (_is_letter(low[s - 1]) or (low[s - 1] == "-" and s >= 2 and _is_letter(low[s - 2]))):
+        return False
+    return not (
+        e < len(low)
+        and (_is_letter(low[e]) or (low[e] == "-" and e + 1 < len(low) and _is_letter(low[e + 1])))
+    )
 
 
 def _keywords(params: dict[str, Any]) -> Keywords | None:
@@ -144,7 +174,8 @@ def _keywords(params: dict[str, Any]) -> Keywords | None:
                 exact.add(text)
             else:
                 phrases.add(text.lower())
-    return Keywords(frozenset(lower), frozenset(exact), tuple(sorted(phrases)))
+    exact_re = re.compile(rf"(?:{trie_pattern(exact)})(?![A-Za-z])") if exact else None
+    return Keywords(re.compile(trie_pattern(lower | phrases)), frozenset(lower), exact_re)
 
 
 def has_marker(sentence: Sentence) -> bool:
@@ -162,12 +193,19 @@ def _run_citation(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterabl
     any_cue: re.Pattern[str] = rule.compiled["any"]
     keywords: Keywords | None = rule.compiled["keywords"]
     for analysis in analyses:
+        unit_hits: dict[int, list[int]] = {}
         for sentence in analysis.sentences:
             if sentence.unit.kind in ("heading", "table_header"):
                 continue
-            # A set look-up, then one alternation of every cue, before each cue on its own.
-            if keywords is not None and not keywords.may_cite(sentence.text):
-                continue
+            # Keyword offsets per unit (one scan), then one alternation of every cue, then
+            # each cue on its own.
+            if keywords is not None:
+                hits_at = unit_hits.get(id(sentence.unit))
+                if hits_at is None:
+                    hits_at = unit_hits[id(sentence.unit)] = keywords.hits(sentence.unit.text)
+                k = bisect_left(hits_at, sentence.start)
+                if k == len(hits_at) or hits_at[k] >= sentence.end:
+                    continue
             if not any_cue.search(sentence.text):
                 continue
             hits = [m for cue in cues for m in cue.finditer(sentence.text)]

@@ -39,10 +39,10 @@ from medlint.errors import MedlintError
 from medlint.facts import Facts
 from medlint.model import Finding, Fix
 from medlint.rules import Rule
+from medlint.trie import trie_pattern
 
 _SPLIT = re.compile(r"[ \t]*[-‐‑–][ \t]*|[ \t]+")
 _SEP = r"(?:[ \t]*[-‐‑–][ \t]*|[ \t]+|)"
-_WORD = re.compile(r"(?<![\w-])[A-Z][A-Za-z]+(?![\w])")
 _LETTERS = re.compile(r"[a-z]+")
 
 
@@ -71,11 +71,18 @@ class _Speller:
     # one-deletion neighbourhood -> lower-case single-token names (SymSpell-style index)
     near: dict[str, set[str]]
     single: dict[str, str]  # lower-case single-token product name -> canonical spelling
+    # where a form can start: one of the ``forms`` keys in lower-cased text (a trie regex
+    # that begins with a literal, so ``re`` skips ahead in C, and costs the same for ten
+    # names as for a thousand); the word-start test runs on the few hits
+    starts: re.Pattern[str]
+    # capitalised words long enough to be checked for a near miss
+    words: re.Pattern[str]
+    # lower-case word -> its near misses, memoised: the same words recur in every article
+    misses: dict[str, frozenset[str]]
 
 
 _CACHE: dict[tuple[str, int, int], _Speller] = {}
 _PREFIX = 4
-_WORD_START = re.compile(r"(?<![\w-])\w")
 
 
 def _norm(text: str) -> str:
@@ -135,7 +142,10 @@ def _build(facts: Facts, params: _Params) -> _Speller:
         for d in _deletions(cand):
             near.setdefault(d, set()).add(cand)
     lengths = tuple(sorted({len(k) for k in forms}))
-    return _Speller(forms, lengths, surface, known, near, single)
+    starts = re.compile(rf"(?={trie_pattern(forms)})")
+    # a capital first: ``re`` scans for the character class in C before trying the rest
+    words = re.compile(rf"[A-Z](?<![\w-].)[A-Za-z]{{{max(1, params.min_length - 1)},}}(?!\w)")
+    return _Speller(forms, lengths, surface, known, near, single, starts, words, {})
 
 
 def _speller(facts: Facts, params: _Params) -> _Speller:
@@ -151,9 +161,12 @@ def _speller(facts: Facts, params: _Params) -> _Speller:
 def _variants(speller: _Speller, text: str) -> Iterable[tuple[int, int, str]]:
     """(start, end, canonical) of separator variants and exact forms, longest first at a start."""
     pos_end = 0
-    for w in _WORD_START.finditer(text):
+    low = text.lower()
+    if len(low) != len(text):  # a few characters lower-case to two; keep offsets exact
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    for w in speller.starts.finditer(low):
         pos = w.start()
-        if pos < pos_end:
+        if pos < pos_end or (pos and (text[pos - 1].isalnum() or text[pos - 1] in "_-")):
             continue
         best: tuple[int, str] | None = None
         for n in speller.prefix_lengths:
@@ -166,10 +179,18 @@ def _variants(speller: _Speller, text: str) -> Iterable[tuple[int, int, str]]:
             yield pos, best[0], best[1]
 
 
-def _near_miss(speller: _Speller, low: str) -> set[str]:
+def _near_miss(speller: _Speller, low: str) -> frozenset[str]:
     """Canonical single-token names exactly one edit from ``low`` (not its plural)."""
-    cands = {c for d in _deletions(low) for c in speller.near.get(d, ())}
-    return {speller.single[c] for c in cands if low != c + "s" and _osa_distance_is_one(low, c)}
+    hits = speller.misses.get(low)
+    if hits is None:
+        cands = {c for d in _deletions(low) for c in speller.near.get(d, ())}
+        hits = frozenset(
+            speller.single[c] for c in cands if low != c + "s" and _osa_distance_is_one(low, c)
+        )
+        if len(speller.misses) > 100_000:  # bounded over an archive of odd words
+            speller.misses.clear()
+        speller.misses[low] = hits
+    return hits
 
 
 def _cased(found: str, canonical: str) -> str:
@@ -223,17 +244,17 @@ def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding
                 )
             if not params.edit_distance:
                 continue
-            for m in _WORD.finditer(text):
+            for m in speller.words.finditer(text):
                 word = m.group(0)
                 low = word.lower()
-                if len(word) < params.min_length or low in speller.known_tokens:
+                if low in speller.known_tokens:
                     continue
                 if any(s <= m.start() < e for s, e in taken):
                     continue
                 hits = _near_miss(speller, low)
                 if len(hits) != 1:
                     continue
-                expected = _cased(word, hits.pop())
+                expected = _cased(word, next(iter(hits)))
                 start, end = unit.source_span(m.start(), m.end())
                 message = rule.render(found=word, expected=expected)
                 fix = Fix(start, end, expected, safe=False)

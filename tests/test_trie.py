@@ -1,0 +1,46 @@
+"""The trie regex matches exactly what a longest-first alternation of the same words does."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from medlint.trie import lower_same_length, trie_pattern
+
+WORDS = st.lists(st.text(alphabet="ab-c.", min_size=1, max_size=5), min_size=1, max_size=8)
+
+
+def _alternation(words: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+
+
+@given(WORDS, st.text(alphabet="ab-c. ", max_size=40))
+def test_trie_finds_what_the_alternation_finds(words: list[str], text: str) -> None:
+    trie = re.compile(trie_pattern(words))
+    expected = [m.span() for m in _alternation(words).finditer(text)]
+    assert [m.span() for m in trie.finditer(text)] == expected
+
+
+def test_longer_word_wins_and_prefix_still_matches() -> None:
+    trie = re.compile(trie_pattern(["gamunex", "gamunex-c", "gammagard"]))
+    assert trie.match("gamunex-c").group(0) == "gamunex-c"  # type: ignore[union-attr]
+    assert trie.match("gamunex-x").group(0) == "gamunex"  # type: ignore[union-attr]
+    assert trie.match("gammaked") is None
+
+
+def test_no_words_never_matches() -> None:
+    assert re.compile(trie_pattern([])).search("anything") is None
+    assert re.compile(trie_pattern([""])).search("anything") is None
+
+
+@given(st.text(max_size=30))
+def test_lower_same_length_keeps_offsets(text: str) -> None:
+    low = lower_same_length(text)
+    assert len(low) == len(text)
+    assert all(a == b or a == b.lower() for a, b in zip(low, text, strict=True))
+
+
+def test_lower_same_length_keeps_two_char_lowercase_as_written() -> None:
+    assert lower_same_length("İVIG") == "İvig"
