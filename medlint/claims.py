@@ -371,6 +371,8 @@ class _Extractor:
 
     def in_contrast(self, start: int) -> bool:
         contrast = self.contrast
+        if not contrast:
+            return False
         k = bisect.bisect_right(self._contrast_starts, start) - 1
         return any(s <= start < e for s, e in contrast[max(0, k - 8) : k + 1])
 

@@ -61,6 +61,8 @@ class Unit:
     index: int = 0
     # List nesting depth: 1 for a top-level list item, 0 outside lists.
     list_depth: int = 0
+    # Segment starts for bisection, built on first use (every claim maps two spans).
+    _starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
 
     def to_source(self, offset: int, *, end: bool = False) -> int:
         """Map a unit-text offset to a source offset.
@@ -71,12 +73,16 @@ class Unit:
         segs = self.segments
         if not segs:
             return 0
-        starts = [s.unit_start for s in segs]
-        i = bisect.bisect_right(starts, offset) - 1
-        if end and i > 0 and offset == segs[i].unit_start:
-            i -= 1
-        i = max(i, 0)
-        seg = segs[i]
+        if len(segs) == 1:
+            seg = segs[0]
+        else:
+            starts = self._starts
+            if starts is None:
+                starts = self._starts = [s.unit_start for s in segs]
+            i = bisect.bisect_right(starts, offset) - 1
+            if end and i > 0 and offset == segs[i].unit_start:
+                i -= 1
+            seg = segs[max(i, 0)]
         if offset >= seg.unit_end:
             return seg.source_end
         rel = offset - seg.unit_start

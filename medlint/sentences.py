@@ -42,7 +42,7 @@ ABBREVIATIONS = (
 )
 _BOUNDARY = re.compile(
     r"[.!?]+[\"'”’)\]]*(?:\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]|\[\^[^\]\s]+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*"
-    r"(?=\s+[\"“‘'(\[]?[A-Z0-9•])"
+    r"(?=(\s+)[\"“‘'(\[]?[A-Z0-9•])"
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _ABBREV = frozenset(ABBREVIATIONS)
@@ -63,20 +63,15 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of ``text``, leading and trailing white space excluded."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _BOUNDARY.finditer(text):
-        if text[m.start()] == "." and _is_abbreviation(text, m.start()):
-            continue
-        spans.append((start, m.end()))
-        start = m.end()
-    spans.append((start, len(text)))
     out: list[tuple[int, int]] = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            out.append((s, e))
+    start = len(text) - len(text.lstrip())
+    for m in _BOUNDARY.finditer(text):
+        end = m.end()
+        if end <= start or (text[m.start()] == "." and _is_abbreviation(text, m.start())):
+            continue
+        out.append((start, end))  # a boundary ends at its punctuation, never in white space
+        start = end + len(m.group(1))  # the look-ahead's white space: the next one starts after
+    end = len(text.rstrip())
+    if start < end:
+        out.append((start, end))
     return out

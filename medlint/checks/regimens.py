@@ -73,8 +73,26 @@ def _as(q: Quantity | None, kind: str) -> Quantity | None:
     return q
 
 
+# Parsed once per fact and attribute: every dose claim of a run asks again (a parse each time
+# was a tenth of a run). Keyed by identity; the block is kept so a reused id cannot match.
+_CANONICAL: dict[tuple[int, str], tuple[FactBlock, list[Quantity]]] = {}
+_APPLICABLE: dict[tuple[int, str, str], tuple[Facts, list[FactBlock]]] = {}
+
+
 def canonical(block: FactBlock, attribute: str) -> list[Quantity]:
     """The acceptable quantities a regimen gives for an attribute (a schedule may give several)."""
+    key = (id(block), attribute)
+    hit = _CANONICAL.get(key)
+    if hit is not None and hit[0] is block:
+        return hit[1]
+    if len(_CANONICAL) > 10_000:
+        _CANONICAL.clear()
+    out = _canonical(block, attribute)
+    _CANONICAL[key] = (block, out)
+    return out
+
+
+def _canonical(block: FactBlock, attribute: str) -> list[Quantity]:
     data = block.data
     out: list[Quantity] = []
     if attribute == "dose":
@@ -105,14 +123,26 @@ def canonical(block: FactBlock, attribute: str) -> list[Quantity]:
 
 def applicable(facts: Facts, claim: Claim) -> list[FactBlock]:
     """Regimens a claim is checked against (trial protocols never are)."""
+    key = (id(facts), claim.subject, claim.condition)
+    hit = _APPLICABLE.get(key)
+    if hit is not None and hit[0] is facts:
+        return hit[1]
+    if len(_APPLICABLE) > 10_000:
+        _APPLICABLE.clear()
+    out = _applicable(facts, claim.subject, claim.condition)
+    _APPLICABLE[key] = (facts, out)
+    return out
+
+
+def _applicable(facts: Facts, subject: str, condition: str) -> list[FactBlock]:
     regimens = [r for r in facts.regimens.values() if r.data.get("kind", "label") != "trial"]
-    section, _, ident = claim.subject.partition(".")
+    section, _, ident = subject.partition(".")
     if section == "products":
         product = facts.products.get(ident)
         ids = set(product.members) if product and product.members else {ident}
         chosen = [r for r in regimens if r.data.get("product") in ids]
-        if claim.condition:
-            chosen = [r for r in chosen if r.data.get("condition") == claim.condition]
+        if condition:
+            chosen = [r for r in chosen if r.data.get("condition") == condition]
         return chosen
     if section == "conditions":
         return [r for r in regimens if r.data.get("condition") == ident]

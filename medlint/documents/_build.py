@@ -23,6 +23,9 @@ _DIRECTIVE_PREFIXES = ("medlint", "expect:", "ok:")
 _TEXT_MARKER = re.compile(r"\[\^[^\]\s]+\]|\[\d{1,4}(?:\s*[,–-]\s*\d{1,4})*\]")
 # HTML collapses runs of these (and only these) whitespace characters to one space.
 _HTML_SPACE_RUN = re.compile(r"[ \t\n\r\f]+")
+# The runs that rendering changes: longer than one character, or not a plain space. Single
+# spaces (most of them) stay in the verbatim run without a Python-level step each.
+_HTML_COLLAPSE = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")
 
 
 def directive_text(inner: str) -> str | None:
@@ -120,16 +123,17 @@ class TextBuilder:
 
         A run at the unit start, or right after another space, is dropped.
         """
+        src = self._source
         pos = start
-        for m in _HTML_SPACE_RUN.finditer(self._source, start, end):
+        if start < end and src[start] in " \t\n\r\f" and (not self._length or self._last_space):
+            run = _HTML_SPACE_RUN.match(src, start, end)
+            assert run is not None
+            pos = run.end()  # nothing to separate from: drop the run
+        for m in _HTML_COLLAPSE.finditer(src, pos, end):
             s, e = m.span()
-            if s == start and (not self._length or self._last_space):
-                pos = e  # nothing to separate from: drop the run
-            elif e - s > 1 or self._source[s] != " ":
-                self.add_source(pos, s)
-                self.add_text(" ", s, e)
-                pos = e
-            # else: a single space is already collapsed and stays in the verbatim run
+            self.add_source(pos, s)
+            self.add_text(" ", s, e)
+            pos = e
         self.add_source(pos, end)
 
     def add_space(self, start: int, end: int) -> None:
