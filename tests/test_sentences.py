@@ -1,0 +1,50 @@
+"""Sentence boundaries: abbreviations, initials, decimals, reference markers, white space."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from medlint.sentences import split_sentences
+
+
+def _texts(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("IVIG helps. It is costly.", ["IVIG helps.", "It is costly."]),
+        ("  Leading and trailing.  \n", ["Leading and trailing."]),
+        ("Give 0.4 g/kg daily. Repeat monthly.", ["Give 0.4 g/kg daily.", "Repeat monthly."]),
+        ("Use e.g. Privigen here. Then stop.", ["Use e.g. Privigen here.", "Then stop."]),
+        ("Smith et al. Found it. Done.", ["Smith et al. Found it.", "Done."]),
+        ("Ask A. Smith about it. Now.", ["Ask A. Smith about it.", "Now."]),
+        ("See No. 5 for details. Next.", ["See No. 5 for details.", "Next."]),
+        ("It works.[1] Next one.", ["It works.[1]", "Next one."]),
+        ("It works.¹ Next one.", ["It works.¹", "Next one."]),
+        ('He said "stop." Then left.', ['He said "stop."', "Then left."]),
+        ("Is it safe? Yes! Mostly.", ["Is it safe?", "Yes!", "Mostly."]),
+        ("lower case after. stays together", ["lower case after. stays together"]),
+        ("Dose is 2 g/kg.\n\n3 doses follow.", ["Dose is 2 g/kg.", "3 doses follow."]),
+        ("", []),
+        ("   ", []),
+    ],
+)
+def test_boundaries(text: str, expected: list[str]) -> None:
+    assert _texts(text) == expected
+
+
+@given(st.text(alphabet=" .!?Ab1\n\t\"')[]eg¹", max_size=60))
+def test_spans_are_ordered_trimmed_and_cover_every_visible_character(text: str) -> None:
+    spans = split_sentences(text)
+    covered = set()
+    last_end = 0
+    for s, e in spans:
+        assert last_end <= s < e <= len(text)
+        assert not text[s].isspace() and not text[e - 1].isspace()
+        covered.update(range(s, e))
+        last_end = e
+    assert all(i in covered for i, c in enumerate(text) if not c.isspace())
