@@ -15,10 +15,7 @@ from __future__ import annotations
 import re
 
 from medlint.facts import Facts
-
-
-def _word_alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+from medlint.trie import lower_same_length, trie_pattern
 
 
 class TermIndex:
@@ -31,37 +28,46 @@ class TermIndex:
                 first = re.split(r"[\s\-–/(),]+", form.strip())[0]
                 if first:
                     firsts.append(first.lower())
-        # A first word followed by anything: "Gamunex C" and "Gamunex-C" both pass.
-        self.products = (
-            re.compile(rf"(?<!\w)(?:{_word_alternation(firsts)})", re.IGNORECASE)
-            if firsts
-            else None
-        )
+        # A first word followed by anything: "Gamunex C" and "Gamunex-C" both pass. A trie
+        # over lower-cased text, so the scan costs the same for ten products as for a thousand.
+        self.products = re.compile(trie_pattern(firsts)) if firsts else None
         self.condition_ids: dict[str, str] = {}
-        forms = []
         for term in facts.conditions.values():
             for form in term.surface_forms():
                 key = " ".join(form.lower().split())
                 self.condition_ids[key] = term.id
-                forms.append(form)
-        pattern = "|".join(
-            r"\s+".join(re.escape(part) for part in form.split())
-            for form in sorted(set(forms), key=len, reverse=True)
-        )
-        self.conditions = (
-            re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE) if forms else None
-        )
+        # Run on lower-cased text: the pattern then starts with a literal letter, which ``re``
+        # scans for in C; the word start is checked on the few hits.
+        forms = trie_pattern(self.condition_ids, space=r"\s+")
+        self.conditions = re.compile(rf"(?:{forms})(?!\w)") if self.condition_ids else None
 
     def names_product(self, text: str) -> bool:
-        return bool(self.products is not None and self.products.search(text))
+        """Whether a product's first word starts anywhere at a word start in ``text``."""
+        if self.products is None:
+            return False
+        low = lower_same_length(text)
+        m = self.products.search(low)
+        while m is not None:
+            s = m.start()
+            if not s or not (text[s - 1].isalnum() or text[s - 1] == "_"):
+                return True
+            m = self.products.search(low, s + 1)
+        return False
 
     def conditions_in(self, text: str) -> list[tuple[str, int, int, str]]:
         """(condition id, start, end, text) of each condition named in ``text``."""
         if self.conditions is None:
             return []
         out = []
-        for m in self.conditions.finditer(text):
-            cid = self.condition_ids.get(" ".join(m.group(0).lower().split()))
+        low = lower_same_length(text)
+        m = self.conditions.search(low)
+        while m is not None:
+            s, e = m.span()
+            if s and (text[s - 1].isalnum() or text[s - 1] == "_"):
+                m = self.conditions.search(low, s + 1)  # inside a word: look again just after
+                continue
+            cid = self.condition_ids.get(" ".join(m.group(0).split()))
             if cid is not None:
-                out.append((cid, m.start(), m.end(), m.group(0)))
+                out.append((cid, s, e, text[s:e]))
+            m = self.conditions.search(low, e)
         return out

@@ -18,11 +18,12 @@ _END = ""  # a key no letter can be: marks the end of a word
 _Node = dict[str, "_Node"]
 
 
-def trie_pattern(words: Iterable[str]) -> str:
-    """A regex source matching exactly ``words`` (literal strings), longest alternative first.
+def trie_pattern(words: Iterable[str], *, space: str | None = None) -> str:
+    r"""A regex source matching exactly ``words`` (literal strings), longest alternative first.
 
     Branches are emitted so that a longer word is preferred over its own prefix
     (``gamunex-c`` before ``gamunex``), as a sorted-by-length alternation would.
+    With ``space`` (e.g. ``r"\s+"``), a space in a word matches that regex instead.
     """
     root: _Node = {}
     for word in words:
@@ -32,12 +33,16 @@ def trie_pattern(words: Iterable[str]) -> str:
         for ch in word:
             node = node.setdefault(ch, {})
         node[_END] = {}
-    return _emit(root) if root else r"(?!)"
+    return _emit(root, space) if root else r"(?!)"
 
 
-def _emit(node: _Node) -> str:
+def _emit(node: _Node, space: str | None) -> str:
     ends = _END in node
-    branches = [re.escape(ch) + _emit(child) for ch, child in sorted(node.items()) if ch != _END]
+    branches = [
+        (space if ch == " " and space is not None else re.escape(ch)) + _emit(child, space)
+        for ch, child in sorted(node.items())
+        if ch != _END
+    ]
     if not branches:
         return ""
     if len(branches) == 1 and not ends:
