@@ -28,6 +28,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,12 +36,14 @@ from medlint.facts import Facts
 from medlint.model import Claim, Document, Unit, Value
 from medlint.quantities import Quantity, find_quantities
 from medlint.sentences import split_sentences
+from medlint.trie import lower_same_length
 
+# Run on lower-cased text, without a leading ``\b``: every branch then starts with a letter,
+# which ``re`` scans for in C; the word start is checked on the hits (see _contrast_ranges).
 CONTRAST = re.compile(
-    r"\b(?:unlike|in\s+contrast\s+to|compared\s+(?:with|to)|as\s+opposed\s+to|rather\s+than|"
+    r"(?:unlike|in\s+contrast\s+to|compared\s+(?:with|to)|as\s+opposed\s+to|rather\s+than|"
     r"instead\s+of|alternatives?\s+to|versus|vs\.?|switch(?:ing|ed|es)?\s+from|other\s+than|"
     r"except(?:\s+for)?|not\s+like|apart\s+from|replac(?:e|es|ed|ing))\b",
-    re.IGNORECASE,
 )
 _CONTRAST_END = re.compile(r"[,;:.()]|\s(?:and|but|while|whereas|is|are|was|has|have)\s")
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|that)\b", re.IGNORECASE)
@@ -285,6 +288,19 @@ def term_value(kind: str, term_id: str, display: str) -> Value:
     return Value(kind, (kind, term_id), display)
 
 
+def _contrast_cues(text: str) -> Iterator[re.Match[str]]:
+    """CONTRAST matches that start a word, as ``\bCONTRAST`` with IGNORECASE finds them."""
+    low = lower_same_length(text)
+    m = CONTRAST.search(low)
+    while m is not None:
+        s = m.start()
+        if s and (text[s - 1].isalnum() or text[s - 1] == "_"):
+            m = CONTRAST.search(low, s + 1)
+            continue
+        yield m
+        m = CONTRAST.search(low, m.end())
+
+
 class _Extractor:
     """Extracts the claims of one unit; one instance per unit keeps the state explicit."""
 
@@ -315,6 +331,7 @@ class _Extractor:
         self._sentence_index: dict[int, int] | None = None
         self._contrast: list[tuple[int, int]] | None = None
         self._contrast_starts: list[int] = []
+        self._breaks: dict[int, list[tuple[int, int]]] = {}  # sentence start -> clause breaks
         self.lead_product, self.lead_manufacturer = self._lead()
         self.counter = 0
 
@@ -340,7 +357,7 @@ class _Extractor:
 
     def _contrast_ranges(self) -> list[tuple[int, int]]:
         ranges = []
-        for m in CONTRAST.finditer(self.text):
+        for m in _contrast_cues(self.text):
             end_match = _CONTRAST_END.search(self.text, m.end())
             while end_match is not None and end_match.group(0) == "(":
                 # "switching from Privigen (CSL Behring) to ...": the parenthesis belongs to it
@@ -396,13 +413,22 @@ class _Extractor:
         return None, first
 
     # -- helpers --------------------------------------------------------------------------
+    def clause_breaks(self, sent: Sentence) -> list[tuple[int, int]]:
+        """Spans of the clause breaks in ``sent``, found once per sentence."""
+        found = self._breaks.get(sent.start)
+        if found is None:
+            found = self._breaks[sent.start] = [
+                m.span() for m in CLAUSE_BREAK.finditer(self.text, sent.start, sent.end)
+            ]
+        return found
+
     def clause_bounds(self, sent: Sentence, pos: int) -> tuple[int, int]:
         start, end = sent.start, sent.end
-        for m in CLAUSE_BREAK.finditer(self.text, sent.start, sent.end):
-            if m.end() <= pos:
-                start = m.end()
-            elif m.start() >= pos:
-                end = m.start()
+        for b_start, b_end in self.clause_breaks(sent):
+            if b_end <= pos:
+                start = b_end
+            elif b_start >= pos:
+                end = b_start
                 break
         return start, end
 
@@ -439,9 +465,7 @@ class _Extractor:
         cprods = self.products_in(cstart, cend)
         if not cprods:
             sprods = self.products_in(sent.start, sent.end)
-            if len({p.id for p in sprods}) == 1 and not CLAUSE_BREAK.search(
-                self.text, sent.start, sent.end
-            ):
+            if len({p.id for p in sprods}) == 1 and not self.clause_breaks(sent):
                 return sprods[:1], "direct"
             if len({p.id for p in sprods}) == 1 and PRONOUN_LEAD.match(self.text, cstart, cend):
                 return sprods[
@@ -877,21 +901,30 @@ class _Extractor:
             # Every attribute below starts from a mention (a product, term or quantity) or,
             # for sugar and IgA wording, needs a product: a unit with none makes no claim.
             return
+        # Each attribute starts from its own kind of mention (or, for sugar and IgA wording, a
+        # word the sentence must contain): a sentence skips the attributes it has nothing for.
+        sugar = "sugar" in self.text.lower()
+        iga = "IgA" in self.text
         for sent in self.sentences:
-            if not sent.mentions:
-                if product_claims:  # "It is sugar-free." / "It contains no IgA."
-                    self.stabilizers(sent)
-                    self.iga(sent)
-                continue
+            kinds = {m.kind for m in sent.mentions}
+            qkinds = {m.quantity.kind for m in sent.mentions if m.quantity is not None}
             if product_claims:
-                self.concentration(sent)
-                self.stabilizers(sent)
-                self.routes(sent)
-                self.iga(sent)
-                self.manufacturers(sent)
-            self.regimen(sent)
-            self.incidence(sent)
-            self.cost(sent)
+                if "percent" in qkinds:
+                    self.concentration(sent)
+                if "stabilizer" in kinds or (sugar and "sugar" in sent.text.lower()):
+                    self.stabilizers(sent)
+                if "route" in kinds:
+                    self.routes(sent)
+                if iga and "IgA" in sent.text:
+                    self.iga(sent)
+                if "product" in kinds or "manufacturer" in kinds:
+                    self.manufacturers(sent)
+            if not qkinds.isdisjoint(REGIMEN_KINDS):
+                self.regimen(sent)
+            if "rate" in qkinds:
+                self.incidence(sent)
+            if "money" in qkinds:
+                self.cost(sent)
 
 
 def analyse(facts: Facts, doc: Document, sdocs: list[Any]) -> Analysis:
