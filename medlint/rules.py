@@ -51,11 +51,6 @@ class Rule:
 
     def render(self, **values: object) -> str:
         """Fill the message template; a missing placeholder is left visible, never a crash."""
-
-        class _Keep(dict[str, object]):
-            def __missing__(self, key: str) -> str:
-                return "{" + key + "}"
-
         try:
             return self.message.format_map(_Keep(values))
         except (ValueError, TypeError):  # a format spec that does not fit the value ("{found:d}")
@@ -65,6 +60,13 @@ class Rule:
         if self.doc_path and Path(self.doc_path).is_file():
             return Path(self.doc_path).read_text(encoding="utf-8")
         return f"# {self.id}\n\n{self.summary}\n"
+
+
+class _Keep(dict[str, object]):
+    """Template values; a placeholder without a value renders as itself."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
 
 
 @lru_cache(maxsize=1)
