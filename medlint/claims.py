@@ -338,12 +338,17 @@ class _Extractor:
     # -- mentions -------------------------------------------------------------------------
     def _mentions(self, sdoc: Any) -> list[Mention]:
         out: list[Mention] = []
-        for ent in sdoc.ents:
-            kind = ent.label_.lower()
-            out.append(Mention(kind, ent.kb_id_, ent.start_char, ent.end_char, ent.text))
+        user_data = getattr(sdoc, "user_data", None) or {}
+        terms = user_data.get("medlint_terms")
+        if terms is not None:  # the pipeline's plain record of its entities
+            text = self.text
+            out.extend(Mention(kind, tid, s, e, text[s:e]) for kind, tid, s, e in terms)
+        else:
+            for ent in sdoc.ents:
+                kind = ent.label_.lower()
+                out.append(Mention(kind, ent.kb_id_, ent.start_char, ent.end_char, ent.text))
         product_spans = sorted((m.start, m.end) for m in out if m.kind == "product")
         span_starts = [s for s, _ in product_spans]
-        user_data = getattr(sdoc, "user_data", None) or {}
         quantities = user_data.get("medlint_quantities")
         if quantities is None:
             quantities = find_quantities(self.text)

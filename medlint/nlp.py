@@ -35,6 +35,9 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 QUANTITIES_KEY = "medlint_quantities"
+# (kind, term id, start_char, end_char) of each entity, as plain tuples: the claim extractor
+# reads these instead of creating a Span (and its Tokens) per entity again.
+TERMS_KEY = "medlint_terms"
 LABELS = {
     "product": "PRODUCT",
     "manufacturer": "MANUFACTURER",
@@ -59,6 +62,13 @@ _SUFFIXES = (
     r"(?<=Ig[AGM])\.",
 )
 _registered = False
+_MATCHERS: dict[str, Any] = {}  # term component name -> its PhraseMatcher (see term_matcher)
+
+
+def term_matcher(nlp: Language) -> Any:
+    """The PhraseMatcher behind ``nlp``'s term component (for tests and diagnostics)."""
+    name = next(n for n in nlp.pipe_names if n.startswith("medlint_terms"))
+    return _MATCHERS[name]
 
 
 def _register_tokenizer() -> None:
@@ -93,7 +103,6 @@ def build_pipeline(facts: Facts) -> Language:
     from spacy.language import Language
     from spacy.matcher import PhraseMatcher
     from spacy.tokens import Doc, Span
-    from spacy.util import filter_spans
 
     _register_tokenizer()
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "medlint.Tokenizer.v1"}}})
@@ -112,15 +121,38 @@ def build_pipeline(facts: Facts) -> Language:
         if patterns:
             matcher.add(label, patterns)
 
+    strings = nlp.vocab.strings
+
     def medlint_terms(doc: Doc) -> Doc:
+        matches = matcher(doc)
+        if not matches:
+            doc.user_data[TERMS_KEY] = []
+            return doc
+        # spacy.util.filter_spans on (match_id, start, end) tuples: longest first, then
+        # earliest; a match whose first or last token is taken is dropped. Same choice, but
+        # only the kept matches become Spans.
+        ordered = sorted(matches, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
+        kept = []
+        seen: set[int] = set()
+        for match in ordered:
+            _, start, end = match
+            if start not in seen and end - 1 not in seen:
+                kept.append(match)
+                seen.update(range(start, end))
+        kept.sort(key=lambda m: m[1])
         spans = []
-        for match_id, start, end in matcher(doc):
-            label, _, term_id = nlp.vocab.strings[match_id].partition("|")
-            spans.append(Span(doc, start, end, label=label, kb_id=term_id))
-        doc.ents = filter_spans(spans)
+        terms = []
+        for match_id, start, end in kept:
+            label, _, term_id = strings[match_id].partition("|")
+            span = Span(doc, start, end, label=label, kb_id=term_id)
+            spans.append(span)
+            terms.append((label.lower(), term_id, span.start_char, span.end_char))
+        doc.ents = spans
+        doc.user_data[TERMS_KEY] = terms
         return doc
 
     name = f"medlint_terms_{id(matcher)}"
+    _MATCHERS[name] = matcher
     Language.component(name, func=medlint_terms)
     nlp.add_pipe(name, last=True)
 
