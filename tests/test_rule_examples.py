@@ -54,9 +54,19 @@ def test_citation_prefilter_is_a_superset_of_whole_word_keywords() -> None:
     """A keyword written as a whole word anywhere in a text is a hit; inside a word it is not."""
     rule = next(r for r in RULES if r.id == "citation-needed")
     keywords = rule.compiled["keywords"]
-    assert keywords.hits("Recent Studies, too.") == [7]
-    assert keywords.hits("Some meta-analysis found it.") == [5]
-    assert keywords.hits("A case-studies page; studiesé") == [21]  # é is no [a-z] letter
+
+    def offsets(text: str) -> list[int]:
+        return [at for at, _ in keywords.hits(text)]
+
+    assert keywords.hits("Recent Studies, too.") == [(7, {"study"})]
+    assert offsets("Some meta-analysis found it.") == [5]
+    assert offsets("A case-studies page; studiesé") == [21]  # é is no [a-z] letter
     assert not keywords.hits("Understudied and restudying.")
-    assert 13 in keywords.hits("the American College of Rheumatology")  # "College", exact
+    assert keywords.hits("According to the NEJM") == [
+        (0, {"according", "journal"}),
+        (17, {"journal"}),
+    ]
+    hits = dict(keywords.hits("the American College of Rheumatology"))
+    assert hits[13] == {"organisation"}  # "College", matched as written
+    assert hits[4] == {"organisation", "authority"}  # the authority's name
     assert not keywords.hits("a college town")

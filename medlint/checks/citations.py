@@ -71,34 +71,31 @@ def _prepare(params: dict[str, Any]) -> Any:
     suffixes = _alternation(params.get("organisation_suffixes", []), "organisation_suffixes")
     word = r"[A-Z][\w&'’.-]*\s+(?:of\s+|and\s+|&\s+|for\s+|,\s+)*"
     org = rf"(?:the\s+)?(?:{authorities}|(?:{word}){{1,7}}(?:{suffixes}))"
-    cues: list[re.Pattern[str]] = [*study]
+    # Cues by family; a keyword of a family (see _keywords) must lie in the sentence for its
+    # cues to run at all.
+    families: dict[str, list[re.Pattern[str]]] = {"study": study}
     if journals:
-        cues.append(
+        families["journal"] = [
             re.compile(
                 rf"\b(?i:published\s+in|reported\s+in|appeared\s+in|according\s+to)\s+"
                 rf"(?:(?i:the)\s+)?(?:(?i:journal)\s+)?(?:{journals})\b"
                 rf"|\b(?:{distinctive})\b",
             )
-        )
-    cues.append(
+        ]
+    families["according"] = [
         re.compile(
             rf"\b(?i:according)\s+to\s+(?:[\w\s,]{{0,40}}?\s)?(?:{org}|[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)*)",
             0,
         )
-    )
-    cues.append(re.compile(rf"\b{org}\s+(?:\([A-Z]+\)\s+)?(?:{verbs})\b"))
-    cues.append(
+    ]
+    families["organisation"] = [re.compile(rf"\b{org}\s+(?:\([A-Z]+\)\s+)?(?:{verbs})\b")]
+    families["authority"] = [
         re.compile(
             rf"\b(?:{authorities})(?:'s|’s)?\s+(?:guidelines?|recommendations?|position|consensus)\b"
         )
-    )
-    # One alternation of every cue decides, once per unit, whether any sentence needs a look.
-    any_cue = re.compile(
-        "|".join(
-            f"(?i:{c.pattern})" if c.flags & re.IGNORECASE else f"(?:{c.pattern})" for c in cues
-        )
-    )
-    return {"cues": cues, "any": any_cue, "keywords": _keywords(params)}
+    ]
+    cues = [cue for family in families.values() for cue in family]
+    return {"cues": cues, "families": families, "keywords": _keywords(params)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,33 +103,35 @@ class Keywords:
     """Words at least one of which every cue contains, found by two compiled trie regexes.
 
     They run once per unit, so a unit without a keyword costs two scans in C and its
-    sentences are never searched; a sentence is searched only if a keyword lies in it.
-    ``words`` must be whole hyphen-joined words of the lower-cased text ("studies",
-    not "case-studies"): the trie finds candidates (it starts with a literal, which
-    ``re`` scans for quickly) and the boundaries are checked on the few hits. Phrases
-    (journal and authority names) count anywhere; ``exact`` words (acronyms,
+    sentences are never searched; a sentence is searched only with the cue families whose
+    keywords lie in it. ``words`` must be whole hyphen-joined words of the lower-cased text
+    ("studies", not "case-studies"): the trie finds candidates (it starts with a literal,
+    which ``re`` scans for quickly) and the boundaries are checked on the few hits.
+    Phrases (journal and authority names) count anywhere; ``exact`` words (acronyms,
     capitalised suffixes) are matched case-sensitively on the text as written.
     """
 
     lowered: re.Pattern[str]  # words and phrases, run on the lower-cased text
     words: frozenset[str]
     exact: re.Pattern[str] | None
+    families: dict[str, frozenset[str]]  # keyword (lower-cased, or exact) -> cue families
 
-    def hits(self, text: str) -> list[int]:
-        """Start offsets of keywords in ``text`` (sorted); empty when no cue can match."""
+    def hits(self, text: str) -> list[tuple[int, frozenset[str]]]:
+        """(offset, cue families) of each keyword in ``text``, sorted; empty: no cue matches."""
         low = lower_same_length(text)
         out = []
         for m in self.lowered.finditer(low):
             s, e = m.span()
-            if m.group(0) not in self.words or _whole_word(low, s, e):
-                out.append(s)
+            word = m.group(0)
+            if word not in self.words or _whole_word(low, s, e):
+                out.append((s, self.families[word]))
         if self.exact is not None:
             out.extend(
-                m.start()
+                (m.start(), self.families[m.group(0)])
                 for m in self.exact.finditer(text)
                 if not (m.start() and _is_letter(text[m.start() - 1].lower()))
             )
-            out.sort()
+            out.sort(key=lambda hit: hit[0])
         return out
 
 
@@ -163,19 +162,32 @@ def _keywords(params: dict[str, Any]) -> Keywords | None:
         return None
     if not isinstance(listed, list) or not all(isinstance(w, str) and w for w in listed):
         raise MedlintError("study_keywords must be a list of words", "study_keywords")
-    lower = {w.lower() for w in listed}
-    lower |= {"according", "published", "reported", "appeared"}
-    exact: set[str] = {str(s).strip() for s in params.get("organisation_suffixes", [])}
-    phrases: set[str] = set()
-    for key in ("journals", "authorities"):
+    families: dict[str, set[str]] = {}
+
+    def tag(keyword: str, *names: str) -> None:
+        families.setdefault(keyword, set()).update(names)
+
+    for word in listed:
+        tag(word.lower(), "study")
+    tag("according", "according", "journal")  # "according to the Lancet"
+    for word in ("published", "reported", "appeared"):
+        tag(word, "journal")
+    for suffix in params.get("organisation_suffixes", []):
+        tag(str(suffix).strip(), "organisation")  # exact: "College", "Association"
+    for key, names in (("journals", ("journal",)), ("authorities", ("organisation", "authority"))):
         for name in params.get(key, []):
             text = " ".join(str(name).split())
-            if text.isupper() and " " not in text:
-                exact.add(text)
-            else:
-                phrases.add(text.lower())
+            tag(text if text.isupper() and " " not in text else text.lower(), *names)
+    words = {w.lower() for w in listed} | {"according", "published", "reported", "appeared"}
+    exact = {k for k in families if any(c.isupper() for c in k)}
+    lowered = set(families) - exact
     exact_re = re.compile(rf"(?:{trie_pattern(exact)})(?![A-Za-z])") if exact else None
-    return Keywords(re.compile(trie_pattern(lower | phrases)), frozenset(lower), exact_re)
+    return Keywords(
+        re.compile(trie_pattern(lowered)),
+        frozenset(words),
+        exact_re,
+        {k: frozenset(v) for k, v in families.items()},
+    )
 
 
 def has_marker(sentence: Sentence) -> bool:
@@ -190,25 +202,31 @@ def has_marker(sentence: Sentence) -> bool:
 
 def _run_citation(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding]:
     cues: list[re.Pattern[str]] = rule.compiled["cues"]
-    any_cue: re.Pattern[str] = rule.compiled["any"]
+    families: dict[str, list[re.Pattern[str]]] = rule.compiled["families"]
     keywords: Keywords | None = rule.compiled["keywords"]
     for analysis in analyses:
-        unit_hits: dict[int, list[int]] = {}
+        unit_hits: dict[int, tuple[list[int], list[frozenset[str]]]] = {}
         for sentence in analysis.sentences:
             if sentence.unit.kind in ("heading", "table_header"):
                 continue
-            # Keyword offsets per unit (one scan), then one alternation of every cue, then
-            # each cue on its own.
+            run = cues
             if keywords is not None:
-                hits_at = unit_hits.get(id(sentence.unit))
-                if hits_at is None:
-                    hits_at = unit_hits[id(sentence.unit)] = keywords.hits(sentence.unit.text)
-                k = bisect_left(hits_at, sentence.start)
-                if k == len(hits_at) or hits_at[k] >= sentence.end:
+                # Keywords per unit (one scan); then only the families they call for.
+                found = unit_hits.get(id(sentence.unit))
+                if found is None:
+                    pairs = keywords.hits(sentence.unit.text)
+                    found = unit_hits[id(sentence.unit)] = (
+                        [at for at, _ in pairs],
+                        [names for _, names in pairs],
+                    )
+                offsets, names = found
+                lo = bisect_left(offsets, sentence.start)
+                hi = bisect_left(offsets, sentence.end)
+                if lo == hi:
                     continue
-            if not any_cue.search(sentence.text):
-                continue
-            hits = [m for cue in cues for m in cue.finditer(sentence.text)]
+                wanted = set().union(*names[lo:hi])
+                run = [cue for name, group in families.items() if name in wanted for cue in group]
+            hits = [m for cue in run for m in cue.finditer(sentence.text)]
             if not hits or has_marker(sentence):
                 continue
             hit = min(hits, key=lambda m: (m.start(), -m.end()))
