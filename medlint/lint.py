@@ -121,7 +121,19 @@ class Engine:
         terms = self._terms
         sdocs: list[Any] = []
         heavy: list[tuple[int, list[Any]]] = []
+        references = doc.references
         for i, unit in enumerate(doc.units):
+            if references is not None and unit.source_span(0, 0)[0] >= references.start:
+                sdocs.append(LightDoc())  # reference entries make no claims (claims.analyse)
+                continue
+            if unit.kind in ("heading", "table_header"):
+                # No claims either; only the conditions a title names (the article's subject).
+                ents = [
+                    LightEnt("CONDITION", cid, s, e, t)
+                    for cid, s, e, t in terms.conditions_in(unit.text)
+                ]
+                sdocs.append(LightDoc(ents=ents))
+                continue
             quantities = find_quantities(unit.text)
             # Product claims need the phrase matcher (names, makers, stabilizers, routes);
             # a unit naming no product can only make regimen, incidence or cost claims, which
