@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import groupby
+from typing import Any
 
 from medlint.errors import MedlintError
 from medlint.model import Finding
@@ -30,33 +32,66 @@ from medlint.model import Finding
 VERSION = 1
 
 
-def render_baseline(findings: Iterable[Finding]) -> str:
-    """The baseline JSON for the findings that are not suppressed (deterministic order)."""
-    entries = [
-        {
+def _in_baseline_order(findings: Iterable[Finding]) -> Iterator[Finding]:
+    """Findings sorted by (sort key, fingerprint), without holding a spooled run at once.
+
+    A :class:`~medlint.store.FindingStore` yields path by path in path order, and
+    the sort key starts with the path, so sorting each path's findings on its own
+    gives the global order; any other iterable is sorted whole.
+    """
+    from medlint.store import FindingStore
+
+    def key(f: Finding) -> tuple[Any, ...]:
+        return (*f.sort_key(), f.fingerprint)
+
+    if not isinstance(findings, FindingStore):
+        yield from sorted(findings, key=key)
+        return
+    for _, group in groupby(findings, key=lambda f: f.path):
+        yield from sorted(group, key=key)
+
+
+def _entries(findings: Iterable[Finding], counted: list[int]) -> Iterator[dict[str, Any]]:
+    for f in _in_baseline_order(findings):
+        if f.suppressed:
+            continue
+        counted[0] += 1
+        yield {
             "rule": f.rule,
             "path": f.path,
             "fingerprint": f.fingerprint,
             "line": f.line,
             "message": f.message,
         }
-        for f in sorted(findings, key=lambda f: (*f.sort_key(), f.fingerprint))
-        if not f.suppressed
-    ]
-    payload = {"version": VERSION, "tool": "medlint", "findings": entries}
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+
+
+def _stream(findings: Iterable[Finding], counted: list[int]) -> Iterator[str]:
+    """The baseline JSON in chunks; ``counted[0]`` ends as the number of entries."""
+    from medlint.report.json_format import nested, stream_array
+
+    yield f'{{\n  "version": {nested(VERSION, 1)},\n  "tool": "medlint",\n  "findings": '
+    yield from stream_array(_entries(findings, counted), 1)
+    yield "\n}\n"
+
+
+def render_baseline(findings: Iterable[Finding]) -> str:
+    """The baseline JSON for the findings that are not suppressed (deterministic order).
+
+    Byte for byte ``json.dumps(payload, indent=2, ensure_ascii=False) + "\\n"``.
+    """
+    return "".join(_stream(findings, [0]))
 
 
 def write_baseline(path: str, findings: Iterable[Finding]) -> int:
-    """Write the baseline atomically; returns how many findings it records."""
+    """Write the baseline atomically, as it is produced; returns how many findings it records."""
     from medlint.fileio import atomic_write
 
-    text = render_baseline(findings)
+    counted = [0]
     try:
-        atomic_write(path, text)
+        atomic_write(path, _stream(findings, counted))
     except OSError as exc:
         raise MedlintError(f"cannot write baseline: {exc.strerror}", path) from None
-    return text.count('"fingerprint"')
+    return counted[0]
 
 
 def load_baseline(path: str) -> Counter[str]:
@@ -99,7 +134,15 @@ def load_baseline(path: str) -> Counter[str]:
 
 
 def apply_baseline(findings: Iterable[Finding], known: Counter[str]) -> int:
-    """Mark findings recorded in the baseline ``baselined``; returns how many matched."""
+    """Mark findings recorded in the baseline ``baselined``; returns how many matched.
+
+    A :class:`~medlint.store.FindingStore` rebuilds its findings on every
+    iteration, so flags set here would not last: it applies the baseline itself.
+    """
+    from medlint.store import FindingStore
+
+    if isinstance(findings, FindingStore):
+        return findings.apply_baseline(known)
     remaining = Counter(known)
     matched = 0
     for f in findings:

@@ -9,12 +9,19 @@ reported, and the exit code is 2.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from medlint import __version__
 from medlint.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, MedlintError
+
+if TYPE_CHECKING:
+    from medlint.config import Settings
+    from medlint.lint import Engine, LintResult
 
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -146,22 +153,30 @@ def _use_color(choice: str) -> bool:
     return use_color(choice, sys.stdout)
 
 
-def _write(text: str, output: str | None) -> None:
+def _write(chunks: Iterable[str], output: str | None) -> None:
+    """Write a report as its chunks come: to ``output`` atomically, or to stdout."""
     if output:
         from medlint.fileio import atomic_write
 
-        atomic_write(output, text)
+        atomic_write(output, chunks)
     else:
-        sys.stdout.write(text)
+        for chunk in chunks:
+            sys.stdout.write(chunk)
+
+
+def _close(result: LintResult) -> None:
+    """Release the findings' spool (a temporary file) as soon as the run is reported."""
+    close = getattr(result.findings, "close", None)
+    if close is not None:
+        close()
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     if args.no_cache:
         os.environ["MEDLINT_NO_CACHE"] = "1"
-    from medlint.baseline import apply_baseline, load_baseline
+    from medlint.baseline import load_baseline
     from medlint.config import settings_from_args
-    from medlint.lint import Engine, Options, lint_paths
-    from medlint.report import ReportContext, at_or_above, get_reporter
+    from medlint.lint import Engine, Options
 
     settings = settings_from_args(args)  # configuration file merged with the flags
     reading = settings.baseline and not args.write_baseline
@@ -179,6 +194,26 @@ def cmd_check(args: argparse.Namespace) -> int:
         keep_documents=args.format not in _NO_SOURCE_FORMATS,
     )
     engine = Engine(options)
+    with contextlib.ExitStack() as spools:
+        return _run_check(args, settings, engine, known, spools)
+
+
+def _run_check(
+    args: argparse.Namespace,
+    settings: Settings,
+    engine: Engine,
+    known: Counter[str] | None,
+    spools: contextlib.ExitStack,
+) -> int:
+    """Lint, fix, baseline and report; ``spools`` closes every run's findings spool on exit.
+
+    Each ``lint_paths`` result holds an open temporary file (its findings); the
+    exit stack closes it however this returns: a report written, ``--diff``, an
+    error or Ctrl-C.
+    """
+    from medlint.baseline import apply_baseline, load_baseline
+    from medlint.lint import lint_paths
+    from medlint.report import ReportContext, fails, get_streamer
     from medlint.report.terminal import progress_for
 
     progress = progress_for(sys.stderr)
@@ -187,6 +222,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     finally:
         if progress is not None:
             progress.close()
+    spools.callback(_close, result)
     for err in result.errors:
         print(f"medlint: error: {err}", file=sys.stderr)
     fix_failed = False  # a fix that could not be written is an error: exit 2, never 0
@@ -200,6 +236,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             return EXIT_ERROR if result.errors or fixed.errors else int(bool(fixed.diff))
         if fixed.applied:  # report what is left, as the files now read
             result = lint_paths(args.paths, engine=engine)
+            spools.callback(_close, result)
     if args.write_baseline:
         from medlint.baseline import write_baseline
 
@@ -212,11 +249,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         color=_use_color(args.color) and not args.output,
         matched_baseline=matched,
     )
-    _write(get_reporter(args.format)(result, ctx), args.output)
+    _write(get_streamer(args.format)(result, ctx), args.output)
     if result.errors or fix_failed:
         return EXIT_ERROR
-    active = [f for f in result.findings if not f.suppressed and not f.baselined]
-    if settings.fail_on != "never" and at_or_above(active, settings.fail_on):
+    if settings.fail_on != "never" and fails(result.findings, settings.fail_on):
         return EXIT_FINDINGS
     return EXIT_OK
 

@@ -45,7 +45,9 @@ class Options:
 
 @dataclass(slots=True)
 class LintResult:
-    findings: list[Finding] = field(default_factory=list)
+    # From lint_paths, a medlint.store.FindingStore: the sorted findings, read back from disk
+    # article by article (close it, or let it be collected, to free the spool).
+    findings: Sequence[Finding] = field(default_factory=list)
     errors: list[MedlintError] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     documents: dict[str, Document] = field(default_factory=dict)

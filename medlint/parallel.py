@@ -7,12 +7,14 @@ and for each claim the line and column of its span and the text it covers.
 Two things follow from that shape:
 
 * output does not depend on ``--jobs``: the same findings are computed from
-  the same claims, and the parent sorts and fingerprints them all at the end
-  (:func:`medlint.lint.finalize`), exactly as the one-process path does;
+  the same claims, and they are sorted and fingerprinted
+  (:func:`medlint.lint.finalize`) exactly as the one-process path does;
 * memory grows with the number of claims, not with the size of the corpus:
   an article's text, units and sentences are dropped as soon as it is done,
   unless a report needs the source (``keep_documents``) or the article holds
-  inline suppressions (which are resolved against all findings at the end).
+  inline suppressions (which are resolved when its findings are read back);
+  its findings go to a temporary file (:mod:`medlint.store`), pickled where
+  they were found, and are read back one article at a time when reported.
 
 Workers are forked where the platform allows it, so they inherit the parent's
 already-built engine (facts, rules and spaCy pipeline) instead of rebuilding
@@ -22,12 +24,14 @@ it; with another start method each worker builds its own engine once.
 from __future__ import annotations
 
 import os
+import pickle
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from medlint.errors import MedlintError
 from medlint.model import Document, Finding
+from medlint.store import FindingStore, Spool
 
 if TYPE_CHECKING:
     from medlint.claims import Analysis
@@ -141,10 +145,15 @@ def corpus_view(analysis: Analysis, engine: Engine | None = None) -> Analysis:
 
 @dataclass(slots=True)
 class ArticleResult:
-    """What one article contributes to the run; small and picklable."""
+    """What one article contributes to the run; small and picklable.
+
+    ``findings`` is the pickled list of the article's document-scope findings:
+    pickled where they were found (a worker, or the parent with ``--jobs 1``), so
+    the parent appends the bytes to the spool without unpickling them.
+    """
 
     path: str
-    findings: list[Finding] = field(default_factory=list)
+    findings: bytes = b""
     corpus: Analysis | None = None
     document: Document | None = None
     error: MedlintError | None = None
@@ -165,12 +174,14 @@ def check_article(engine: Engine, path: str, keep_document: bool) -> ArticleResu
     for rule in engine.rules:
         if not is_corpus_rule(rule):
             findings.extend(CHECK_KINDS[rule.kind].run(rule, [analysis], engine.facts))
-    needs_corpus = any(is_corpus_rule(r) for r in engine.rules)
+    view = corpus_view(analysis, engine) if any(is_corpus_rule(r) for r in engine.rules) else None
     keep = keep_document or bool(doc.directives)
     return ArticleResult(
         path,
-        findings=findings,
-        corpus=corpus_view(analysis, engine) if needs_corpus else None,
+        findings=pickle.dumps(findings, protocol=pickle.HIGHEST_PROTOCOL) if findings else b"",
+        # Corpus rules compare claims; an article with none to compare (a third of a
+        # typical corpus) would only cost memory for the whole run.
+        corpus=view if view is not None and view.claims else None,
         document=doc if keep else None,
     )
 
@@ -227,7 +238,7 @@ def iter_articles(
 
 @dataclass(slots=True)
 class RunOutput:
-    findings: list[Finding] = field(default_factory=list)
+    findings: FindingStore
     errors: list[MedlintError] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     documents: dict[str, Document] = field(default_factory=dict)
@@ -240,45 +251,61 @@ def lint_files(
     keep_documents: bool = True,
     progress: Callable[[int, int], None] | None = None,
 ) -> RunOutput:
-    """Check ``files``: document rules per article, then corpus rules and suppressions over all.
+    """Check ``files``: document rules per article, then corpus rules over the claims of all.
 
     Gives the same findings as :func:`medlint.lint.lint_documents` over the
-    same articles, whatever ``jobs`` is.
+    same articles, whatever ``jobs`` is. Document-scope findings are spooled
+    to disk as each article is done; what stays in memory is the claims (until
+    the corpus rules have run) and the documents that hold inline directives
+    or that ``keep_documents`` asks for. The returned store finalizes and
+    suppresses article by article when it is read.
     """
-    from medlint.checks import CHECK_KINDS
-    from medlint.lint import finalize
-    from medlint.suppress import apply_suppressions
+    spool = Spool()
+    try:
+        return _collect(engine, files, jobs, keep_documents, progress, spool)
+    except BaseException:
+        spool.close()  # an interrupted run leaves no spool behind
+        raise
 
-    out = RunOutput()
-    findings: list[Finding] = []
+
+def _collect(
+    engine: Engine,
+    files: Sequence[str],
+    jobs: int,
+    keep_documents: bool,
+    progress: Callable[[int, int], None] | None,
+    spool: Spool,
+) -> RunOutput:
+    from medlint.checks import CHECK_KINDS
+
+    errors: list[MedlintError] = []
+    checked: list[str] = []
+    documents: dict[str, Document] = {}
     views: list[Analysis] = []
-    directive_docs: list[Document] = []
-    shared_sources: dict[tuple[str, ...], list[dict[str, str]]] = {}
+    directive_docs: dict[str, Document] = {}
     for done, res in enumerate(iter_articles(engine, files, jobs, keep_documents), 1):
         if progress is not None:
             progress(done, len(files))
         if res.error is not None:
-            out.errors.append(res.error)
+            errors.append(res.error)
             continue
-        out.files.append(res.path)
-        for f in res.findings:
-            # Findings from workers arrive with their own copies of the facts' source lists;
-            # share one list per set of sources so memory grows with the findings alone.
-            if f.sources:
-                key = tuple(s["id"] for s in f.sources)
-                f.sources = shared_sources.setdefault(key, f.sources)
-        findings.extend(res.findings)
+        checked.append(res.path)
+        if res.findings:
+            spool.add(res.path, res.findings)
         if res.corpus is not None:
             views.append(res.corpus)
         if res.document is not None:
             if keep_documents:
-                out.documents[res.path] = res.document
+                documents[res.path] = res.document
             if res.document.directives:
-                directive_docs.append(res.document)
+                directive_docs[res.path] = res.document
+    corpus_findings: dict[str, list[Finding]] = {}
     for rule in engine.rules:
         if is_corpus_rule(rule):
-            findings.extend(CHECK_KINDS[rule.kind].run(rule, views, engine.facts))
-    out.findings = apply_suppressions(
-        directive_docs, finalize(findings), engine.all_rules, engine.rules
-    )
-    return out
+            for f in CHECK_KINDS[rule.kind].run(rule, views, engine.facts):
+                corpus_findings.setdefault(f.path, []).append(f)
+    views.clear()
+    for path, found in corpus_findings.items():
+        spool.add_findings(path, found)
+    store = FindingStore(spool, directive_docs, engine.all_rules, engine.rules)
+    return RunOutput(findings=store, errors=errors, files=checked, documents=documents)

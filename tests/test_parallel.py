@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import pickle
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +12,7 @@ from medlint.cli import main
 from medlint.lint import Engine, Options, discover, lint_documents, lint_paths, read_file
 from medlint.model import Finding
 from medlint.parallel import ClaimSites, corpus_view, iter_articles
+from tests.generated import generate_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -35,12 +34,7 @@ def engine() -> Engine:
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """30 generated articles (txt, md, html), one with inline suppressions, two that disagree."""
-    out = tmp_path_factory.mktemp("corpus")
-    subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), "30", str(out)],
-        check=True,
-        capture_output=True,
-    )
+    out = generate_corpus(tmp_path_factory.mktemp("corpus"), 30)
     (out / "suppressed.txt").write_text(SUPPRESSED, encoding="utf-8")
     # Two articles that disagree where the facts have no canonical value: corpus-inconsistency.
     for name, dose, interval in (

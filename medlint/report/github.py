@@ -14,6 +14,7 @@ the message ``%``, CR and LF are percent-encoded; in properties ``:`` and
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from medlint.model import Finding
@@ -62,9 +63,12 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def render(result: LintResult, ctx: ReportContext) -> str:
-    active = [f for f in result.findings if not f.suppressed and not f.baselined]
-    lines: list[str] = []
+def stream(result: LintResult, ctx: ReportContext) -> Iterator[str]:
+    """Input errors, then one pass over the findings per severity, then the count line.
+
+    Three passes rather than one list of the active findings: the findings may be
+    read back from disk, and a large run's annotations need not all be in memory.
+    """
     for err in result.errors:
         props: dict[str, object] = {}
         if err.path:
@@ -72,12 +76,12 @@ def render(result: LintResult, ctx: ReportContext) -> str:
             if err.line:
                 props["line"] = err.line
         props["title"] = "medlint: input error"
-        lines.append(command("error", err.message, props))
+        yield command("error", err.message, props) + "\n"
     counts = dict.fromkeys(_ORDER, 0)
     for severity in _ORDER:
-        for f in active:
-            if f.severity == severity:
-                lines.append(annotation(f))
+        for f in result.findings:
+            if f.severity == severity and not f.suppressed and not f.baselined:
+                yield annotation(f) + "\n"
                 counts[severity] += 1
     tail = (
         f"medlint: {_plural(counts['error'], 'error')}, {_plural(counts['warning'], 'warning')}, "
@@ -85,5 +89,8 @@ def render(result: LintResult, ctx: ReportContext) -> str:
     )
     if result.errors:
         tail += f" ({_plural(len(result.errors), 'input error')})"
-    lines.append(tail)
-    return "\n".join(lines) + "\n"
+    yield tail + "\n"
+
+
+def render(result: LintResult, ctx: ReportContext) -> str:
+    return "".join(stream(result, ctx))

@@ -16,11 +16,12 @@ citations ``Clarity``, house style ``Style``.
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from medlint.model import Finding
 from medlint.report import ReportContext
+from medlint.report.json_format import stream_array
 
 if TYPE_CHECKING:
     from medlint.lint import LintResult
@@ -46,6 +47,13 @@ def issue(f: Finding) -> dict[str, Any]:
     }
 
 
+def stream(result: LintResult, ctx: ReportContext) -> Iterator[str]:
+    """The report an issue at a time; joined, exactly ``json.dumps(issues, indent=2)`` + newline."""
+    yield from stream_array(
+        (issue(f) for f in result.findings if not f.suppressed and not f.baselined), 0
+    )
+    yield "\n"
+
+
 def render(result: LintResult, ctx: ReportContext) -> str:
-    issues = [issue(f) for f in result.findings if not f.suppressed and not f.baselined]
-    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+    return "".join(stream(result, ctx))

@@ -8,6 +8,11 @@ with autoescaping on: every string from an article, a facts file or a rule is
 escaped. The rule docs are Markdown rendered by markdown-it-py with raw HTML
 disabled. Jinja2 is imported only when this format is chosen.
 
+Memory: the page is built whole (the summary sits above the findings and the
+template renders one string), so every finding, and the source of every
+article, is in memory while it is written. For archive-sized runs prefer
+``json`` or ``json-lines``, which stream.
+
 Filtering (severity, rule, article) is a small script over ``data-*``
 attributes; without JavaScript everything is visible. Filters can be set
 from the URL (``report.html#severity=error&rule=citation-needed``).

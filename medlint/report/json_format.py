@@ -3,15 +3,20 @@
 ``{"version": 1, "findings": [...], "summary": {...}}``. Keys are only ever
 added, never renamed or removed, within a version. ``end_column`` is
 exclusive (the column after the last character), as in SARIF.
+
+:func:`stream` writes the document a finding at a time; its chunks join to
+exactly ``json.dumps(payload, indent=2, ensure_ascii=False) + "\n"`` (the
+test suite compares them), so a large run's report is never one string.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from medlint.model import Finding
-from medlint.report import ReportContext, summary
+from medlint.report import ReportContext, Tally
 
 if TYPE_CHECKING:
     from medlint.lint import LintResult
@@ -61,12 +66,33 @@ def finding_dict(f: Finding) -> dict[str, Any]:
     return out
 
 
+def nested(value: Any, level: int) -> str:
+    """``value`` as ``json.dumps(indent=2)`` writes it ``level`` containers deep."""
+    return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + "  " * level)
+
+
+def stream_array(items: Iterator[Any], level: int) -> Iterator[str]:
+    """An indented JSON array, one chunk per item, as if dumped ``level`` containers deep.
+
+    JSON escapes every newline inside strings, so the only newlines in an item's
+    dump are its indentation, which :func:`nested` shifts to the item's depth.
+    """
+    pad = "\n" + "  " * (level + 1)
+    first = True
+    for item in items:
+        yield ("[" if first else ",") + pad + nested(item, level + 1)
+        first = False
+    yield "[]" if first else "\n" + "  " * level + "]"
+
+
+def stream(result: LintResult, ctx: ReportContext) -> Iterator[str]:
+    """The report a finding at a time; the summary is counted on the same single read."""
+    tally = Tally()
+    findings = (finding_dict(f) for f in result.findings if tally.add(f))
+    yield f'{{\n  "version": {nested(VERSION, 1)},\n  "findings": '
+    yield from stream_array(findings, 1)
+    yield f',\n  "summary": {nested(tally.summary(result), 1)}\n}}\n'
+
+
 def render(result: LintResult, ctx: ReportContext) -> str:
-    payload = {
-        "version": VERSION,
-        "findings": [
-            finding_dict(f) for f in result.findings if not f.suppressed and not f.baselined
-        ],
-        "summary": summary(result),
-    }
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    return "".join(stream(result, ctx))

@@ -10,6 +10,7 @@ has the same shape, and a run with no findings is empty output. Use
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from medlint.report import ReportContext
@@ -19,9 +20,11 @@ if TYPE_CHECKING:
     from medlint.lint import LintResult
 
 
+def stream(result: LintResult, ctx: ReportContext) -> Iterator[str]:
+    for f in result.findings:
+        if not f.suppressed and not f.baselined:
+            yield json.dumps(finding_dict(f), ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
 def render(result: LintResult, ctx: ReportContext) -> str:
-    return "".join(
-        json.dumps(finding_dict(f), ensure_ascii=False, separators=(",", ":")) + "\n"
-        for f in result.findings
-        if not f.suppressed and not f.baselined
-    )
+    return "".join(stream(result, ctx))

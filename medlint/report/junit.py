@@ -11,6 +11,9 @@ every article as checked. A file that could not be read is a testcase with an
 severity: JUnit has no severities, and ``--fail-on`` still decides the exit code.
 
 No timestamps or durations are written, so the same input gives the same bytes.
+
+Memory: the XML tree is built whole (each suite's counts are attributes written
+before its cases), so every reported finding is in memory while it is written.
 """
 
 from __future__ import annotations

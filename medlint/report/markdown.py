@@ -6,6 +6,10 @@ the facts say, and the source as a link. Articles with many findings fold into
 ``<details>``, and beyond ``MAX_LISTED`` findings the list stops (GitHub caps a
 comment at 65,536 characters) and points at the full HTML/JSON report.
 
+Memory: the comment is built whole (summary tables first, per-article folds),
+so every finding is in memory while it is written; it is meant for a pull
+request's few articles, not an archive.
+
 Everything that comes from an article, a path or a facts file is escaped: a
 sentence may contain ``*``, ``<script>``, ``|`` or ``@someone``, which must
 neither format, inject HTML, break a table nor ping a user.

@@ -12,6 +12,10 @@ normalised matched text, occurrence), so a result keeps its identity in code
 scanning when lines move. Inline-suppressed findings are included with a
 ``suppressions`` entry (code scanning shows them as dismissed); baselined
 findings are left out, since a baseline means "not this report's business".
+
+Memory: the log is built as one dict and dumped whole (the rule list, which
+depends on every finding, precedes the results), so every reported finding is
+in memory while it is written; ``json`` and ``json-lines`` stream instead.
 """
 
 from __future__ import annotations

@@ -6,9 +6,10 @@ closing summary line is the only line that does not start with a path.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from medlint.report import ReportContext, summary
+from medlint.report import ReportContext, Tally
 
 if TYPE_CHECKING:
     from medlint.lint import LintResult
@@ -18,18 +19,19 @@ _RESET = "\033[0m"
 _BOLD = "\033[1m"
 
 
-def render(result: LintResult, ctx: ReportContext) -> str:
-    lines = []
+def stream(result: LintResult, ctx: ReportContext) -> Iterator[str]:
+    """One line per finding as it is read, then the summary line (counted on the same read)."""
+    tally = Tally()
     for f in result.findings:
-        if f.suppressed or f.baselined:
+        if not tally.add(f):
             continue
         severity: str = f.severity
         loc = f"{f.path}:{f.line}:{f.column}:"
         if ctx.color:
             severity = f"{_COLORS[f.severity]}{severity}{_RESET}"
             loc = f"{_BOLD}{loc}{_RESET}"
-        lines.append(f"{loc} {severity} [{f.rule}] {f.message}")
-    s = summary(result)
+        yield f"{loc} {severity} [{f.rule}] {f.message}\n"
+    s = tally.summary(result)
     sev = s["by_severity"]
     assert isinstance(sev, dict)
     parts = [f"{sev['error']} error(s)", f"{sev['warning']} warning(s)", f"{sev['info']} info"]
@@ -43,5 +45,8 @@ def render(result: LintResult, ctx: ReportContext) -> str:
         extra.append(f"{len(result.errors)} file(s) could not be checked")
     if extra:
         tail += " (" + ", ".join(extra) + ")"
-    lines.append(tail)
-    return "\n".join(lines) + "\n"
+    yield tail + "\n"
+
+
+def render(result: LintResult, ctx: ReportContext) -> str:
+    return "".join(stream(result, ctx))
