@@ -99,6 +99,7 @@ class Engine:
         self.rules = _select(self.all_rules, self.options)
         self._nlp: Any = None
         self._terms: Any = None
+        self._scopes: tuple[list[Rule], list[Rule]] | None = None
 
     @property
     def nlp(self) -> Any:
@@ -126,7 +127,8 @@ class Engine:
         references = doc.references
         for i, unit in enumerate(doc.units):
             if references is not None and unit.source_span(0, 0)[0] >= references.start:
-                sdocs.append(LightDoc())  # reference entries make no claims (claims.analyse)
+                # Reference entries make no claims (claims.analyse skips them).
+                sdocs.append(LightDoc(user_data={QUANTITIES_KEY: []}))
                 continue
             if unit.kind in ("heading", "table_header"):
                 # No claims either; only the conditions a title names (the article's subject).
@@ -134,7 +136,7 @@ class Engine:
                     LightEnt("CONDITION", cid, s, e, t)
                     for cid, s, e, t in terms.conditions_in(unit.text)
                 ]
-                sdocs.append(LightDoc(ents=ents))
+                sdocs.append(LightDoc(ents=ents, user_data={QUANTITIES_KEY: []}))
                 continue
             quantities = find_quantities(unit.text)
             # Product claims need the phrase matcher (names, makers, stabilizers, routes);
@@ -158,6 +160,15 @@ class Engine:
                 sdoc.user_data[QUANTITIES_KEY] = quantities
                 sdocs[i] = sdoc
         return analyse(self.facts, doc, sdocs)
+
+    def rules_by_scope(self) -> tuple[list[Rule], list[Rule]]:
+        """(rules run per article, rules run over the whole corpus), worked out once."""
+        if self._scopes is None:
+            from medlint.parallel import is_corpus_rule
+
+            corpus = [r for r in self.rules if is_corpus_rule(r)]
+            self._scopes = ([r for r in self.rules if not is_corpus_rule(r)], corpus)
+        return self._scopes
 
     def check(self, analyses: list[Analysis]) -> list[Finding]:
         from medlint.checks import CHECK_KINDS

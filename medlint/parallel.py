@@ -171,10 +171,10 @@ def check_article(engine: Engine, path: str, keep_document: bool) -> ArticleResu
     findings: list[Finding] = []
     from medlint.checks import CHECK_KINDS
 
-    for rule in engine.rules:
-        if not is_corpus_rule(rule):
-            findings.extend(CHECK_KINDS[rule.kind].run(rule, [analysis], engine.facts))
-    view = corpus_view(analysis, engine) if any(is_corpus_rule(r) for r in engine.rules) else None
+    document_rules, corpus_rules = engine.rules_by_scope()
+    for rule in document_rules:
+        findings.extend(CHECK_KINDS[rule.kind].run(rule, [analysis], engine.facts))
+    view = corpus_view(analysis, engine) if corpus_rules else None
     keep = keep_document or bool(doc.directives)
     return ArticleResult(
         path,
