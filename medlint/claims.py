@@ -922,7 +922,12 @@ class _Extractor:
                     self.routes(sent)
                 if iga and "IgA" in sent.text:
                     self.iga(sent)
-                if "product" in kinds or "manufacturer" in kinds:
+                if "manufacturer" in kinds or (
+                    # "Takeda - Offers Gammagard Liquid": the item's maker, first sentence only
+                    self.lead_manufacturer is not None
+                    and sent is self.sentences[0]
+                    and "product" in kinds
+                ):
                     self.manufacturers(sent)
             if not qkinds.isdisjoint(REGIMEN_KINDS):
                 self.regimen(sent)
