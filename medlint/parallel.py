@@ -23,8 +23,11 @@ it; with another start method each worker builds its own engine once.
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import os
 import pickle
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -141,6 +144,34 @@ def corpus_view(analysis: Analysis, engine: Engine | None = None) -> Analysis:
         offsets.append((start, max(start, min(c.end, n))))
         offsets.append((c.start, c.end))
     return Analysis(document=ClaimSites(doc, offsets), claims=claims)
+
+
+def compact_view(view: Analysis, pool: dict[Any, Any]) -> Analysis:
+    """Share what claims from different articles have in common, in the parent.
+
+    Each article's view arrives as its own pickle, so every claim carries its own copies of
+    the subject id, product name, attribute, condition and value, although a corpus says
+    "products.gamunex-c" / "concentration" / "10%" thousands of times. Interning the strings
+    and sharing equal values (``Value`` and the range part of a ``Quantity``, the only part
+    the corpus comparison reads) keeps one copy of each; the claims kept for the corpus rules
+    are the run's memory, so this is what a larger archive costs per claim.
+    """
+    intern = sys.intern
+    for claim in view.claims:
+        claim.subject = intern(claim.subject)
+        claim.subject_name = intern(claim.subject_name)
+        claim.attribute = intern(claim.attribute)
+        claim.attribution = intern(claim.attribution)
+        claim.condition = intern(claim.condition)
+        claim.text = intern(claim.text)
+        with contextlib.suppress(TypeError):  # a value that cannot be hashed stays as it is
+            claim.value = pool.setdefault(claim.value, claim.value)
+        q = claim.quantity
+        if q is not None:
+            # compatible() compares kind, unit, per, low and high; the span is the claim's.
+            slim = dataclasses.replace(q, start=0, end=0, text="", extra=())
+            claim.quantity = pool.setdefault(slim, slim)
+    return view
 
 
 @dataclass(slots=True)
@@ -282,6 +313,7 @@ def _collect(
     checked: list[str] = []
     documents: dict[str, Document] = {}
     views: list[Analysis] = []
+    shared: dict[Any, Any] = {}  # values and quantities shared between articles' claims
     directive_docs: dict[str, Document] = {}
     for done, res in enumerate(iter_articles(engine, files, jobs, keep_documents), 1):
         if progress is not None:
@@ -293,7 +325,7 @@ def _collect(
         if res.findings:
             spool.add(res.path, res.findings)
         if res.corpus is not None:
-            views.append(res.corpus)
+            views.append(compact_view(res.corpus, shared))
         if res.document is not None:
             if keep_documents:
                 documents[res.path] = res.document

@@ -11,7 +11,7 @@ import pytest
 from medlint.cli import main
 from medlint.lint import Engine, Options, discover, lint_documents, lint_paths, read_file
 from medlint.model import Finding
-from medlint.parallel import ClaimSites, corpus_view, iter_articles
+from medlint.parallel import ClaimSites, compact_view, corpus_view, iter_articles
 from tests.generated import generate_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -138,6 +138,32 @@ def test_claim_sites_keep_positions_and_claim_text_and_nothing_else(engine: Engi
     other = next((s, s + 1) for s in range(len(doc.source)) if (s, s + 1) not in kept)
     with pytest.raises(LookupError):
         sites.source[other[0] : other[1]]
+
+
+def test_compacted_views_share_values_and_keep_what_the_comparison_reads(engine: Engine) -> None:
+    """Two articles' claims end up sharing equal values; ranges, units and text stay."""
+    path = str(FIXTURES / "seeds" / "ivig-dermatomyositis.txt")
+    pool: dict[object, object] = {}
+    views = []
+    for _ in range(2):  # as two workers would send them: separate pickles
+        analysis = engine.analyse(read_file(path))
+        views.append(compact_view(pickle.loads(pickle.dumps(corpus_view(analysis))), pool))
+    original = engine.analyse(read_file(path)).claims
+    first, second = views[0].claims, views[1].claims
+    assert len(first) == len(second) == len(original) > 0
+    for a, b, o in zip(first, second, original, strict=True):
+        assert a.value is b.value and a.value == o.value
+        assert a.subject is b.subject and a.text == o.text and (a.start, a.end) == (o.start, o.end)
+        if o.quantity is not None:
+            q, oq = a.quantity, o.quantity
+            assert q is b.quantity
+            assert (q.kind, q.low, q.high, q.unit, q.per) == (
+                oq.kind,
+                oq.low,
+                oq.high,
+                oq.unit,
+                oq.per,
+            )
 
 
 def test_jobs_zero_means_every_core_and_results_keep_file_order(
