@@ -1020,12 +1020,15 @@ def _scan(text: str, fast: bool = True) -> list[Quantity]:
         anchors = sorted({m.start() for r in _ANCHOR_SEARCHES for m in r.finditer(lower)})
     else:  # lowercasing changed offsets (e.g. "İ"): search case-insensitively
         anchors = [m.start() for m in _ANCHOR_I.finditer(text)]
+    n = len(text)
+    rev = text[::-1] if anchors else ""  # reversed once: each anchor matches backwards in it
     for a in anchors:
         if a < pos:
             continue
         lo = max(pos, a - _MAX_PREFIX)
-        run = _REV_PREFIX.match(text[lo:a][::-1])
-        s = a - (run.end() if run is not None else 0)
+        # == _REV_PREFIX.match(text[lo:a][::-1]): the pattern has no look-behind or ^
+        run = _REV_PREFIX.match(rev, n - a, n - lo)
+        s = a - (run.end() - (n - a) if run is not None else 0)
         while s <= a:
             tok = _TOKEN_START.search(text, s, a + 1)
             if tok is None:
