@@ -125,7 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--no-cache",
         action="store_true",
-        help="do not read or write the cache of validated facts and rules",
+        help="do not read or write the caches (validated facts and rules; per-article results)",
     )
 
     facts = sub.add_parser("facts", help="work with facts files")

@@ -100,6 +100,7 @@ class Engine:
         self._nlp: Any = None
         self._terms: Any = None
         self._scopes: tuple[list[Rule], list[Rule]] | None = None
+        self._results: Any = False  # the per-article ResultCache, made on first use
 
     @property
     def nlp(self) -> Any:
@@ -160,6 +161,15 @@ class Engine:
                 sdoc.user_data[QUANTITIES_KEY] = quantities
                 sdocs[i] = sdoc
         return analyse(self.facts, doc, sdocs)
+
+    @property
+    def results_cache(self) -> Any:
+        """The per-article :class:`~medlint.results_cache.ResultCache`, or None when off."""
+        if self._results is False:
+            from medlint.results_cache import ResultCache
+
+            self._results = ResultCache.for_engine(self)
+        return self._results
 
     def rules_by_scope(self) -> tuple[list[Rule], list[Rule]]:
         """(rules run per article, rules run over the whole corpus), worked out once."""
@@ -236,6 +246,12 @@ def decode(data: bytes, path: str, *, utf16: bool = False) -> str:
 
 
 def read_file(path: str) -> Document:
+    """Read and parse one article; a problem is a MedlintError naming the file (and line)."""
+    return read_document(path, decode(read_bytes(path), path, utf16=True))
+
+
+def read_bytes(path: str) -> bytes:
+    """An article's bytes: a regular file within the size limit, or a MedlintError."""
     try:
         st = os.stat(path)
         if not stat.S_ISREG(st.st_mode):
@@ -255,7 +271,7 @@ def read_file(path: str) -> Document:
         raise MedlintError("permission denied", path) from None
     except OSError as exc:
         raise MedlintError(f"cannot read: {exc.strerror}", path) from None
-    return read_document(path, decode(data, path, utf16=True))
+    return data
 
 
 def _display(path: Path) -> str:

@@ -191,13 +191,36 @@ class ArticleResult:
 
 
 def check_article(engine: Engine, path: str, keep_document: bool) -> ArticleResult:
-    """Read, analyse and run the document-scope rules on one article."""
-    from medlint.lint import read_file
+    """Read, analyse and run the document-scope rules on one article.
+
+    An unchanged article checked with the same engine before comes from the
+    results cache (:mod:`medlint.results_cache`); errors are never cached.
+    """
+    from medlint.documents import read_document
+    from medlint.lint import decode, read_bytes
 
     try:
-        doc = read_file(path)
+        data = read_bytes(path)
     except MedlintError as exc:
         return ArticleResult(path, error=exc)
+    cache = engine.results_cache
+    key = cache.key(path, data, keep_document) if cache is not None else ""
+    if cache is not None:
+        hit = cache.get(key)
+        if isinstance(hit, ArticleResult) and hit.path == path and hit.error is None:
+            return hit
+    try:
+        doc = read_document(path, decode(data, path, utf16=True))
+    except MedlintError as exc:
+        return ArticleResult(path, error=exc)
+    result = _check_document(engine, doc, keep_document)
+    if cache is not None:
+        cache.put(key, result)
+    return result
+
+
+def _check_document(engine: Engine, doc: Document, keep_document: bool) -> ArticleResult:
+    path = doc.path
     analysis = engine.analyse(doc)
     findings: list[Finding] = []
     from medlint.checks import CHECK_KINDS
