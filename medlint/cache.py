@@ -47,19 +47,20 @@ def cache_dir() -> Path | None:
 
 
 def _code_stamp() -> str:
-    """Size and mtime of the modules that build the cached objects.
+    """Size and mtime of medlint's modules and schemas, which build the cached objects.
 
     A rule's ``compiled`` parameters are made by its check kind, so a changed check
     (a development checkout, a patched install) must not read objects an older one built.
     """
     package = Path(__file__).parent
     parts = []
-    for module in sorted([*package.glob("*.py"), *package.glob("checks/*.py")]):
+    # Every module and schema: the per-article results cache depends on the readers too.
+    for module in sorted([*package.rglob("*.py"), *package.rglob("*.json")]):
         try:
             st = module.stat()
         except OSError:
             continue
-        parts.append(f"{module.name}:{st.st_size}:{st.st_mtime_ns}")
+        parts.append(f"{module.relative_to(package).as_posix()}:{st.st_size}:{st.st_mtime_ns}")
     return "|".join(parts)
 
 

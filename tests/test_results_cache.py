@@ -177,3 +177,19 @@ def test_the_results_cache_alone_can_be_turned_off(
     lint_paths([str(articles)], Options(jobs=1))
     assert not (cache / "results").exists()
     assert any(p.name.startswith("facts-") for p in cache.iterdir())  # that cache still works
+
+
+def test_a_changed_reader_module_is_a_new_key(
+    cache: Path, articles: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Readers decide results too: their modules are part of the code stamp."""
+    import medlint.cache as cache_module
+
+    lint_paths([str(articles)], Options(jobs=1))
+    stamp = cache_module._code_stamp()
+    assert "documents/markdown.py:" in stamp and "checks/citations.py:" in stamp
+    monkeypatch.setattr(cache_module, "_code_stamp", lambda: stamp + "|documents/html.py:1:2")
+    engine = Engine(Options(jobs=1))
+    counting = _Counting(engine, monkeypatch)
+    lint_paths([str(articles)], engine=engine)
+    assert sorted(counting.paths) == ["a.txt", "b.txt", "c.txt"]
