@@ -206,8 +206,8 @@ def check_article(engine: Engine, path: str, keep_document: bool) -> ArticleResu
     cache = engine.results_cache
     key = cache.key(path, data, keep_document) if cache is not None else ""
     if cache is not None:
-        hit = cache.get(key)
-        if isinstance(hit, ArticleResult) and hit.path == path and hit.error is None:
+        hit = _valid(cache.get(key), path)
+        if hit is not None:
             return hit
     try:
         doc = read_document(path, decode(data, path, utf16=True))
@@ -217,6 +217,24 @@ def check_article(engine: Engine, path: str, keep_document: bool) -> ArticleResu
     if cache is not None:
         cache.put(key, result)
     return result
+
+
+def _valid(hit: Any, path: str) -> ArticleResult | None:
+    if isinstance(hit, ArticleResult) and hit.path == path and hit.error is None:
+        return hit
+    return None
+
+
+def _recall(engine: Engine, path: str, keep_document: bool) -> ArticleResult | None:
+    """The cached result for ``path`` as it is now, or None (not cached, or unreadable)."""
+    from medlint.lint import read_bytes
+
+    cache = engine.results_cache
+    try:
+        data = read_bytes(path)
+    except MedlintError:
+        return None  # check_article reports it
+    return _valid(cache.get(cache.key(path, data, keep_document)), path)
 
 
 def _check_document(engine: Engine, doc: Document, keep_document: bool) -> ArticleResult:
@@ -264,8 +282,34 @@ def _work(path: str) -> ArticleResult:
 def iter_articles(
     engine: Engine, files: Sequence[str], jobs: int, keep_documents: bool
 ) -> Iterator[ArticleResult]:
-    """Results for ``files`` in order; ``jobs`` > 1 spreads them over worker processes."""
+    """Results for ``files`` in order; ``jobs`` > 1 spreads them over worker processes.
+
+    With the results cache on, the articles it already holds are answered here first, and
+    only the others go to workers (none are started when every article is known: a
+    pre-commit run over unchanged files, or a re-audit of an unchanged archive).
+    """
     jobs = min(jobs if jobs > 0 else available_cpus(), len(files))
+    if jobs <= 1:
+        for path in files:
+            yield check_article(engine, path, keep_documents)
+        return
+    known: dict[int, ArticleResult] = {}
+    if engine.results_cache is not None:
+        for i, path in enumerate(files):
+            hit = _recall(engine, path, keep_documents)
+            if hit is not None:
+                known[i] = hit
+    todo = [path for i, path in enumerate(files) if i not in known]
+    checked = _pooled(engine, todo, jobs, keep_documents)
+    for i, _ in enumerate(files):
+        yield known[i] if i in known else next(checked)
+
+
+def _pooled(
+    engine: Engine, files: Sequence[str], jobs: int, keep_documents: bool
+) -> Iterator[ArticleResult]:
+    """Results for ``files`` in order, from ``jobs`` worker processes (or this one)."""
+    jobs = min(jobs, len(files))
     if jobs <= 1:
         for path in files:
             yield check_article(engine, path, keep_documents)

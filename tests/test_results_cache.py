@@ -193,3 +193,23 @@ def test_a_changed_reader_module_is_a_new_key(
     counting = _Counting(engine, monkeypatch)
     lint_paths([str(articles)], engine=engine)
     assert sorted(counting.paths) == ["a.txt", "b.txt", "c.txt"]
+
+
+def test_known_articles_start_no_workers(
+    cache: Path, articles: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With --jobs 2 and every article cached, no process pool is made; a changed one is
+    checked, and the order of results is the order of the files."""
+    first = lint_paths([str(articles)], Options(jobs=2))
+    import concurrent.futures
+
+    def no_pool(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a worker pool was started for cached articles")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
+    again = lint_paths([str(articles)], Options(jobs=2))
+    assert list(again.findings) == list(first.findings) and again.files == first.files
+    (articles / "b.txt").write_text(BAD, encoding="utf-8")  # one miss: checked in-process
+    changed = lint_paths([str(articles)], Options(jobs=2))
+    assert changed.files == first.files
+    assert ("b.txt", 1, "concentration-contradiction") in _rules(changed)
