@@ -93,13 +93,24 @@ def cached(kind: str, files: list[Path], build: Callable[[], T]) -> T:
     except Exception:
         pass
     value = build()
-    try:
+    with contextlib.suppress(Exception):
         directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=directory)
+        store_pickle(path, value)
+    return value
+
+
+def store_pickle(target: Path, value: object) -> None:
+    """Pickle ``value`` to ``target`` atomically: a reader sees the old file or the new one.
+
+    Written to a temporary file in the same directory and renamed into place; the temporary
+    file is removed if anything fails, and the error is raised for the caller to ignore.
+    """
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+    try:
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except Exception:
-        with contextlib.suppress(Exception):
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-    return value
+        raise

@@ -31,11 +31,10 @@ import hashlib
 import os
 import pickle
 import shutil
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from medlint.cache import cache_dir, content_key
+from medlint.cache import cache_dir, content_key, store_pickle
 
 if TYPE_CHECKING:
     from medlint.lint import Engine
@@ -105,15 +104,7 @@ class ResultCache:
             if target.parent.name not in self._made:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 self._made.add(target.parent.name)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(tmp, target)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-                raise
+            store_pickle(target, result)
 
 
 def _prune(root: Path, keep: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -22,3 +23,13 @@ def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Non
         os.environ.pop("MEDLINT_CACHE_DIR", None)
     else:
         os.environ["MEDLINT_CACHE_DIR"] = previous
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh, enabled cache directory for one test (the caches' own tests)."""
+    directory = tmp_path / "cache"
+    monkeypatch.setenv("MEDLINT_CACHE_DIR", str(directory))
+    monkeypatch.delenv("MEDLINT_NO_CACHE", raising=False)
+    monkeypatch.delenv("MEDLINT_NO_RESULTS_CACHE", raising=False)
+    return directory

@@ -12,14 +12,6 @@ from medlint.lint import Engine, Options, lint_text
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    directory = tmp_path / "cache"
-    monkeypatch.setenv("MEDLINT_CACHE_DIR", str(directory))
-    monkeypatch.delenv("MEDLINT_NO_CACHE", raising=False)
-    return directory
-
-
 def test_second_engine_reads_the_cache_and_behaves_the_same(cache: Path) -> None:
     first = Engine()
     files = sorted(p.name.split("-")[0] for p in cache.iterdir())

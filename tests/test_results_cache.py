@@ -18,14 +18,6 @@ BAD = "Gamunex-C is a 5% solution. Studies have shown benefit.\n"
 
 
 @pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    directory = tmp_path / "cache"
-    monkeypatch.setenv("MEDLINT_CACHE_DIR", str(directory))
-    monkeypatch.delenv("MEDLINT_NO_CACHE", raising=False)
-    return directory
-
-
-@pytest.fixture
 def articles(tmp_path: Path) -> Path:
     root = tmp_path / "articles"
     root.mkdir()
