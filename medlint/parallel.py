@@ -225,16 +225,16 @@ def _valid(hit: Any, path: str) -> ArticleResult | None:
     return None
 
 
-def _recall(engine: Engine, path: str, keep_document: bool) -> ArticleResult | None:
-    """The cached result for ``path`` as it is now, or None (not cached, or unreadable)."""
+def _cached_key(cache: Any, path: str, keep_document: bool) -> str | None:
+    """The results-cache key of ``path`` as it is now, if the cache holds it; else None."""
     from medlint.lint import read_bytes
 
-    cache = engine.results_cache
     try:
         data = read_bytes(path)
     except MedlintError:
         return None  # check_article reports it
-    return _valid(cache.get(cache.key(path, data, keep_document)), path)
+    key: str = cache.key(path, data, keep_document)
+    return key if cache.holds(key) else None
 
 
 def _check_document(engine: Engine, doc: Document, keep_document: bool) -> ArticleResult:
@@ -293,16 +293,24 @@ def iter_articles(
         for path in files:
             yield check_article(engine, path, keep_documents)
         return
-    known: dict[int, ArticleResult] = {}
-    if engine.results_cache is not None:
+    # Which articles the cache holds (their keys; the entries are read only when their turn
+    # comes, so a warm archive run holds one result at a time, not all of them).
+    known: dict[int, str] = {}
+    cache = engine.results_cache
+    if cache is not None:
         for i, path in enumerate(files):
-            hit = _recall(engine, path, keep_documents)
-            if hit is not None:
-                known[i] = hit
+            key = _cached_key(cache, path, keep_documents)
+            if key is not None:
+                known[i] = key
     todo = [path for i, path in enumerate(files) if i not in known]
     checked = _pooled(engine, todo, jobs, keep_documents)
-    for i, _ in enumerate(files):
-        yield known[i] if i in known else next(checked)
+    for i, path in enumerate(files):
+        if i not in known:
+            yield next(checked)
+            continue
+        hit = _valid(cache.get(known[i]) if cache is not None else None, path)
+        # An entry that went bad since it was seen is checked here instead.
+        yield hit if hit is not None else check_article(engine, path, keep_documents)
 
 
 def _pooled(

@@ -89,6 +89,9 @@ class ResultCache:
     def _file(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.pickle"
 
+    def holds(self, key: str) -> bool:
+        return self._file(key).is_file()
+
     def get(self, key: str) -> Any | None:
         """The stored result, or None (missing, unreadable or corrupt: all the same)."""
         try:

@@ -102,13 +102,14 @@ def test_a_changed_facts_file_is_a_new_key(
     assert sorted(counting.paths) == ["a.txt", "b.txt", "c.txt"]
 
 
-def test_corrupt_entries_are_ignored_and_rewritten(cache: Path, articles: Path) -> None:
-    first = lint_paths([str(articles)], Options(jobs=1))
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_corrupt_entries_are_ignored_and_rewritten(cache: Path, articles: Path, jobs: int) -> None:
+    first = lint_paths([str(articles)], Options(jobs=jobs))
     entries = list((cache / "results").rglob("*.pickle"))
     assert len(entries) == 3
     for entry in entries:
         entry.write_bytes(b"not a pickle")
-    again = lint_paths([str(articles)], Options(jobs=1))
+    again = lint_paths([str(articles)], Options(jobs=jobs))  # held, but unreadable: checked
     assert list(again.findings) == list(first.findings)
     assert all(e.read_bytes() != b"not a pickle" for e in entries)
 
