@@ -15,8 +15,11 @@ stored under a key over everything that decides it:
 A changed article, facts file, rule, option or medlint build is therefore a
 new key, never a stale hit. The corpus rules still run over every article's
 claims on every run, so cross-article findings always reflect the whole
-corpus. Entries live in ``<cache dir>/results/<engine key>/``; only the
-:data:`KEEP_ENGINES` most recently used engine keys are kept. A missing,
+corpus. Entries live in ``<cache dir>/results/<engine key>/`` (about 9 KB per
+article on disk); only the :data:`KEEP_ENGINES` most recently used engine keys
+are kept, and once a day a run removes the entries of its engine key that no run
+has used for :data:`MAX_AGE_DAYS` days (articles edited or deleted since), so
+the cache does not grow with every edit. A missing,
 corrupt or unwritable entry is never an error: the article is checked as if
 there were no cache. ``--no-cache`` / ``MEDLINT_NO_CACHE=1`` turn it off
 together with the facts/rules cache; ``MEDLINT_NO_RESULTS_CACHE=1`` turns off
@@ -31,6 +34,7 @@ import hashlib
 import os
 import pickle
 import shutil
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +44,8 @@ if TYPE_CHECKING:
     from medlint.lint import Engine
 
 KEEP_ENGINES = 4  # engine keys (configurations, medlint builds) kept side by side
+MAX_AGE_DAYS = 30  # an entry not used for this long (an article since edited or deleted) goes
+SWEEP_EVERY_S = 24 * 3600  # how often a run looks for such entries
 _FORMAT = "1"  # bump when ArticleResult's pickled shape changes
 
 
@@ -78,6 +84,7 @@ class ResultCache:
         engine_key = hashlib.sha256(f"{key}\0{selection}".encode()).hexdigest()[:32]
         root = base / "results"
         _prune(root, keep=engine_key)
+        _sweep(root / engine_key)
         return cls(root / engine_key)
 
     def key(self, path: str, data: bytes, keep_document: bool) -> str:
@@ -94,11 +101,15 @@ class ResultCache:
 
     def get(self, key: str) -> Any | None:
         """The stored result, or None (missing, unreadable or corrupt: all the same)."""
+        target = self._file(key)
         try:
-            with self._file(key).open("rb") as fh:
-                return pickle.load(fh)
+            with target.open("rb") as fh:
+                value = pickle.load(fh)
         except Exception:
             return None
+        with contextlib.suppress(OSError):
+            os.utime(target)  # used: keep it past the next sweep
+        return value
 
     def put(self, key: str, result: Any) -> None:
         """Store ``result`` atomically (a temporary file renamed into place); failures pass."""
@@ -124,3 +135,20 @@ def _prune(root: Path, keep: str) -> None:
         )
         for old in others[KEEP_ENGINES - 1 :]:
             shutil.rmtree(old, ignore_errors=True)
+
+
+def _sweep(directory: Path, now: float | None = None) -> None:
+    """Once per :data:`SWEEP_EVERY_S`: delete entries unused for :data:`MAX_AGE_DAYS`."""
+    now = time.time() if now is None else now
+    marker = directory / ".swept"
+    with contextlib.suppress(OSError):
+        if now - marker.stat().st_mtime < SWEEP_EVERY_S:
+            return
+    cutoff = now - MAX_AGE_DAYS * 24 * 3600
+    with contextlib.suppress(OSError):
+        for entry in directory.glob("*/*.pickle"):
+            with contextlib.suppress(OSError):
+                if entry.stat().st_mtime < cutoff:
+                    entry.unlink()
+        marker.touch()
+        os.utime(marker, (now, now))

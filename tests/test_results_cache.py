@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -206,3 +207,26 @@ def test_known_articles_start_no_workers(
     changed = lint_paths([str(articles)], Options(jobs=2))
     assert changed.files == first.files
     assert ("b.txt", 1, "concentration-contradiction") in _rules(changed)
+
+
+def test_entries_unused_for_a_month_are_swept_once_a_day(cache: Path, articles: Path) -> None:
+    lint_paths([str(articles)], Options(jobs=1))  # sweeps (nothing to remove) and marks the time
+    entries = sorted((cache / "results").rglob("*.pickle"))
+    directory = entries[0].parent.parent
+    now = (directory / ".swept").stat().st_mtime
+    day = 24 * 3600
+    stale = now - (results_cache.MAX_AGE_DAYS + 1) * day
+    os.utime(entries[0], (stale, stale))
+    results_cache._sweep(directory, now=now + 3600)  # swept an hour ago: not again yet
+    assert entries[0].exists()
+    results_cache._sweep(directory, now=now + 2 * day)
+    assert not entries[0].exists() and all(e.exists() for e in entries[1:])
+
+
+def test_a_hit_keeps_its_entry_fresh(cache: Path, articles: Path) -> None:
+    lint_paths([str(articles)], Options(jobs=1))
+    entries = sorted((cache / "results").rglob("*.pickle"))
+    for entry in entries:
+        os.utime(entry, (1_000_000, 1_000_000))
+    lint_paths([str(articles)], Options(jobs=1))
+    assert all(e.stat().st_mtime > 1_000_000 for e in entries)
