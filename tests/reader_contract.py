@@ -1,8 +1,8 @@
-"""The offset-map contract every reader must keep, shared by the reader tests."""
+"""The offset-map contract every reader must keep, and helpers the reader tests share."""
 
 from __future__ import annotations
 
-from medlint.model import Document
+from medlint.model import Document, Unit
 
 
 def check_offset_map(doc: Document) -> None:
@@ -28,3 +28,16 @@ def check_offset_map(doc: Document) -> None:
         assert 0 <= d.start < d.end <= len(source)
         assert source.startswith("<!--", d.start)
         assert source[d.start : d.end].endswith("-->")
+
+
+def source_of(unit: Unit, source: str, start: int, end: int) -> str:
+    """The source text a unit-text span maps to."""
+    s, e = unit.source_span(start, end)
+    return source[s:e]
+
+
+def unit_with(doc: Document, needle: str) -> Unit:
+    """The one unit whose text contains ``needle``."""
+    matches = [u for u in doc.units if needle in u.text]
+    assert len(matches) == 1, (needle, [u.text for u in matches])
+    return matches[0]

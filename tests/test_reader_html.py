@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from medlint.documents.html import read_html
 from medlint.model import Document, Unit
-from tests.reader_contract import check_offset_map
+from tests.reader_contract import check_offset_map, source_of, unit_with
 
 PAGE = """\
 <!DOCTYPE html>
@@ -53,17 +53,6 @@ It is stored at 2&ndash;8 &deg;C<br>and <code>Privigen</code> is code.</p>
 def where(doc: Document, unit: Unit, needle: str) -> tuple[int, int]:
     """1-based (line, column) in the file of ``needle`` inside ``unit``."""
     return doc.position(unit.to_source(unit.text.index(needle)))
-
-
-def source_of(unit: Unit, source: str, start: int, end: int) -> str:
-    s, e = unit.source_span(start, end)
-    return source[s:e]
-
-
-def unit_with(doc: Document, needle: str) -> Unit:
-    matches = [u for u in doc.units if needle in u.text]
-    assert len(matches) == 1, (needle, [u.text for u in matches])
-    return matches[0]
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from medlint.documents.markdown import read_markdown
 from medlint.model import Document, Unit
-from tests.reader_contract import check_offset_map
+from tests.reader_contract import check_offset_map, source_of, unit_with
 
 ARTICLE = """\
 ---
@@ -63,17 +63,6 @@ def where(doc: Document, unit: Unit, needle: str, nth: int = 0) -> tuple[int, in
     for _ in range(nth + 1):
         i = unit.text.index(needle, i + 1)
     return doc.position(unit.to_source(i))
-
-
-def source_of(unit: Unit, source: str, start: int, end: int) -> str:
-    s, e = unit.source_span(start, end)
-    return source[s:e]
-
-
-def unit_with(doc: Document, needle: str) -> Unit:
-    matches = [u for u in doc.units if needle in u.text]
-    assert len(matches) == 1, (needle, [u.text for u in matches])
-    return matches[0]
 
 
 @pytest.fixture(scope="module")
