@@ -36,7 +36,7 @@ from medlint.facts import Facts
 from medlint.model import Claim, Document, Unit, Value
 from medlint.quantities import Quantity, find_quantities
 from medlint.sentences import split_sentences
-from medlint.trie import lower_same_length
+from medlint.trie import Literals, lower_same_length
 
 # Run on lower-cased text, without a leading ``\b``: every branch then starts with a letter,
 # which ``re`` scans for in C; the word start is checked on the hits (see _contrast_ranges).
@@ -44,6 +44,14 @@ CONTRAST = re.compile(
     r"(?:unlike|in\s+contrast\s+to|compared\s+(?:with|to)|as\s+opposed\s+to|rather\s+than|"
     r"instead\s+of|alternatives?\s+to|versus|vs\.?|switch(?:ing|ed|es)?\s+from|other\s+than|"
     r"except(?:\s+for)?|not\s+like|apart\s+from|replac(?:e|es|ed|ing))\b",
+)
+# Every CONTRAST alternative contains one of these words: a unit without any (two in three)
+# skips the regex, which ``re`` must try at every character.
+_CONTRAST_WORDS = Literals(
+    [
+        *("unlike", "contrast", "compared", "opposed", "rather", "instead", "alternative"),
+        *("versus", "vs", "switch", "other", "except", "like", "apart", "replac"),
+    ]
 )
 _CONTRAST_END = re.compile(r"[,;:.()]|\s(?:and|but|while|whereas|is|are|was|has|have)\s")
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|that)\b", re.IGNORECASE)
@@ -291,6 +299,8 @@ def term_value(kind: str, term_id: str, display: str) -> Value:
 def _contrast_cues(text: str) -> Iterator[re.Match[str]]:
     """CONTRAST matches that start a word, as ``\bCONTRAST`` with IGNORECASE finds them."""
     low = lower_same_length(text)
+    if not _CONTRAST_WORDS.finditer(low):
+        return
     m = CONTRAST.search(low)
     while m is not None:
         s = m.start()

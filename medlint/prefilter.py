@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from medlint.facts import Facts
-from medlint.trie import lower_same_length, trie_pattern
+from medlint.trie import Literals, lower_same_length, trie_pattern
 
 
 class TermIndex:
@@ -28,9 +28,9 @@ class TermIndex:
                 first = re.split(r"[\s\-–/(),]+", form.strip())[0]
                 if first:
                     firsts.append(first.lower())
-        # A first word followed by anything: "Gamunex C" and "Gamunex-C" both pass. A trie
-        # over lower-cased text, so the scan costs the same for ten products as for a thousand.
-        self.products = re.compile(trie_pattern(firsts)) if firsts else None
+        # A first word followed by anything: "Gamunex C" and "Gamunex-C" both pass. One
+        # Aho-Corasick scan of the lower-cased text: as fast for ten products as for a thousand.
+        self.products = Literals(firsts)
         self.condition_ids: dict[str, str] = {}
         for term in facts.conditions.values():
             for form in term.surface_forms():
@@ -43,15 +43,9 @@ class TermIndex:
 
     def names_product(self, text: str) -> bool:
         """Whether a product's first word starts anywhere at a word start in ``text``."""
-        if self.products is None:
-            return False
-        low = lower_same_length(text)
-        m = self.products.search(low)
-        while m is not None:
-            s = m.start()
+        for s, _ in self.products.starts(lower_same_length(text)):
             if not s or not (text[s - 1].isalnum() or text[s - 1] == "_"):
                 return True
-            m = self.products.search(low, s + 1)
         return False
 
     def conditions_in(self, text: str) -> list[tuple[str, int, int, str]]:

@@ -98,6 +98,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from medlint.model import Value
+from medlint.trie import Literals
 
 __all__ = [
     "Quantity",
@@ -865,14 +866,11 @@ _ANCHOR_WORDS = (
     "month", "week", "day", "hour", "year", "fortnight",
     "hundred", "thousand", "million", "several", "few", "couple",
 )  # fmt: skip
-# Separate literal searches are several times faster than one alternation:
-# CPython scans for a literal prefix or a leading character set with a fast
-# loop, but tries an alternation at every position.
-_ANCHOR_SEARCHES = (
-    re.compile(r"[0-9]+"),
-    re.compile(r"[$€£]"),
-    *(re.compile(w) for w in _ANCHOR_WORDS),
-)
+# Digit runs and currency signs by one regex (it starts with a character set, which
+# ``re`` scans for in C); the words by one Aho-Corasick scan (an alternation of them would
+# be tried at every character).
+_ANCHOR_CHARS = re.compile(r"[0-9]+|[$€£]")
+_ANCHOR_LITERALS = Literals(_ANCHOR_WORDS)
 _ANCHOR_I = re.compile(r"[0-9]+|[$€£]|" + "|".join(_ANCHOR_WORDS), re.I)
 _TOKEN_START = re.compile(_GUARD + r"\S")
 _PREFIX_WORDS = (
@@ -1017,7 +1015,11 @@ def _scan(text: str, fast: bool = True) -> list[Quantity]:
         return out
     lower = text.lower()
     if len(lower) == len(text):
-        anchors = sorted({m.start() for r in _ANCHOR_SEARCHES for m in r.finditer(lower)})
+        anchors = sorted(
+            {m.start() for m in _ANCHOR_CHARS.finditer(lower)}.union(
+                s for s, _ in _ANCHOR_LITERALS.starts(lower)
+            )
+        )
     else:  # lowercasing changed offsets (e.g. "İ"): search case-insensitively
         anchors = [m.start() for m in _ANCHOR_I.finditer(text)]
     n = len(text)

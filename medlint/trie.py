@@ -1,4 +1,4 @@
-"""Word lists as one prefix-factored regex.
+"""Word lists found in one pass: a prefix-factored regex, or an Aho-Corasick automaton.
 
 Python's ``re`` tries the branches of an alternation one after another at
 every position, so ``gamunex|gammagard|gammaked|...`` over a thousand names
@@ -6,12 +6,20 @@ costs a thousand comparisons per character. Factoring the shared prefixes
 into a trie (``gam(?:unex|ma(?:gard|ked))``) leaves one branch per distinct
 next letter, so a scan costs about the same for ten names as for a thousand:
 the facts-size target of the speed issue depends on it.
+
+Where only literal strings are wanted, :class:`Literals` goes further: an
+Aho-Corasick automaton (``ahocorasick-rs``, in Rust) finds every word in one
+pass, 5-8x faster than the trie regex, whose alternation ``re`` still tries at
+every character. The regex form stays for patterns that need regex syntax
+(``\\s+`` between words, look-arounds).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+
+from ahocorasick_rs import AhoCorasick, MatchKind
 
 _END = ""  # a key no letter can be: marks the end of a word
 
@@ -61,3 +69,55 @@ def lower_same_length(text: str) -> str:
     if len(low) == len(text):
         return low
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+class Literals:
+    """A fixed set of literal strings, found by one Aho-Corasick scan.
+
+    Offsets are Python string indexes. The automaton cannot be pickled, so a pickled
+    ``Literals`` (a rule in the rules cache, an engine sent to a worker) carries only its
+    words and builds the automaton again when loaded.
+    """
+
+    __slots__ = ("_all", "_longest", "words")
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words: tuple[str, ...] = tuple(sorted({w for w in words if w}))
+        self._longest = (
+            AhoCorasick(list(self.words), matchkind=MatchKind.LeftmostLongest)
+            if self.words
+            else None
+        )
+        self._all: AhoCorasick | None = None  # overlapping matches, built on first use
+
+    def __reduce__(self) -> tuple[type[Literals], tuple[tuple[str, ...]]]:
+        return (Literals, (self.words,))
+
+    def __bool__(self) -> bool:
+        return bool(self.words)
+
+    def finditer(self, text: str) -> list[tuple[int, int]]:
+        """Spans as ``re.finditer(trie_pattern(words), text)`` gives them.
+
+        Leftmost-longest and not overlapping: at the first place a word starts, the longest
+        word there; the scan resumes after it.
+        """
+        if self._longest is None:
+            return []
+        return [(s, e) for _, s, e in self._longest.find_matches_as_indexes(text)]
+
+    def starts(self, text: str) -> list[tuple[int, int]]:
+        """(start, end of the longest word there) at every offset where a word starts.
+
+        Overlapping: a caller that rejects a match (inside a word, say) can go on to one
+        that starts within it, as ``pattern.search(text, start + 1)`` would.
+        """
+        if self._longest is None:
+            return []
+        if self._all is None:
+            self._all = AhoCorasick(list(self.words), matchkind=MatchKind.Standard)
+        best: dict[int, int] = {}
+        for _, s, e in self._all.find_matches_as_indexes(text, overlapping=True):
+            if e > best.get(s, -1):
+                best[s] = e
+        return sorted(best.items())

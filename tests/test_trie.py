@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import pickle
 import re
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from medlint.trie import lower_same_length, trie_pattern
+from medlint.trie import Literals, lower_same_length, trie_pattern
 
 WORDS = st.lists(st.text(alphabet="ab-c.", min_size=1, max_size=5), min_size=1, max_size=8)
 
@@ -44,3 +45,35 @@ def test_lower_same_length_keeps_offsets(text: str) -> None:
 
 def test_lower_same_length_keeps_two_char_lowercase_as_written() -> None:
     assert lower_same_length("İVIG") == "İvig"
+
+
+@given(WORDS, st.text(alphabet="ab-c. µ", max_size=40))
+def test_literals_finditer_is_the_trie_regex_finditer(words: list[str], text: str) -> None:
+    trie = re.compile(trie_pattern(words))
+    assert Literals(words).finditer(text) == [m.span() for m in trie.finditer(text)]
+
+
+@given(WORDS, st.text(alphabet="ab-c. µ", max_size=40))
+def test_literals_starts_are_every_search_from_each_next_offset(
+    words: list[str], text: str
+) -> None:
+    # What ``pattern.search(text, pos + 1)`` after each match finds: every start, longest word.
+    trie = re.compile(trie_pattern(words))
+    expected = []
+    m = trie.search(text)
+    while m is not None:
+        expected.append(m.span())
+        m = trie.search(text, m.start() + 1)
+    assert Literals(words).starts(text) == expected
+
+
+def test_literals_survive_pickling_and_offsets_are_characters() -> None:
+    found = pickle.loads(pickle.dumps(Literals(["gamunex", "gamunex-c"])))
+    assert found.finditer("µ😀 gamunex-c, gamunex") == [(3, 12), (14, 21)]
+    assert found.words == ("gamunex", "gamunex-c")
+
+
+def test_no_literals_find_nothing() -> None:
+    empty = Literals(["", ""])
+    assert not empty
+    assert empty.finditer("anything") == [] and empty.starts("anything") == []

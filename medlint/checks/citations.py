@@ -27,7 +27,7 @@ from medlint.errors import MedlintError
 from medlint.facts import Facts
 from medlint.model import Finding
 from medlint.rules import Rule
-from medlint.trie import lower_same_length, trie_pattern
+from medlint.trie import Literals, lower_same_length, trie_pattern
 
 MARKERS = re.compile(
     r"\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]|\[\^[^\]\s]+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|https?://\S+|\bdoi:\s*10\.\S+"
@@ -100,18 +100,18 @@ def _prepare(params: dict[str, Any]) -> Any:
 
 @dataclass(frozen=True, slots=True)
 class Keywords:
-    """Words at least one of which every cue contains, found by two compiled trie regexes.
+    """Words at least one of which every cue contains, found by one Aho-Corasick scan and a regex.
 
     They run once per unit, so a unit without a keyword costs two scans in C and its
     sentences are never searched; a sentence is searched only with the cue families whose
     keywords lie in it. ``words`` must be whole hyphen-joined words of the lower-cased text
-    ("studies", not "case-studies"): the trie finds candidates (it starts with a literal,
-    which ``re`` scans for quickly) and the boundaries are checked on the few hits.
+    ("studies", not "case-studies"): the automaton finds candidates and the boundaries are
+    checked on the few hits.
     Phrases (journal and authority names) count anywhere; ``exact`` words (acronyms,
     capitalised suffixes) are matched case-sensitively on the text as written.
     """
 
-    lowered: re.Pattern[str]  # words and phrases, run on the lower-cased text
+    lowered: Literals  # words and phrases, found in the lower-cased text
     words: frozenset[str]
     exact: re.Pattern[str] | None
     families: dict[str, frozenset[str]]  # keyword (lower-cased, or exact) -> cue families
@@ -120,9 +120,8 @@ class Keywords:
         """(offset, cue families) of each keyword in ``text``, sorted; empty: no cue matches."""
         low = lower_same_length(text)
         out = []
-        for m in self.lowered.finditer(low):
-            s, e = m.span()
-            word = m.group(0)
+        for s, e in self.lowered.finditer(low):
+            word = low[s:e]
             if word not in self.words or _whole_word(low, s, e):
                 out.append((s, self.families[word]))
         if self.exact is not None:
@@ -183,7 +182,7 @@ def _keywords(params: dict[str, Any]) -> Keywords | None:
     lowered = set(families) - exact
     exact_re = re.compile(rf"(?:{trie_pattern(exact)})(?![A-Za-z])") if exact else None
     return Keywords(
-        re.compile(trie_pattern(lowered)),
+        Literals(lowered),
         frozenset(words),
         exact_re,
         {k: frozenset(v) for k, v in families.items()},
