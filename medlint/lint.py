@@ -116,7 +116,7 @@ class Engine:
     def analyse(self, doc: Document) -> Analysis:
         """Claims of one document; only units that name a product go through spaCy."""
         from medlint.claims import LightDoc, LightEnt
-        from medlint.nlp import QUANTITIES_KEY
+        from medlint.nlp import QUANTITIES_KEY, TERMS_KEY, find_terms
         from medlint.prefilter import TermIndex
         from medlint.quantities import find_quantities
 
@@ -153,13 +153,11 @@ class Engine:
                 ]
                 sdocs.append(LightDoc(ents=ents, user_data={QUANTITIES_KEY: quantities}))
         if heavy:
-            texts = [doc.units[i].text for i, _ in heavy]
-            # The quantities were found above; the pipeline's quantity component would redo it.
-            skip = [name for name in self.nlp.pipe_names if name.startswith("medlint_quantities")]
-            piped = self.nlp.pipe(texts, batch_size=256, disable=skip)
-            for (i, quantities), sdoc in zip(heavy, piped, strict=True):
-                sdoc.user_data[QUANTITIES_KEY] = quantities
-                sdocs[i] = sdoc
+            # The pipeline's tokenizer and term matcher, called directly: the quantities were
+            # found above, and the claims need only the terms' (kind, id, start, end).
+            found = find_terms(self.nlp, [doc.units[i].text for i, _ in heavy])
+            for (i, quantities), terms in zip(heavy, found, strict=True):
+                sdocs[i] = LightDoc(user_data={TERMS_KEY: terms, QUANTITIES_KEY: quantities})
         return analyse(self.facts, doc, sdocs)
 
     @property

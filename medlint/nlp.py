@@ -71,6 +71,51 @@ def term_matcher(nlp: Language) -> Any:
     return _MATCHERS[name]
 
 
+def _kept(matches: Any) -> list[tuple[int, int, int]]:
+    """spacy.util.filter_spans on (match_id, start, end) tuples, in text order.
+
+    Longest first, then earliest; a match whose first or last token is taken is dropped.
+    The same choice as filter_spans, without building a Span per match.
+    """
+    if not matches:
+        return []
+    ordered = sorted(matches, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
+    kept = []
+    seen: set[int] = set()
+    for match in ordered:
+        _, start, end = match
+        if start not in seen and end - 1 not in seen:
+            kept.append(match)
+            seen.update(range(start, end))
+    kept.sort(key=lambda m: m[1])
+    return kept
+
+
+def find_terms(nlp: Language, texts: list[str]) -> list[list[tuple[str, str, int, int]]]:
+    """What the term component records in ``TERMS_KEY`` for each text, without the pipeline.
+
+    The engine needs only these tuples: tokenizing and matching directly skips the Span per
+    entity, ``doc.ents`` and the Doc kept per unit, which only users of the spaCy pipeline
+    (``nlp(text).ents``) need. ``test_nlp`` checks both give the same tuples.
+    """
+    matcher = term_matcher(nlp)
+    strings = nlp.vocab.strings
+    labels: dict[int, tuple[str, str]] = {}
+    out = []
+    tokenizer: Any = nlp.tokenizer  # medlint.Tokenizer.v1: a spacy.tokenizer.Tokenizer
+    for doc in tokenizer.pipe(texts, batch_size=256):
+        terms = []
+        for match_id, start, end in _kept(matcher(doc)):
+            found = labels.get(match_id)
+            if found is None:
+                label, _, term_id = strings[match_id].partition("|")
+                found = labels[match_id] = (label.lower(), term_id)
+            last = doc[end - 1]
+            terms.append((found[0], found[1], doc[start].idx, last.idx + len(last)))
+        out.append(terms)
+    return out
+
+
 def _register_tokenizer() -> None:
     """Register ``medlint.Tokenizer.v1`` so ``spacy.blank`` never builds the default one."""
     global _registered
@@ -124,31 +169,15 @@ def build_pipeline(facts: Facts) -> Language:
     strings = nlp.vocab.strings
 
     def medlint_terms(doc: Doc) -> Doc:
-        matches = matcher(doc)
-        if not matches:
-            doc.user_data[TERMS_KEY] = []
-            return doc
-        # spacy.util.filter_spans on (match_id, start, end) tuples: longest first, then
-        # earliest; a match whose first or last token is taken is dropped. Same choice, but
-        # only the kept matches become Spans.
-        ordered = sorted(matches, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
-        kept = []
-        seen: set[int] = set()
-        for match in ordered:
-            _, start, end = match
-            if start not in seen and end - 1 not in seen:
-                kept.append(match)
-                seen.update(range(start, end))
-        kept.sort(key=lambda m: m[1])
+        kept = _kept(matcher(doc))
         spans = []
-        terms = []
         for match_id, start, end in kept:
             label, _, term_id = strings[match_id].partition("|")
-            span = Span(doc, start, end, label=label, kb_id=term_id)
-            spans.append(span)
-            terms.append((label.lower(), term_id, span.start_char, span.end_char))
+            spans.append(Span(doc, start, end, label=label, kb_id=term_id))
         doc.ents = spans
-        doc.user_data[TERMS_KEY] = terms
+        doc.user_data[TERMS_KEY] = [
+            (s.label_.lower(), s.kb_id_, s.start_char, s.end_char) for s in spans
+        ]
         return doc
 
     name = f"medlint_terms_{id(matcher)}"

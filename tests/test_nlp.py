@@ -11,7 +11,7 @@ from spacy.tokens import Span
 from spacy.util import filter_spans
 
 from medlint.lint import Engine
-from medlint.nlp import TERMS_KEY, term_matcher
+from medlint.nlp import TERMS_KEY, find_terms, term_matcher
 
 WORDS = [
     "Gamunex-C", "Gamunex", "C", "Octagam", "10%", "Octagam 10%", "Flebogamma", "DIF", "5%",
@@ -44,6 +44,8 @@ def test_entities_are_filter_spans_of_the_matches(words: list[str]) -> None:
     recorded = doc.user_data[TERMS_KEY]
     assert recorded == [(e.label_.lower(), e.kb_id_, e.start_char, e.end_char) for e in doc.ents]
     assert recorded == _expected(engine, doc)
+    # the engine's direct path (tokenizer + matcher, no Spans) records the same tuples
+    assert find_terms(engine.nlp, [doc.text]) == [recorded]
 
 
 def test_longest_name_wins(engine: Engine) -> None:
