@@ -866,11 +866,10 @@ _ANCHOR_WORDS = (
     "month", "week", "day", "hour", "year", "fortnight",
     "hundred", "thousand", "million", "several", "few", "couple",
 )  # fmt: skip
-# Digit runs and currency signs by one regex (it starts with a character set, which
-# ``re`` scans for in C); the words by one Aho-Corasick scan (an alternation of them would
-# be tried at every character).
-_ANCHOR_CHARS = re.compile(r"[0-9]+|[$€£]")
-_ANCHOR_LITERALS = Literals(_ANCHOR_WORDS)
+# One Aho-Corasick scan finds the words, the currency signs and every digit (a digit counts
+# where a run of digits starts). The regex ``[0-9]+|[$€£]`` was 5x slower: ``re`` scans
+# quickly for one leading character set, but tries an alternation at every character.
+_ANCHOR_LITERALS = Literals([*"0123456789$€£", *_ANCHOR_WORDS])
 _ANCHOR_I = re.compile(r"[0-9]+|[$€£]|" + "|".join(_ANCHOR_WORDS), re.I)
 _TOKEN_START = re.compile(_GUARD + r"\S")
 _PREFIX_WORDS = (
@@ -1015,11 +1014,11 @@ def _scan(text: str, fast: bool = True) -> list[Quantity]:
         return out
     lower = text.lower()
     if len(lower) == len(text):
-        anchors = sorted(
-            {m.start() for m in _ANCHOR_CHARS.finditer(lower)}.union(
-                s for s, _ in _ANCHOR_LITERALS.starts(lower)
-            )
-        )
+        anchors = [
+            s
+            for s, _ in _ANCHOR_LITERALS.starts(lower)
+            if not (s and "0" <= lower[s] <= "9" and "0" <= lower[s - 1] <= "9")
+        ]
     else:  # lowercasing changed offsets (e.g. "İ"): search case-insensitively
         anchors = [m.start() for m in _ANCHOR_I.finditer(text)]
     n = len(text)

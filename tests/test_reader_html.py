@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from medlint.documents._build import _HTML_COLLAPSE
 from medlint.documents.html import read_html
 from medlint.model import Document, Unit
 from tests.reader_contract import check_offset_map, source_of, unit_with
@@ -266,3 +268,12 @@ def test_property_every_word_maps_back_exactly(paras: list[list[tuple[str, str]]
             s, e = unit.source_span(i, i + len(word))
             assert source[s:e] == word
             i += len(word) + 1
+
+
+@given(st.text(alphabet="ab \t\n\r\f", max_size=30))
+def test_collapsed_runs_are_the_simple_pattern(text: str) -> None:
+    """The prefix-scannable whitespace pattern finds what the plain alternation finds."""
+    plain = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")
+    assert [m.span() for m in _HTML_COLLAPSE.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]

@@ -25,7 +25,10 @@ _TEXT_MARKER = re.compile(r"\[\^[^\]\s]+\]|\[\d{1,4}(?:\s*[,–-]\s*\d{1,4})*\]"
 _HTML_SPACE_RUN = re.compile(r"[ \t\n\r\f]+")
 # The runs that rendering changes: longer than one character, or not a plain space. Single
 # spaces (most of them) stay in the verbatim run without a Python-level step each.
-_HTML_COLLAPSE = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")
+# Whitespace HTML collapses: a run of two or more, or one tab/newline/CR/form feed (a lone
+# space stays as written). Written to start with a character set, which ``re`` scans for in
+# C; the equivalent ``[ \t\n\r\f]{2,}|[\t\n\r\f]`` is tried at every character.
+_HTML_COLLAPSE = re.compile(r"[ \t\n\r\f](?:(?<=[\t\n\r\f])|(?=[ \t\n\r\f]))[ \t\n\r\f]*")
 
 
 def directive_text(inner: str) -> str | None:
