@@ -378,7 +378,13 @@ def lint_paths(
 def lint_text(
     text: str, path: str = "<text>", fmt: str | None = None, engine: Engine | None = None
 ) -> list[Finding]:
-    """Check one article given as a string (format from ``fmt`` or the path's extension)."""
+    """Check one article given as a string (format from ``fmt`` or the path's extension).
+
+    A lone surrogate (possible in a Python string, never in a decoded file) becomes U+FFFD,
+    one character for one, so offsets hold: spaCy and the word automaton work on UTF-8.
+    """
+    from medlint.trie import without_surrogates
+
     engine = engine or Engine()
-    doc = read_document(path, text, fmt or format_for(path) or "text")
+    doc = read_document(path, without_surrogates(text), fmt or format_for(path) or "text")
     return lint_documents(engine, [doc])

@@ -104,7 +104,11 @@ class Literals:
         """
         if self._longest is None:
             return []
-        return [(s, e) for _, s, e in self._longest.find_matches_as_indexes(text)]
+        try:
+            found = self._longest.find_matches_as_indexes(text)
+        except UnicodeEncodeError:  # a lone surrogate (only from the Python API)
+            found = self._longest.find_matches_as_indexes(without_surrogates(text))
+        return [(s, e) for _, s, e in found]
 
     def starts(self, text: str) -> list[tuple[int, int]]:
         """(start, end of the longest word there) at every offset where a word starts.
@@ -116,8 +120,25 @@ class Literals:
             return []
         if self._all is None:
             self._all = AhoCorasick(list(self.words), matchkind=MatchKind.Standard)
+        try:
+            found = self._all.find_matches_as_indexes(text, overlapping=True)
+        except UnicodeEncodeError:
+            found = self._all.find_matches_as_indexes(without_surrogates(text), overlapping=True)
         best: dict[int, int] = {}
-        for _, s, e in self._all.find_matches_as_indexes(text, overlapping=True):
+        for _, s, e in found:
             if e > best.get(s, -1):
                 best[s] = e
         return sorted(best.items())
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD: same length, so same offsets.
+
+    The automaton (and spaCy) work on UTF-8, which cannot encode a lone surrogate. Decoded
+    files never hold one (strict UTF-8 and UTF-16 decoding reject them), but a string handed
+    to ``lint_text`` may; no word can contain one, so no match is lost.
+    """
+    return _SURROGATE.sub("\ufffd", text)

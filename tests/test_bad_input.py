@@ -783,3 +783,17 @@ def test_ctrl_c_exits_130_with_one_line(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.setattr(medlint.lint, "lint_paths", interrupted)
     code, out, err = run_cli(tmp_path, "check", "good.txt")
     assert (code, out, err) == (130, "", "medlint: interrupted\n")
+
+
+def test_lone_surrogates_in_lint_text_keep_positions() -> None:
+    """A Python string may hold lone surrogates (UTF-8 cannot encode them): same findings."""
+    clean = "Gamunex-C is a 5% solution \ufffd. Studies have shown it works \ufffd."
+    odd = "Gamunex-C is a 5% solution \udcff. Studies have shown it works \ud800."
+    engine = Engine(Options(jobs=1))
+    expected = [
+        (f.rule, f.start, f.end) for f in medlint.lint.lint_text(clean, "a.txt", engine=engine)
+    ]
+    found = [(f.rule, f.start, f.end) for f in medlint.lint.lint_text(odd, "a.txt", engine=engine)]
+    assert ("citation-needed", 30, 48) in expected
+    assert ("concentration-contradiction", 15, 17) in expected
+    assert found == expected

@@ -77,3 +77,10 @@ def test_no_literals_find_nothing() -> None:
     empty = Literals(["", ""])
     assert not empty
     assert empty.finditer("anything") == [] and empty.starts("anything") == []
+
+
+def test_lone_surrogates_keep_offsets() -> None:
+    """The automaton needs UTF-8; a lone surrogate from the Python API must not break it."""
+    words = Literals(["ab"])
+    assert words.finditer("\udcff ab\ud800") == [(2, 4)]
+    assert words.starts("\udcff ab") == [(2, 4)]
