@@ -33,7 +33,7 @@ from medlint.lint import Engine, LintResult, Options, lint_paths
 from medlint.model import Finding
 from medlint.report import FORMATS, ReportContext, get_reporter, gitlab, junit, sarif
 from medlint.report import github as gh
-from medlint.report.json_format import finding_dict
+from medlint.report.json_format import finding_dict, nested
 
 ROOT = Path(__file__).resolve().parent.parent
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
@@ -599,3 +599,26 @@ def test_cli_writes_sarif_to_output_and_exits_1(tmp_path: Path) -> None:
     assert all(r.get("help", {}).get("markdown") for r in log["runs"][0]["tool"]["driver"]["rules"])
     if SARIF_SCHEMA.is_file():
         assert list(_sarif_validator().iter_errors(log)) == []
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.text(max_size=5), inner, max_size=4)
+        | st.tuples(inner, inner)
+    ),
+    max_leaves=20,
+)
+
+
+@given(_JSON_VALUES, st.integers(min_value=0, max_value=3))
+def test_nested_writes_what_json_dumps_writes(value: Any, level: int) -> None:
+    """The fast indented writer is ``json.dumps(indent=2, ensure_ascii=False)``, shifted."""
+    expected = json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + "  " * level)
+    assert nested(value, level) == expected
+
+
+def test_nested_non_string_keys_follow_json() -> None:
+    value = {"a": {2: "x", True: [1.5, float("nan")], None: {}}}
+    assert nested(value, 1) == json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n  ")

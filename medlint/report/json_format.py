@@ -67,8 +67,63 @@ def finding_dict(f: Finding) -> dict[str, Any]:
 
 
 def nested(value: Any, level: int) -> str:
-    """``value`` as ``json.dumps(indent=2)`` writes it ``level`` containers deep."""
-    return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + "  " * level)
+    """``value`` as ``json.dumps(indent=2, ensure_ascii=False)`` writes it ``level`` deep.
+
+    ``json`` encodes with indentation in pure Python (its C encoder only writes compact
+    JSON), which was 0.26 s of every report of 11,700 findings, in the serial tail of a run.
+    This writer produces the same characters (a property test compares them) with the C
+    string escaper and one list append per token, about 3x faster.
+    """
+    out: list[str] = []
+    _dump(value, "\n" + "  " * level, out)
+    return "".join(out)
+
+
+_escape = json.encoder.encode_basestring  # the C escaper json uses with ensure_ascii=False
+
+
+def _dump(value: Any, pad: str, out: list[str]) -> None:
+    if isinstance(value, str):
+        out.append(_escape(value))
+    elif value is None:
+        out.append("null")
+    elif value is True:
+        out.append("true")
+    elif value is False:
+        out.append("false")
+    elif isinstance(value, int) and not isinstance(value, bool):
+        out.append(int.__repr__(value))
+    elif isinstance(value, dict) and all(isinstance(k, str) for k in value):
+        if not value:
+            out.append("{}")
+            return
+        inner = pad + "  "
+        sep = "{" + inner
+        later = "," + inner
+        for key, item in value.items():
+            kind = type(item)
+            if kind is str:  # most values: no call
+                out.append(f"{sep}{_escape(key)}: {_escape(item)}")
+            elif kind is int:
+                out.append(f"{sep}{_escape(key)}: {int.__repr__(item)}")
+            else:
+                out.append(f"{sep}{_escape(key)}: ")
+                _dump(item, inner, out)
+            sep = later
+        out.append(pad + "}")
+    elif isinstance(value, (list, tuple)):
+        if not value:
+            out.append("[]")
+            return
+        inner = pad + "  "
+        sep = "[" + inner
+        for item in value:
+            out.append(sep)
+            _dump(item, inner, out)
+            sep = "," + inner
+        out.append(pad + "]")
+    else:  # floats (NaN, Infinity), non-string keys, anything else: json's own rules
+        out.append(json.dumps(value, indent=2, ensure_ascii=False).replace("\n", pad))
 
 
 def stream_array(items: Iterator[Any], level: int) -> Iterator[str]:
