@@ -35,8 +35,25 @@ def _prepare(params: dict[str, Any]) -> Any:
 MAX_RELATED = 25  # sites listed per finding; `related_total` gives the full count
 
 
+# (id(facts), subject, attribute, condition) -> (facts, answer): every claim is asked twice
+# per run (the document rule and the corpus view), and an archive repeats the same keys.
+_DECIDED: dict[tuple[int, str, str, str], tuple[Facts, bool]] = {}
+
+
 def has_canonical(facts: Facts, claim: Claim) -> bool:
     """Whether the facts decide this claim (then the contradiction rules speak, not this one)."""
+    key = (id(facts), claim.subject, claim.attribute, claim.condition)
+    hit = _DECIDED.get(key)
+    if hit is not None and hit[0] is facts:
+        return hit[1]
+    if len(_DECIDED) > 10_000:
+        _DECIDED.clear()
+    answer = _has_canonical(facts, claim)
+    _DECIDED[key] = (facts, answer)
+    return answer
+
+
+def _has_canonical(facts: Facts, claim: Claim) -> bool:
     from medlint.checks.regimens import REGIMEN_ATTRIBUTES, applicable, canonical
 
     section, _, ident = claim.subject.partition(".")
