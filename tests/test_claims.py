@@ -274,3 +274,23 @@ def test_incidence_and_cost_claims() -> None:
         "IVIG costs $5,000 to $10,000 per treatment course and thousands of dollars per infusion.\n"
     )
     assert {c[1] for c in costs} == {"cost per course", "cost per infusion"}
+
+
+def test_every_contrast_cue_contains_a_prefilter_word() -> None:
+    """A paragraph without a `_CONTRAST_WORDS` word skips CONTRAST: each alternative needs one."""
+    from medlint.claims import _CONTRAST_WORDS, CONTRAST
+
+    source = CONTRAST.pattern
+    body = source[source.index("(?:") + 3 : source.rindex(")")]
+    parts, depth, current = [], 0, ""
+    for ch in body:
+        depth += (ch == "(") - (ch == ")")
+        if ch == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += ch
+    parts.append(current)
+    assert len(parts) >= 10
+    for part in parts:
+        assert any(word in part for word in _CONTRAST_WORDS.words), part
