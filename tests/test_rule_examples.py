@@ -70,3 +70,16 @@ def test_citation_prefilter_is_a_superset_of_whole_word_keywords() -> None:
     assert hits[13] == {"organisation"}  # "College", matched as written
     assert hits[4] == {"organisation", "authority"}  # the authority's name
     assert not keywords.hits("a college town")
+
+
+@pytest.mark.parametrize("space", ["\n", "  ", "\t", " \n "])
+def test_citation_names_broken_over_lines_are_still_cues(space: str) -> None:
+    """A multi-word authority or journal name with a line break inside is still a cue."""
+    for text in (
+        f"IVIG helps. The Mayo{space}Clinic recommends it for adults.\n",
+        f"IVIG helps. The Cleveland{space}Clinic's guidelines support it.\n",
+    ):
+        found = [f for f in lint_text(text, "a.txt", engine=ENGINE) if f.rule == "citation-needed"]
+        assert len(found) == 1, (text, found)
+    keywords = next(r for r in RULES if r.id == "citation-needed").compiled["keywords"]
+    assert keywords.hits(f"the Mayo{space}Clinic") == [(4, {"organisation", "authority"})]
