@@ -27,6 +27,7 @@ a working linter. What medlint changes, and why (figures in
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from medlint.facts import Facts
@@ -91,6 +92,42 @@ def _kept(matches: Any) -> list[tuple[int, int, int]]:
     return kept
 
 
+_OTHER_SPACE = re.compile(r"[^\S ]")  # white space other than a plain space
+_SPACE_RUN = re.compile(r"\s+")
+
+
+def single_spaced(text: str) -> tuple[str, list[int] | None]:
+    """``text`` with each white-space run as one space, and where each character came from.
+
+    The tokenizer makes a token of a line break or of a second space, and a phrase pattern
+    has no such token, so "Gammagard\nLiquid" (a hard-wrapped plain-text article) would not
+    match "Gammagard Liquid". Matching runs on this text instead; ``index[i]`` is the
+    original offset of its character ``i`` (None: the text was already single-spaced).
+    """
+    if "  " not in text and not _OTHER_SPACE.search(text):
+        return text, None
+    parts: list[str] = []
+    index: list[int] = []
+    pos = 0
+    for m in _SPACE_RUN.finditer(text):
+        start, end = m.span()
+        parts.append(text[pos:start])
+        index.extend(range(pos, start))
+        parts.append(" ")
+        index.append(start)
+        pos = end
+    parts.append(text[pos:])
+    index.extend(range(pos, len(text)))
+    return "".join(parts), index
+
+
+def _char_span(doc: Any, start: int, end: int, index: list[int] | None) -> tuple[int, int]:
+    """Source character span of tokens ``doc[start:end]`` (see :func:`single_spaced`)."""
+    last = doc[end - 1]
+    s, e = doc[start].idx, last.idx + len(last)
+    return (s, e) if index is None else (index[s], index[e - 1] + 1)
+
+
 def find_terms(nlp: Language, texts: list[str]) -> list[list[tuple[str, str, int, int]]]:
     """What the term component records in ``TERMS_KEY`` for each text, without the pipeline.
 
@@ -103,15 +140,16 @@ def find_terms(nlp: Language, texts: list[str]) -> list[list[tuple[str, str, int
     labels: dict[int, tuple[str, str]] = {}
     out = []
     tokenizer: Any = nlp.tokenizer  # medlint.Tokenizer.v1: a spacy.tokenizer.Tokenizer
-    for doc in tokenizer.pipe(texts, batch_size=256):
+    prepared = [single_spaced(text) for text in texts]
+    docs = tokenizer.pipe([text for text, _ in prepared], batch_size=256)
+    for (_, index), doc in zip(prepared, docs, strict=True):
         terms = []
         for match_id, start, end in _kept(matcher(doc)):
             found = labels.get(match_id)
             if found is None:
                 label, _, term_id = strings[match_id].partition("|")
                 found = labels[match_id] = (label.lower(), term_id)
-            last = doc[end - 1]
-            terms.append((found[0], found[1], doc[start].idx, last.idx + len(last)))
+            terms.append((*found, *_char_span(doc, start, end, index)))
         out.append(terms)
     return out
 
@@ -169,11 +207,17 @@ def build_pipeline(facts: Facts) -> Language:
     strings = nlp.vocab.strings
 
     def medlint_terms(doc: Doc) -> Doc:
-        kept = _kept(matcher(doc))
+        text, index = single_spaced(doc.text)
+        matched = doc if index is None else nlp.make_doc(text)  # see single_spaced
         spans = []
-        for match_id, start, end in kept:
+        for match_id, start, end in _kept(matcher(matched)):
             label, _, term_id = strings[match_id].partition("|")
-            spans.append(Span(doc, start, end, label=label, kb_id=term_id))
+            if index is None:
+                spans.append(Span(doc, start, end, label=label, kb_id=term_id))
+                continue
+            span = doc.char_span(*_char_span(matched, start, end, index), label, kb_id=term_id)
+            if span is not None:
+                spans.append(span)
         doc.ents = spans
         doc.user_data[TERMS_KEY] = [
             (s.label_.lower(), s.kb_id_, s.start_char, s.end_char) for s in spans

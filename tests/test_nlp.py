@@ -52,3 +52,33 @@ def test_longest_name_wins(engine: Engine) -> None:
     doc = engine.nlp("Flebogamma 5% DIF and Gamunex-C.")
     names = [doc.text[s:e] for _, _, s, e in doc.user_data[TERMS_KEY]]
     assert names == ["Flebogamma 5% DIF", "Gamunex-C"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(WORDS), st.sampled_from([" ", "  ", "\n", "\t", " \n ", "\xa0"])),
+        max_size=12,
+    )
+)
+def test_line_breaks_and_double_spaces_do_not_hide_a_name(pairs: list[tuple[str, str]]) -> None:
+    """A name broken over a line matches as it does on one line, at its source offsets."""
+    engine = _ENGINE
+    text = "".join(word + sep for word, sep in pairs)
+    plain = " ".join(word for word, _ in pairs)
+    [found] = find_terms(engine.nlp, [text])
+    [expected] = find_terms(engine.nlp, [plain])
+    assert [(k, i) for k, i, _, _ in found] == [(k, i) for k, i, _, _ in expected]
+    assert [" ".join(text[s:e].split()) for _, _, s, e in found] == [
+        plain[s:e] for _, _, s, e in expected
+    ]
+    assert engine.nlp(text).user_data[TERMS_KEY] == found  # the pipeline component agrees
+
+
+def test_a_product_name_wrapped_over_two_lines_is_checked(engine: Engine) -> None:
+    from medlint.lint import lint_text
+
+    for sep in (" ", "\n", "  ", "\t"):
+        text = f"Gammagard{sep}Liquid is a 5% solution.\n"
+        rules = [f.rule for f in lint_text(text, "a.txt", engine=engine)]
+        assert "concentration-contradiction" in rules, sep
