@@ -1,7 +1,9 @@
 """Plain-text reader for articles in the seeds' style.
 
 Blocks are separated by blank lines. A short single-line block without
-closing punctuation is a heading; lines led by ``•``, ``-``, ``*``, ``–`` or
+closing punctuation is a heading, unless it reads "label: details" with a figure
+or a list after the colon (a statement, often a list item that lost its bullet);
+lines led by ``•``, ``-``, ``*``, ``–`` or
 ``1.`` are list items; everything else is a paragraph. A line holding only
 an HTML-style comment (``<!-- medlint-disable-next-line ... -->``) is a
 directive, never prose: plain text has no comment syntax of its own, so
@@ -33,9 +35,17 @@ def _lines(source: str) -> list[tuple[int, int]]:
     return out
 
 
+# "Privigen (Grifols): 10% concentration, low IgA content": a label, a colon, then details
+# with a figure or a list. Such a line is a statement (often a list item whose bullet was lost
+# in an export), not a title, and headings make no claims.
+_LABELLED_DETAILS = re.compile(r":\s+\S[^\n]*[\d,]")
+
+
 def _is_heading(text: str) -> bool:
     stripped = text.strip()
     if not stripped or len(stripped.split()) > _HEADING_MAX_WORDS:
+        return False
+    if _LABELLED_DETAILS.search(stripped):
         return False
     return stripped[-1] not in ".,;\"'”" and not stripped[0].islower()
 

@@ -1,0 +1,64 @@
+"""The plain-text reader: which blocks are headings, list items and paragraphs."""
+
+from __future__ import annotations
+
+import pytest
+
+from medlint.documents.text import read_text
+from medlint.lint import Engine, lint_text
+
+
+def kinds(source: str) -> list[tuple[str, str]]:
+    return [(u.kind, u.text) for u in read_text("a.txt", source).units]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "What is Juvenile Dermatomyositis?",
+        "How IVIG Works for JDM",
+        "Comparison Table of IVIG Products:",
+        "IVIG for JDM: An Overview",
+        "Chapter 2: Dosing",
+        "Conclusion",
+    ],
+)
+def test_short_title_lines_are_headings(line: str) -> None:
+    assert kinds(f"{line}\n\nIVIG is given into a vein.\n")[0] == ("heading", line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Privigen (Grifols): 10% concentration, low IgA content, glycine-stabilized",
+        "Octagam (Octapharma): 5% or 10% options, maltose-stabilized",
+        "Dosing: 2 g/kg every 4 weeks",
+        "IVIG is given into a vein.",
+        "treatment continues for months",
+    ],
+)
+def test_statements_on_one_line_are_paragraphs(line: str) -> None:
+    assert kinds(f"Title\n\n{line}\n")[1] == ("paragraph", line)
+
+
+def test_a_label_line_whose_bullet_was_lost_is_checked() -> None:
+    """The same line is checked as a bullet, as a Markdown paragraph and as a text line."""
+    engine = Engine()
+    line = "Privigen (Grifols): 10% concentration, low IgA content, glycine-stabilized"
+    for text, path in ((f"• {line}\n", "a.txt"), (f"{line}\n", "a.txt"), (f"{line}\n", "a.md")):
+        rules = sorted(f.rule for f in lint_text(text, path, engine=engine))
+        assert "manufacturer-contradiction" in rules, (path, text)
+        assert "stabilizer-contradiction" in rules, (path, text)
+
+
+def test_bullets_and_blocks() -> None:
+    source = (
+        "Products\n\n• Gamunex-C (Grifols)\n• Privigen\n  continued line\n\n"
+        "A paragraph\nover two lines.\n"
+    )
+    assert kinds(source) == [
+        ("heading", "Products"),
+        ("list_item", "Gamunex-C (Grifols)"),
+        ("list_item", "Privigen\n  continued line"),
+        ("paragraph", "A paragraph\nover two lines."),
+    ]
