@@ -21,7 +21,12 @@ def finding(
     severity: str | None = None,
     **extra: Any,
 ) -> Finding:
-    """A finding for ``doc.source[start:end]`` with exact 1-based positions (end exclusive)."""
+    """A finding for ``doc.source[start:end]`` with exact 1-based positions (end exclusive).
+
+    The message is one line with single spaces: a quote from hard-wrapped text ("0.4 g/kg
+    body\nweight") must not break the one-finding-per-line text report or an annotation.
+    """
+    message = " ".join(message.split())
     start = max(0, min(start, len(doc.source)))
     end = max(start, min(end, len(doc.source)))
     line, column = doc.position(start)
