@@ -201,8 +201,8 @@ def _run_regimen(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable
             expected = " or ".join(
                 dict.fromkeys(f"{format_quantity(c)} ({_label(facts, b)})" for b, c, _ in checked)
             )
-            stated = " ".join(claim.text.split())
-            normalised = "" if claim.value.display == stated else f" (= {claim.value.display})"
+            as_written = " ".join(claim.text.split())
+            normalised = "" if claim.value.display == as_written else f" (= {claim.value.display})"
             yield fact_finding(
                 rule,
                 analysis.document,
