@@ -154,6 +154,32 @@ def find_terms(nlp: Language, texts: list[str]) -> list[list[tuple[str, str, int
     return out
 
 
+# How a multi-word product name may be joined when written: the separators the
+# product-name-spelling rule recognises (``checks/spelling.py`` ``_SEP``).
+_NAME_SPLIT = re.compile(r"[ \t]*[-‐‑–][ \t]*|[ \t]+")
+_NAME_JOINS = (" ", "", "-", "‐", "‑", "–")
+
+
+def separator_variants(forms: list[str], max_tokens: int = 3) -> list[str]:
+    """Each name of up to ``max_tokens`` words with every other separator, same one throughout.
+
+    "Gamunex C", "GamunexC" and "Gamunex‑C" (a no-break hyphen) are the product
+    product-name-spelling reports as misspelt Gamunex-C; recognising them as the product too
+    means a wrong figure beside a misspelt name is still reported as a contradiction, not
+    only as a style finding. A variant that is another term's name is left to that term.
+    """
+    out: dict[str, None] = {}
+    for form in forms:
+        words = [w for w in _NAME_SPLIT.split(form.strip()) if w]
+        if not 1 < len(words) <= max_tokens:
+            continue
+        for join in _NAME_JOINS:
+            variant = join.join(words)
+            if variant not in forms:
+                out[variant] = None
+    return list(out)
+
+
 def _register_tokenizer() -> None:
     """Register ``medlint.Tokenizer.v1`` so ``spacy.blank`` never builds the default one."""
     global _registered
@@ -192,10 +218,16 @@ def build_pipeline(facts: Facts) -> Language:
 
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     seen: set[tuple[str, str]] = set()
+    taken = {form.lower(): term.id for term in facts.terms() for form in term.surface_forms()}
     for term in facts.terms():
         label = f"{LABELS[term.kind]}|{term.id}"
         patterns = []
-        for form in term.surface_forms():
+        forms = term.surface_forms()
+        if term.kind == "product":
+            forms = forms + [
+                v for v in separator_variants(forms) if taken.get(v.lower(), term.id) == term.id
+            ]
+        for form in forms:
             key = (label, form.lower())
             if key in seen:
                 continue

@@ -82,3 +82,21 @@ def test_a_product_name_wrapped_over_two_lines_is_checked(engine: Engine) -> Non
         text = f"Gammagard{sep}Liquid is a 5% solution.\n"
         rules = [f.rule for f in lint_text(text, "a.txt", engine=engine)]
         assert "concentration-contradiction" in rules, sep
+
+
+def test_separator_variants() -> None:
+    from medlint.nlp import separator_variants
+
+    assert separator_variants(["Gamunex-C"]) == [
+        "Gamunex C", "GamunexC", "Gamunex‐C", "Gamunex‑C", "Gamunex–C",
+    ]  # fmt: skip
+    assert separator_variants(["Privigen", "A B C D"]) == []  # one word; too many words
+
+
+@pytest.mark.parametrize("name", ["Gamunex C", "GamunexC", "Gamunex\u2011C", "Gamunex\u2013C"])
+def test_a_misspelt_name_still_carries_its_claims(engine: Engine, name: str) -> None:
+    """The spelling rule reports the name, and the wrong figure beside it is still checked."""
+    from medlint.lint import lint_text
+
+    rules = {f.rule for f in lint_text(f"{name} is a 5% solution.\n", "a.txt", engine=engine)}
+    assert {"product-name-spelling", "concentration-contradiction"} <= rules
