@@ -61,6 +61,7 @@ _SUFFIXES = (
     r"(?<=kg)\.",
     r"(?<=/L)\.",
     r"(?<=Ig[AGM])\.",
+    r"(?<=[A-Za-z])-",  # "glycine-" at a line break ("glycine-\nstabilized"): the name is "glycine"
 )
 _registered = False
 _MATCHERS: dict[str, Any] = {}  # term component name -> its PhraseMatcher (see term_matcher)
