@@ -17,7 +17,12 @@ a working linter. What medlint changes, and why (figures in
   tokens over every product, family, manufacturer, stabilizer, route and
   condition name in the facts. Its matches become ``doc.ents`` with the term
   kind as label and the fact id as ``kb_id_``. Phrase patterns are tokenized
-  by the same tokenizer, so ``Gamunex-C`` needs no special case;
+  by the same tokenizer, so ``Gamunex-C`` needs no special case. Names are
+  matched in a copy of the text with single spaces and plain hyphens
+  (:func:`matching_text`), mapped back to source offsets, so a name broken
+  over a line or written with an en dash is still found; product names also
+  match with a space, nothing or a hyphen between their words
+  (:func:`separator_variants`);
 * ``medlint_quantities``: the quantity matcher (percentages, IgA figures,
   doses, intervals, rates, money) from :mod:`medlint.quantities`, one compiled
   regex pass mapped onto tokens as ``doc.spans["quantities"]``; the parsed
@@ -99,7 +104,7 @@ _OTHER_HYPHEN = re.compile("[‐‑–]")
 _HYPHENS = str.maketrans("‐‑–", "---")
 
 
-def single_spaced(text: str) -> tuple[str, list[int] | None]:
+def matching_text(text: str) -> tuple[str, list[int] | None]:
     """``text`` as names are matched in it, and where each of its characters came from.
 
     The tokenizer makes a token of a line break or of a second space, and a phrase pattern
@@ -129,7 +134,7 @@ def single_spaced(text: str) -> tuple[str, list[int] | None]:
 
 
 def _char_span(doc: Any, start: int, end: int, index: list[int] | None) -> tuple[int, int]:
-    """Source character span of tokens ``doc[start:end]`` (see :func:`single_spaced`)."""
+    """Source character span of tokens ``doc[start:end]`` (see :func:`matching_text`)."""
     last = doc[end - 1]
     s, e = doc[start].idx, last.idx + len(last)
     return (s, e) if index is None else (index[s], index[e - 1] + 1)
@@ -147,7 +152,7 @@ def find_terms(nlp: Language, texts: list[str]) -> list[list[tuple[str, str, int
     labels: dict[int, tuple[str, str]] = {}
     out = []
     tokenizer: Any = nlp.tokenizer  # medlint.Tokenizer.v1: a spacy.tokenizer.Tokenizer
-    prepared = [single_spaced(text) for text in texts]
+    prepared = [matching_text(text) for text in texts]
     docs = tokenizer.pipe([text for text, _ in prepared], batch_size=256)
     for (_, index), doc in zip(prepared, docs, strict=True):
         terms = []
@@ -163,7 +168,7 @@ def find_terms(nlp: Language, texts: list[str]) -> list[list[tuple[str, str, int
 
 # How a multi-word product name may be joined when written: the separators the
 # product-name-spelling rule recognises (``checks/spelling.py`` ``_SEP``). The other hyphens
-# and the en dash need no patterns of their own: ``single_spaced`` turns them into "-".
+# and the en dash need no patterns of their own: ``matching_text`` turns them into "-".
 # (Patterns for them too made spaCy's tokenizer 15x slower with 1,000 products: measured.)
 _NAME_SPLIT = re.compile(r"[ \t]*[-‐‑–][ \t]*|[ \t]+")
 _NAME_JOINS = (" ", "", "-")
@@ -248,9 +253,9 @@ def build_pipeline(facts: Facts) -> Language:
     strings = nlp.vocab.strings
 
     def medlint_terms(doc: Doc) -> Doc:
-        text, index = single_spaced(doc.text)
+        text, index = matching_text(doc.text)
         same = text == doc.text
-        matched = doc if same else nlp.make_doc(text)  # see single_spaced
+        matched = doc if same else nlp.make_doc(text)  # see matching_text
         spans = []
         for match_id, start, end in _kept(matcher(matched)):
             label, _, term_id = strings[match_id].partition("|")
