@@ -169,7 +169,8 @@ def find_terms(nlp: Language, texts: list[str]) -> list[list[tuple[str, str, int
 # How a multi-word product name may be joined when written: the separators the
 # product-name-spelling rule recognises (``checks/spelling.py`` ``_SEP``). The other hyphens
 # and the en dash need no patterns of their own: ``matching_text`` turns them into "-".
-# (Patterns for them too made spaCy's tokenizer 15x slower with 1,000 products: measured.)
+# (Patterns for them too made spaCy's tokenizer ~15x slower with 1,000 products: measured,
+# cause inside spaCy not isolated.)
 _NAME_SPLIT = re.compile(r"[ \t]*[-‐‑–][ \t]*|[ \t]+")
 _NAME_JOINS = (" ", "", "-")
 
