@@ -283,7 +283,6 @@ class Analysis:
     claims: list[Claim] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     ambiguities: list[Ambiguity] = field(default_factory=list)
-    mentions: list[tuple[Unit, Mention]] = field(default_factory=list)
     condition: str = ""
 
 
@@ -911,7 +910,6 @@ class _Extractor:
         # its list item or table row): without one, only regimen, incidence and cost remain.
         product_claims = bool(self.products) or self.lead_product is not None
         self.analysis.sentences.extend(self.sentences)
-        self.analysis.mentions.extend((self.unit, m) for m in self.mentions)
         if not self.mentions or self.unit.kind in ("heading", "table_header"):
             # Every attribute below starts from a mention (a product, term or quantity) or,
             # for sugar and IgA wording, needs a product: a unit with none makes no claim.
