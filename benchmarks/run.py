@@ -90,8 +90,16 @@ def big_facts(n_products: int) -> Path:
             "name": f"Fakeglobulin-{i:04d} Benchmark",
             "aliases": [f"FKB-{i:04d}"],
         }
+
+    class Dumper(yaml.SafeDumper):
+        """Writes shared values out in full: as YAML aliases, a few thousand products would
+        exceed the loader's alias-bomb guard (100,000 expanded nodes)."""
+
+        def ignore_aliases(self, data: Any) -> bool:
+            return True
+
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    out.write_text(yaml.dump(data, Dumper=Dumper, sort_keys=False), encoding="utf-8")
     assert len(load_facts([str(out)]).products) == n_products
     return out
 
