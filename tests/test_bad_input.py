@@ -413,7 +413,8 @@ FACTS: list[tuple[str, bytes, str]] = [
     ("latin1", b"version: 1\n# caf\xe9\n", ": "),
     ("tab-indent", b"version: 1\n\tsources: {}\n", ":2: YAML error"),
     ("two-documents", b"version: 1\n---\nversion: 1\n", ":2: YAML error"),
-    ("deep-nesting", b"[" * 5000, ": YAML nested too deeply"),
+    ("deep-nesting", b"[" * 5000 + b"]" * 5000, ": YAML nested too deeply"),
+    ("unclosed-nesting", b"[" * 5000, ":1: YAML error"),
     ("non-scalar-key", b"? [a, b]\n: c\n", ":1: mapping key is not a scalar"),
     ("python-name-tag", b"version: !!python/name:os.system\n", ":1: YAML error: tag not allowed"),
     (
