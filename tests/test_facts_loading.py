@@ -148,3 +148,37 @@ def test_missing_and_non_utf8_files(tmp_path: Path) -> None:
 def test_bundled_path_is_inside_the_package() -> None:
     assert BUNDLED_FACTS.is_file()
     assert BUNDLED_FACTS.parent.parent.name == "medlint"
+
+
+def test_c_and_python_yaml_parsers_give_the_same_data_and_lines() -> None:
+    """libyaml is used when PyYAML has it; the pure-Python fallback must read files alike."""
+    import yaml
+
+    from medlint import yamlload
+    from medlint.facts import BUNDLED_FACTS
+    from medlint.rules import rule_files
+
+    class PythonLoader(yaml.SafeLoader):
+        pass
+
+    for tag, constructor in yamlload._Loader.yaml_constructors.items():
+        PythonLoader.add_constructor(tag, constructor)
+    PythonLoader.yaml_implicit_resolvers = yamlload._Loader.yaml_implicit_resolvers
+
+    def lines(value: object) -> object:
+        if isinstance(value, yamlload.LineMap):
+            return (value.line, value.key_lines, {k: lines(v) for k, v in value.items()})
+        if isinstance(value, yamlload.LineList):
+            return (value.line, value.item_lines, [lines(v) for v in value])
+        return value
+
+    for path in [BUNDLED_FACTS, *(p for p in rule_files([]) if p.suffix == ".yaml")]:
+        text = path.read_text(encoding="utf-8")
+        fast = yamlload.load_yaml(text, str(path))
+        original = yamlload._Loader
+        try:
+            yamlload._Loader = PythonLoader  # type: ignore[misc]
+            slow = yamlload.load_yaml(text, str(path))
+        finally:
+            yamlload._Loader = original  # type: ignore[misc]
+        assert lines(fast) == lines(slow), path
