@@ -18,6 +18,7 @@ from medlint.checks.base import finding
 from medlint.claims import Analysis
 from medlint.errors import MedlintError
 from medlint.facts import Facts
+from medlint.memo import memoised
 from medlint.model import Claim, Document, Finding, Related
 from medlint.rules import Rule
 
@@ -35,22 +36,15 @@ def _prepare(params: dict[str, Any]) -> Any:
 MAX_RELATED = 25  # sites listed per finding; `related_total` gives the full count
 
 
-# (id(facts), subject, attribute, condition) -> (facts, answer): every claim is asked twice
-# per run (the document rule and the corpus view), and an archive repeats the same keys.
-_DECIDED: dict[tuple[int, str, str, str], tuple[Facts, bool]] = {}
+# Every claim is asked twice per run (the document rule and the corpus view), and an archive
+# repeats the same (subject, attribute, condition).
+_DECIDED: dict[tuple[Any, ...], tuple[object, Any]] = {}
 
 
 def has_canonical(facts: Facts, claim: Claim) -> bool:
     """Whether the facts decide this claim (then the contradiction rules speak, not this one)."""
-    key = (id(facts), claim.subject, claim.attribute, claim.condition)
-    hit = _DECIDED.get(key)
-    if hit is not None and hit[0] is facts:
-        return hit[1]
-    if len(_DECIDED) > 10_000:
-        _DECIDED.clear()
-    answer = _has_canonical(facts, claim)
-    _DECIDED[key] = (facts, answer)
-    return answer
+    question = (claim.subject, claim.attribute, claim.condition)
+    return memoised(_DECIDED, facts, question, lambda: _has_canonical(facts, claim))
 
 
 def _has_canonical(facts: Facts, claim: Claim) -> bool:

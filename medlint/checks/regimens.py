@@ -33,6 +33,7 @@ from medlint.checks.base import fact_finding, severity_for
 from medlint.claims import Analysis
 from medlint.errors import MedlintError
 from medlint.facts import FactBlock, Facts
+from medlint.memo import memoised
 from medlint.model import Claim, Finding
 from medlint.quantities import Quantity, format_quantity, parse_quantity, range_relation
 from medlint.rules import Rule
@@ -75,21 +76,13 @@ def _as(q: Quantity | None, kind: str) -> Quantity | None:
 
 # Parsed once per fact and attribute: every dose claim of a run asks again (a parse each time
 # was a tenth of a run). Keyed by identity; the block is kept so a reused id cannot match.
-_CANONICAL: dict[tuple[int, str], tuple[FactBlock, list[Quantity]]] = {}
-_APPLICABLE: dict[tuple[int, str, str], tuple[Facts, list[FactBlock]]] = {}
+_CANONICAL: dict[tuple[Any, ...], tuple[object, Any]] = {}
+_APPLICABLE: dict[tuple[Any, ...], tuple[object, Any]] = {}
 
 
 def canonical(block: FactBlock, attribute: str) -> list[Quantity]:
     """The acceptable quantities a regimen gives for an attribute (a schedule may give several)."""
-    key = (id(block), attribute)
-    hit = _CANONICAL.get(key)
-    if hit is not None and hit[0] is block:
-        return hit[1]
-    if len(_CANONICAL) > 10_000:
-        _CANONICAL.clear()
-    out = _canonical(block, attribute)
-    _CANONICAL[key] = (block, out)
-    return out
+    return memoised(_CANONICAL, block, (attribute,), lambda: _canonical(block, attribute))
 
 
 def _canonical(block: FactBlock, attribute: str) -> list[Quantity]:
@@ -123,15 +116,10 @@ def _canonical(block: FactBlock, attribute: str) -> list[Quantity]:
 
 def applicable(facts: Facts, claim: Claim) -> list[FactBlock]:
     """Regimens a claim is checked against (trial protocols never are)."""
-    key = (id(facts), claim.subject, claim.condition)
-    hit = _APPLICABLE.get(key)
-    if hit is not None and hit[0] is facts:
-        return hit[1]
-    if len(_APPLICABLE) > 10_000:
-        _APPLICABLE.clear()
-    out = _applicable(facts, claim.subject, claim.condition)
-    _APPLICABLE[key] = (facts, out)
-    return out
+    subject, condition = claim.subject, claim.condition
+    return memoised(
+        _APPLICABLE, facts, (subject, condition), lambda: _applicable(facts, subject, condition)
+    )
 
 
 def _applicable(facts: Facts, subject: str, condition: str) -> list[FactBlock]:
