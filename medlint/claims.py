@@ -431,8 +431,12 @@ class _Extractor:
         """Spans of the clause breaks in ``sent``, found once per sentence."""
         found = self._breaks.get(sent.start)
         if found is None:
+            # Not inside a name: "immune globulin intravenous, human - ifas" is one product.
+            names = [(m.start, m.end) for m in sent.mentions if m.quantity is None]
             found = self._breaks[sent.start] = [
-                m.span() for m in CLAUSE_BREAK.finditer(self.text, sent.start, sent.end)
+                m.span()
+                for m in CLAUSE_BREAK.finditer(self.text, sent.start, sent.end)
+                if not any(s <= m.start() and m.end() <= e for s, e in names)
             ]
         return found
 
