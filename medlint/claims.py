@@ -124,10 +124,16 @@ IGA_CUE_AFTER = re.compile(
     r"≤|<|below|under|less|not\s+more|average|typical|contains?)",
     re.IGNORECASE,
 )
+# "trace IgA", "low levels of IgA", "high amounts of IgA": a quality word, then optionally what
+# is measured and "of", right before "IgA".
+_IGA_MEASURE = r"(?:\s+(?:amounts?|levels?|quantities|concentrations?))?(?:\s+of)?"
 IGA_QUALITY_BEFORE = re.compile(
-    r"(?P<free>\bno|\bzero|\bfree\s+of)\s+(?:detectable\s+)?$|(?P<trace>\btrace(?:\s+(?:amounts?|levels?|quantities))?"
-    r"(?:\s+of)?|\blow|\bvery\s+low|\bminimal|\breduced|\blow-level|\blimited)\s+$|(?P<high>\bhigh|\bhigher|"
-    r"\belevated|\bsignificant|\bconsiderable|\bsubstantial|\blarge\s+amounts?\s+of|\blots\s+of)\s+$",
+    r"(?P<free>\bno|\bzero|\bfree\s+of)\s+(?:detectable\s+)?$"
+    r"|(?P<trace>(?:\btrace|\blow|\bvery\s+low|\bminimal|\breduced|\blow-level|\blimited)"
+    + _IGA_MEASURE
+    + r")\s+$|(?P<high>(?:\bhigh|\bhigher|\belevated|\bsignificant|\bconsiderable|\bsubstantial)"
+    + _IGA_MEASURE
+    + r"|\blarge\s+amounts?\s+of|\blots\s+of)\s+$",
     re.IGNORECASE,
 )
 IGA_QUALITY_AFTER = re.compile(

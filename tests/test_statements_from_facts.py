@@ -1,9 +1,10 @@
 """Statements written from the bundled facts: every true one passes, every false one is caught.
 
 For each product, under each of its names and aliases, a handful of phrasings state its
-concentration, manufacturer and stabilizer as the facts give them (no finding may appear: a
-false alarm blocks publication) and with a value the facts give another product (the
-matching contradiction must appear: a wrong value reaches patients).
+concentration, manufacturer, stabilizer, routes and IgA content as the facts give them (no
+finding may appear: a false alarm blocks publication) and with a value the facts give
+another product, or a route or IgA wording they rule out (the matching contradiction must
+appear: a wrong value reaches patients).
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ PHRASINGS = {
     ],
 }
 RULES = {
+    "route": "route-contradiction",
+    "iga": "iga-contradiction",
     "concentration": "concentration-contradiction",
     "manufacturer": "manufacturer-contradiction",
     "stabilizer": "stabilizer-contradiction",
@@ -72,8 +75,32 @@ def _cases(true: bool) -> Iterator[tuple[str, str, str]]:
                         yield attribute, product, phrasing.format(name=name, value=value)
 
 
-TRUE = list(_cases(true=True))
-FALSE = list(_cases(true=False))
+def _route_and_iga_cases(true: bool) -> Iterator[tuple[str, str, str]]:
+    """Routes ("given intravenously") and IgA wording ("trace amounts of IgA", "IgA-free")."""
+    facts = ENGINE.facts
+    adverbs = {"iv": "intravenously", "sc": "subcutaneously"}
+    places = {"iv": "into a vein", "sc": "under the skin"}
+    for product, term in sorted(facts.products.items()):
+        routes = [r for b in facts.expected(product, "route") or [] for r in b.data["values"]]
+        iga = [b.data for b in facts.expected(product, "iga") or []]
+        # A family's facts are its members' together: "high IgA" may fit one member.
+        trace = not term.members and any(d.get("description") == "trace" for d in iga)
+        for name in term.surface_forms():
+            for route in adverbs:
+                if (route in routes) == true and routes:
+                    yield "route", product, f"{name} is given {adverbs[route]}."
+                    yield "route", product, f"{name} is infused {places[route]}."
+            if trace:
+                if true:
+                    yield "iga", product, f"{name} contains trace amounts of IgA."
+                else:
+                    yield "iga", product, f"{name} contains high levels of IgA."
+            if iga and not true:
+                yield "iga", product, f"{name} is IgA-free."
+
+
+TRUE = list(_cases(true=True)) + list(_route_and_iga_cases(true=True))
+FALSE = list(_cases(true=False)) + list(_route_and_iga_cases(true=False))
 
 
 def test_there_are_enough_statements() -> None:
