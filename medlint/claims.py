@@ -65,6 +65,12 @@ NEGATION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 NEGATION_AFTER = re.compile(r"^\s?-?\s?free\b", re.IGNORECASE)
+# A negated verb between a company and a product it comes before: "Grifols does not make X".
+NEGATED_GAP = re.compile(
+    r"\b(?:not|never|no\s+longer|nor|neither|doesn't|don't|didn't|isn't|aren't|wasn't|won't)\b"
+    r"|\b(?:doesn|don|didn|isn|aren|wasn|won)['’]t\b",
+    re.IGNORECASE,
+)
 RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 PRONOUN_LEAD = re.compile(
     r"\W*(?:it|its|it's|this\s+(?:product|formulation|preparation|solution|medicine|medication|"
@@ -832,6 +838,8 @@ class _Extractor:
                 continue
             if self.negated(chosen.start, chosen.end, cstart) and chosen is not lead:
                 continue
+            if chosen.end <= prod.start and NEGATED_GAP.search(self.text, chosen.end, prod.start):
+                continue  # "Grifols does not make Cuvitru"
             term = self.facts.manufacturers.get(chosen.id)
             value = term_value("manufacturer", chosen.id, term.name if term else chosen.text)
             self.emit(

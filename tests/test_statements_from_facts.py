@@ -4,7 +4,8 @@ For each product, under each of its names and aliases, a handful of phrasings st
 concentration, manufacturer, stabilizer, routes and IgA content as the facts give them (no
 finding may appear: a false alarm blocks publication) and with a value the facts give
 another product, or a route or IgA wording they rule out (the matching contradiction must
-appear: a wrong value reaches patients).
+appear: a wrong value reaches patients). A wrong value denied ("Grifols does not make
+Cuvitru") is a true statement too.
 """
 
 from __future__ import annotations
@@ -99,7 +100,38 @@ def _route_and_iga_cases(true: bool) -> Iterator[tuple[str, str, str]]:
                 yield "iga", product, f"{name} is IgA-free."
 
 
-TRUE = list(_cases(true=True)) + list(_route_and_iga_cases(true=True))
+NEGATED_PHRASINGS = {
+    "concentration": [
+        "{name} is not a {value} solution.",
+        "{name} is not available as a {value} product.",
+    ],
+    "manufacturer": ["{name} is not made by {value}.", "{value} does not make {name}."],
+    "stabilizer": [
+        "{name} does not contain {value}.",
+        "{name} is free of {value}.",
+        "{name} contains no {value}.",
+    ],
+}
+
+
+def _negated_cases() -> Iterator[tuple[str, str, str]]:
+    """A wrong value, denied: true again, so it must raise nothing."""
+    facts = ENGINE.facts
+    everything = {
+        a: sorted({v for p in facts.products for v in _values(facts, p, a)})
+        for a in NEGATED_PHRASINGS
+    }
+    for product, term in sorted(facts.products.items()):
+        for attribute, phrasings in NEGATED_PHRASINGS.items():
+            right = _values(facts, product, attribute)
+            wrong = [v for v in everything[attribute] if v not in right] if right else []
+            for value in wrong[:2]:
+                for name in term.surface_forms():
+                    for phrasing in phrasings:
+                        yield attribute, product, phrasing.format(name=name, value=value)
+
+
+TRUE = list(_cases(true=True)) + list(_route_and_iga_cases(true=True)) + list(_negated_cases())
 FALSE = list(_cases(true=False)) + list(_route_and_iga_cases(true=False))
 
 
