@@ -149,3 +149,37 @@ def test_a_true_statement_raises_nothing(attribute: str, product: str, text: str
 def test_a_false_statement_is_a_contradiction(attribute: str, product: str, text: str) -> None:
     rules = [f.rule for f in lint_text(text + "\n", "a.txt", engine=ENGINE)]
     assert RULES[attribute] in rules, f"{text!r}: {rules}"
+
+
+def _pair_cases() -> Iterator[tuple[bool, str]]:
+    """Two products in one sentence: "respectively", contrast, "while", one clause each."""
+    import itertools
+
+    facts = ENGINE.facts
+    products = [p for p, t in sorted(facts.products.items()) if not t.members]
+    for a, b in itertools.permutations(products, 2):
+        ca, cb = _values(facts, a, "concentration"), _values(facts, b, "concentration")
+        ma, mb = _values(facts, a, "manufacturer"), _values(facts, b, "manufacturer")
+        if len(ca) != 1 or len(cb) != 1 or not ma or not mb:
+            continue
+        na, nb = facts.products[a].name, facts.products[b].name
+        yield True, f"{na} and {nb} are {ca[0]} and {cb[0]} solutions, respectively."
+        yield True, f"Unlike {nb}, {na} is a {ca[0]} solution."
+        yield True, f"{na} is a {ca[0]} solution, while {nb} is a {cb[0]} solution."
+        yield True, f"{na} ({ma[0]}) is a {ca[0]} solution; {nb} ({mb[0]}) is a {cb[0]} solution."
+        if ca != cb:
+            yield False, f"{na} and {nb} are {cb[0]} and {ca[0]} solutions, respectively."
+            yield False, f"{na} is a {cb[0]} solution, while {nb} is a {ca[0]} solution."
+
+
+PAIRS = list(_pair_cases())
+
+
+@pytest.mark.parametrize(("true", "text"), PAIRS)
+def test_two_products_in_one_sentence(true: bool, text: str) -> None:
+    """True pairs raise nothing; swapped values are two contradictions, one per product."""
+    found = [f for f in lint_text(text + "\n", "a.txt", engine=ENGINE) if f.category != "citation"]
+    if true:
+        assert not found, f"{text!r}: {[f.message for f in found]}"
+    else:
+        assert [f.rule for f in found] == ["concentration-contradiction"] * 2, text
