@@ -36,6 +36,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from medlint.facts import Facts
+from medlint.trie import SingleSpaced, single_spaced
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -98,46 +99,31 @@ def _kept(matches: Any) -> list[tuple[int, int, int]]:
     return kept
 
 
-_OTHER_SPACE = re.compile(r"[^\S ]")  # white space other than a plain space
-_SPACE_RUN = re.compile(r"\s+")
 _OTHER_HYPHEN = re.compile("[‐‑–]")
 _HYPHENS = str.maketrans("‐‑–", "---")
 
 
-def matching_text(text: str) -> tuple[str, list[int] | None]:
-    """``text`` as names are matched in it, and where each of its characters came from.
+def matching_text(text: str) -> tuple[str, SingleSpaced | None]:
+    """``text`` as names are matched in it, and the way back to its offsets.
 
     The tokenizer makes a token of a line break or of a second space, and a phrase pattern
     has no such token, so "Gammagard\nLiquid" (a hard-wrapped plain-text article) would not
-    match "Gammagard Liquid": each white-space run becomes one space. A Unicode hyphen or an
-    en dash becomes "-" (one character for one), so "Gamunex‑C" is still the product (the
-    spelling rule reports the spelling). ``index[i]`` is the original offset of character
-    ``i`` (None: offsets are unchanged).
+    match "Gammagard Liquid": each white-space run becomes one space
+    (:func:`medlint.trie.single_spaced`). A Unicode hyphen or an en dash becomes "-" (one
+    character for one), so "Gamunex‑C" is still the product (the spelling rule reports the
+    spelling). The second item is None when offsets are unchanged.
     """
     if _OTHER_HYPHEN.search(text):
         text = text.translate(_HYPHENS)
-    if "  " not in text and not _OTHER_SPACE.search(text):
-        return text, None
-    parts: list[str] = []
-    index: list[int] = []
-    pos = 0
-    for m in _SPACE_RUN.finditer(text):
-        start, end = m.span()
-        parts.append(text[pos:start])
-        index.extend(range(pos, start))
-        parts.append(" ")
-        index.append(start)
-        pos = end
-    parts.append(text[pos:])
-    index.extend(range(pos, len(text)))
-    return "".join(parts), index
+    respaced = single_spaced(text)
+    return (text, None) if respaced is None else (respaced.text, respaced)
 
 
-def _char_span(doc: Any, start: int, end: int, index: list[int] | None) -> tuple[int, int]:
+def _char_span(doc: Any, start: int, end: int, respaced: SingleSpaced | None) -> tuple[int, int]:
     """Source character span of tokens ``doc[start:end]`` (see :func:`matching_text`)."""
     last = doc[end - 1]
     s, e = doc[start].idx, last.idx + len(last)
-    return (s, e) if index is None else (index[s], index[e - 1] + 1)
+    return (s, e) if respaced is None else respaced.source_span(s, e)
 
 
 def find_terms(nlp: Language, texts: list[str]) -> list[list[tuple[str, str, int, int]]]:
@@ -154,24 +140,24 @@ def find_terms(nlp: Language, texts: list[str]) -> list[list[tuple[str, str, int
     tokenizer: Any = nlp.tokenizer  # medlint.Tokenizer.v1: a spacy.tokenizer.Tokenizer
     prepared = [matching_text(text) for text in texts]
     docs = tokenizer.pipe([text for text, _ in prepared], batch_size=256)
-    for (_, index), doc in zip(prepared, docs, strict=True):
+    for (_, respaced), doc in zip(prepared, docs, strict=True):
         terms = []
         for match_id, start, end in _kept(matcher(doc)):
             found = labels.get(match_id)
             if found is None:
                 label, _, term_id = strings[match_id].partition("|")
                 found = labels[match_id] = (label.lower(), term_id)
-            terms.append((*found, *_char_span(doc, start, end, index)))
+            terms.append((*found, *_char_span(doc, start, end, respaced)))
         out.append(terms)
     return out
 
 
 # How a multi-word product name may be joined when written: the separators the
-# product-name-spelling rule recognises (``checks/spelling.py`` ``_SEP``). The other hyphens
-# and the en dash need no patterns of their own: ``matching_text`` turns them into "-".
-# (Patterns for them too made spaCy's tokenizer ~15x slower with 1,000 products: measured,
-# cause inside spaCy not isolated.)
-_NAME_SPLIT = re.compile(r"[ \t]*[-‐‑–][ \t]*|[ \t]+")
+# product-name-spelling rule recognises (it splits names with the same ``NAME_SPLIT``). The
+# other hyphens and the en dash need no patterns of their own: ``matching_text`` turns them
+# into "-". (Patterns for them too made spaCy's tokenizer ~15x slower with 1,000 products:
+# measured, cause inside spaCy not isolated.)
+NAME_SPLIT = re.compile(r"[ \t]*[-‐‑–][ \t]*|[ \t]+")
 _NAME_JOINS = (" ", "", "-")
 
 
@@ -185,7 +171,7 @@ def separator_variants(forms: list[str], max_tokens: int = 3) -> list[str]:
     """
     out: dict[str, None] = {}
     for form in forms:
-        words = [w for w in _NAME_SPLIT.split(form.strip()) if w]
+        words = [w for w in NAME_SPLIT.split(form.strip()) if w]
         if not 1 < len(words) <= max_tokens:
             continue
         for join in _NAME_JOINS:
@@ -254,7 +240,7 @@ def build_pipeline(facts: Facts) -> Language:
     strings = nlp.vocab.strings
 
     def medlint_terms(doc: Doc) -> Doc:
-        text, index = matching_text(doc.text)
+        text, respaced = matching_text(doc.text)
         same = text == doc.text
         matched = doc if same else nlp.make_doc(text)  # see matching_text
         spans = []
@@ -263,7 +249,7 @@ def build_pipeline(facts: Facts) -> Language:
             if same:
                 spans.append(Span(doc, start, end, label=label, kb_id=term_id))
                 continue
-            span = doc.char_span(*_char_span(matched, start, end, index), label, kb_id=term_id)
+            span = doc.char_span(*_char_span(matched, start, end, respaced), label, kb_id=term_id)
             if span is not None:
                 spans.append(span)
         doc.ents = spans

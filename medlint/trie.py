@@ -16,8 +16,11 @@ every character. The regex form stays for patterns that need regex syntax
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
@@ -71,18 +74,72 @@ def lower_same_length(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
+# White space a single-spaced phrase cannot match: a run of two or more, or one tab, line
+# break or other non-space white space. Written to start with a character set, which ``re``
+# scans for in C (an alternation would be tried at every character).
+_IRREGULAR_RUN = re.compile(r"\s(?:(?<=[^\S ])|(?=\s))\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class SingleSpaced:
+    """A text with every white-space run as one space, and the way back to its offsets.
+
+    Phrases ("Gammagard Liquid", "Mayo Clinic") are written with single spaces, so they
+    are looked for in this text; a hard-wrapped or double-spaced one is then found too.
+    ``starts``/``shifts``: from each offset in ``starts`` on, the original offset is the
+    offset plus its shift (one breakpoint per collapsed run, not one entry per character).
+    """
+
+    text: str
+    starts: tuple[int, ...]
+    shifts: tuple[int, ...]
+
+    def source(self, offset: int) -> int:
+        """The original offset of character ``offset`` (of the end, for ``len(text)``)."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return offset + (self.shifts[i] if i >= 0 else 0)
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of ``text[start:end]`` (which ends on a non-space)."""
+        return self.source(start), self.source(end - 1) + 1 if end > start else self.source(end)
+
+
+def single_spaced(text: str) -> SingleSpaced | None:
+    """``text`` with each white-space run as one space, or None when it already is."""
+    if "  " not in text and _IRREGULAR_RUN.search(text) is None:
+        return None
+    parts: list[str] = []
+    starts: list[int] = []
+    shifts: list[int] = []
+    pos = shift = 0
+    for m in _IRREGULAR_RUN.finditer(text):
+        run_start, run_end = m.span()
+        parts.append(text[pos:run_start])
+        parts.append(" ")
+        if run_end - run_start > 1:  # the characters after its one space move left
+            starts.append(run_start - shift + 1)
+            shift += run_end - run_start - 1
+            shifts.append(shift)
+        pos = run_end
+    parts.append(text[pos:])
+    return SingleSpaced("".join(parts), tuple(starts), tuple(shifts))
+
+
 class Literals:
     """A fixed set of literal strings, found by one Aho-Corasick scan.
 
-    Offsets are Python string indexes. The automaton cannot be pickled, so a pickled
-    ``Literals`` (a rule in the rules cache, an engine sent to a worker) carries only its
-    words and builds the automaton again when loaded.
+    Offsets are Python string indexes. With ``spaces=True`` a space in a word also matches
+    any other white-space run (a name broken over a line), at a small cost only for texts
+    that have one. The automaton cannot be pickled, so a pickled ``Literals`` (a rule in the
+    rules cache, an engine sent to a worker) carries only its words and builds the automaton
+    again when loaded.
     """
 
-    __slots__ = ("_all", "_longest", "words")
+    __slots__ = ("_all", "_longest", "spaces", "words")
 
-    def __init__(self, words: Iterable[str]) -> None:
+    def __init__(self, words: Iterable[str], *, spaces: bool = False) -> None:
         self.words: tuple[str, ...] = tuple(sorted({w for w in words if w}))
+        self.spaces = spaces and any(" " in w for w in self.words)
         self._longest = (
             AhoCorasick(list(self.words), matchkind=MatchKind.LeftmostLongest)
             if self.words
@@ -90,8 +147,8 @@ class Literals:
         )
         self._all: AhoCorasick | None = None  # overlapping matches, built on first use
 
-    def __reduce__(self) -> tuple[type[Literals], tuple[tuple[str, ...]]]:
-        return (Literals, (self.words,))
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_literals, (self.words, self.spaces))
 
     def __bool__(self) -> bool:
         return bool(self.words)
@@ -104,11 +161,11 @@ class Literals:
         """
         if self._longest is None:
             return []
-        try:
-            found = self._longest.find_matches_as_indexes(text)
-        except UnicodeEncodeError:  # a lone surrogate (only from the Python API)
-            found = self._longest.find_matches_as_indexes(without_surrogates(text))
-        return [(s, e) for _, s, e in found]
+        respaced = single_spaced(text) if self.spaces else None
+        found = _scan(self._longest, respaced.text if respaced else text, overlapping=False)
+        if respaced is None:
+            return [(s, e) for _, s, e in found]
+        return [respaced.source_span(s, e) for _, s, e in found]
 
     def starts(self, text: str) -> list[tuple[int, int]]:
         """(start, end of the longest word there) at every offset where a word starts.
@@ -120,15 +177,24 @@ class Literals:
             return []
         if self._all is None:
             self._all = AhoCorasick(list(self.words), matchkind=MatchKind.Standard)
-        try:
-            found = self._all.find_matches_as_indexes(text, overlapping=True)
-        except UnicodeEncodeError:
-            found = self._all.find_matches_as_indexes(without_surrogates(text), overlapping=True)
+        respaced = single_spaced(text) if self.spaces else None
         best: dict[int, int] = {}
-        for _, s, e in found:
+        for _, s, e in _scan(self._all, respaced.text if respaced else text, overlapping=True):
             if e > best.get(s, -1):
                 best[s] = e
-        return sorted(best.items())
+        spans = sorted(best.items())
+        return spans if respaced is None else [respaced.source_span(s, e) for s, e in spans]
+
+
+def _literals(words: tuple[str, ...], spaces: bool) -> Literals:
+    return Literals(words, spaces=spaces)
+
+
+def _scan(automaton: AhoCorasick, text: str, *, overlapping: bool) -> list[tuple[int, int, int]]:
+    try:
+        return automaton.find_matches_as_indexes(text, overlapping=overlapping)
+    except UnicodeEncodeError:  # a lone surrogate (only from the Python API)
+        return automaton.find_matches_as_indexes(without_surrogates(text), overlapping=overlapping)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -8,7 +8,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from medlint.trie import Literals, lower_same_length, trie_pattern
+from medlint.trie import Literals, lower_same_length, single_spaced, trie_pattern
 
 WORDS = st.lists(st.text(alphabet="ab-c.", min_size=1, max_size=5), min_size=1, max_size=8)
 
@@ -84,3 +84,32 @@ def test_lone_surrogates_keep_offsets() -> None:
     words = Literals(["ab"])
     assert words.finditer("\udcff ab\ud800") == [(2, 4)]
     assert words.starts("\udcff ab") == [(2, 4)]
+
+
+@given(st.text(alphabet="ab \t\n", max_size=30))
+def test_single_spaced_maps_every_character_back(text: str) -> None:
+    respaced = single_spaced(text)
+    if respaced is None:
+        assert re.sub(r"\s+", " ", text) == text
+        return
+    assert respaced.text == re.sub(r"\s+", " ", text)
+    for i, c in enumerate(respaced.text):
+        original = text[respaced.source(i)]
+        assert original == c or (c == " " and original.isspace())
+    assert respaced.source(len(respaced.text)) == len(text)
+
+
+PHRASES = st.lists(
+    st.lists(st.text(alphabet="ab", min_size=1, max_size=3), min_size=1, max_size=3).map(" ".join),
+    min_size=1,
+    max_size=6,
+)
+
+
+@given(PHRASES, st.text(alphabet="ab \t\n", max_size=40))
+def test_spaced_literals_match_any_white_space_run(words: list[str], text: str) -> None:
+    """With ``spaces=True`` a space in a phrase matches as ``\\s+`` does, at source offsets."""
+    found = Literals(words, spaces=True).finditer(text)
+    assert all(" ".join(text[s:e].split()) in words for s, e in found)
+    expected = re.compile(trie_pattern(words, space=r"\s+"))
+    assert found == [m.span() for m in expected.finditer(text)]

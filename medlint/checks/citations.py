@@ -111,13 +111,12 @@ class Keywords:
     capitalised suffixes) are matched case-sensitively on the text as written.
     """
 
-    lowered: Literals  # words and phrases, found in the lower-cased text
+    # words and phrases, found in the lower-cased text; a phrase also across a line break or a
+    # double space ("Mayo\nClinic"), as the cues themselves match it
+    lowered: Literals
     words: frozenset[str]
     exact: re.Pattern[str] | None
     families: dict[str, frozenset[str]]  # keyword (lower-cased, or exact) -> cue families
-    # the multi-word phrases again, with ``\s+`` between words: a name broken over a line
-    # ("Mayo\nClinic") or with a double space, which the cues themselves still match
-    phrases: re.Pattern[str] | None = None
 
     def hits(self, text: str) -> list[tuple[int, frozenset[str]]]:
         """(offset, cue families) of each keyword in ``text``, sorted; empty: no cue matches."""
@@ -125,14 +124,10 @@ class Keywords:
         out = []
         for s, e in self.lowered.finditer(low):
             word = low[s:e]
+            if word not in self.families:  # a phrase over a line break
+                word = " ".join(word.split())
             if word not in self.words or _whole_word(low, s, e):
                 out.append((s, self.families[word]))
-        if self.phrases is not None and ("  " in low or _OTHER_SPACE.search(low)):
-            seen = {at for at, _ in out}
-            for m in self.phrases.finditer(low):
-                if m.start() not in seen:
-                    out.append((m.start(), self.families[" ".join(m.group(0).split())]))
-            out.sort(key=lambda hit: hit[0])
         if self.exact is not None:
             out.extend(
                 (m.start(), self.families[m.group(0)])
@@ -141,10 +136,6 @@ class Keywords:
             )
             out.sort(key=lambda hit: hit[0])
         return out
-
-
-# White space other than a plain space: a character set, which ``re`` scans for in C.
-_OTHER_SPACE = re.compile(r"[^\S ]")
 
 
 def _is_letter(c: str) -> bool:
@@ -194,13 +185,11 @@ def _keywords(params: dict[str, Any]) -> Keywords | None:
     exact = {k for k in families if any(c.isupper() for c in k)}
     lowered = set(families) - exact
     exact_re = re.compile(rf"(?:{trie_pattern(exact)})(?![A-Za-z])") if exact else None
-    phrases = [k for k in lowered if " " in k]
     return Keywords(
-        Literals(lowered),
+        Literals(lowered, spaces=True),
         frozenset(words),
         exact_re,
         {k: frozenset(v) for k, v in families.items()},
-        re.compile(trie_pattern(phrases, space=r"\s+")) if phrases else None,
     )
 
 

@@ -38,10 +38,10 @@ from medlint.claims import Analysis
 from medlint.errors import MedlintError
 from medlint.facts import Facts
 from medlint.model import Finding, Fix
+from medlint.nlp import NAME_SPLIT as _SPLIT
 from medlint.rules import Rule
 from medlint.trie import Literals
 
-_SPLIT = re.compile(r"[ \t]*[-‐‑–][ \t]*|[ \t]+")
 _SEP = r"(?:[ \t]*[-‐‑–][ \t]*|[ \t]+|)"
 _LETTERS = re.compile(r"[a-z]+")
 
