@@ -60,17 +60,11 @@ CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 NEGATION_BEFORE = re.compile(
-    r"\b(?:no|not|without|never|nor|neither|free\s+(?:of|from)|lacks?|lacking|doesn't|don't|"
-    r"isn't|aren't|zero|absence\s+of|non)\b[\w\s-]{0,24}$",
+    r"\b(?:no|not|without|never|nor|neither|free\s+(?:of|from)|lacks?|lacking|"
+    r"(?:does|do|did|is|are|was|were|wo)n['’]t|zero|absence\s+of|non)\b[\w\s-]{0,24}$",
     re.IGNORECASE,
 )
 NEGATION_AFTER = re.compile(r"^\s?-?\s?free\b", re.IGNORECASE)
-# A negated verb between a company and a product it comes before: "Grifols does not make X".
-NEGATED_GAP = re.compile(
-    r"\b(?:not|never|no\s+longer|nor|neither|doesn't|don't|didn't|isn't|aren't|wasn't|won't)\b"
-    r"|\b(?:doesn|don|didn|isn|aren|wasn|won)['’]t\b",
-    re.IGNORECASE,
-)
 RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 PRONOUN_LEAD = re.compile(
     r"\W*(?:it|its|it's|this\s+(?:product|formulation|preparation|solution|medicine|medication|"
@@ -644,8 +638,8 @@ class _Extractor:
                 continue
             if COMPARISON_BEFORE.search(before):
                 continue  # "as concentrated as 10% products", "the volume of a 10% product"
-            if NEGATED_COPULA.search(before):
-                continue  # "Privigen is not a 5% solution"
+            if NEGATED_COPULA.search(before) or self.negated(m.start, m.end, cstart):
+                continue  # "Privigen is not a 5% solution", "does not come as a 5% solution"
             window = self.text[max(cstart, m.start - 45) : min(cend, m.end + 45)]
             near_product = any(
                 p.kind == "product" and (0 <= m.start - p.end <= 4 or 0 <= p.start - m.end <= 2)
@@ -836,10 +830,11 @@ class _Extractor:
                 how = "manufacturer-line" if chosen is lead else "direct"
             if chosen is None:
                 continue
-            if self.negated(chosen.start, chosen.end, cstart) and chosen is not lead:
+            # Denied before whichever comes second: "Cuvitru is not made by Grifols",
+            # "Grifols does not make Cuvitru".
+            second = chosen if chosen.start >= prod.start else prod
+            if self.negated(second.start, second.end, cstart) and chosen is not lead:
                 continue
-            if chosen.end <= prod.start and NEGATED_GAP.search(self.text, chosen.end, prod.start):
-                continue  # "Grifols does not make Cuvitru"
             term = self.facts.manufacturers.get(chosen.id)
             value = term_value("manufacturer", chosen.id, term.name if term else chosen.text)
             self.emit(

@@ -104,8 +104,14 @@ NEGATED_PHRASINGS = {
     "concentration": [
         "{name} is not a {value} solution.",
         "{name} is not available as a {value} product.",
+        "{name} does not come as a {value} solution.",
+        "{name} is never sold as a {value} solution.",
     ],
-    "manufacturer": ["{name} is not made by {value}.", "{value} does not make {name}."],
+    "manufacturer": [
+        "{name} is not made by {value}.",
+        "{value} does not make {name}.",
+        "{value} doesn’t make {name}.",
+    ],
     "stabilizer": [
         "{name} does not contain {value}.",
         "{name} is free of {value}.",
