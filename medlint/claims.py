@@ -262,9 +262,14 @@ class Sentence:
     end: int
     text: str
     mentions: list[Mention] = field(default_factory=list)
+    # Mapped on first use: every claim of the sentence records it.
+    _span: tuple[int, int] | None = field(default=None, repr=False, compare=False)
 
     def source_span(self) -> tuple[int, int]:
-        return self.unit.source_span(self.start, self.end)
+        span = self._span
+        if span is None:
+            span = self._span = self.unit.source_span(self.start, self.end)
+        return span
 
 
 @dataclass(slots=True)
@@ -407,7 +412,9 @@ class _Extractor:
         return self._contrast
 
     def in_contrast(self, start: int) -> bool:
-        contrast = self.contrast
+        contrast = self._contrast
+        if contrast is None:
+            contrast = self.contrast
         if not contrast:
             return False
         k = bisect.bisect_right(self._contrast_starts, start) - 1
@@ -964,10 +971,8 @@ def analyse(facts: Facts, doc: Document, sdocs: list[Any]) -> Analysis:
     references = doc.references
     extractors = []
     for unit, sdoc in zip(doc.units, sdocs, strict=True):
-        if references is not None:
-            start, _ = unit.source_span(0, 0)
-            if start >= references.start:
-                continue  # reference entries make no claims
+        if references is not None and unit.to_source(0) >= references.start:
+            continue  # reference entries make no claims
         extractors.append(_Extractor(facts, doc, unit, sdoc, analysis))
     analysis.condition = document_condition(
         doc, [(e.unit, m) for e in extractors for m in e.mentions]

@@ -127,7 +127,7 @@ class Engine:
         heavy: list[tuple[int, list[Any]]] = []
         references = doc.references
         for i, unit in enumerate(doc.units):
-            if references is not None and unit.source_span(0, 0)[0] >= references.start:
+            if references is not None and unit.to_source(0) >= references.start:
                 # Reference entries make no claims (claims.analyse skips them).
                 sdocs.append(LightDoc(user_data={QUANTITIES_KEY: []}))
                 continue

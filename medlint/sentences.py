@@ -46,10 +46,14 @@ _BOUNDARY = re.compile(
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _ABBREV = frozenset(ABBREVIATIONS)
+_LONGEST = max(len(a) for a in ABBREVIATIONS)
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the full stop at ``dot`` ends an abbreviation or an initial ("A. Smith")."""
+    before = text[dot - _LONGEST - 1 : dot] if dot > _LONGEST else ""
+    if before.isalpha() and before.isascii():
+        return False  # a word longer than every abbreviation (most sentence ends)
     m = _WORD_BEFORE.search(text, max(0, dot - 12), dot)
     if m is None:
         return False

@@ -48,3 +48,37 @@ def test_spans_are_ordered_trimmed_and_cover_every_visible_character(text: str) 
         covered.update(range(s, e))
         last_end = e
     assert all(i in covered for i, c in enumerate(text) if not c.isspace())
+
+
+def _reference_is_abbreviation(text: str, dot: int) -> bool:
+    """The abbreviation test without the long-word shortcut (the regex alone)."""
+    from medlint.sentences import _ABBREV, _WORD_BEFORE
+
+    m = _WORD_BEFORE.search(text, max(0, dot - 12), dot)
+    if m is None:
+        return False
+    word = m.group(1)
+    if len(word) == 1 and word.isupper():
+        return True
+    if word in ("No", "Nos", "Vol", "Fig") and text[dot + 1 : dot + 3].strip()[:1].isdigit():
+        return True
+    return word.lower().rstrip(".") in _ABBREV
+
+
+@given(st.text(alphabet="abcdeginoprstvxAEFNVé.() 5", max_size=24))
+def test_long_word_shortcut_agrees_with_the_regex(text: str) -> None:
+    from medlint.sentences import _is_abbreviation
+
+    for dot in range(len(text)):
+        if text[dot] == ".":
+            assert _is_abbreviation(text, dot) == _reference_is_abbreviation(text, dot), dot
+
+
+@pytest.mark.parametrize(
+    ("text", "abbreviation"),
+    [("see approx. 5", True), ("éapprox. 5", True), ("xapprox. 5", False), ("Gammagard. X", False)],
+)
+def test_abbreviation_after_long_and_non_ascii_words(text: str, abbreviation: bool) -> None:
+    from medlint.sentences import _is_abbreviation
+
+    assert _is_abbreviation(text, text.index(". ")) is abbreviation
