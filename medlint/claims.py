@@ -351,6 +351,7 @@ class _Extractor:
         self._sentence_index: dict[int, int] | None = None
         self._contrast: list[tuple[int, int]] | None = None
         self._contrast_starts: list[int] = []
+        self._described: list[tuple[int, int, Mention]] = []  # see _contrast_ranges
         self._breaks: dict[int, list[tuple[int, int]]] = {}  # sentence start -> clause breaks
         self.lead_product, self.lead_manufacturer = self._lead()
         self.counter = 0
@@ -381,27 +382,52 @@ class _Extractor:
         return out
 
     def _contrast_ranges(self) -> list[tuple[int, int]]:
+        """Spans a contrast cue takes out of attribution ("Unlike Privigen, Hizentra is ...").
+
+        Also records, in ``self._described``, the parts of a span that still describe the
+        contrasted product, when it is one product: a parenthesis right after it and a
+        relative clause ("Unlike Privigen (CSL Behring), which is a 10% solution, ..."). A
+        wrong figure there is a claim about that product, not noise to skip.
+        """
         ranges = []
-        for m in _contrast_cues(self.text):
-            end_match = _CONTRAST_END.search(self.text, m.end())
+        described: list[tuple[int, int, Mention]] = []
+        text = self.text
+        for m in _contrast_cues(text):
+            parts: list[tuple[int, int]] = []
+            head_end = -1
+            end_match = _CONTRAST_END.search(text, m.end())
             while end_match is not None and end_match.group(0) == "(":
                 # "switching from Privigen (CSL Behring) to ...": the parenthesis belongs to it
-                close = self.text.find(")", end_match.end())
+                close = text.find(")", end_match.end())
                 if close < 0:
                     break
-                end_match = _CONTRAST_END.search(self.text, close + 1)
-            end = end_match.start() if end_match else len(self.text)
+                if head_end < 0:
+                    head_end = end_match.start()
+                parts.append((end_match.end(), close))
+                end_match = _CONTRAST_END.search(text, close + 1)
+            end = end_match.start() if end_match else len(text)
+            if head_end < 0:
+                head_end = end
             # "Unlike Hizentra, which is given under the skin, ..." : the relative clause
             # still describes the contrasted product.
-            rel = _RELATIVE.match(self.text, end)
+            rel = _RELATIVE.match(text, end)
             if rel:
-                nxt = self.text.find(",", rel.end())
-                end = nxt if nxt >= 0 else len(self.text)
+                nxt = text.find(",", rel.end())
+                end = nxt if nxt >= 0 else len(text)
+                parts.append((rel.end(), end))
             # Do not run past the sentence.
             for sent in self.sentences:
                 if sent.start <= m.start() < sent.end:
                     end = min(end, sent.end)
             ranges.append((m.start(), end))
+            head = self.products[
+                bisect.bisect_left(self.product_starts, m.end()) : bisect.bisect_left(
+                    self.product_starts, head_end
+                )
+            ]
+            if parts and head and len({p.id for p in head}) == 1:
+                described.extend((s, min(e, end), head[0]) for s, e in parts if s < end)
+        self._described = described
         return ranges
 
     @property
@@ -419,6 +445,24 @@ class _Extractor:
             return False
         k = bisect.bisect_right(self._contrast_starts, start) - 1
         return any(s <= start < e for s, e in contrast[max(0, k - 8) : k + 1])
+
+    def described_at(self, start: int) -> tuple[int, int, Mention] | None:
+        """(start, end, product) of the contrast parenthesis or relative clause at ``start``."""
+        if not self.contrast:
+            return None
+        for found in self._described:
+            if found[0] <= start < found[1]:
+                return found
+        return None
+
+    def contrast_subject(self, start: int) -> Mention | None:
+        """The contrasted product that a parenthesis or relative clause at ``start`` describes."""
+        found = self.described_at(start)
+        return None if found is None else found[2]
+
+    def skipped(self, start: int) -> bool:
+        """A value at ``start`` inside a contrast, unless it describes the contrasted product."""
+        return self.in_contrast(start) and self.contrast_subject(start) is None
 
     def _lead(self) -> tuple[Mention | None, Mention | None]:
         """The product (or manufacturer) that leads a list item or a table row."""
@@ -492,6 +536,9 @@ class _Extractor:
 
     def targets(self, sent: Sentence, pos: int) -> tuple[list[Mention], str]:
         """Which product(s) a value at ``pos`` belongs to, and how that was decided."""
+        described = self.contrast_subject(pos)
+        if described is not None:
+            return [described], "apposition"  # "Unlike Privigen, which is a 5% solution, ..."
         cstart, cend = self.clause_bounds(sent, pos)
         cprods = self.products_in(cstart, cend)
         if not cprods:
@@ -632,7 +679,7 @@ class _Extractor:
         )
         for m in sent.mentions:
             q = m.quantity
-            if q is None or q.kind != "percent" or self.in_contrast(m.start):
+            if q is None or q.kind != "percent" or self.skipped(m.start):
                 continue
             if dict(q.extra).get("ci"):
                 continue
@@ -663,7 +710,7 @@ class _Extractor:
         positive: list[tuple[Mention, Value]] = []
         negative: list[tuple[Mention, Value]] = []
         for m in sent.mentions:
-            if m.kind != "stabilizer" or self.in_contrast(m.start):
+            if m.kind != "stabilizer" or self.skipped(m.start):
                 continue
             term = self.facts.stabilizers.get(m.id)
             value = term_value("stabilizer", m.id, term.name if term else m.text)
@@ -673,7 +720,7 @@ class _Extractor:
         self.attribute_values(sent, "stabilizer", negative, polarity=False)
         sugar: list[tuple[Mention, Value]] = []
         for sm in SUGAR.finditer(self.text, sent.start, sent.end):
-            if self.in_contrast(sm.start()):
+            if self.skipped(sm.start()):
                 continue
             mention = Mention("sugar", "sugar", sm.start(), sm.end(), sm.group(0))
             sugar.append((mention, Value("sugar", ("sugar", False), "sugar-free")))
@@ -682,7 +729,7 @@ class _Extractor:
     def routes(self, sent: Sentence) -> None:
         values: list[tuple[Mention, Value]] = []
         for m in sent.mentions:
-            if m.kind != "route" or self.in_contrast(m.start):
+            if m.kind != "route" or self.skipped(m.start):
                 continue
             cstart, _ = self.clause_bounds(sent, m.start)
             if self.negated(m.start, m.end, cstart):
@@ -715,7 +762,7 @@ class _Extractor:
     def iga(self, sent: Sentence) -> None:
         values: list[tuple[Mention, Value]] = []
         for im in IGA_WORD.finditer(self.text, sent.start, sent.end):
-            if self.in_contrast(im.start()):
+            if self.skipped(im.start()):
                 continue
             after = self.text[im.end() : im.end() + 40]
             before = self.text[max(sent.start, im.start() - 40) : im.start()]
@@ -756,6 +803,7 @@ class _Extractor:
         self.attribute_values(sent, "iga", values)
 
     def manufacturers(self, sent: Sentence) -> None:
+        self.contrast_manufacturers(sent)
         prods = self.products_in(sent.start, sent.end)
         header = self.unit.column_header or ""
         if (
@@ -853,6 +901,32 @@ class _Extractor:
                 how,
                 group,
             )
+
+    def contrast_manufacturers(self, sent: Sentence) -> None:
+        """Makers named where a contrast describes its product.
+
+        "Unlike Privigen (Grifols), ..." and "Switching from Privigen, which is made by
+        Grifols, ..." state Privigen's maker even though Privigen is not the subject.
+        """
+        for m in sent.mentions:
+            if m.kind != "manufacturer" or not self.in_contrast(m.start):
+                continue
+            found = self.described_at(m.start)
+            if found is None:
+                continue
+            start, end, product = found
+            part = self.text[start:end]
+            if self.text[start - 1] == "(":
+                if part.strip() != m.text:
+                    continue  # only "(Grifols)", not "(unlike Grifols' products)"
+                how = "parenthetical"
+            elif MANUFACTURE_VERB.search(part) and not self.negated(m.start, m.end, start):
+                how = "direct"
+            else:
+                continue
+            term = self.facts.manufacturers.get(m.id)
+            value = term_value("manufacturer", m.id, term.name if term else m.text)
+            self.emit(product, "manufacturer", value, m, sent, how, self.new_group())
 
     def sentence_condition(self, sent: Sentence) -> str:
         ids = {

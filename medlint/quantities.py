@@ -254,7 +254,7 @@ _CMP = rf"""(?P<cmp>
     )"""
 # The lookahead skips the 40-way comparator alternation at once when a
 # quantity starts with a digit, which is most of them.
-_CMPOPT = rf"(?:(?![\d.]){_CMP}{_W0})?"
+_CMPOPT = rf"(?:(?![\d.]){_CMP}(?:(?<=\W)|(?!\w)){_W0})?"
 _PCT = r"(?:%|％|-?percent\b|-?per\s?cent\b)"  # "a 10-percent solution"
 _MASS = r"(?:micrograms?|mcg|µg|μg|ug|milligrams?|mg|grams?|gm|g)"
 _VOL = r"(?:millilit(?:er|re)s?|ml|decilit(?:er|re)s?|dl|lit(?:er|re)s?|l)\b"

@@ -134,7 +134,46 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
         },
     ),
     ("Grifols produces Gamunex-C.\n", {("gamunex-c", "manufacturer", "Grifols", "direct")}),
-    ("Patients switching from Privigen (CSL Behring) to Gamunex-C are monitored.\n", set()),
+    # The maker in the parenthesis is Privigen's (the contrasted product), never Gamunex-C's.
+    (
+        "Patients switching from Privigen (CSL Behring) to Gamunex-C are monitored.\n",
+        {("privigen", "manufacturer", "CSL Behring", "parenthetical")},
+    ),
+    # A contrast's parenthesis or relative clause still describes the contrasted product.
+    (
+        "Unlike Privigen, which is a 20% solution, Hizentra is given under the skin.\n",
+        {
+            ("privigen", "concentration", "20%", "apposition"),
+            ("hizentra", "route", "subcutaneous", "direct"),
+        },
+    ),
+    (
+        "Unlike Privigen (5%), Hizentra (20%) is given under the skin.\n",
+        {
+            ("privigen", "concentration", "5%", "apposition"),
+            ("hizentra", "concentration", "20%", "direct"),
+            ("hizentra", "route", "subcutaneous", "direct"),
+        },
+    ),
+    (
+        "Switching from Privigen, which is made by Grifols, to Gamunex-C is common.\n",
+        {("privigen", "manufacturer", "Grifols", "direct")},
+    ),
+    ("Switching from Privigen, which is not made by Grifols, to Gamunex-C is common.\n", set()),
+    (
+        "Unlike Grifols' products, Privigen is 10%.\n",
+        {("privigen", "concentration", "10%", "direct")},
+    ),
+    # Two products in the contrast: whose figure it is stays unsaid, so nothing is claimed.
+    (
+        "Unlike Privigen or Octagam (5%), Hizentra is given under the skin.\n",
+        {("hizentra", "route", "subcutaneous", "direct")},
+    ),
+    # A parenthesis that is not just a maker names none.
+    (
+        "Unlike Privigen (not a Grifols product), Hizentra is given under the skin.\n",
+        {("hizentra", "route", "subcutaneous", "direct")},
+    ),
     ("Many patients moved from Grifols products to Panzyga.\n", set()),
     (
         "Grifols' Gamunex-C differs from Privigen in its stabilizer.\n",
@@ -171,7 +210,10 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ),
     (
         "Unlike Hizentra, which is given under the skin, Privigen is infused into a vein.\n",
-        {("privigen", "route", "intravenous", "direct")},
+        {
+            ("privigen", "route", "intravenous", "direct"),
+            ("hizentra", "route", "subcutaneous", "apposition"),
+        },
     ),
     (
         "Privigen is stabilized with L-proline and contains no sugar.\n",

@@ -736,6 +736,25 @@ def test_find_on_token_soup(tokens: list[str], joiner: str) -> None:
     assert found == _scan(text, fast=False)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A comparator word must end before its number or currency: hypothesis found the
+        # reference scan reading "minimumUSD2" as "at least $2" where the fast one did not.
+        ("minimumUSD2", []),
+        ("aboutUSD 3", []),
+        ("minimum USD2", [("money", "minimum USD2", ">=")]),
+        ("approx.10%", [("percent", "approx.10%", "~")]),
+        ("≤25 mcg/mL", [("iga", "≤25 mcg/mL", "<=")]),
+    ],
+)
+def test_comparator_word_ends_at_a_word_boundary(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    for found in (find_quantities(text), _scan(text, fast=False)):
+        assert [(q.kind, q.text, q.comparator) for q in found] == expected
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=200))
 def test_find_never_raises(text: str) -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from medlint.lint import Engine, lint_text
-from medlint.rules import load_rules
+from medlint.rules import Rule, load_rules
 
 RULES = load_rules()
 ENGINE = Engine()
@@ -83,3 +85,26 @@ def test_citation_names_broken_over_lines_are_still_cues(space: str) -> None:
         assert len(found) == 1, (text, found)
     keywords = next(r for r in RULES if r.id == "citation-needed").compiled["keywords"]
     assert keywords.hits(f"the Mayo{space}Clinic") == [(4, {"organisation", "authority"})]
+
+
+def _doc_section(doc: str, title: str) -> str:
+    start = doc.find(f"## {title}\n")
+    if start < 0:
+        return ""
+    end = doc.find("\n## ", start + 1)
+    return doc[start : end if end >= 0 else len(doc)]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
+def test_rule_doc_shows_every_example_the_tests_run(rule: Rule) -> None:
+    """The doc's example lists are the YAML's (which the tests run), so docs cannot drift."""
+    assert rule.doc_path is not None
+    doc = Path(rule.doc_path).read_text(encoding="utf-8")
+    for label, title in (("bad", "Examples that are reported"), ("good", "Examples that pass")):
+        section = _doc_section(doc, title)
+        for text in rule.examples.get(label, []):
+            if "\n" in text.strip():
+                shown = text.strip() in section or repr(text) in section
+            else:
+                shown = f"- {text.strip()}\n" in section
+            assert shown, f"{rule.doc_path}: '{title}' lacks {text!r}"

@@ -158,7 +158,11 @@ def test_a_false_statement_is_a_contradiction(attribute: str, product: str, text
 
 
 def _pair_cases() -> Iterator[tuple[bool, str]]:
-    """Two products in one sentence: "respectively", contrast, "while", one clause each."""
+    """Two products in one sentence: "respectively", contrast, "while", one clause each.
+
+    In a contrast, a relative clause or parenthesis still describes the contrasted product
+    ("Unlike Hizentra, which is a 20% solution, ..."), so a swapped value there is caught too.
+    """
     import itertools
 
     facts = ENGINE.facts
@@ -173,9 +177,15 @@ def _pair_cases() -> Iterator[tuple[bool, str]]:
         yield True, f"Unlike {nb}, {na} is a {ca[0]} solution."
         yield True, f"{na} is a {ca[0]} solution, while {nb} is a {cb[0]} solution."
         yield True, f"{na} ({ma[0]}) is a {ca[0]} solution; {nb} ({mb[0]}) is a {cb[0]} solution."
+        # The contrasted product's own description: a relative clause or a parenthesis.
+        yield True, f"Unlike {nb}, which is a {cb[0]} solution, {na} is a {ca[0]} solution."
+        yield True, f"Unlike {nb} ({cb[0]}), {na} is a {ca[0]} solution."
+        yield True, f"Patients switching from {nb} ({mb[0]}) to {na} are monitored."
         if ca != cb:
             yield False, f"{na} and {nb} are {cb[0]} and {ca[0]} solutions, respectively."
             yield False, f"{na} is a {cb[0]} solution, while {nb} is a {ca[0]} solution."
+            yield False, f"Unlike {nb}, which is a {ca[0]} solution, {na} is a {cb[0]} solution."
+            yield False, f"Unlike {nb} ({ca[0]}), {na} is a {cb[0]} solution."
 
 
 PAIRS = list(_pair_cases())
