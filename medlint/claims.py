@@ -149,11 +149,15 @@ SUGAR = re.compile(
 MANUFACTURE_VERB = re.compile(
     r"\b(?:produc(?:e|es|ed|er|ers|ing)|manufactur\w*|makes?|made|offers?|offered|markets?|"
     r"marketed|provides?|"
-    r"develop\w*|distribut\w*|sells?|sold|supplies|brand|maker|'s)\b|[’']s\b",
+    r"develop\w*|distribut\w*|sells?|sold|supplies|brand|maker|'s)\b"
+    # "made from plasma", "produced from donated blood": what it is made of, not by whom
+    r"(?!\s+(?:from|of|out\s+of)\b)|[’']s\b",
     re.IGNORECASE,
 )
 # "Cuvitru, a 20% product from Takeda," names the maker; "moved from Grifols products" does not.
-FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+# "Panzyga, from Octapharma, ...", "Panzyga, by Octapharma, ...": a maker in apposition ("run
+# by Grifols for ..." is not).
+FROM_BEFORE = re.compile(r"(?:\bfrom|,\s*by)\s+$", re.IGNORECASE)
 FROM_AFTER = re.compile(r"\s*(?:[,;.)]|$|(?:is|are|was|and|which|that|in|for)\b)", re.IGNORECASE)
 LABEL_DASH = re.compile(r"\s*(?:[-–—:]|\()")
 POSSESSIVE_GAP = re.compile(r"(?:'s|’s|'|’)\s+(?:own\s+|new\s+)?")
@@ -164,6 +168,23 @@ ROUTE_BLOCK_BEFORE = re.compile(
 ROUTE_APPOSITION_GAP = re.compile(
     r"^[\s,]*(?:(?:is|was|remains|,)\s+)?(?:an?|the)\s+(?:[\w%.-]+\s+){0,3}$", re.IGNORECASE
 )
+# "can be given IV or SC": after a verb of giving, the acronyms IV and SC are routes.
+ROUTE_VERB_BEFORE = re.compile(
+    r"\b(?:given|administered|infused|delivered|injected)\s+(?:(?:IV|SC)\s*(?:or|and|/)\s*)?$",
+    re.IGNORECASE,
+)
+# "Privigen is a CSL Behring product", "Privigen, a CSL Behring brand, ...".
+MAKER_APPOSITION_GAP = re.compile(r"\s*(?:,\s*|\s(?:is|was)\s+)(?:an?|the)\s+")
+MAKER_APPOSITION_AFTER = re.compile(
+    r"\s+(?:product|brand|medicine|medication|immunoglobulin|immune\s+globulin|IVIG|SCIG)\b",
+    re.IGNORECASE,
+)
+# A sentence that asks ("Is Privigen a 5% solution?") states nothing.
+QUESTION_END = re.compile(r"\?[\"'”’)\]]*(?:\[[^\]]*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*$")
+# An indirect question up to the value ("ask whether Privigen is a 5% solution") states nothing
+# either; "Privigen, whether given at home or in hospital, is ..." still does.
+WHETHER = re.compile(r"\bwhether\b", re.IGNORECASE)
+DASH_BREAK = re.compile(r"\s[–—-]\s")
 TABLE_HEADERS = {
     "concentration": re.compile(r"concentrat|strength|%|percent", re.IGNORECASE),
     "stabilizer": re.compile(r"stabili[sz]", re.IGNORECASE),
@@ -490,12 +511,31 @@ class _Extractor:
         if found is None:
             # Not inside a name: "immune globulin intravenous, human - ifas" is one product.
             names = [(m.start, m.end) for m in sent.mentions if m.quantity is None]
-            found = self._breaks[sent.start] = [
+            found = [
                 m.span()
                 for m in CLAUSE_BREAK.finditer(self.text, sent.start, sent.end)
                 if not any(s <= m.start() and m.end() <= e for s, e in names)
             ]
+            self._breaks[sent.start] = found = self._without_dashed_apposition(sent, found)
         return found
+
+    def _without_dashed_apposition(
+        self, sent: Sentence, breaks: list[tuple[int, int]]
+    ) -> list[tuple[int, int]]:
+        """Drop the dashes around an apposition: "Privigen – a 10% product – is ...".
+
+        A dash right after a product name opens a description of that product, not a new
+        clause; so does the closing dash, when the sentence has one.
+        """
+        dashes = [b for b in breaks if DASH_BREAK.fullmatch(self.text, b[0], b[1])]
+        if not dashes:
+            return breaks
+        ends = {m.end for m in sent.mentions if m.kind == "product"}
+        first = dashes[0]
+        if len(self.text[sent.start : first[0]].rstrip()) + sent.start not in ends:
+            return breaks
+        dropped = {first, dashes[1]} if len(dashes) >= 2 else {first}
+        return [b for b in breaks if b not in dropped]
 
     def clause_bounds(self, sent: Sentence, pos: int) -> tuple[int, int]:
         start, end = sent.start, sent.end
@@ -570,6 +610,22 @@ class _Extractor:
                 return [nearest], "apposition" if "," in gap else "direct"
         return [], ""
 
+    def asks_whether(self, sent: Sentence, pos: int) -> bool:
+        """Whether the clause asks, up to ``pos``: "ask whether Privigen is a 5% solution"."""
+        if "hether" not in sent.text:
+            return False
+        cstart, _ = self.clause_bounds(sent, pos)
+        found = WHETHER.search(self.text, cstart, pos)
+        if found is None:
+            return False
+        # A comma ends the question ("whether given at home or in hospital, is ..."), but not
+        # one inside a name ("Immune Globulin Subcutaneous (Human), 20% Liquid").
+        names = [(m.start, m.end) for m in sent.mentions if m.quantity is None]
+        return not any(
+            c in ",;" and not any(s <= i < e for s, e in names)
+            for i, c in enumerate(self.text[found.end() : pos], found.end())
+        )
+
     def new_group(self) -> str:
         self.counter += 1
         return f"{self.doc.path}#{self.unit.index}.{self.counter}"
@@ -636,6 +692,8 @@ class _Extractor:
         buckets: dict[tuple[Any, ...], list[tuple[Mention, Value]]] = {}
         targets_of: dict[tuple[Any, ...], tuple[list[Mention], str]] = {}
         for where, value in values:
+            if self.asks_whether(sent, where.start):
+                continue
             prods, how = self.targets(sent, where.start)
             if not prods:
                 continue
@@ -742,7 +800,8 @@ class _Extractor:
                 and self.lead_product is not None
                 and bool(TABLE_HEADERS["route"].search(self.unit.column_header or ""))
             )
-            if ACRONYM.match(m.text) and not route_column:
+            given = m.text.upper() in ("IV", "SC") and bool(ROUTE_VERB_BEFORE.search(before))
+            if ACRONYM.match(m.text) and not route_column and not given:
                 # "IVIG" names the therapy class: only "Privigen, a 10% IVIG" is a route claim
                 # (or "IV" in a table's route column).
                 prods = self.products_in(cstart, m.start)
@@ -855,6 +914,13 @@ class _Extractor:
             possessive = [
                 m for m in mans if POSSESSIVE_GAP.fullmatch(self.text[m.end : prod.start])
             ]
+            described = [
+                m
+                for m in mans
+                if m.start > prod.end
+                and MAKER_APPOSITION_GAP.fullmatch(self.text, prod.end, m.start)
+                and MAKER_APPOSITION_AFTER.match(self.text, m.end)
+            ]
             cstart, cend = self.clause_bounds(sent, prod.start)
             in_clause = [m for m in mans if cstart <= m.start < cend] or (
                 [lead] if lead is not None and lead in mans else []
@@ -870,6 +936,8 @@ class _Extractor:
                 chosen, how = paren[0], "parenthetical"
             elif possessive:
                 chosen, how = possessive[0], "possessive"
+            elif described:
+                chosen, how = described[0], "apposition"
             elif (
                 len(ids) == 1
                 and together
@@ -890,6 +958,8 @@ class _Extractor:
             second = chosen if chosen.start >= prod.start else prod
             if self.negated(second.start, second.end, cstart) and chosen is not lead:
                 continue
+            if self.asks_whether(sent, second.start):
+                continue  # "Patients ask whether Grifols makes Privigen."
             term = self.facts.manufacturers.get(chosen.id)
             value = term_value("manufacturer", chosen.id, term.name if term else chosen.text)
             self.emit(
@@ -1013,6 +1083,8 @@ class _Extractor:
         sugar = "sugar" in self.text.lower()
         iga = "IgA" in self.text
         for sent in self.sentences:
+            if QUESTION_END.search(sent.text):
+                continue  # "Is Privigen a 5% solution?" asks; it states nothing
             kinds = {m.kind for m in sent.mentions}
             qkinds = {m.quantity.kind for m in sent.mentions if m.quantity is not None}
             if product_claims:

@@ -175,6 +175,52 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
         {("hizentra", "route", "subcutaneous", "direct")},
     ),
     ("Many patients moved from Grifols products to Panzyga.\n", set()),
+    # A maker in apposition: "a <maker> product", "by <maker>".
+    (
+        "Privigen, a CSL Behring product, is given monthly.\n",
+        {("privigen", "manufacturer", "CSL Behring", "apposition")},
+    ),
+    ("Privigen is not a Grifols product.\n", set()),
+    ("Privigen, like other CSL Behring products, is made from plasma.\n", set()),
+    (
+        "Panzyga, by Octapharma, is widely used.\n",
+        {("panzyga", "manufacturer", "Octapharma", "direct")},
+    ),
+    ("The program is run by Grifols for Gamunex-C patients.\n", set()),
+    ("Privigen, like other Grifols products, is made from plasma.\n", set()),
+    (
+        "Gamunex-C is manufactured in Spain by Grifols.\n",
+        {("gamunex-c", "manufacturer", "Grifols", "direct")},
+    ),
+    # Questions, direct and indirect, state nothing.
+    (
+        "Is Privigen a 5% solution? Privigen is a 10% solution.\n",
+        {("privigen", "concentration", "10%", "direct")},
+    ),
+    ("Patients ask whether Grifols makes Privigen.\n", set()),
+    ("Some ask whether Privigen is stabilized with glycine.\n", set()),
+    (
+        "Privigen, whether given at home or in hospital, is a 10% solution.\n",
+        {("privigen", "concentration", "10%", "direct")},
+    ),
+    # Dashes around a description of the product just named do not end its clause.
+    (
+        "Privigen – made by CSL Behring – is a 10% solution.\n",
+        {
+            ("privigen", "manufacturer", "CSL Behring", "direct"),
+            ("privigen", "concentration", "10%", "direct"),
+        },
+    ),
+    ("Privigen - a 5% product.\n", {("privigen", "concentration", "5%", "direct")}),
+    # IV and SC after a verb of giving are routes; IVIG there names the therapy.
+    (
+        "Gamunex-C can be given IV or SC.\n",
+        {
+            ("gamunex-c", "route", "intravenous", "direct"),
+            ("gamunex-c", "route", "subcutaneous", "direct"),
+        },
+    ),
+    ("Patients previously given IVIG may switch to Hizentra.\n", set()),
     (
         "Grifols' Gamunex-C differs from Privigen in its stabilizer.\n",
         {("gamunex-c", "manufacturer", "Grifols", "possessive")},

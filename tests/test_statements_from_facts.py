@@ -24,11 +24,14 @@ PHRASINGS = {
         "{name} comes as a {value} liquid.",
         "The concentration of {name} is {value}.",
         "{name}, a {value} immune globulin, is widely used.",
+        "{name} – a {value} product – is widely used.",
     ],
     "manufacturer": [
         "{name} is made by {value}.",
         "{value} manufactures {name}.",
         "{name} ({value}) is an immune globulin.",
+        "{name}, a {value} product, is widely used.",
+        "{name}, by {value}, is widely used.",
     ],
     "stabilizer": [
         "{name} is stabilized with {value}.",
@@ -91,6 +94,7 @@ def _route_and_iga_cases(true: bool) -> Iterator[tuple[str, str, str]]:
                 if (route in routes) == true and routes:
                     yield "route", product, f"{name} is given {adverbs[route]}."
                     yield "route", product, f"{name} is infused {places[route]}."
+                    yield "route", product, f"{name} can be given {route.upper()}."
             if trace:
                 if true:
                     yield "iga", product, f"{name} contains trace amounts of IgA."
@@ -118,10 +122,19 @@ NEGATED_PHRASINGS = {
         "{name} contains no {value}.",
     ],
 }
+# Questions assert nothing either, whatever value they ask about.
+for _attribute, _phrasing in (
+    ("concentration", "Is {name} a {value} solution?"),
+    ("concentration", "Patients often ask whether {name} is a {value} solution."),
+    ("manufacturer", "Does {value} make {name}?"),
+    ("manufacturer", "Some ask whether {value} makes {name}."),
+    ("stabilizer", "Is {name} stabilized with {value}?"),
+):
+    NEGATED_PHRASINGS[_attribute].append(_phrasing)
 
 
 def _negated_cases() -> Iterator[tuple[str, str, str]]:
-    """A wrong value, denied: true again, so it must raise nothing."""
+    """A wrong value, denied or asked about: true again, so it must raise nothing."""
     facts = ENGINE.facts
     everything = {
         a: sorted({v for p in facts.products for v in _values(facts, p, a)})
