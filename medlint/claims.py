@@ -209,6 +209,24 @@ NOT_A_REGIMEN = re.compile(
     r"|^\s*if\b",
     re.IGNORECASE,
 )
+# Other treatments of the same patients: a dose, schedule or price of one of these is not
+# IVIG's ("methotrexate once a week", "prednisone 1 mg/kg per day", premedication).
+OTHER_THERAPY = re.compile(
+    r"\b(?:predniso(?:ne|lone)|methylprednisolone|dexamethasone|hydrocortisone|"
+    r"(?:cortico)?steroids?|glucocorticoids?|methotrexate|MTX|mycophenolate|MMF|azathioprine|"
+    r"cyclophosphamide|cyclosporine|ciclosporin|tacrolimus|sirolimus|rituximab|"
+    r"hydroxychloroquine|leflunomide|tofacitinib|baricitinib|ruxolitinib|abatacept|infliximab|"
+    r"etanercept|adalimumab|acetaminophen|paracetamol|ibuprofen|diphenhydramine|cetirizine|"
+    r"antihistamines?|heparin|saline)\b",
+    re.IGNORECASE,
+)
+OTHER_THERAPY_AFTER = re.compile(
+    r"\s*(?:(?:per|a|/)\s*day\s+)?(?:of\s+)?(?:oral\s+|intravenous\s+|IV\s+)?(?=\w)", re.IGNORECASE
+)
+IVIG_WORD = re.compile(
+    r"\b(?:ivig|igiv|scig|immuno-?globulins?|immune\s+globulins?|gamma\s*globulins?)\b",
+    re.IGNORECASE,
+)
 INCIDENCE_CUE = re.compile(
     r"\b(?:affects?|affecting|affected|incidence|occurs?|occurring|cases?|diagnosed|develops?|annual(?:ly)?|"
     r"each\s+year|per\s+year|a\s+year|every\s+year|rate)\b",
@@ -626,6 +644,45 @@ class _Extractor:
             for i, c in enumerate(self.text[found.end() : pos], found.end())
         )
 
+    def other_therapy(self, sent: Sentence, m: Mention) -> bool:
+        """Whether a dose, schedule or price belongs to another drug, not to IVIG.
+
+        The drug named last before the figure decides ("IVIG 2 g/kg every 4 weeks, and
+        prednisone 1 mg/kg daily"), or one named right after it ("1 mg/kg of prednisone").
+        A sentence that names no treatment and starts with a pronoun continues the previous
+        one ("Methotrexate is a first treatment. It is given once a week.").
+        """
+        after = OTHER_THERAPY_AFTER.match(self.text, m.end)
+        if after is not None and OTHER_THERAPY.match(self.text, after.end()):
+            return True
+        verdict = self._last_therapy(sent, m.start)
+        if verdict is None and PRONOUN_LEAD.match(sent.text):
+            k = next(i for i, s in enumerate(self.sentences) if s is sent)
+            if k:
+                prev = self.sentences[k - 1]
+                verdict = self._last_therapy(prev, prev.end)
+        return verdict == "other"
+
+    def _last_therapy(self, sent: Sentence, end: int) -> str | None:
+        """Which kind of treatment ``sent`` names last before ``end``: "other", "ivig" or None."""
+        last_other = -1
+        for found in OTHER_THERAPY.finditer(self.text, sent.start, end):
+            last_other = found.end()
+        if last_other < 0:
+            return "ivig" if self._names_ivig(sent, end) else None
+        last_ivig = -1
+        for found in IVIG_WORD.finditer(self.text, last_other, end):
+            last_ivig = found.end()
+        for p in sent.mentions:
+            if p.kind == "product" and last_other <= p.start and p.end <= end:
+                last_ivig = p.end
+        return "other" if last_ivig < 0 else "ivig"
+
+    def _names_ivig(self, sent: Sentence, end: int) -> bool:
+        if IVIG_WORD.search(self.text, sent.start, end):
+            return True
+        return any(p.kind == "product" and p.end <= end for p in sent.mentions)
+
     def new_group(self) -> str:
         self.counter += 1
         return f"{self.doc.path}#{self.unit.index}.{self.counter}"
@@ -1017,6 +1074,9 @@ class _Extractor:
         ]
         if not items or NOT_A_REGIMEN.search(sent.text) or not REGIMEN_CUE.search(sent.text):
             return
+        items = [m for m in items if not self.other_therapy(sent, m)]
+        if not items:
+            return
         products = {p.id: p for p in self.products_in(sent.start, sent.end)}
         if len(products) > 1:
             return  # which product gets which dose is not clear: stay quiet
@@ -1064,6 +1124,8 @@ class _Extractor:
             q = m.quantity
             if q is None or q.kind != "money" or not q.per or self.in_contrast(m.start):
                 continue
+            if self.other_therapy(sent, m):
+                continue  # "Rituximab costs about $5,000 per infusion."
             subject = Mention("therapy", "ivig", 0, 0, "IVIG")
             self.emit(
                 subject, f"cost per {q.per}", q.to_value(), m, sent, "general", self.new_group()
