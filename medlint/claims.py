@@ -179,6 +179,16 @@ MAKER_APPOSITION_AFTER = re.compile(
     r"\s+(?:product|brand|medicine|medication|immunoglobulin|immune\s+globulin|IVIG|SCIG)\b",
     re.IGNORECASE,
 )
+# A unit shaped as a field of a product page: an attribute label or a making/giving verb first.
+FIELD_LEAD = re.compile(
+    r"\W*(?:(?:protein\s+)?concentration|strength|manufacturer|maker|company|made\s+by|"
+    r"manufactured\s+by|produced\s+by|stabili[sz]ers?|stabili[sz]ed\s+with|contains|route|"
+    r"administration|administered|given|infused|IgA(?:\s+content)?|sugar|"
+    r"dose|dosing|formulation)\b",
+    re.IGNORECASE,
+)
+MAKER_FIELD = re.compile(r"\W*(?:manufacturer|maker|company)\s*:", re.IGNORECASE)
+TITLE_PUNCTUATION = " \t*_:;,.()[]-–—"
 # A sentence that asks ("Is Privigen a 5% solution?") states nothing.
 QUESTION_END = re.compile(r"\?[\"'”’)\]]*(?:\[[^\]]*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*$")
 # An indirect question up to the value ("ask whether Privigen is a 5% solution") states nothing
@@ -393,6 +403,9 @@ class _Extractor:
         self._described: list[tuple[int, int, Mention]] = []  # see _contrast_ranges
         self._breaks: dict[int, list[tuple[int, int]]] = {}  # sentence start -> clause breaks
         self.lead_product, self.lead_manufacturer = self._lead()
+        # How a lead product was found: its own list item or table row, or inherited from
+        # the item above or the product a heading names (see inherit_leads).
+        self.lead_how = "table" if unit.kind == "table_cell" else "list-item"
         self.counter = 0
 
     # -- mentions -------------------------------------------------------------------------
@@ -608,8 +621,7 @@ class _Extractor:
                     :1
                 ], "coreference"  # "Gamunex-C is approved for CIDP; it is a 10% solution."
             if not sprods and self.lead_product is not None:
-                how = "table" if self.unit.kind == "table_cell" else "list-item"
-                return [self.lead_product], how
+                return [self.lead_product], self.lead_how
             if not sprods:
                 prev = self.previous_subject(sent)
                 if prev is not None:
@@ -946,6 +958,9 @@ class _Extractor:
         mans = [
             m for m in sent.mentions if m.kind == "manufacturer" and not self.in_contrast(m.start)
         ]
+        if not prods and self.lead_product is not None and self.lead_how == "inherited":
+            self.inherited_manufacturer(sent, mans)
+            return
         if not prods:
             return
         lead = self.lead_manufacturer
@@ -1029,6 +1044,24 @@ class _Extractor:
                 group,
             )
 
+    def inherited_manufacturer(self, sent: Sentence, mans: list[Mention]) -> None:
+        """A maker in a field under a product: "- Made by Grifols" under "- **Privigen**".
+
+        One maker, stated with a making verb or as the field ("Manufacturer: Grifols").
+        """
+        assert self.lead_product is not None
+        if len({m.id for m in mans}) != 1:
+            return
+        if not (MANUFACTURE_VERB.search(sent.text) or MAKER_FIELD.match(self.text)):
+            return
+        maker = mans[0]
+        if self.negated(maker.start, maker.end, sent.start):
+            return
+        term = self.facts.manufacturers.get(maker.id)
+        value = term_value("manufacturer", maker.id, term.name if term else maker.text)
+        group = self.new_group()
+        self.emit(self.lead_product, "manufacturer", value, maker, sent, "inherited", group)
+
     def contrast_manufacturers(self, sent: Sentence) -> None:
         """Makers named where a contrast describes its product.
 
@@ -1085,7 +1118,7 @@ class _Extractor:
             subject = next(iter(products.values()))
             how = "direct"
         elif self.lead_product is not None:
-            subject, how = self.lead_product, "list-item"
+            subject, how = self.lead_product, self.lead_how
         elif condition:
             subject = Mention("condition", condition, 0, 0, condition)
             how = "indication"
@@ -1185,6 +1218,69 @@ def analyse(facts: Facts, doc: Document, sdocs: list[Any]) -> Analysis:
     analysis.condition = document_condition(
         doc, [(e.unit, m) for e in extractors for m in e.mentions]
     )
+    inherit_leads(extractors)
     for extractor in extractors:
         extractor.run()
     return analysis
+
+
+def _title_product(ex: _Extractor) -> Mention | None:
+    """The product a unit consists of ("Privigen", "**Privigen** (CSL Behring):"), if any."""
+    if not ex.products or len({p.id for p in ex.products}) != 1:
+        return None
+    rest = ex.text
+    for m in reversed(ex.mentions):
+        if m.kind in ("product", "manufacturer"):
+            rest = rest[: m.start] + rest[m.end :]
+    return ex.products[0] if not rest.strip(TITLE_PUNCTUATION) else None
+
+
+def may_inherit(unit: Unit) -> bool:
+    """Whether a unit is shaped as a field that :func:`inherit_leads` may give a product."""
+    if unit.kind == "list_item" and unit.list_depth >= 2:
+        return True
+    return unit.kind in ("list_item", "paragraph") and FIELD_LEAD.match(unit.text) is not None
+
+
+def inherit_leads(extractors: list[_Extractor]) -> None:
+    """Give label-like units the product they sit under.
+
+    Product pages are often laid out as fields: a nested list under "- **Privigen**", a
+    "## Privigen" heading or a definition term followed by "Concentration: 5%", "Made by
+    Grifols". Such a unit names no product, so without this its figure would be nobody's
+    and a wrong one would pass. Only units shaped as fields inherit (a nested list item, or
+    a unit starting with an attribute label or a making/giving verb): prose under a product
+    heading ("Most products are 5% solutions") stays unattributed.
+    """
+    for k, ex in enumerate(extractors):
+        unit = ex.unit
+        if (
+            ex.products
+            or ex.lead_product is not None
+            or unit.kind not in ("list_item", "paragraph")
+        ):
+            continue
+        lead: Mention | None = None
+        if not may_inherit(unit):
+            continue
+        if unit.kind == "list_item" and unit.list_depth >= 2:
+            for prev in reversed(extractors[:k]):
+                if prev.unit.kind != "list_item" or prev.unit.list_depth < unit.list_depth - 1:
+                    break
+                if prev.unit.list_depth == unit.list_depth - 1:
+                    lead = prev.lead_product
+                    break
+        else:
+            for prev in reversed(extractors[:k]):
+                if prev.unit.section != unit.section:
+                    break
+                title = _title_product(prev)
+                if title is not None:
+                    lead = title
+                    break
+                nested = prev.unit.kind == "list_item" and prev.unit.list_depth >= 2
+                if prev.products or not (nested or FIELD_LEAD.match(prev.text)):
+                    break
+        if lead is not None:
+            ex.lead_product = Mention("product", lead.id, 0, 0, lead.text)
+            ex.lead_how = "inherited"

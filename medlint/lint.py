@@ -115,7 +115,7 @@ class Engine:
 
     def analyse(self, doc: Document) -> Analysis:
         """Claims of one document; only units that name a product go through spaCy."""
-        from medlint.claims import LightDoc, LightEnt
+        from medlint.claims import LightDoc, LightEnt, may_inherit
         from medlint.nlp import QUANTITIES_KEY, TERMS_KEY, find_terms
         from medlint.prefilter import TermIndex
         from medlint.quantities import find_quantities
@@ -131,6 +131,12 @@ class Engine:
                 # Reference entries make no claims (claims.analyse skips them).
                 sdocs.append(LightDoc(user_data={QUANTITIES_KEY: []}))
                 continue
+            if unit.kind == "heading" and terms.names_product(unit.text):
+                # No claims, but a heading that is a product's name gives it to the fields
+                # below it (claims.inherit_leads): its terms, not its quantities.
+                heavy.append((i, []))
+                sdocs.append(None)
+                continue
             if unit.kind in ("heading", "table_header"):
                 # No claims either; only the conditions a title names (the article's subject).
                 ents = [
@@ -142,8 +148,9 @@ class Engine:
             quantities = find_quantities(unit.text)
             # Product claims need the phrase matcher (names, makers, stabilizers, routes);
             # a unit naming no product can only make regimen, incidence or cost claims, which
-            # need its quantities and the conditions it names, both found by regex.
-            if unit.kind == "table_cell" or terms.names_product(unit.text):
+            # need its quantities and the conditions it names, both found by regex, unless it
+            # is a field that may inherit a product from above (claims.inherit_leads).
+            if unit.kind == "table_cell" or terms.names_product(unit.text) or may_inherit(unit):
                 heavy.append((i, quantities))
                 sdocs.append(None)
             else:
