@@ -402,6 +402,8 @@ class _Extractor:
         self._contrast_starts: list[int] = []
         self._described: list[tuple[int, int, Mention]] = []  # see _contrast_ranges
         self._breaks: dict[int, list[tuple[int, int]]] = {}  # sentence start -> clause breaks
+        # The header that names a table cell's attribute (see _lead).
+        self.attribute_header = unit.column_header or ""
         self.lead_product, self.lead_manufacturer = self._lead()
         # How a lead product was found: its own list item or table row, or inherited from
         # the item above or the product a heading names (see inherit_leads).
@@ -516,14 +518,31 @@ class _Extractor:
         """A value at ``start`` inside a contrast, unless it describes the contrasted product."""
         return self.in_contrast(start) and self.contrast_subject(start) is None
 
+    def _product_named(self, header: str | None) -> Mention | None:
+        """The product a table header names exactly, if any."""
+        if not header:
+            return None
+        wanted = header.strip().lower()
+        for term in self.facts.products.values():
+            for form in term.surface_forms():
+                if form.lower() == wanted:
+                    return Mention("product", term.id, 0, 0, header)
+        return None
+
     def _lead(self) -> tuple[Mention | None, Mention | None]:
         """The product (or manufacturer) that leads a list item or a table row."""
         unit = self.unit
-        if unit.kind == "table_cell" and unit.row_header:
-            for term in self.facts.products.values():
-                for form in term.surface_forms():
-                    if form.lower() == unit.row_header.strip().lower():
-                        return Mention("product", term.id, 0, 0, unit.row_header), None
+        if unit.kind == "table_cell":
+            # A product per row (its attribute in the column header), or, in a transposed
+            # table, a product per column (its attribute in the row header).
+            for header, attribute in (
+                (unit.row_header, unit.column_header),
+                (unit.column_header, unit.row_header),
+            ):
+                product = self._product_named(header)
+                if product is not None:
+                    self.attribute_header = attribute or ""
+                    return product, None
             return None, None
         if unit.kind != "list_item" or not self.mentions:
             return None, None
@@ -801,8 +820,7 @@ class _Extractor:
     def concentration(self, sent: Sentence) -> None:
         values: list[tuple[Mention, Value]] = []
         header_says = self.unit.kind == "table_cell" and bool(
-            self.unit.column_header
-            and TABLE_HEADERS["concentration"].search(self.unit.column_header)
+            TABLE_HEADERS["concentration"].search(self.attribute_header)
         )
         for m in sent.mentions:
             q = m.quantity
@@ -867,7 +885,7 @@ class _Extractor:
             route_column = (
                 self.unit.kind == "table_cell"
                 and self.lead_product is not None
-                and bool(TABLE_HEADERS["route"].search(self.unit.column_header or ""))
+                and bool(TABLE_HEADERS["route"].search(self.attribute_header))
             )
             given = m.text.upper() in ("IV", "SC") and bool(ROUTE_VERB_BEFORE.search(before))
             if ACRONYM.match(m.text) and not route_column and not given:
@@ -933,7 +951,7 @@ class _Extractor:
     def manufacturers(self, sent: Sentence) -> None:
         self.contrast_manufacturers(sent)
         prods = self.products_in(sent.start, sent.end)
-        header = self.unit.column_header or ""
+        header = self.attribute_header
         if (
             not prods
             and self.unit.kind == "table_cell"
