@@ -1268,37 +1268,30 @@ def inherit_leads(extractors: list[_Extractor]) -> None:
     Grifols". Such a unit names no product, so without this its figure would be nobody's
     and a wrong one would pass. Only units shaped as fields inherit (a nested list item, or
     a unit starting with an attribute label or a making/giving verb): prose under a product
-    heading ("Most products are 5% solutions") stays unattributed.
+    heading ("Most products are 5% solutions") stays unattributed, and ends the product's
+    reach. One forward pass: a list of thousands of fields stays linear.
     """
-    for k, ex in enumerate(extractors):
+    section: object = object()
+    title: Mention | None = None  # the product the fields so far sit under
+    parents: dict[int, Mention | None] = {}  # list depth -> lead of the latest item there
+    for ex in extractors:
         unit = ex.unit
-        if (
-            ex.products
-            or ex.lead_product is not None
-            or unit.kind not in ("list_item", "paragraph")
-        ):
-            continue
-        lead: Mention | None = None
-        if not may_inherit(unit):
-            continue
-        if unit.kind == "list_item" and unit.list_depth >= 2:
-            for prev in reversed(extractors[:k]):
-                if prev.unit.kind != "list_item" or prev.unit.list_depth < unit.list_depth - 1:
-                    break
-                if prev.unit.list_depth == unit.list_depth - 1:
-                    lead = prev.lead_product
-                    break
+        if unit.section != section:
+            section, title = unit.section, None
+        nested = unit.kind == "list_item" and unit.list_depth >= 2
+        if not ex.products and ex.lead_product is None and may_inherit(unit):
+            lead = parents.get(unit.list_depth - 1) if nested else title
+            if lead is not None:
+                ex.lead_product = Mention("product", lead.id, 0, 0, lead.text)
+                ex.lead_how = "inherited"
+        if unit.kind == "list_item":
+            for depth in [d for d in parents if d > unit.list_depth]:
+                del parents[depth]
+            parents[unit.list_depth] = ex.lead_product
         else:
-            for prev in reversed(extractors[:k]):
-                if prev.unit.section != unit.section:
-                    break
-                title = _title_product(prev)
-                if title is not None:
-                    lead = title
-                    break
-                nested = prev.unit.kind == "list_item" and prev.unit.list_depth >= 2
-                if prev.products or not (nested or FIELD_LEAD.match(prev.text)):
-                    break
-        if lead is not None:
-            ex.lead_product = Mention("product", lead.id, 0, 0, lead.text)
-            ex.lead_how = "inherited"
+            parents.clear()
+        named = _title_product(ex)
+        if named is not None:
+            title = named
+        elif ex.products or not (nested or FIELD_LEAD.match(ex.text)):
+            title = None

@@ -382,3 +382,31 @@ def test_every_contrast_cue_contains_a_prefilter_word() -> None:
     assert len(parts) >= 10
     for part in parts:
         assert any(word in part for word in _CONTRAST_WORDS.words), part
+
+
+def test_every_field_of_a_long_product_page_inherits_its_product() -> None:
+    """Thousands of nested fields under one product: each is Privigen's (one forward pass)."""
+    fields = "".join(f"  - Concentration: {5 + i % 2 * 5}%\n" for i in range(3000))
+    text = "# Page\n\n- **Privigen**\n" + fields + "\n## Hizentra\n\n- Concentration: 20%\n"
+    analysis = ENGINE.analyse(read_document("page.md", text, "markdown"))
+    concentrations = [c for c in analysis.claims if c.attribute == "concentration"]
+    assert len(concentrations) == 3001
+    assert {c.subject for c in concentrations[:3000]} == {"products.privigen"}
+    assert concentrations[-1].subject == "products.hizentra"
+    assert {c.attribution for c in concentrations} == {"inherited"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # prose under a product heading ends its reach: the field after it is nobody's
+        "## Privigen\n\nMost products are sold in several strengths.\n\n- Concentration: 5%\n",
+        # a heading that names no product
+        "## Comparing products\n\n- Concentration: 5% to 20%\n",
+        # a nested item under an item that is not led by a product
+        "- Older products\n  - Concentration: 5%\n",
+    ],
+)
+def test_fields_not_under_a_product_inherit_nothing(text: str) -> None:
+    analysis = ENGINE.analyse(read_document("page.md", text, "markdown"))
+    assert [c for c in analysis.claims if c.attribute == "concentration"] == []
