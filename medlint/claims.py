@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from medlint.facts import Facts
+from medlint.memo import memoised
 from medlint.model import Claim, Document, Unit, Value
 from medlint.quantities import Quantity, find_quantities
 from medlint.sentences import split_sentences
@@ -370,6 +371,18 @@ def _contrast_cues(text: str) -> Iterator[re.Match[str]]:
         m = CONTRAST.search(low, m.end())
 
 
+_PRODUCT_NAMES: dict[tuple[Any, ...], tuple[object, Any]] = {}
+
+
+def _product_names(facts: Facts) -> dict[str, str]:
+    """Lower-cased surface form -> product id (the first product listing a form wins)."""
+    names: dict[str, str] = {}
+    for term in facts.products.values():
+        for form in term.surface_forms():
+            names.setdefault(form.lower(), term.id)
+    return names
+
+
 class _Extractor:
     """Extracts the claims of one unit; one instance per unit keeps the state explicit."""
 
@@ -522,12 +535,9 @@ class _Extractor:
         """The product a table header names exactly, if any."""
         if not header:
             return None
-        wanted = header.strip().lower()
-        for term in self.facts.products.values():
-            for form in term.surface_forms():
-                if form.lower() == wanted:
-                    return Mention("product", term.id, 0, 0, header)
-        return None
+        names = memoised(_PRODUCT_NAMES, self.facts, (), lambda: _product_names(self.facts))
+        product_id = names.get(header.strip().lower())
+        return None if product_id is None else Mention("product", product_id, 0, 0, header)
 
     def _lead(self) -> tuple[Mention | None, Mention | None]:
         """The product (or manufacturer) that leads a list item or a table row."""
@@ -688,7 +698,9 @@ class _Extractor:
             return True
         verdict = self._last_therapy(sent, m.start)
         if verdict is None and PRONOUN_LEAD.match(sent.text):
-            k = next(i for i, s in enumerate(self.sentences) if s is sent)
+            if self._sentence_index is None:
+                self._sentence_index = {id(s): i for i, s in enumerate(self.sentences)}
+            k = self._sentence_index[id(sent)]
             if k:
                 prev = self.sentences[k - 1]
                 verdict = self._last_therapy(prev, prev.end)
