@@ -222,15 +222,18 @@ NOT_A_REGIMEN = re.compile(
 )
 # Other treatments of the same patients: a dose, schedule or price of one of these is not
 # IVIG's ("methotrexate once a week", "prednisone 1 mg/kg per day", premedication).
-OTHER_THERAPY = re.compile(
-    r"\b(?:predniso(?:ne|lone)|methylprednisolone|dexamethasone|hydrocortisone|"
-    r"(?:cortico)?steroids?|glucocorticoids?|methotrexate|MTX|mycophenolate|MMF|azathioprine|"
-    r"cyclophosphamide|cyclosporine|ciclosporin|tacrolimus|sirolimus|rituximab|"
-    r"hydroxychloroquine|leflunomide|tofacitinib|baricitinib|ruxolitinib|abatacept|infliximab|"
-    r"etanercept|adalimumab|acetaminophen|paracetamol|ibuprofen|diphenhydramine|cetirizine|"
-    r"antihistamines?|heparin|saline)\b",
-    re.IGNORECASE,
+OTHER_THERAPY_WORDS = (
+    *("prednisone", "prednisolone", "methylprednisolone", "dexamethasone", "hydrocortisone"),
+    *("steroid", "steroids", "corticosteroid", "corticosteroids", "glucocorticoid"),
+    *("glucocorticoids", "methotrexate", "mtx", "mycophenolate", "mmf", "azathioprine"),
+    *("cyclophosphamide", "cyclosporine", "ciclosporin", "tacrolimus", "sirolimus", "rituximab"),
+    *("hydroxychloroquine", "leflunomide", "tofacitinib", "baricitinib", "ruxolitinib"),
+    *("abatacept", "infliximab", "etanercept", "adalimumab", "acetaminophen", "paracetamol"),
+    *("ibuprofen", "diphenhydramine", "cetirizine", "antihistamine", "antihistamines"),
+    *("heparin", "saline"),
 )
+# Found as whole words by one Aho-Corasick scan of the lower-cased unit, once per unit.
+_OTHER_THERAPY = Literals(OTHER_THERAPY_WORDS)
 OTHER_THERAPY_AFTER = re.compile(
     r"\s*(?:(?:per|a|/)\s*day\s+)?(?:of\s+)?(?:oral\s+|intravenous\s+|IV\s+)?(?=\w)", re.IGNORECASE
 )
@@ -414,6 +417,7 @@ class _Extractor:
         self._contrast: list[tuple[int, int]] | None = None
         self._contrast_starts: list[int] = []
         self._described: list[tuple[int, int, Mention]] = []  # see _contrast_ranges
+        self._other_therapies: list[tuple[int, int]] | None = None  # see other_therapies
         self._breaks: dict[int, list[tuple[int, int]]] = {}  # sentence start -> clause breaks
         # The header that names a table cell's attribute (see _lead).
         self.attribute_header = unit.column_header or ""
@@ -693,8 +697,11 @@ class _Extractor:
         A sentence that names no treatment and starts with a pronoun continues the previous
         one ("Methotrexate is a first treatment. It is given once a week.").
         """
+        others = self.other_therapies
+        if not others:
+            return False
         after = OTHER_THERAPY_AFTER.match(self.text, m.end)
-        if after is not None and OTHER_THERAPY.match(self.text, after.end()):
+        if after is not None and after.end() in {s for s, _ in others}:
             return True
         verdict = self._last_therapy(sent, m.start)
         if verdict is None and PRONOUN_LEAD.match(sent.text):
@@ -709,8 +716,9 @@ class _Extractor:
     def _last_therapy(self, sent: Sentence, end: int) -> str | None:
         """Which kind of treatment ``sent`` names last before ``end``: "other", "ivig" or None."""
         last_other = -1
-        for found in OTHER_THERAPY.finditer(self.text, sent.start, end):
-            last_other = found.end()
+        for s, e in self.other_therapies:
+            if sent.start <= s and e <= end:
+                last_other = e
         if last_other < 0:
             return "ivig" if self._names_ivig(sent, end) else None
         last_ivig = -1
@@ -720,6 +728,20 @@ class _Extractor:
             if p.kind == "product" and last_other <= p.start and p.end <= end:
                 last_ivig = p.end
         return "other" if last_ivig < 0 else "ivig"
+
+    @property
+    def other_therapies(self) -> list[tuple[int, int]]:
+        """Spans of the other treatments the unit names (whole words), found once."""
+        if self._other_therapies is None:
+            text = self.text
+            low = lower_same_length(text)
+            self._other_therapies = [
+                (s, e)
+                for s, e in _OTHER_THERAPY.finditer(low)
+                if not (s and (text[s - 1].isalnum() or text[s - 1] == "_"))
+                and not (e < len(text) and (text[e].isalnum() or text[e] == "_"))
+            ]
+        return self._other_therapies
 
     def _names_ivig(self, sent: Sentence, end: int) -> bool:
         if IVIG_WORD.search(self.text, sent.start, end):

@@ -410,3 +410,26 @@ def test_every_field_of_a_long_product_page_inherits_its_product() -> None:
 def test_fields_not_under_a_product_inherit_nothing(text: str) -> None:
     analysis = ENGINE.analyse(read_document("page.md", text, "markdown"))
     assert [c for c in analysis.claims if c.attribute == "concentration"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ivig_regimen_claims"),
+    [
+        ("In dermatomyositis, MTX is given once weekly.\n", 0),
+        ("In dermatomyositis, methotrexate is given once a week.\n", 0),
+        ("For dermatomyositis, give 15 mg/kg of acetaminophen before each infusion.\n", 0),
+        # the drug named last before the figure decides
+        ("In dermatomyositis, IVIG is given at 2 g/kg after prednisone is tapered.\n", 1),
+        ("In dermatomyositis, steroid-sparing IVIG is given at 2 g/kg every 4 weeks.\n", 2),
+        ("In dermatomyositis, IVIG can lower the prednisone dose to 0.5 mg/kg per day.\n", 0),
+        # a pronoun continues the previous sentence's drug
+        ("Methotrexate comes first in dermatomyositis. It is given once a week.\n", 0),
+        ("IVIG comes second in dermatomyositis. It is given every 4 weeks.\n", 1),
+        # part of a longer word is not the drug ("salines" is not "saline")
+        ("In dermatomyositis, IVIG in salinesque bags is given every 4 weeks.\n", 1),
+    ],
+)
+def test_regimens_of_other_treatments_are_not_ivigs(text: str, ivig_regimen_claims: int) -> None:
+    analysis = ENGINE.analyse(read_document("x.txt", text, "text"))
+    regimen = [c for c in analysis.claims if c.attribute in ("dose", "interval", "division")]
+    assert len(regimen) == ivig_regimen_claims, [(c.attribute, c.text) for c in regimen]
