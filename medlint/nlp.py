@@ -115,7 +115,7 @@ def matching_text(text: str) -> tuple[str, SingleSpaced | None]:
     """
     if _OTHER_HYPHEN.search(text):
         text = text.translate(_HYPHENS)
-    respaced = single_spaced(text)
+    respaced = single_spaced(text, marks=True)
     return (text, None) if respaced is None else (respaced.text, respaced)
 
 

@@ -78,6 +78,10 @@ def lower_same_length(text: str) -> str:
 # break or other non-space white space. Written to start with a character set, which ``re``
 # scans for in C (an alternation would be tried at every character).
 _IRREGULAR_RUN = re.compile(r"\s(?:(?<=[^\S ])|(?=\s))\s*")
+# Trademark marks, dropped where names are matched: "Privigen®", "GAMUNEX®-C", "Hizentra(R)".
+_MARK = r"[®™℠]|\((?:R|TM)\)"
+_IRREGULAR_RUN_OR_MARK = re.compile(rf"(?P<mark>{_MARK})|{_IRREGULAR_RUN.pattern}")
+_HAS_MARK = re.compile(_MARK)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,21 +108,28 @@ class SingleSpaced:
         return self.source(start), self.source(end - 1) + 1 if end > start else self.source(end)
 
 
-def single_spaced(text: str) -> SingleSpaced | None:
-    """``text`` with each white-space run as one space, or None when it already is."""
-    if "  " not in text and _IRREGULAR_RUN.search(text) is None:
+def single_spaced(text: str, *, marks: bool = False) -> SingleSpaced | None:
+    """``text`` with each white-space run as one space, or None when it already is.
+
+    ``marks=True`` also drops trademark marks (``®``, ``™``, ``(R)``), which brand names carry
+    in the middle as often as at the end ("GAMUNEX®-C").
+    """
+    has_marks = marks and _HAS_MARK.search(text) is not None
+    if not has_marks and "  " not in text and _IRREGULAR_RUN.search(text) is None:
         return None
     parts: list[str] = []
     starts: list[int] = []
     shifts: list[int] = []
     pos = shift = 0
-    for m in _IRREGULAR_RUN.finditer(text):
+    for m in (_IRREGULAR_RUN_OR_MARK if has_marks else _IRREGULAR_RUN).finditer(text):
         run_start, run_end = m.span()
         parts.append(text[pos:run_start])
-        parts.append(" ")
-        if run_end - run_start > 1:  # the characters after its one space move left
-            starts.append(run_start - shift + 1)
-            shift += run_end - run_start - 1
+        kept = 0 if has_marks and m.group("mark") else 1  # a mark goes; a run keeps one space
+        if kept:
+            parts.append(" ")
+        if run_end - run_start > kept:  # the characters after what is kept move left
+            starts.append(run_start - shift + kept)
+            shift += run_end - run_start - kept
             shifts.append(shift)
         pos = run_end
     parts.append(text[pos:])

@@ -25,6 +25,7 @@ PHRASINGS = {
         "The concentration of {name} is {value}.",
         "{name}, a {value} immune globulin, is widely used.",
         "{name} – a {value} product – is widely used.",
+        "{name}® is a {value} solution.",  # brand names carry trademark marks
     ],
     "manufacturer": [
         "{name} is made by {value}.",

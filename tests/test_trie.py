@@ -99,6 +99,33 @@ def test_single_spaced_maps_every_character_back(text: str) -> None:
     assert respaced.source(len(respaced.text)) == len(text)
 
 
+MARKED = ["a", "b", " ", "\t", "\n", "®", "™", "(R)", "(TM)", "("]
+
+
+@given(st.lists(st.sampled_from(MARKED), max_size=20))
+def test_single_spaced_drops_marks_and_maps_every_character_back(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    respaced = single_spaced(text, marks=True)
+    expected = re.sub(r"\s+", " ", re.sub(r"[®™℠]|\((?:R|TM)\)", "", text))
+    if respaced is None:
+        assert expected == text
+        return
+    # Marks go first, then each white-space run is one space (a space-mark-space gives two).
+    assert re.sub(r"\s+", " ", respaced.text) == expected
+    for i, c in enumerate(respaced.text):
+        original = text[respaced.source(i)]
+        assert original == c or (c == " " and original.isspace())
+    assert respaced.source(len(respaced.text)) == len(text)
+
+
+def test_single_spaced_span_of_a_name_with_a_mark_inside() -> None:
+    text = "GAMUNEX®-C is 10%"
+    respaced = single_spaced(text, marks=True)
+    assert respaced is not None and respaced.text == "GAMUNEX-C is 10%"
+    assert respaced.source_span(0, 9) == (0, 10)  # the whole written name, mark included
+    assert single_spaced("Privigen® is", marks=False) is None
+
+
 PHRASES = st.lists(
     st.lists(st.text(alphabet="ab", min_size=1, max_size=3), min_size=1, max_size=3).map(" ".join),
     min_size=1,
