@@ -80,7 +80,8 @@ COORDINATION_GAP = re.compile(
 # Around a percentage: what makes it a product concentration, and what rules that out.
 CONCENTRATION_CUE = re.compile(
     r"\b(?:concentrat\w*|solutions?|liquids?|formulations?|preparations?|products?|strengths?|"
-    r"ivig|scig|igiv|igg|immunoglobulins?|immune\s+globulins?|options?|versions?|presentations?|"
+    r"ivig|scig|igiv|igg|immunoglobulins?|immune\s+globulins?|proteins?|options?|versions?|"
+    r"presentations?|"
     r"available|supplied|comes?|offered|sold|marketed)\b",
     re.IGNORECASE,
 )
@@ -96,6 +97,11 @@ NOT_CONCENTRATION_AFTER = re.compile(
 NOT_CONCENTRATION_BEFORE = re.compile(
     r"(?:\bby|\bthan|\bin|\bup\s+to|\babout|\bincidence\s+of|\brate\s+of|\brisk\s+of|\b(?:with|plus)\s+"
     r"(?:a\s+)?|\bdiluted\s+(?:in|with)(?:\s+a)?|\bcontains?|\bpercentage\s+of|\bsaw|\bhad|\bto)\s*$",
+    re.IGNORECASE,
+)
+PROTEIN_AFTER = re.compile(
+    r"\s*(?:of\s+)?(?:total\s+)?(?:protein|immunoglobulins?|immune\s+globulins?|IgG|"
+    r"antibod(?:y|ies))\b",
     re.IGNORECASE,
 )
 CONCENTRATION_OF = re.compile(
@@ -865,9 +871,12 @@ class _Extractor:
             cstart, cend = self.clause_bounds(sent, m.start)
             after = self.text[m.end : min(cend, m.end + 40)]
             before = self.text[max(cstart, m.start - 40) : m.start]
-            if NOT_CONCENTRATION_AFTER.match(after) and not CONCENTRATION_OF.search(before):
+            # "contains 10% protein", "50 mg/mL of protein": the product's own concentration
+            protein = PROTEIN_AFTER.match(after) is not None
+            concentration_of = protein or CONCENTRATION_OF.search(before) is not None
+            if NOT_CONCENTRATION_AFTER.match(after) and not concentration_of:
                 continue
-            if NOT_CONCENTRATION_BEFORE.search(before) and not CONCENTRATION_OF.search(before):
+            if NOT_CONCENTRATION_BEFORE.search(before) and not concentration_of:
                 continue
             if COMPARISON_BEFORE.search(before):
                 continue  # "as concentrated as 10% products", "the volume of a 10% product"

@@ -175,6 +175,16 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
         {("hizentra", "route", "subcutaneous", "direct")},
     ),
     ("Many patients moved from Grifols products to Panzyga.\n", set()),
+    # A protein content is the product's concentration; an excipient's is not.
+    ("Hizentra contains 20% protein.\n", {("hizentra", "concentration", "20%", "direct")}),
+    (
+        "Privigen contains 50 mg/mL of protein.\n",
+        {("privigen", "concentration", "5%", "direct")},
+    ),
+    (
+        "Octagam 5% contains 100 mg/mL maltose.\n",
+        {("octagam-5", "stabilizer", "maltose", "direct")},
+    ),
     # A maker in apposition: "a <maker> product", "by <maker>".
     (
         "Privigen, a CSL Behring product, is given monthly.\n",
