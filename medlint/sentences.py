@@ -47,6 +47,7 @@ _BOUNDARY = re.compile(
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _ABBREV = frozenset(ABBREVIATIONS)
 _LONGEST = max(len(a) for a in ABBREVIATIONS)
+_PAREN_REACH = 160  # how far a closing parenthesis may be for a full stop to be inside it
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -65,6 +66,19 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word.lower().rstrip(".") in _ABBREV
 
 
+def _inside_parenthesis(text: str, start: int, dot: int) -> bool:
+    """Whether ``dot`` is inside a parenthesis opened in this sentence and closed soon after.
+
+    "(Aggarwal R, et al. N Engl J Med. 2022)" is one citation, not two sentences; a stray
+    "(" that is never closed must not join the rest of the paragraph into one sentence.
+    """
+    opened = text.rfind("(", start, dot)
+    if opened < 0 or text.find(")", opened, dot) >= 0:
+        return False
+    close = text.find(")", dot, dot + _PAREN_REACH)
+    return close >= 0 and text.find("(", dot, close) < 0
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of ``text``, leading and trailing white space excluded."""
     out: list[tuple[int, int]] = []
@@ -72,6 +86,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for m in _BOUNDARY.finditer(text):
         end = m.end()
         if end <= start or (text[m.start()] == "." and _is_abbreviation(text, m.start())):
+            continue
+        if _inside_parenthesis(text, start, m.start()):
             continue
         out.append((start, end))  # a boundary ends at its punctuation, never in white space
         start = end + len(m.group(1))  # the look-ahead's white space: the next one starts after

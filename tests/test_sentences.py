@@ -29,6 +29,13 @@ def _texts(text: str) -> list[str]:
         ("Is it safe? Yes! Mostly.", ["Is it safe?", "Yes!", "Mostly."]),
         ("lower case after. stays together", ["lower case after. stays together"]),
         ("Dose is 2 g/kg.\n\n3 doses follow.", ["Dose is 2 g/kg.", "3 doses follow."]),
+        # a full stop inside a parenthesis closed soon after does not end the sentence
+        (
+            "IVIG helps (Aggarwal R, et al. N Engl J Med. 2022). Next one.",
+            ["IVIG helps (Aggarwal R, et al. N Engl J Med. 2022).", "Next one."],
+        ),
+        # a "(" never closed does not swallow the paragraph
+        ("It helps (a lot. Then it stops. Done.", ["It helps (a lot.", "Then it stops.", "Done."]),
         ("", []),
         ("   ", []),
     ],

@@ -31,7 +31,13 @@ from medlint.trie import Literals, lower_same_length, trie_pattern
 
 MARKERS = re.compile(
     r"\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]|\[\^[^\]\s]+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|https?://\S+|\bdoi:\s*10\.\S+"
-    r"|\(\s*[A-Z][\w'’-]+(?:\s+(?:et\s+al\.?|and|&)\s*(?:[A-Z][\w'’-]+)?)?,?\s+(?:19|20)\d{2}[a-z]?\s*\)",
+    # author-year, one or several: (Smith 2020), (Smith et al. 2020; Jones 2021),
+    # (Aggarwal R, et al. N Engl J Med. 2022)
+    r"|\(\s*(?:see\s+)?[A-Z][^()]{0,150}?\b(?:19|20)\d{2}[a-z]?\s*\)"
+    # (ref. 3), (refs 1, 2), (see reference 3)
+    r"|\(\s*(?:see\s+)?(?:refs?\.?|references?)\s*\d+(?:\s*[,–-]\s*\d+)*\s*\)"
+    # Vancouver in parentheses, at the end of the sentence only: (1), (2, 3), (4-6)
+    r"|\(\s*\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\s*\)(?=[\"'”’]?\s*[.!?]?\s*$)",
 )
 
 
