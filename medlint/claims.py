@@ -423,7 +423,9 @@ class _Extractor:
         self._contrast: list[tuple[int, int]] | None = None
         self._contrast_starts: list[int] = []
         self._described: list[tuple[int, int, Mention]] = []  # see _contrast_ranges
+        self._described_starts: list[int] = []
         self._other_therapies: list[tuple[int, int]] | None = None  # see other_therapies
+        self._other_starts: list[int] = []
         self._breaks: dict[int, list[tuple[int, int]]] = {}  # sentence start -> clause breaks
         # The header that names a table cell's attribute (see _lead).
         self.attribute_header = unit.column_header or ""
@@ -504,7 +506,9 @@ class _Extractor:
             ]
             if parts and head and len({p.id for p in head}) == 1:
                 described.extend((s, min(e, end), head[0]) for s, e in parts if s < end)
+        described.sort(key=lambda d: (d[0], d[1]))
         self._described = described
+        self._described_starts = [d[0] for d in described]
         return ranges
 
     @property
@@ -525,9 +529,11 @@ class _Extractor:
 
     def described_at(self, start: int) -> tuple[int, int, Mention] | None:
         """(start, end, product) of the contrast parenthesis or relative clause at ``start``."""
-        if not self.contrast:
+        if not self.contrast or not self._described:
             return None
-        for found in self._described:
+        # Sorted by start and (nearly) disjoint: a bisection, as for the contrast spans.
+        k = bisect.bisect_right(self._described_starts, start) - 1
+        for found in self._described[max(0, k - 8) : k + 1]:
             if found[0] <= start < found[1]:
                 return found
         return None
@@ -707,8 +713,10 @@ class _Extractor:
         if not others:
             return False
         after = OTHER_THERAPY_AFTER.match(self.text, m.end)
-        if after is not None and after.end() in {s for s, _ in others}:
-            return True
+        if after is not None:
+            k = bisect.bisect_left(self._other_starts, after.end())
+            if k < len(others) and others[k][0] == after.end():
+                return True
         verdict = self._last_therapy(sent, m.start)
         if verdict is None and PRONOUN_LEAD.match(sent.text):
             if self._sentence_index is None:
@@ -721,10 +729,16 @@ class _Extractor:
 
     def _last_therapy(self, sent: Sentence, end: int) -> str | None:
         """Which kind of treatment ``sent`` names last before ``end``: "other", "ivig" or None."""
+        others = self.other_therapies
         last_other = -1
-        for s, e in self.other_therapies:
-            if sent.start <= s and e <= end:
-                last_other = e
+        # The last one inside [sent.start, end): a bisection, so that a paragraph naming
+        # many drugs beside many figures stays linear.
+        k = bisect.bisect_left(self._other_starts, end) - 1
+        while k >= 0 and others[k][0] >= sent.start:
+            if others[k][1] <= end:
+                last_other = others[k][1]
+                break
+            k -= 1
         if last_other < 0:
             return "ivig" if self._names_ivig(sent, end) else None
         last_ivig = -1
@@ -747,6 +761,7 @@ class _Extractor:
                 if not (s and (text[s - 1].isalnum() or text[s - 1] == "_"))
                 and not (e < len(text) and (text[e].isalnum() or text[e] == "_"))
             ]
+            self._other_starts = [s for s, _ in self._other_therapies]
         return self._other_therapies
 
     def _names_ivig(self, sent: Sentence, end: int) -> bool:
