@@ -835,3 +835,28 @@ def test_import_pulls_in_nothing_heavy() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.strip()
     assert out == "[]"
+
+
+@pytest.mark.parametrize(
+    ("text", "course"),
+    [
+        ("0.4 g/kg/day for 5 days", (2.0, 2.0)),
+        ("2 g/kg/day for 5 days", (10.0, 10.0)),
+        ("400 mg/kg per day for 5 days", (2.0, 2.0)),
+        ("1 g/kg/day for 2 days", (2.0, 2.0)),
+        ("0.4 g/kg/day", None),  # no day count: no total
+        ("2 g/kg", None),  # already a course dose
+    ],
+)
+def test_course_dose_of_a_daily_dose_with_its_days(
+    text: str, course: tuple[float, float] | None
+) -> None:
+    from medlint.checks.regimens import course_dose
+
+    found = find_quantities(text)
+    assert len(found) == 1
+    total = course_dose(found[0])
+    if course is None:
+        assert total is None
+    else:
+        assert total is not None and (total.low, total.high, total.unit) == (*course, "g/kg")

@@ -146,6 +146,26 @@ def _label(facts: Facts, block: FactBlock) -> str:
     return f"{who}{kind}, {where}".strip(", ")
 
 
+def course_dose(stated: Quantity) -> Quantity | None:
+    """A daily dose given for a stated number of days, as the course total it adds up to.
+
+    "2 g/kg/day for 5 days" is 10 g/kg a course, five times the labelled 2 g/kg; without a
+    day count ("0.4 g/kg/day") there is no total to compare, and nothing is said.
+    """
+    if stated.kind != "dose" or stated.unit != "g/kg/day":
+        return None
+    days = dict(stated.extra).get("days")
+    if isinstance(days, bool) or not isinstance(days, int | float) or days <= 0:
+        return None
+    return dataclasses.replace(
+        stated,
+        low=float(f"{stated.low * days:.12g}"),
+        high=float(f"{stated.high * days:.12g}"),
+        unit="g/kg",
+        extra=(),
+    )
+
+
 def _fits(stated: Quantity, canon: Quantity) -> tuple[bool, str]:
     relation = range_relation(stated, canon)
     if relation == "incomparable":
@@ -160,13 +180,19 @@ def _run_regimen(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable
             if claim.attribute not in attributes or not isinstance(claim.quantity, Quantity):
                 continue
             stated: Quantity = claim.quantity
+            course = course_dose(stated) if claim.attribute == "dose" else None
+            compared_course = False
             checked: list[tuple[FactBlock, Quantity, str]] = []
             fits_one = False
             for block in applicable(facts, claim):
                 if block.status == "unverified":
                     continue
                 for canon in canonical(block, claim.attribute):
-                    ok, relation = _fits(stated, canon)
+                    # A course total is compared as one; a daily dose with its days, as the
+                    # course it adds up to.
+                    use_course = course is not None and canon.unit != stated.unit
+                    ok, relation = _fits(course if use_course and course else stated, canon)
+                    compared_course = compared_course or (use_course and relation != "incomparable")
                     if relation == "incomparable":
                         continue
                     if ok:
@@ -191,6 +217,8 @@ def _run_regimen(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable
             )
             as_written = " ".join(claim.text.split())
             normalised = "" if claim.value.display == as_written else f" (= {claim.value.display})"
+            if compared_course and course is not None:
+                normalised = f" (= {format_quantity(course)} a course)"
             yield fact_finding(
                 rule,
                 analysis.document,
