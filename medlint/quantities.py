@@ -340,7 +340,8 @@ _P_DOSE = (
 
 _P_MAX = (
     _GUARD
-    + rf"""(?P<cmp>maximum(?:{_W1}(?:total{_W1})?(?:daily{_W1})?dose)?(?:{_W1}(?:of|is))?
+    + rf"""(?P<cmp>maximum(?:{_W1}(?:(?:total|single|daily|individual){_W1})*(?:dose|amount))?
+            (?:{_W1}(?:of|is))?
             |max\b\.?|(?:(?:should|must|do|does){_W1})?not{_W1}(?:to{_W1})?exceed(?:ing)?)
          (?:{_W0}[:=])?{_W0}(?P<lo>{_NUM}){_W0}(?P<mass>grams?|gm|g|milligrams?|mg)\b
          (?!{_W0}(?:/|per\s))"""
@@ -884,7 +885,7 @@ _PREFIX_WORDS = (
     # division, duration, maximum dose, rate
     "divided", "equally", "into", "equal", "separate", "smaller", "daily", "individual",
     "doses", "given", "administered", "infused", "over", "across", "on", "consecutive",
-    "for", "lasting", "during", "within", "after", "total", "dose", "is",
+    "for", "lasting", "during", "within", "after", "total", "dose", "is", "single", "amount",
     "new", "case", "cases", "out", "between", "and",
     # number words
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",

@@ -724,6 +724,7 @@ TOKENS = [
     "mcg", "micrograms", "units", "IU", "kg", "ml", "L", "/", "per cent", "pounds", "euros",
     "thousand", "k", "few", "couple", "age", "older", "equal", "body weight", "daily",
     "x", "×", "person-years", "persons", "people", "5k", "1,000,000", "10,000", "1000",
+    "single", "amount", "individual", "70 g",
 ]  # fmt: skip
 
 
@@ -741,6 +742,8 @@ def test_find_on_token_soup(tokens: list[str], joiner: str) -> None:
     [
         # A comparator word must end before its number or currency: hypothesis found the
         # reference scan reading "minimumUSD2" as "at least $2" where the fast one did not.
+        ("maximum single dose is 70 g", [("max_dose", "maximum single dose is 70 g", "<=")]),
+        ("maximum amount of 70 g", [("max_dose", "maximum amount of 70 g", "<=")]),
         ("minimumUSD2", []),
         ("aboutUSD 3", []),
         ("minimum USD2", [("money", "minimum USD2", ">=")]),
@@ -748,7 +751,7 @@ def test_find_on_token_soup(tokens: list[str], joiner: str) -> None:
         ("≤25 mcg/mL", [("iga", "≤25 mcg/mL", "<=")]),
     ],
 )
-def test_comparator_word_ends_at_a_word_boundary(
+def test_comparator_words_and_their_boundaries(
     text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     for found in (find_quantities(text), _scan(text, fast=False)):
