@@ -347,6 +347,14 @@ _P_MAX = (
          (?!{_W0}(?:/|per\s))"""
 )
 
+# "up to 70 g per dose", "no more than 70 g per infusion": a cap in grams, said per dose.
+_P_MAX_PER_DOSE = (
+    _GUARD
+    + rf"""(?P<cmp>up{_W1}to|(?:no|not){_W1}more{_W1}than|at{_W1}most){_W1}
+         (?P<lo>{_NUM}){_W0}(?P<mass>grams?|gm|g)\b
+         {_W1}(?:per|a|each|in{_W1}(?:a|one|each)){_W1}(?:single{_W1})?(?:dose|infusion)\b"""
+)
+
 _P_MAX_POST = (
     _GUARD
     + rf"""(?P<lo>{_NUM}){_W0}(?P<mass>grams?|gm|g|milligrams?|mg)\b{_W1}
@@ -809,6 +817,7 @@ _SHAPE_SPECS: tuple[tuple[str, str, Callable[[re.Match[str]], Quantity | None], 
     ("dose", _P_DOSE, _build_dose, False),
     ("max_dose", _P_MAX, _build_max, False),
     ("max_dose_post", _P_MAX_POST, _build_max, False),
+    ("max_dose_per_dose", _P_MAX_PER_DOSE, _build_max, False),
     ("concentration", _P_CONC, _build_conc, False),
     ("percent", _P_PERCENT, _build_percent, False),
     ("division", _P_DIVISION, _build_division, False),
@@ -910,11 +919,13 @@ _DIGIT_SHAPES = (
 )  # fmt: skip
 _START_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
-        "less lower fewer below under more greater higher above exceeding in at no up"
+        "less lower fewer below under more greater higher above exceeding in"
         " minimum approximately approx about around roughly nearly almost circa ca between",
         _CMP_SHAPES,
     ),
-    ("maximum max should must do does not", (*_CMP_SHAPES, "max_dose")),
+    ("up no at", (*_CMP_SHAPES, "max_dose_per_dose")),
+    ("maximum max should must do does", (*_CMP_SHAPES, "max_dose")),
+    ("not", (*_CMP_SHAPES, "max_dose", "max_dose_per_dose")),
     ("us usd eur gbp", ("money",)),
     ("every once q monthly weekly fortnightly each", ("interval",)),
     ("tens hundreds thousands millions", ("money_vague",)),

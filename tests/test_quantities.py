@@ -724,7 +724,7 @@ TOKENS = [
     "mcg", "micrograms", "units", "IU", "kg", "ml", "L", "/", "per cent", "pounds", "euros",
     "thousand", "k", "few", "couple", "age", "older", "equal", "body weight", "daily",
     "x", "×", "person-years", "persons", "people", "5k", "1,000,000", "10,000", "1000",
-    "single", "amount", "individual", "70 g",
+    "single", "amount", "individual", "70 g", "per dose", "at most", "infusion",
 ]  # fmt: skip
 
 
@@ -744,6 +744,9 @@ def test_find_on_token_soup(tokens: list[str], joiner: str) -> None:
         # reference scan reading "minimumUSD2" as "at least $2" where the fast one did not.
         ("maximum single dose is 70 g", [("max_dose", "maximum single dose is 70 g", "<=")]),
         ("maximum amount of 70 g", [("max_dose", "maximum amount of 70 g", "<=")]),
+        ("up to 70 g per dose", [("max_dose", "up to 70 g per dose", "<=")]),
+        ("no more than 70 g per infusion", [("max_dose", "no more than 70 g per infusion", "<=")]),
+        ("up to 70 g", []),  # a cap in grams only when said per dose or infusion
         ("minimumUSD2", []),
         ("aboutUSD 3", []),
         ("minimum USD2", [("money", "minimum USD2", ">=")]),
