@@ -603,6 +603,8 @@ class _Extractor:
         A dash right after a product name opens a description of that product, not a new
         clause; so does the closing dash, when the sentence has one.
         """
+        if not breaks:
+            return breaks
         dashes = [b for b in breaks if DASH_BREAK.fullmatch(self.text, b[0], b[1])]
         if not dashes:
             return breaks
@@ -1254,7 +1256,7 @@ class _Extractor:
         sugar = "sugar" in self.text.lower()
         iga = "IgA" in self.text
         for sent in self.sentences:
-            if QUESTION_END.search(sent.text):
+            if "?" in sent.text and QUESTION_END.search(sent.text):
                 continue  # "Is Privigen a 5% solution?" asks; it states nothing
             kinds = {m.kind for m in sent.mentions}
             qkinds = {m.quantity.kind for m in sent.mentions if m.quantity is not None}
@@ -1329,6 +1331,10 @@ def inherit_leads(extractors: list[_Extractor]) -> None:
     heading ("Most products are 5% solutions") stays unattributed, and ends the product's
     reach. One forward pass: a list of thousands of fields stays linear.
     """
+    if not any(
+        not ex.products and ex.lead_product is None and may_inherit(ex.unit) for ex in extractors
+    ):
+        return  # no field to give a product to (most articles): nothing to track
     section: object = object()
     title: Mention | None = None  # the product the fields so far sit under
     parents: dict[int, Mention | None] = {}  # list depth -> lead of the latest item there

@@ -83,11 +83,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of ``text``, leading and trailing white space excluded."""
     out: list[tuple[int, int]] = []
     start = len(text) - len(text.lstrip())
+    parenthesis = "(" in text
     for m in _BOUNDARY.finditer(text):
         end = m.end()
         if end <= start or (text[m.start()] == "." and _is_abbreviation(text, m.start())):
             continue
-        if _inside_parenthesis(text, start, m.start()):
+        if parenthesis and _inside_parenthesis(text, start, m.start()):
             continue
         out.append((start, end))  # a boundary ends at its punctuation, never in white space
         start = end + len(m.group(1))  # the look-ahead's white space: the next one starts after
