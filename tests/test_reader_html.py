@@ -213,6 +213,32 @@ def test_table_with_row_header_cells_and_colspan() -> None:
     ]
 
 
+def test_table_with_rowspan_keeps_row_headers_and_columns() -> None:
+    """A product cell spanning rows names the rows below it; their cells keep their columns."""
+    source = (
+        "<table><tr><th>Product</th><th>Strength</th><th>Stabilizer</th></tr>"
+        "<tr><td rowspan=2>Octagam</td><td>5%</td><td>maltose</td></tr>"
+        "<tr><td>10%</td><td>glycine</td></tr>"
+        "<tr><td>Privigen</td><td rowspan=3>10%</td><td>L-proline</td></tr>"
+        "<tr><td>Gamunex-C</td><td>glycine</td></tr></table>"
+    )
+    doc = read_html("x.html", source)
+    rows = [(u.text, u.row_header, u.column_header) for u in doc.units if u.kind == "table_cell"]
+    assert rows == [
+        ("Octagam", None, "Product"),
+        ("5%", "Octagam", "Strength"),
+        ("maltose", "Octagam", "Stabilizer"),
+        ("10%", "Octagam", "Strength"),
+        ("glycine", "Octagam", "Stabilizer"),
+        ("Privigen", None, "Product"),
+        ("10%", "Privigen", "Strength"),
+        ("L-proline", "Privigen", "Stabilizer"),
+        # the strength cell reaches down: Gamunex-C's glycine is still in the third column
+        ("Gamunex-C", None, "Product"),
+        ("glycine", "Gamunex-C", "Stabilizer"),
+    ]
+
+
 def test_large_and_deeply_nested_inputs() -> None:
     items = "<ul>" + "".join(f"<li>item {i} is 10% &amp; more\n" for i in range(10_000)) + "</ul>"
     rows = "".join(f"<tr><td>r{i}<td>{i}%\n" for i in range(10_000))

@@ -21,6 +21,7 @@ from __future__ import annotations
 import html
 import re
 from html.parser import HTMLParser
+from typing import Any
 
 from medlint.documents._build import DocumentBuilder, TextBuilder
 from medlint.model import Document
@@ -179,20 +180,32 @@ class _Open:
 
 
 class _Cell:
-    __slots__ = ("col", "header", "index", "span", "texts")
+    __slots__ = ("col", "header", "index", "rowspan", "span", "texts")
 
-    def __init__(self, index: int, col: int, span: int, header: bool) -> None:
+    def __init__(self, index: int, col: int, span: int, header: bool, rowspan: int = 1) -> None:
         self.index = index
         self.col = col
         self.span = span
         self.header = header
+        self.rowspan = rowspan
         self.texts: list[str] = []
 
 
 class _Table:
     """Column headers and the current row, so cells can name their row and column."""
 
-    __slots__ = ("cell", "col", "headers", "in_head", "row", "row_cells", "row_first")
+    __slots__ = (
+        "carried",
+        "cell",
+        "col",
+        "first_carried",
+        "headers",
+        "in_head",
+        "row",
+        "row_cells",
+        "row_first",
+        "spans",
+    )
 
     def __init__(self) -> None:
         self.headers: dict[int, str] = {}
@@ -202,19 +215,30 @@ class _Table:
         self.row_cells = 0
         self.row_first: str | None = None
         self.cell: _Cell | None = None
+        # Cells reaching down from rows above (rowspan): column -> [rows left, text].
+        self.spans: dict[int, list[Any]] = {}
+        self.carried: set[int] = set()
+        self.first_carried = False  # the row's first column is a cell from above
 
     def start_row(self) -> None:
         self.row += 1
         self.col = 0
         self.row_cells = 0
-        self.row_first = None
         self.cell = None
+        self.carried = {c for c, (left, _) in self.spans.items() if left > 0}
+        self.first_carried = 0 in self.carried
+        # "| Octagam (rowspan 2) | 5% |" then "| 10% |": the second row is Octagam's too.
+        self.row_first = self.spans[0][1] if self.first_carried else None
+        for c in self.carried:
+            self.spans[c][0] -= 1
 
-    def start_cell(self, is_th: bool, span: int) -> None:
+    def start_cell(self, is_th: bool, span: int, rowspan: int = 1) -> None:
         if self.row < 0:
             self.start_row()
+        while self.col in self.carried:
+            self.col += 1  # a cell from a row above takes this column
         header = self.in_head or (self.row == 0 and is_th)
-        self.cell = _Cell(self.row_cells, self.col, span, header)
+        self.cell = _Cell(self.row_cells, self.col, span, header, rowspan)
         self.row_cells += 1
         self.col += span
 
@@ -224,16 +248,19 @@ class _Table:
             return
         self.cell = None
         text = " ".join(cell.texts) or None
-        if cell.index == 0:
+        if cell.index == 0 and not self.first_carried:
             self.row_first = text
+        if cell.rowspan > 1:
+            for c in range(cell.col, cell.col + cell.span):
+                self.spans[c] = [cell.rowspan - 1, text]
         if cell.header and text is not None:
             for c in range(cell.col, cell.col + cell.span):
                 self.headers[c] = text
 
 
-def _colspan(attrs: list[tuple[str, str | None]]) -> int:
+def _colspan(attrs: list[tuple[str, str | None]], attribute: str = "colspan") -> int:
     for name, value in attrs:
-        if name == "colspan" and value:
+        if name == attribute and value:
             try:
                 return min(max(int(value.strip()), 1), 1000)
             except ValueError:
@@ -333,7 +360,7 @@ class HtmlExtractor(HTMLParser):
             if cell is not None:
                 if not cell.header:
                     column_header = table.headers.get(cell.col)
-                if cell.index > 0 and not cell.header:
+                if (cell.index > 0 or table.first_carried) and not cell.header:
                     row_header = table.row_first
         unit = self._out.emit(
             kind,
@@ -409,7 +436,7 @@ class HtmlExtractor(HTMLParser):
             elif tag == "tr":
                 table.start_row()
             elif tag in ("td", "th"):
-                table.start_cell(tag == "th", _colspan(attrs))
+                table.start_cell(tag == "th", _colspan(attrs), _colspan(attrs, "rowspan"))
 
     def _open_block(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._flush()
