@@ -70,7 +70,11 @@ RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 PRONOUN_LEAD = re.compile(
     r"\W*(?:it|its|it's|this\s+(?:product|formulation|preparation|solution|medicine|medication|"
     r"immunoglobulin|ivig|scig|brand)|the\s+(?:product|formulation|preparation|solution|medicine|"
-    r"medication|latter))\b",
+    r"medication|latter)"
+    # "Privigen is made by CSL Behring. The concentration is 10%.": the attribute of the
+    # product just named (not "The concentration of most products is ...")
+    r"|the\s+(?:concentration|strength|stabili[sz]er|manufacturer|maker|IgA\s+content)"
+    r"\s+(?:is|was)\b)\b",
     re.IGNORECASE,
 )
 COORDINATION_GAP = re.compile(
@@ -1040,6 +1044,10 @@ class _Extractor:
             self.inherited_manufacturer(sent, mans)
             return
         if not prods:
+            # "Gamunex-C is a 10% solution. It is made by Grifols." / "The maker is Grifols."
+            previous = self.previous_subject(sent) if mans else None
+            if previous is not None:
+                self.maker_of(previous, sent, mans, "coreference")
             return
         lead = self.lead_manufacturer
         if not mans and lead is not None and sent is self.sentences[0]:
@@ -1123,22 +1131,26 @@ class _Extractor:
             )
 
     def inherited_manufacturer(self, sent: Sentence, mans: list[Mention]) -> None:
-        """A maker in a field under a product: "- Made by Grifols" under "- **Privigen**".
-
-        One maker, stated with a making verb or as the field ("Manufacturer: Grifols").
-        """
+        """A maker in a field under a product: "- Made by Grifols" under "- **Privigen**"."""
         assert self.lead_product is not None
+        self.maker_of(self.lead_product, sent, mans, "inherited")
+
+    def maker_of(self, product: Mention, sent: Sentence, mans: list[Mention], how: str) -> None:
+        """The one maker a sentence without a product names, for the product it is about.
+
+        Stated with a making verb or as a field ("Manufacturer: Grifols"), not denied or
+        asked about.
+        """
         if len({m.id for m in mans}) != 1:
             return
         if not (MANUFACTURE_VERB.search(sent.text) or MAKER_FIELD.match(self.text)):
             return
         maker = mans[0]
-        if self.negated(maker.start, maker.end, sent.start):
+        if self.negated(maker.start, maker.end, sent.start) or self.asks_whether(sent, maker.start):
             return
         term = self.facts.manufacturers.get(maker.id)
         value = term_value("manufacturer", maker.id, term.name if term else maker.text)
-        group = self.new_group()
-        self.emit(self.lead_product, "manufacturer", value, maker, sent, "inherited", group)
+        self.emit(product, "manufacturer", value, maker, sent, how, self.new_group())
 
     def contrast_manufacturers(self, sent: Sentence) -> None:
         """Makers named where a contrast describes its product.

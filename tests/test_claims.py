@@ -175,6 +175,32 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
         {("hizentra", "route", "subcutaneous", "direct")},
     ),
     ("Many patients moved from Grifols products to Panzyga.\n", set()),
+    # The next sentence about the product just named: a pronoun or "The <attribute> is".
+    (
+        "Gamunex-C is a 10% solution. It is made by Takeda.\n",
+        {
+            ("gamunex-c", "concentration", "10%", "direct"),
+            ("gamunex-c", "manufacturer", "Takeda", "coreference"),
+        },
+    ),
+    (
+        "Privigen is made by CSL Behring. The concentration is 5%.\n",
+        {
+            ("privigen", "manufacturer", "CSL Behring", "direct"),
+            ("privigen", "concentration", "5%", "coreference"),
+        },
+    ),
+    (
+        "Privigen is made by CSL Behring. The concentration of most other products is 5%.\n",
+        {("privigen", "manufacturer", "CSL Behring", "direct")},
+    ),
+    (
+        "Gamunex-C and Privigen are 10% solutions. It is made by Takeda.\n",
+        {
+            ("gamunex-c", "concentration", "10%", "coordinated"),
+            ("privigen", "concentration", "10%", "coordinated"),
+        },
+    ),
     # A protein content is the product's concentration; an excipient's is not.
     ("Hizentra contains 20% protein.\n", {("hizentra", "concentration", "20%", "direct")}),
     (
