@@ -424,6 +424,9 @@ class _Extractor:
         # Built on first use: most units make no claim and never ask (a third of a run's
         # extraction time went to these for units that needed neither).
         self._sentence_index: dict[int, int] | None = None
+        # The paragraph just before, in the same section (set by analyse): "It" at the start
+        # of a paragraph refers back to it.
+        self.paragraph_before: _Extractor | None = None
         self._contrast: list[tuple[int, int]] | None = None
         self._contrast_starts: list[int] = []
         self._described: list[tuple[int, int, Mention]] = []  # see _contrast_ranges
@@ -646,15 +649,43 @@ class _Extractor:
         )
 
     def previous_subject(self, sent: Sentence) -> Mention | None:
+        """The one product the sentence before names, when this one continues it.
+
+        "It ..." / "The concentration is ..." refers back to the sentence before, which for
+        a paragraph's first sentence is the last sentence of the paragraph before it (same
+        section).
+        """
         if self._sentence_index is None:
             self._sentence_index = {id(s): k for k, s in enumerate(self.sentences)}
         idx = self._sentence_index[id(sent)]
-        if idx == 0 or not PRONOUN_LEAD.match(sent.text):
+        if not PRONOUN_LEAD.match(sent.text):
             return None
+        if idx == 0:
+            before = self.paragraph_before
+            if before is None or not before.sentences:
+                return None
+            return before.last_sentence_subject()
         prev = self.sentences[idx - 1]
         prods = self.products_in(prev.start, prev.end)
         ids = {p.id for p in prods}
         return prods[0] if len(ids) == 1 else None
+
+    def continues_product(self) -> bool:
+        """Whether the unit opens by continuing the paragraph before's one product ("It ...")."""
+        before = self.paragraph_before
+        return (
+            before is not None
+            and bool(self.sentences)
+            and bool(before.sentences)
+            and PRONOUN_LEAD.match(self.sentences[0].text) is not None
+            and before.last_sentence_subject() is not None
+        )
+
+    def last_sentence_subject(self) -> Mention | None:
+        """The one product this unit's last sentence names, if it names exactly one."""
+        last = self.sentences[-1]
+        prods = self.products_in(last.start, last.end)
+        return prods[0] if len({p.id for p in prods}) == 1 else None
 
     def targets(self, sent: Sentence, pos: int) -> tuple[list[Mention], str]:
         """Which product(s) a value at ``pos`` belongs to, and how that was decided."""
@@ -1257,7 +1288,9 @@ class _Extractor:
     def run(self) -> None:
         # Every product attribute is attributed to a product named in this unit (or leading
         # its list item or table row): without one, only regimen, incidence and cost remain.
-        product_claims = bool(self.products) or self.lead_product is not None
+        product_claims = (
+            bool(self.products) or self.lead_product is not None or self.continues_product()
+        )
         self.analysis.sentences.extend(self.sentences)
         if not self.mentions or self.unit.kind in ("heading", "table_header"):
             # Every attribute below starts from a mention (a product, term or quantity) or,
@@ -1308,6 +1341,12 @@ def analyse(facts: Facts, doc: Document, sdocs: list[Any]) -> Analysis:
     analysis.condition = document_condition(
         doc, [(e.unit, m) for e in extractors for m in e.mentions]
     )
+    for before, after in itertools.pairwise(extractors):
+        if (
+            before.unit.kind == after.unit.kind == "paragraph"
+            and before.unit.section == after.unit.section
+        ):
+            after.paragraph_before = before
     inherit_leads(extractors)
     for extractor in extractors:
         extractor.run()
@@ -1326,8 +1365,14 @@ def _title_product(ex: _Extractor) -> Mention | None:
 
 
 def may_inherit(unit: Unit) -> bool:
-    """Whether a unit is shaped as a field that :func:`inherit_leads` may give a product."""
+    """Whether a unit may be about a product it does not name.
+
+    A field under a product (:func:`inherit_leads`), or a paragraph that opens by referring
+    back ("It is a 10% solution.", see ``_Extractor.previous_subject``).
+    """
     if unit.kind == "list_item" and unit.list_depth >= 2:
+        return True
+    if unit.kind == "paragraph" and PRONOUN_LEAD.match(unit.text) is not None:
         return True
     return unit.kind in ("list_item", "paragraph") and FIELD_LEAD.match(unit.text) is not None
 

@@ -469,3 +469,37 @@ def test_regimens_of_other_treatments_are_not_ivigs(text: str, ivig_regimen_clai
     analysis = ENGINE.analyse(read_document("x.txt", text, "text"))
     regimen = [c for c in analysis.claims if c.attribute in ("dose", "interval", "division")]
     assert len(regimen) == ivig_regimen_claims, [(c.attribute, c.text) for c in regimen]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "It" opening a paragraph continues the one product the paragraph before ended on
+        (
+            "Privigen is made by CSL Behring.\n\nIt is a 5% solution.\n",
+            {("privigen", "concentration", "5%", "coreference")},
+        ),
+        (
+            "Gamunex-C and Privigen are common.\n\nIt is a 5% solution.\n",
+            set(),  # two products before: whose figure it is stays unsaid
+        ),
+        (
+            "Privigen is made by CSL Behring.\n\n## Costs\n\nIt is a 5% solution.\n",
+            set(),  # another section
+        ),
+        (
+            "Privigen is made by CSL Behring.\n\nIt is important to drink water. It is 5%.\n",
+            set(),  # only the paragraph's first sentence refers back
+        ),
+    ],
+)
+def test_a_paragraph_opening_with_it_continues_the_one_before(
+    text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    analysis = ENGINE.analyse(read_document("x.md", text, "markdown"))
+    got = {
+        (c.subject.split(".", 1)[1], c.attribute, c.value.display, c.attribution)
+        for c in analysis.claims
+        if c.attribute == "concentration"
+    }
+    assert got == expected
