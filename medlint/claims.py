@@ -206,6 +206,10 @@ QUESTION_END = re.compile(r"\?[\"'”’)\]]*(?:\[[^\]]*\]|[¹²³⁴⁵⁶⁷�
 # either; "Privigen, whether given at home or in hospital, is ..." still does.
 WHETHER = re.compile(r"\bwhether\b", re.IGNORECASE)
 DASH_BREAK = re.compile(r"\s[–—-]\s")
+# "a 5% product", "any 10% solution", "other 5% products": a kind of product, not one.
+GENERIC_BEFORE = re.compile(r"(?:^|\W)(?:an?|any|other|some|every|each)\s+$", re.IGNORECASE)
+# "A 10% solution, Privigen ...": the product right after the phrase, in apposition.
+APPOSITION_GAP = re.compile(r"(?:\s+[\w-]+){0,3}\s*[,:–—-]\s*(?:the\s+)?")
 TABLE_HEADERS = {
     "concentration": re.compile(r"concentrat|strength|%|percent", re.IGNORECASE),
     "stabilizer": re.compile(r"stabili[sz]", re.IGNORECASE),
@@ -722,6 +726,19 @@ class _Extractor:
                 return [nearest], "apposition" if "," in gap else "direct"
         return [], ""
 
+    def generic_before_product(self, sent: Sentence, m: Mention, cstart: int, cend: int) -> bool:
+        """A value in an indefinite phrase before the clause's product: any such product.
+
+        "A 5% product needs twice the volume of Privigen" says nothing of Privigen's own
+        figure; "A 10% solution, Privigen is ..." (an apposition) does.
+        """
+        if not GENERIC_BEFORE.search(self.text, max(cstart, m.start - 12), m.start):
+            return False
+        later = [p for p in self.products_in(m.end, cend)]
+        if not later or any(p.start < m.start for p in self.products_in(cstart, m.start)):
+            return False
+        return not APPOSITION_GAP.fullmatch(self.text, m.end, later[0].start)
+
     def asks_whether(self, sent: Sentence, pos: int) -> bool:
         """Whether the clause asks, up to ``pos``: "ask whether Privigen is a 5% solution"."""
         if "hether" not in sent.text:
@@ -943,6 +960,8 @@ class _Extractor:
                 continue
             if q.low != q.high:
                 continue  # "5-10%" is not one product's concentration
+            if self.generic_before_product(sent, m, cstart, cend):
+                continue  # "A 5% product needs twice the volume of Privigen."
             values.append((m, percent_value(q.low)))
         self.attribute_values(sent, "concentration", values)
 

@@ -175,6 +175,14 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
         {("hizentra", "route", "subcutaneous", "direct")},
     ),
     ("Many patients moved from Grifols products to Panzyga.\n", set()),
+    # A value in an indefinite phrase before the product is any such product's ...
+    ("A 5% product needs twice the volume of Privigen.\n", set()),
+    ("Any 5% product, including older ones, takes longer to infuse than Privigen.\n", set()),
+    # ... unless the product stands in apposition to it.
+    (
+        "A 5% solution, Privigen is given monthly.\n",
+        {("privigen", "concentration", "5%", "direct")},
+    ),
     # The next sentence about the product just named: a pronoun or "The <attribute> is".
     (
         "Gamunex-C is a 10% solution. It is made by Takeda.\n",
