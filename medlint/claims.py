@@ -77,8 +77,10 @@ PRONOUN_LEAD = re.compile(
     r"\s+(?:is|was)\b)\b",
     re.IGNORECASE,
 )
+# Products listed together share what the clause says of them: "X and Y", "neither X nor Y",
+# "X, like Y, is ...".
 COORDINATION_GAP = re.compile(
-    r"^[\s,]*(?:(?:and|or|&|as\s+well\s+as|plus)\s*)?[\s,]*$", re.IGNORECASE
+    r"^[\s,]*(?:(?:and|or|nor|&|as\s+well\s+as|plus|like)\s*)?[\s,]*$", re.IGNORECASE
 )
 
 # Around a percentage: what makes it a product concentration, and what rules that out.
@@ -157,6 +159,11 @@ SUGAR = re.compile(
     r"(?:doesn't|does\s+not|do\s+not)\s+contain\s+(?:any\s+)?(?:added\s+)?sugars?)\b",
     re.IGNORECASE,
 )
+# "Neither Octagam nor Privigen contains sugar": a positive wording under "neither".
+SUGAR_CONTAINED = re.compile(r"\bcontains?\s+(?:any\s+)?(?:added\s+)?sugars?\b", re.IGNORECASE)
+NEITHER = re.compile(r"\W*neither\b", re.IGNORECASE)
+DISTRIBUTIVE = re.compile(r"\b(?:both|each|all)\b", re.IGNORECASE)
+LIKE = re.compile(r"\blike\b", re.IGNORECASE)
 MANUFACTURE_VERB = re.compile(
     r"\b(?:produc(?:e|es|ed|er|ers|ing)|manufactur\w*|makes?|made|offers?|offered|markets?|"
     r"marketed|provides?|"
@@ -739,6 +746,16 @@ class _Extractor:
             return False
         return not APPOSITION_GAP.fullmatch(self.text, m.end, later[0].start)
 
+    def distributive(self, prods: list[Mention], items: list[tuple[Mention, Value]]) -> bool:
+        """Each product has every value: "X and Y both come in 5% and 10%", "X, like Y, ..."."""
+        last_product = max(p.end for p in prods)
+        first_value = min(w.start for w, _ in items)
+        if last_product > first_value:
+            return False
+        if DISTRIBUTIVE.search(self.text, last_product, first_value):
+            return True
+        return any(LIKE.search(self.text, a.end, b.start) for a, b in itertools.pairwise(prods))
+
     def asks_whether(self, sent: Sentence, pos: int) -> bool:
         """Whether the clause asks, up to ``pos``: "ask whether Privigen is a 5% solution"."""
         if "hether" not in sent.text:
@@ -901,7 +918,7 @@ class _Extractor:
             prods, how = targets_of[key]
             group = self.new_group()
             distinct = {v.key for _, v in items}
-            if how == "coordinated" and len(distinct) >= 2:
+            if how == "coordinated" and len(distinct) >= 2 and not self.distributive(prods, items):
                 first = min(p.start for p in prods)
                 last = max(w.end for w, _ in items)
                 names = []
@@ -978,7 +995,12 @@ class _Extractor:
         self.attribute_values(sent, "stabilizer", positive)
         self.attribute_values(sent, "stabilizer", negative, polarity=False)
         sugar: list[tuple[Mention, Value]] = []
-        for sm in SUGAR.finditer(self.text, sent.start, sent.end):
+        found = list(SUGAR.finditer(self.text, sent.start, sent.end))
+        for sm in SUGAR_CONTAINED.finditer(self.text, sent.start, sent.end):
+            cstart, _ = self.clause_bounds(sent, sm.start())
+            if NEITHER.match(self.text, cstart):
+                found.append(sm)
+        for sm in found:
             if self.skipped(sm.start()):
                 continue
             mention = Mention("sugar", "sugar", sm.start(), sm.end(), sm.group(0))

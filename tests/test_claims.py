@@ -175,6 +175,32 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
         {("hizentra", "route", "subcutaneous", "direct")},
     ),
     ("Many patients moved from Grifols products to Panzyga.\n", set()),
+    # "X, like Y, is ...", "neither X nor Y": both products take the clause's value.
+    (
+        "Gamunex-C, like Privigen, is a 5% solution.\n",
+        {
+            ("gamunex-c", "concentration", "5%", "coordinated"),
+            ("privigen", "concentration", "5%", "coordinated"),
+        },
+    ),
+    (
+        "Neither Octagam nor Privigen contains sugar.\n",
+        {
+            ("octagam", "sugar", "sugar-free", "coordinated"),
+            ("privigen", "sugar", "sugar-free", "coordinated"),
+        },
+    ),
+    ("Octagam contains sugar.\n", set()),
+    # "both"/"each"/"like": every product has every value, so nothing is ambiguous
+    (
+        "Octagam and Flebogamma DIF both come in 5% and 10% strengths.\n",
+        {
+            ("octagam", "concentration", "5%", "coordinated"),
+            ("octagam", "concentration", "10%", "coordinated"),
+            ("flebogamma-dif", "concentration", "5%", "coordinated"),
+            ("flebogamma-dif", "concentration", "10%", "coordinated"),
+        },
+    ),
     # A value in an indefinite phrase before the product is any such product's ...
     ("A 5% product needs twice the volume of Privigen.\n", set()),
     ("Any 5% product, including older ones, takes longer to infuse than Privigen.\n", set()),
