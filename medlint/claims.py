@@ -407,21 +407,62 @@ def _product_names(facts: Facts) -> dict[str, str]:
     return names
 
 
+# Reference markers glued to a word ("solution¹", HTML "solution<sup>1</sup>" read as
+# "solution1", "glycine[^1]") hide the word boundary every cue regex needs: claims are read
+# from a copy of the text with such markers blanked out, one space per character, so that
+# offsets are unchanged.
+_MARKER_CHARS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰\[]")
+_GLUED_MARKER = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\^[^\]\s]+\]|\[\s*\d{1,4}(?:\s*[,–-]\s*\d{1,4})*\s*\]")
+_CITATION_MARKER = re.compile(r"[\s\d,–\-\[\]()*†‡§a-z]{1,12}")
+
+
+def claim_text(unit: Unit) -> str:
+    """``unit.text`` with its citation markers blanked (same length): what claims are read from."""
+    text = unit.text
+    spans = [
+        (s, e)
+        for s, e in unit.markers
+        if _CITATION_MARKER.fullmatch(text, s, e) and any(c.isdigit() for c in text[s:e])
+    ]
+    if _MARKER_CHARS.search(text):
+        spans.extend(m.span() for m in _GLUED_MARKER.finditer(text))
+    if not spans:
+        return text
+    parts = []
+    pos = 0
+    for s, e in sorted(spans):
+        s = max(s, pos)
+        if e <= s:
+            continue
+        parts.append(text[pos:s])
+        parts.append(" " * (e - s))
+        pos = e
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
 class _Extractor:
     """Extracts the claims of one unit; one instance per unit keeps the state explicit."""
 
     def __init__(
-        self, facts: Facts, doc: Document, unit: Unit, sdoc: Any, analysis: Analysis
+        self,
+        facts: Facts,
+        doc: Document,
+        unit: Unit,
+        sdoc: Any,
+        analysis: Analysis,
+        text: str | None = None,
     ) -> None:
         self.facts = facts
         self.doc = doc
         self.unit = unit
-        self.text = unit.text
+        self.text = claim_text(unit) if text is None else text
         self.analysis = analysis
         self.mentions = self._mentions(sdoc)
+        # Sentences as written (the citation rule reads their markers).
         self.sentences = [
-            Sentence(unit, start, end, self.text[start:end])
-            for start, end in split_sentences(self.text)
+            Sentence(unit, start, end, unit.text[start:end])
+            for start, end in split_sentences(unit.text)
         ]
         # Index by offset so every look-up is a bisection: a paragraph with thousands of
         # claims must stay linear, not quadratic.
@@ -1370,15 +1411,22 @@ class _Extractor:
                 self.cost(sent)
 
 
-def analyse(facts: Facts, doc: Document, sdocs: list[Any]) -> Analysis:
-    """Extract every claim of a document; ``sdocs`` are the spaCy docs of its units, in order."""
+def analyse(
+    facts: Facts, doc: Document, sdocs: list[Any], texts: list[str] | None = None
+) -> Analysis:
+    """Extract every claim of a document; ``sdocs`` are the spaCy docs of its units, in order.
+
+    ``texts``: each unit's :func:`claim_text`, when the caller has them already.
+    """
     analysis = Analysis(document=doc)
     references = doc.references
     extractors = []
-    for unit, sdoc in zip(doc.units, sdocs, strict=True):
+    if texts is None:
+        texts = [claim_text(unit) for unit in doc.units]
+    for unit, sdoc, text in zip(doc.units, sdocs, texts, strict=True):
         if references is not None and unit.to_source(0) >= references.start:
             continue  # reference entries make no claims
-        extractors.append(_Extractor(facts, doc, unit, sdoc, analysis))
+        extractors.append(_Extractor(facts, doc, unit, sdoc, analysis, text))
     analysis.condition = document_condition(
         doc, [(e.unit, m) for e in extractors for m in e.mentions]
     )

@@ -115,7 +115,7 @@ class Engine:
 
     def analyse(self, doc: Document) -> Analysis:
         """Claims of one document; only units that name a product go through spaCy."""
-        from medlint.claims import LightDoc, LightEnt, may_inherit
+        from medlint.claims import LightDoc, LightEnt, claim_text, may_inherit
         from medlint.nlp import QUANTITIES_KEY, TERMS_KEY, find_terms
         from medlint.prefilter import TermIndex
         from medlint.quantities import find_quantities
@@ -126,12 +126,15 @@ class Engine:
         sdocs: list[Any] = []
         heavy: list[tuple[int, list[Any]]] = []
         references = doc.references
+        texts: list[str] = []  # each unit's text as claims read it (markers blanked)
         for i, unit in enumerate(doc.units):
+            text = claim_text(unit)
+            texts.append(text)
             if references is not None and unit.to_source(0) >= references.start:
                 # Reference entries make no claims (claims.analyse skips them).
                 sdocs.append(LightDoc(user_data={QUANTITIES_KEY: []}))
                 continue
-            if unit.kind == "heading" and terms.names_product(unit.text):
+            if unit.kind == "heading" and terms.names_product(text):
                 # No claims, but a heading that is a product's name gives it to the fields
                 # below it (claims.inherit_leads): its terms, not its quantities.
                 heavy.append((i, []))
@@ -141,31 +144,31 @@ class Engine:
                 # No claims either; only the conditions a title names (the article's subject).
                 ents = [
                     LightEnt("CONDITION", cid, s, e, t)
-                    for cid, s, e, t in terms.conditions_in(unit.text)
+                    for cid, s, e, t in terms.conditions_in(text)
                 ]
                 sdocs.append(LightDoc(ents=ents, user_data={QUANTITIES_KEY: []}))
                 continue
-            quantities = find_quantities(unit.text)
+            quantities = find_quantities(text)
             # Product claims need the phrase matcher (names, makers, stabilizers, routes);
             # a unit naming no product can only make regimen, incidence or cost claims, which
             # need its quantities and the conditions it names, both found by regex, unless it
             # is a field that may inherit a product from above (claims.inherit_leads).
-            if unit.kind == "table_cell" or terms.names_product(unit.text) or may_inherit(unit):
+            if unit.kind == "table_cell" or terms.names_product(text) or may_inherit(unit):
                 heavy.append((i, quantities))
                 sdocs.append(None)
             else:
                 ents = [
                     LightEnt("CONDITION", cid, s, e, t)
-                    for cid, s, e, t in terms.conditions_in(unit.text)
+                    for cid, s, e, t in terms.conditions_in(text)
                 ]
                 sdocs.append(LightDoc(ents=ents, user_data={QUANTITIES_KEY: quantities}))
         if heavy:
             # The pipeline's tokenizer and term matcher, called directly: the quantities were
             # found above, and the claims need only the terms' (kind, id, start, end).
-            found = find_terms(self.nlp, [doc.units[i].text for i, _ in heavy])
+            found = find_terms(self.nlp, [texts[i] for i, _ in heavy])
             for (i, quantities), terms in zip(heavy, found, strict=True):
                 sdocs[i] = LightDoc(user_data={TERMS_KEY: terms, QUANTITIES_KEY: quantities})
-        return analyse(self.facts, doc, sdocs)
+        return analyse(self.facts, doc, sdocs, texts)
 
     @property
     def results_cache(self) -> Any:

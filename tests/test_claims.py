@@ -537,3 +537,29 @@ def test_a_paragraph_opening_with_it_continues_the_one_before(
         if c.attribute == "concentration"
     }
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "expected"),
+    [
+        ("Privigen is a 5% solution¹.", "x.txt", "Privigen is a 5% solution ."),
+        ("Privigen is a 5% solution[1].", "x.txt", "Privigen is a 5% solution   ."),
+        ("Privigen is a 5% solution[^1].", "x.md", "Privigen is a 5% solution    ."),
+        ("<p>Privigen is a 5% solution<sup>1</sup>.</p>", "x.html", "Privigen is a 5% solution ."),
+        # trademark marks and links are not citation markers: kept
+        (
+            "<p>Privigen<sup>&reg;</sup> is <a href='x'>a 10% solution</a>.</p>",
+            "x.html",
+            "Privigen® is a 10% solution.",
+        ),
+    ],
+)
+def test_claims_read_text_with_citation_markers_blanked(
+    text: str, path: str, expected: str
+) -> None:
+    from medlint.claims import claim_text
+
+    unit = read_document(path, text).units[0]
+    blanked = claim_text(unit)
+    assert blanked == expected
+    assert len(blanked) == len(unit.text)

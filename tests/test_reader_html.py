@@ -239,6 +239,19 @@ def test_table_with_rowspan_keeps_row_headers_and_columns() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("sup", "is_marker"),
+    [
+        *[("1", True), ("[2]", True), ("3,4", True), ("5-7", True), ("a", True), ("†", True)],
+        *[("&reg;", False), ("TM", False), ("&trade;", False), ("nd", False)],
+    ],
+)
+def test_only_citation_like_superscripts_are_markers(sup: str, is_marker: bool) -> None:
+    """<sup>1</sup> cites; <sup>®</sup>, <sup>TM</sup> (trademarks) and "2<sup>nd</sup>" do not."""
+    doc = read_html("x.html", f"<p>Studies have shown it helps<sup>{sup}</sup>.</p>")
+    assert bool(doc.units[0].markers) is is_marker
+
+
 def test_large_and_deeply_nested_inputs() -> None:
     items = "<ul>" + "".join(f"<li>item {i} is 10% &amp; more\n" for i in range(10_000)) + "</ul>"
     rows = "".join(f"<tr><td>r{i}<td>{i}%\n" for i in range(10_000))

@@ -26,6 +26,7 @@ PHRASINGS = {
         "{name}, a {value} immune globulin, is widely used.",
         "{name} – a {value} product – is widely used.",
         "{name}® is a {value} solution.",  # brand names carry trademark marks
+        "{name} is a {value} solution¹.",  # a reference marker glued to the last word
     ],
     "manufacturer": [
         "{name} is made by {value}.",

@@ -144,6 +144,10 @@ class TextBuilder:
         if self._length and not self._last_space:
             self.add_text(" ", start, end)
 
+    def text_since(self, start: int) -> str:
+        """The unit text appended since ``start`` (a marker element's content)."""
+        return "".join(self._parts)[start:]
+
     def mark(self, start: int) -> None:
         """Record ``[start, current length)`` as a reference marker."""
         if self._length > start:

@@ -157,6 +157,10 @@ _DL_SCOPE = _SCOPE | {"dl"}
 _ROW_SCOPE = frozenset({"table", "thead", "tbody", "tfoot"})
 _CELL_SCOPE = _ROW_SCOPE | {"tr"}
 _MARKERS = frozenset({"a", "sup", "cite"})
+# What a <sup> holds when it cites: "1", "[2]", "3,4", "5-7", "a", "*", "†".
+_CITATION_SUP = re.compile(
+    r"[\[(]?(?:\d{1,4}|[a-z]|[*†‡§]{1,3})(?:\s*[,–-]\s*(?:\d{1,4}|[a-z]))*[\])]?"
+)
 _REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 _P = frozenset({"p"})
 _LI = frozenset({"li"})
@@ -513,8 +517,13 @@ class HtmlExtractor(HTMLParser):
             marks = self._marks
             for i in range(len(marks) - 1, -1, -1):
                 if marks[i][0] == tag:
-                    if self._builder is not None:
-                        self._builder.mark(marks[i][1])
+                    builder = self._builder
+                    # <sup>®</sup> and <sup>TM</sup> are trademark marks, not citations.
+                    if builder is not None and (
+                        tag != "sup"
+                        or _CITATION_SUP.fullmatch(builder.text_since(marks[i][1]).strip())
+                    ):
+                        builder.mark(marks[i][1])
                     del marks[i]
                     break
             return
