@@ -297,6 +297,8 @@ def _interval_core(p: str) -> str:
       | (?P<{p}weekly>weekly|once{_W1}(?:a|per|each|every){_W1}week|once{_W1}weekly
           |each{_W1}week)\b
       | (?P<{p}fortnightly>fortnightly)\b
+      | (?P<{p}times>twice|thrice|two{_W1}times|three{_W1}times|four{_W1}times){_W1}
+          (?:(?:a|per|each|every){_W1}(?P<{p}tunit>week|month)|(?P<{p}tadv>week|month)ly)\b
     )"""
 
 
@@ -607,6 +609,9 @@ def _build_max(m: re.Match[str]) -> Quantity | None:
     return _make(m, "max_dose", r[0] * factor, r[1] * factor, "g", comparator="<=")
 
 
+_FREQUENCY = {"twice": 2, "thrice": 3, "two": 2, "three": 3, "four": 4}
+
+
 def _interval_weeks(m: re.Match[str], p: str) -> tuple[float, float, str] | None:
     """(low, high) in weeks and the unit family written, for one interval core."""
     if _group(m, p + "monthly") is not None:
@@ -615,6 +620,14 @@ def _interval_weeks(m: re.Match[str], p: str) -> tuple[float, float, str] | None
         return 1.0, 1.0, "weeks"
     if _group(m, p + "fortnightly") is not None:
         return 2.0, 2.0, "weeks"
+    times = _group(m, p + "times")
+    if times is not None:
+        # "twice a month" = every 2 weeks (a month counted as 4 weeks, as "monthly" is)
+        count = _FREQUENCY[times.split()[0].lower()]
+        unit = (_group(m, p + "tunit") or _group(m, p + "tadv") or "week").lower()
+        period = 4.0 if unit == "month" else 1.0
+        # shown in the unit that reads best: "every 2 weeks", "every 3.5 days"
+        return period / count, period / count, "weeks" if unit == "month" else "days"
     unit_s = _group(m, p + "unit") or _group(m, p + "qunit") or ""
     u = unit_s.lower()
     family = "days" if u.startswith("d") else "months" if u.startswith("m") else "weeks"
@@ -890,6 +903,7 @@ _PREFIX_WORDS = (
     "about", "around", "roughly", "nearly", "almost", "circa", "ca",
     # intervals, money, vague amounts
     "once", "every", "other", "each", "a", "an", "per", "q", "us", "usd", "eur", "gbp",
+    "twice", "thrice", "times",
     "several", "few", "couple", "tens", "hundreds",
     # division, duration, maximum dose, rate
     "divided", "equally", "into", "equal", "separate", "smaller", "daily", "individual",
@@ -934,9 +948,11 @@ _START_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("over", ("division", "duration", "duration_vague")),
     ("for lasting during within after", ("duration", "duration_vague")),
     (
-        "one two three four five six seven eight nine ten eleven twelve",
+        "one five six seven eight nine ten eleven twelve",
         ("skip", "rate", "division", "duration"),
     ),
+    ("two three four", ("skip", "rate", "division", "duration", "interval")),
+    ("twice thrice", ("interval",)),
 )
 _WORD = re.compile(r"[^\W\d_]+")
 # For a digit start, the character after the number (or range) narrows the
@@ -1144,6 +1160,9 @@ def _is_whole(x: float) -> bool:
     return math.isfinite(x) and _n(x).is_integer()
 
 
+_TIMES_A_WEEK = {_n(1 / 2): "twice", _n(1 / 3): "three times", _n(1 / 4): "four times"}
+
+
 def _format_interval(q: Quantity) -> str:
     family = q.get("as")
     if family == "months":
@@ -1151,6 +1170,8 @@ def _format_interval(q: Quantity) -> str:
             core = "monthly"
         else:
             core = f"every {_fmt_range(q, 0.25)} months"
+    elif q.low == q.high and _n(q.low) in _TIMES_A_WEEK:
+        core = f"{_TIMES_A_WEEK[_n(q.low)]} a week"  # "twice a week", not "every 0.5 weeks"
     elif _is_whole(q.low) and _is_whole(q.high):
         core = "every week" if q.low == q.high == 1 else f"every {_fmt_range(q)} weeks"
     elif _is_whole(q.low * 7) and _is_whole(q.high * 7):

@@ -169,6 +169,11 @@ FORMS: list[tuple[str, str, str, float, float, str, str | None, str]] = [
     ("every 2 months", "every 2 months", "interval", 8, 8, "weeks", None, "="),
     ("every other week", "every other week", "interval", 2, 2, "weeks", None, "="),
     ("q4w", "q4w", "interval", 4, 4, "weeks", None, "="),
+    # frequencies: how many times in a week or month
+    ("twice a month", "twice a month", "interval", 2, 2, "weeks", None, "="),
+    ("twice monthly", "twice monthly", "interval", 2, 2, "weeks", None, "="),
+    ("twice a week", "twice a week", "interval", 0.5, 0.5, "weeks", None, "="),
+    ("three times weekly", "three times weekly", "interval", 1 / 3, 1 / 3, "weeks", None, "="),
     (
         "every 2 weeks for 3 doses, then monthly (Plan A)",
         "every 2 weeks for 3 doses, then monthly",
@@ -428,6 +433,8 @@ def test_displays() -> None:
     cases = {
         "every 4 to 6 weeks": "every 4-6 weeks",
         "once a month": "monthly",
+        "twice a month": "every 2 weeks",
+        "twice weekly": "twice a week",
         "every 28 days": "every 4 weeks",
         "2000 mg/kg": "2 g/kg",
         "2g/kg": "2 g/kg",
@@ -725,6 +732,7 @@ TOKENS = [
     "thousand", "k", "few", "couple", "age", "older", "equal", "body weight", "daily",
     "x", "×", "person-years", "persons", "people", "5k", "1,000,000", "10,000", "1000",
     "single", "amount", "individual", "70 g", "per dose", "at most", "infusion",
+    "twice", "thrice", "times", "weekly", "monthly",
 ]  # fmt: skip
 
 
