@@ -413,18 +413,22 @@ def _product_names(facts: Facts) -> dict[str, str]:
 # offsets are unchanged.
 _MARKER_CHARS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰\[]")
 _GLUED_MARKER = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\^[^\]\s]+\]|\[\s*\d{1,4}(?:\s*[,–-]\s*\d{1,4})*\s*\]")
+_DIGIT = re.compile(r"\d")
 _CITATION_MARKER = re.compile(r"[\s\d,–\-\[\]()*†‡§a-z]{1,12}")
 
 
 def claim_text(unit: Unit) -> str:
     """``unit.text`` with its citation markers blanked (same length): what claims are read from."""
     text = unit.text
+    glued = _MARKER_CHARS.search(text) is not None
+    if not unit.markers and not glued:
+        return text  # most units
     spans = [
         (s, e)
         for s, e in unit.markers
-        if _CITATION_MARKER.fullmatch(text, s, e) and any(c.isdigit() for c in text[s:e])
+        if _CITATION_MARKER.fullmatch(text, s, e) and _DIGIT.search(text, s, e)
     ]
-    if _MARKER_CHARS.search(text):
+    if glued:
         spans.extend(m.span() for m in _GLUED_MARKER.finditer(text))
     if not spans:
         return text
@@ -1477,9 +1481,10 @@ def inherit_leads(extractors: list[_Extractor]) -> None:
     heading ("Most products are 5% solutions") stays unattributed, and ends the product's
     reach. One forward pass: a list of thousands of fields stays linear.
     """
-    if not any(
-        not ex.products and ex.lead_product is None and may_inherit(ex.unit) for ex in extractors
-    ):
+    for ex in extractors:
+        if not ex.products and ex.lead_product is None and may_inherit(ex.unit):
+            break
+    else:
         return  # no field to give a product to (most articles): nothing to track
     section: object = object()
     title: Mention | None = None  # the product the fields so far sit under
