@@ -90,7 +90,9 @@ def _prepare(params: dict[str, Any]) -> Any:
         ]
     families["according"] = [
         re.compile(
-            rf"\b(?i:according)\s+to\s+(?:[\w\s,]{{0,40}}?\s)?(?:{org}|[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)*)",
+            # The lead-in stops at a comma: "According to the product label, Privigen is ..."
+            # names no authority (Privigen starts the main clause).
+            rf"\b(?i:according)\s+to\s+(?:[\w\s]{{0,40}}?\s)?(?:{org}|[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)*)",
             0,
         )
     ]
