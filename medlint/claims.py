@@ -177,6 +177,8 @@ MANUFACTURE_VERB = re.compile(
 # by Grifols for ..." is not).
 FROM_BEFORE = re.compile(r"(?:\bfrom|,\s*by)\s+$", re.IGNORECASE)
 FROM_AFTER = re.compile(r"\s*(?:[,;.)]|$|(?:is|are|was|and|which|that|in|for)\b)", re.IGNORECASE)
+# What may stand between the products of a maker's line: separators and "and"/"or".
+PRODUCT_LIST_GAPS = re.compile(r"(?:[\s,;/&.]|\band\b|\bor\b)*", re.IGNORECASE)
 LABEL_DASH = re.compile(r"\s*(?:[-–—:]|\()")
 POSSESSIVE_GAP = re.compile(r"(?:'s|’s|'|’)\s+(?:own\s+|new\s+)?")
 ACRONYM = re.compile(r"^[A-Z]{2,5}$")
@@ -1222,6 +1224,7 @@ class _Extractor:
                         FROM_BEFORE.search(self.text[cstart : in_clause[0].start])
                         and FROM_AFTER.match(self.text, in_clause[0].end)
                     )
+                    or (in_clause[0] is lead and self.only_products_after(lead, sent))
                 )
             ):
                 chosen = in_clause[0]
@@ -1246,6 +1249,17 @@ class _Extractor:
                 how,
                 group,
             )
+
+    def only_products_after(self, lead: Mention, sent: Sentence) -> bool:
+        """ "Grifols: Gamunex-C, Flebogamma DIF.": after the maker's label, only its products."""
+        label = LABEL_DASH.match(self.text, lead.end)
+        if label is None or ":" not in label.group(0):
+            return False
+        rest = self.text[label.end() : sent.end]
+        for p in reversed(self.products_in(label.end(), sent.end)):
+            offset = p.start - label.end()
+            rest = rest[:offset] + rest[offset + (p.end - p.start) :]
+        return PRODUCT_LIST_GAPS.fullmatch(rest) is not None
 
     def inherited_manufacturer(self, sent: Sentence, mans: list[Mention]) -> None:
         """A maker in a field under a product: "- Made by Grifols" under "- **Privigen**"."""

@@ -175,6 +175,15 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
         {("hizentra", "route", "subcutaneous", "direct")},
     ),
     ("Many patients moved from Grifols products to Panzyga.\n", set()),
+    # A maker's line: "Maker: its products."
+    (
+        "Grifols: Gamunex-C, Privigen.\n",
+        {
+            ("gamunex-c", "manufacturer", "Grifols", "manufacturer-line"),
+            ("privigen", "manufacturer", "Grifols", "manufacturer-line"),
+        },
+    ),
+    ("Grifols: a Spanish company whose products include Gamunex-C.\n", set()),
     # "X, like Y, is ...", "neither X nor Y": both products take the clause's value.
     (
         "Gamunex-C, like Privigen, is a 5% solution.\n",
