@@ -26,6 +26,7 @@ positive claim; negated stabilizers and "sugar-free" make negative ones.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import re
 from collections.abc import Iterator
@@ -35,7 +36,7 @@ from typing import Any
 from medlint.facts import Facts
 from medlint.memo import memoised
 from medlint.model import Claim, Document, Unit, Value
-from medlint.quantities import Quantity, find_quantities
+from medlint.quantities import Quantity, find_quantities, parse_quantity
 from medlint.sentences import split_sentences
 from medlint.trie import Literals, lower_same_length
 
@@ -419,6 +420,30 @@ _DIGIT = re.compile(r"\d")
 _CITATION_MARKER = re.compile(r"[\s\d,–\-\[\]()*†‡§a-z]{1,12}")
 
 
+# A table whose header carries the unit: "Concentration (%)" over cells "5", "10".
+_PERCENT_HEADER = re.compile(r"\(\s*(?:%|percent)\s*\)|^\W*%\W*$|\bin\s+%", re.IGNORECASE)
+_BARE_NUMBER = re.compile(r"\s*(\d{1,3}(?:\.\d+)?(?:\s*[-–]\s*\d{1,3}(?:\.\d+)?)?)\s*")
+
+
+def header_quantities(unit: Unit, text: str) -> list[Quantity]:
+    """A bare number in a table cell whose header gives the unit, as that quantity.
+
+    Only percentages: "| Privigen | 5 |" under "Concentration (%)" is a 5% concentration.
+    """
+    if unit.kind != "table_cell":
+        return []
+    number = _BARE_NUMBER.fullmatch(text)
+    if number is None:
+        return []
+    for header in (unit.column_header, unit.row_header):
+        if header and _PERCENT_HEADER.search(header):
+            q = parse_quantity(number.group(1) + "%")
+            if q is not None and q.kind == "percent":
+                s, e = number.span(1)
+                return [dataclasses.replace(q, start=s, end=e, text=text[s:e])]
+    return []
+
+
 def claim_text(unit: Unit) -> str:
     """``unit.text`` with its citation markers blanked (same length): what claims are read from."""
     text = unit.text
@@ -516,7 +541,7 @@ class _Extractor:
         span_starts = [s for s, _ in product_spans]
         quantities = user_data.get("medlint_quantities")
         if quantities is None:
-            quantities = find_quantities(self.text)
+            quantities = find_quantities(self.text) or header_quantities(self.unit, self.text)
         for q in quantities:
             k = bisect.bisect_right(span_starts, q.start) - 1
             if k >= 0 and q.end <= product_spans[k][1]:

@@ -115,7 +115,7 @@ class Engine:
 
     def analyse(self, doc: Document) -> Analysis:
         """Claims of one document; only units that name a product go through spaCy."""
-        from medlint.claims import LightDoc, LightEnt, claim_text, may_inherit
+        from medlint.claims import LightDoc, LightEnt, claim_text, header_quantities, may_inherit
         from medlint.nlp import QUANTITIES_KEY, TERMS_KEY, find_terms
         from medlint.prefilter import TermIndex
         from medlint.quantities import find_quantities
@@ -148,7 +148,7 @@ class Engine:
                 ]
                 sdocs.append(LightDoc(ents=ents, user_data={QUANTITIES_KEY: []}))
                 continue
-            quantities = find_quantities(text)
+            quantities = find_quantities(text) or header_quantities(unit, text)
             # Product claims need the phrase matcher (names, makers, stabilizers, routes);
             # a unit naming no product can only make regimen, incidence or cost claims, which
             # need its quantities and the conditions it names, both found by regex, unless it

@@ -572,3 +572,26 @@ def test_claims_read_text_with_citation_markers_blanked(
     blanked = claim_text(unit)
     assert blanked == expected
     assert len(blanked) == len(unit.text)
+
+
+@pytest.mark.parametrize(
+    ("header", "cell", "expected"),
+    [
+        ("Concentration (%)", "5", ["5%"]),
+        ("%", "10", ["10%"]),
+        ("Strength in %", "20", ["20%"]),
+        ("Concentration (%)", "5-10", ["5-10%"]),
+        ("Vial size (mL)", "50", []),  # not a percentage header
+        ("Concentration (%)", "about 5", []),  # not a bare number
+    ],
+)
+def test_a_header_with_the_unit_makes_a_bare_number_a_percentage(
+    header: str, cell: str, expected: list[str]
+) -> None:
+    from medlint.claims import header_quantities
+
+    text = f"| Product | {header} |\n| --- | --- |\n| Privigen | {cell} |\n"
+    unit = next(u for u in read_document("t.md", text).units if u.text == cell)
+    found = header_quantities(unit, unit.text)
+    assert [q.to_value().display for q in found] == expected
+    assert all(unit.text[q.start : q.end] == q.text for q in found)
