@@ -63,7 +63,8 @@ CLAUSE_BREAK = re.compile(
 )
 NEGATION_BEFORE = re.compile(
     r"\b(?:no|not|without|never|nor|neither|free\s+(?:of|from)|lacks?|lacking|"
-    r"(?:does|do|did|is|are|was|were|wo)n['’]t|zero|absence\s+of|non)\b[\w\s-]{0,24}$",
+    r"(?:does|do|did|is|are|was|were|wo|ca|should|must|could|would|need|has|have|had)n['’]t|"
+    r"cannot|zero|absence\s+of|non)\b[\w\s-]{0,24}$",
     re.IGNORECASE,
 )
 NEGATION_AFTER = re.compile(r"^\s?-?\s?free\b", re.IGNORECASE)

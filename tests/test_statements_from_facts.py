@@ -93,6 +93,9 @@ def _route_and_iga_cases(true: bool) -> Iterator[tuple[str, str, str]]:
         trace = not term.members and any(d.get("description") == "trace" for d in iga)
         for name in term.surface_forms():
             for route in adverbs:
+                if route not in routes and routes and true:
+                    # a wrong route, denied with a modal: true again
+                    yield "route", product, f"{name} cannot be given {adverbs[route]}."
                 if (route in routes) == true and routes:
                     yield "route", product, f"{name} is given {adverbs[route]}."
                     yield "route", product, f"{name} is infused {places[route]}."
@@ -131,6 +134,10 @@ for _attribute, _phrasing in (
     ("manufacturer", "Does {value} make {name}?"),
     ("manufacturer", "Some ask whether {value} makes {name}."),
     ("stabilizer", "Is {name} stabilized with {value}?"),
+    # and modal denials
+    ("stabilizer", "{name} cannot be stabilized with {value}."),
+    ("manufacturer", "{name} can't be made by {value}."),
+    ("concentration", "{name} shouldn't be called a {value} solution."),
 ):
     NEGATED_PHRASINGS[_attribute].append(_phrasing)
 
