@@ -812,12 +812,16 @@ class _Extractor:
         "A 5% product needs twice the volume of Privigen" says nothing of Privigen's own
         figure; "A 10% solution, Privigen is ..." (an apposition) does.
         """
+        starts = self.product_starts
+        k = bisect.bisect_left(starts, cstart)
+        if k == len(starts) or starts[k] < m.start or starts[k] >= cend:
+            return False  # a product before the value ("Privigen is a 5% solution"), or none
         if not GENERIC_BEFORE.search(self.text, max(cstart, m.start - 12), m.start):
             return False
-        later = [p for p in self.products_in(m.end, cend)]
-        if not later or any(p.start < m.start for p in self.products_in(cstart, m.start)):
+        if self.products_in(cstart, m.start):
             return False
-        return not APPOSITION_GAP.fullmatch(self.text, m.end, later[0].start)
+        later = self.products_in(m.end, cend)
+        return bool(later) and not APPOSITION_GAP.fullmatch(self.text, m.end, later[0].start)
 
     def distributive(self, prods: list[Mention], items: list[tuple[Mention, Value]]) -> bool:
         """Each product has every value: "X and Y both come in 5% and 10%", "X, like Y, ..."."""
@@ -1217,13 +1221,6 @@ class _Extractor:
             possessive = [
                 m for m in mans if POSSESSIVE_GAP.fullmatch(self.text[m.end : prod.start])
             ]
-            described = [
-                m
-                for m in mans
-                if m.start > prod.end
-                and MAKER_APPOSITION_GAP.fullmatch(self.text, prod.end, m.start)
-                and MAKER_APPOSITION_AFTER.match(self.text, m.end)
-            ]
             cstart, cend = self.clause_bounds(sent, prod.start)
             in_clause = [m for m in mans if cstart <= m.start < cend] or (
                 [lead] if lead is not None and lead in mans else []
@@ -1239,8 +1236,8 @@ class _Extractor:
                 chosen, how = paren[0], "parenthetical"
             elif possessive:
                 chosen, how = possessive[0], "possessive"
-            elif described:
-                chosen, how = described[0], "apposition"
+            elif described := self.maker_in_apposition(prod, mans):
+                chosen, how = described, "apposition"
             elif (
                 len(ids) == 1
                 and together
@@ -1275,6 +1272,17 @@ class _Extractor:
                 how,
                 group,
             )
+
+    def maker_in_apposition(self, prod: Mention, mans: list[Mention]) -> Mention | None:
+        """ "Privigen, a CSL Behring product, ..." / "Privigen is a CSL Behring product"."""
+        for m in mans:
+            if (
+                m.start > prod.end
+                and MAKER_APPOSITION_GAP.fullmatch(self.text, prod.end, m.start)
+                and MAKER_APPOSITION_AFTER.match(self.text, m.end)
+            ):
+                return m
+        return None
 
     def only_products_after(self, lead: Mention, sent: Sentence) -> bool:
         """ "Grifols: Gamunex-C, Flebogamma DIF.": after the maker's label, only its products."""
