@@ -33,6 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from medlint.documents._build import TEXT_MARKER
 from medlint.facts import Facts
 from medlint.memo import memoised
 from medlint.model import Claim, Document, Unit, Value
@@ -416,7 +417,8 @@ def _product_names(facts: Facts) -> dict[str, str]:
 # from a copy of the text with such markers blanked out, one space per character, so that
 # offsets are unchanged.
 _MARKER_CHARS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰\[]")
-_GLUED_MARKER = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\^[^\]\s]+\]|\[\s*\d{1,4}(?:\s*[,–-]\s*\d{1,4})*\s*\]")
+# Superscript digits, and the bracket markers the readers recognise ("[1]", "[2-4]", "[^1]").
+_GLUED_MARKER = re.compile(rf"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|{TEXT_MARKER.pattern}")
 _DIGIT = re.compile(r"\d")
 _CITATION_MARKER = re.compile(r"[\s\d,–\-\[\]()*†‡§a-z]{1,12}")
 

@@ -20,7 +20,7 @@ from medlint.model import Directive, Document, Segment, Unit
 # Comments that start with one of these are medlint directives, not just comments.
 _DIRECTIVE_PREFIXES = ("medlint", "expect:", "ok:")
 # Reference markers that survive as plain text: footnote refs [^1] and numeric [1], [2, 3], [4-6].
-_TEXT_MARKER = re.compile(r"\[\^[^\]\s]+\]|\[\d{1,4}(?:\s*[,–-]\s*\d{1,4})*\]")
+TEXT_MARKER = re.compile(r"\[\^[^\]\s]+\]|\[\d{1,4}(?:\s*[,–-]\s*\d{1,4})*\]")
 # HTML collapses runs of these (and only these) whitespace characters to one space.
 _HTML_SPACE_RUN = re.compile(r"[ \t\n\r\f]+")
 # The runs that rendering changes: longer than one character, or not a plain space. Single
@@ -178,7 +178,7 @@ class TextBuilder:
         final = text[lo:hi]
         n = len(final)
         spans = [(max(s - lo, 0), min(e - lo, n)) for s, e in self._marks]
-        spans.extend(m.span() for m in _TEXT_MARKER.finditer(final))
+        spans.extend(m.span() for m in TEXT_MARKER.finditer(final))
         merged: list[tuple[int, int]] = []
         for s, e in sorted(sp for sp in spans if sp[1] > sp[0]):
             if merged and s < merged[-1][1]:

@@ -262,7 +262,8 @@ class _Table:
                 self.headers[c] = text
 
 
-def _colspan(attrs: list[tuple[str, str | None]], attribute: str = "colspan") -> int:
+def _span(attrs: list[tuple[str, str | None]], attribute: str) -> int:
+    """A cell's colspan or rowspan: 1 when absent or not a number, at most 1000."""
     for name, value in attrs:
         if name == attribute and value:
             try:
@@ -440,7 +441,7 @@ class HtmlExtractor(HTMLParser):
             elif tag == "tr":
                 table.start_row()
             elif tag in ("td", "th"):
-                table.start_cell(tag == "th", _colspan(attrs), _colspan(attrs, "rowspan"))
+                table.start_cell(tag == "th", _span(attrs, "colspan"), _span(attrs, "rowspan"))
 
     def _open_block(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._flush()
