@@ -100,6 +100,8 @@ class Engine:
         self._nlp: Any = None
         self._terms: Any = None
         self._scopes: tuple[list[Rule], list[Rule]] | None = None
+        self._runners: list[tuple[Rule, Any]] | None = None
+        self._corpus_attributes: list[set[str]] | None = None
         self._results: Any = False  # the per-article ResultCache, made on first use
 
     @property
@@ -187,6 +189,22 @@ class Engine:
             corpus = [r for r in self.rules if is_corpus_rule(r)]
             self._scopes = ([r for r in self.rules if not is_corpus_rule(r)], corpus)
         return self._scopes
+
+    def document_runners(self) -> list[tuple[Rule, Any]]:
+        """(rule, its check's run function) of each per-article rule, looked up once per run."""
+        if self._runners is None:
+            from medlint.checks import CHECK_KINDS
+
+            self._runners = [(r, CHECK_KINDS[r.kind].run) for r in self.rules_by_scope()[0]]
+        return self._runners
+
+    def corpus_attributes(self) -> list[set[str]]:
+        """The attributes each corpus rule compares (only claims of these are kept)."""
+        if self._corpus_attributes is None:
+            self._corpus_attributes = [
+                set(rule.compiled["attributes"]) for rule in self.rules_by_scope()[1]
+            ]
+        return self._corpus_attributes
 
     def check(self, analyses: list[Analysis]) -> list[Finding]:
         from medlint.checks import CHECK_KINDS

@@ -135,7 +135,7 @@ def corpus_view(analysis: Analysis, engine: Engine | None = None) -> Analysis:
     if engine is not None:
         from medlint.checks.consistency import compared
 
-        wanted = [set(rule.compiled["attributes"]) for rule in engine.rules if is_corpus_rule(rule)]
+        wanted = engine.corpus_attributes()
         claims = [c for c in claims if any(compared(c, a, engine.facts) for a in wanted)]
     offsets: list[tuple[int, int]] = []
     n = len(doc.source)
@@ -241,11 +241,9 @@ def _check_document(engine: Engine, doc: Document, keep_document: bool) -> Artic
     path = doc.path
     analysis = engine.analyse(doc)
     findings: list[Finding] = []
-    from medlint.checks import CHECK_KINDS
-
-    document_rules, corpus_rules = engine.rules_by_scope()
-    for rule in document_rules:
-        findings.extend(CHECK_KINDS[rule.kind].run(rule, [analysis], engine.facts))
+    for rule, run in engine.document_runners():
+        findings.extend(run(rule, [analysis], engine.facts))
+    corpus_rules = engine.rules_by_scope()[1]
     view = corpus_view(analysis, engine) if corpus_rules else None
     keep = keep_document or bool(doc.directives)
     return ArticleResult(

@@ -237,7 +237,10 @@ def _run_citation(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterabl
                     continue
                 wanted = set().union(*names[lo:hi])
                 run = [cue for name, group in families.items() if name in wanted for cue in group]
-            hits = [m for cue in run for m in cue.finditer(sentence.text)]
+            # Each cue's first match: the earliest (and, at one start, longest) of all its
+            # matches is what is reported, so the rest of the sentence need not be searched.
+            text = sentence.text
+            hits = [m for cue in run if (m := cue.search(text)) is not None]
             if not hits or has_marker(sentence):
                 continue
             hit = min(hits, key=lambda m: (m.start(), -m.end()))
