@@ -113,6 +113,15 @@ PROTEIN_AFTER = re.compile(
     r"antibod(?:y|ies))\b",
     re.IGNORECASE,
 )
+# "more than 98% IgG", "98% pure", "IgG purity of 98%": the share of the protein that is IgG
+# (purity), not how much protein the liquid holds. A share of IgG is read so only above half:
+# "contains 10% immunoglobulin G" still states a concentration.
+PURITY_AFTER = re.compile(r"\s*(?:pure|purity)\b", re.IGNORECASE)
+PURITY_BEFORE = re.compile(r"\bpurity\b[^.;]{0,20}$", re.IGNORECASE)
+IGG_AFTER = re.compile(
+    r"\s*(?:(?:is|are)\s+)?(?:IgG|immunoglobulin\s+G|gamma\s+globulin|monomers?|monomeric)\b",
+    re.IGNORECASE,
+)
 CONCENTRATION_OF = re.compile(
     r"\bconcentrations?\s+(?:of\s+)?(?:either\s+)?$|\b(?:is|are|as)\s+(?:an?\s+)?$"
     r"|\bin\s+(?:both\s+)?$",
@@ -172,7 +181,11 @@ MANUFACTURE_VERB = re.compile(
     r"marketed|provides?|"
     r"develop\w*|distribut\w*|sells?|sold|supplies|brand|maker|'s)\b"
     # "made from plasma", "produced from donated blood": what it is made of, not by whom
-    r"(?!\s+(?:from|of|out\s+of)\b)|[’']s\b",
+    r"(?!\s+(?:from|of|out\s+of)\b)|[’']s\b"
+    # "Privigen is a product of CSL Behring", "is a registered trademark of CSL Behring" (not
+    # "like other products of CSL Behring")
+    r"|\b(?:is|are|was)\s+(?:an?|one\s+of\s+the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:products?|brands?|trademarks?)\s+of\b",
     re.IGNORECASE,
 )
 # "Cuvitru, a 20% product from Takeda," names the maker; "moved from Grifols products" does not.
@@ -1036,6 +1049,12 @@ class _Extractor:
             cstart, cend = self.clause_bounds(sent, m.start)
             after = self.text[m.end : min(cend, m.end + 40)]
             before = self.text[max(cstart, m.start - 40) : m.start]
+            if (
+                PURITY_AFTER.match(after)
+                or PURITY_BEFORE.search(before)
+                or (q.low > 50 and IGG_AFTER.match(after))
+            ):
+                continue  # "at least 98% IgG", "98% pure": purity
             # "contains 10% protein", "50 mg/mL of protein": the product's own concentration
             protein = PROTEIN_AFTER.match(after) is not None
             concentration_of = protein or CONCENTRATION_OF.search(before) is not None

@@ -335,7 +335,9 @@ _P_DOSE = (
          {_W0}(?P<mass>{_MASS}){_PER_SLASH}{_KG}{_BODY_WEIGHT}?{_NOT_RATE}
          (?:
             (?P<perday>{_W0}/{_W0}(?:day|d)\b|{_W1}(?:per|a){_W1}day\b|{_W1}daily\b)
-            (?:{_W0},?{_W0}(?:for|over|x|×){_W0}(?P<days>{_NUMW})(?:{_W1}consecutive)?{_W1}days?\b)?
+            (?:{_W0},?{_W0}(?:for|over|on|x|×){_W0}(?P<days>{_NUMW})(?:{_W1}consecutive)?{_W1}days?\b)?
+          | {_W1}(?:(?:on|for){_W1})?each{_W1}of{_W1}(?:the{_W1})?(?P<eachdays>{_NUMW})
+            (?:{_W1}consecutive)?{_W1}days\b
           | {_PER_SLASH}(?P<perother>week|wk|month|mo)\b
          )?"""
 )
@@ -589,9 +591,10 @@ def _build_dose(m: re.Match[str]) -> Quantity | None:
     factor = _MASS_G[(_group(m, "mass") or "g").lower()]
     unit = "g/kg"
     extra: tuple[tuple[str, object], ...] = ()
-    if _group(m, "perday") is not None:
+    each = _group(m, "eachdays")  # "1 g/kg on each of two days": per day, with its days
+    if _group(m, "perday") is not None or each is not None:
         unit = "g/kg/day"
-        days = _group(m, "days")
+        days = _group(m, "days") or each
         if days is not None:
             extra = (("days", _count(_num(days))),)
     elif (other := _group(m, "perother")) is not None:

@@ -266,6 +266,27 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
         {("panzyga", "manufacturer", "Octapharma", "direct")},
     ),
     ("The program is run by Grifols for Gamunex-C patients.\n", set()),
+    (
+        "Privigen is a product of Grifols.\n",
+        {("privigen", "manufacturer", "Grifols", "direct")},
+    ),
+    (
+        "Privigen is a registered trademark of CSL Behring.\n",
+        {("privigen", "manufacturer", "CSL Behring", "direct")},
+    ),
+    ("Privigen, like other products of Grifols, is made from plasma.\n", set()),
+    ("Gamunex-C is a product of human plasma.\n", set()),
+    # Purity (the share of the protein that is IgG) is not the concentration.
+    ("Privigen contains more than 98% IgG.\n", set()),
+    ("Hizentra is at least 98% IgG.\n", set()),
+    ("Privigen has an IgG purity of at least 98%.\n", set()),
+    ("Octagam contains ≥ 95% monomeric IgG.\n", set()),
+    (
+        "Privigen contains 10% protein, of which at least 98% is IgG.\n",
+        {("privigen", "concentration", "10%", "direct")},
+    ),
+    ("Privigen contains 5% IgG.\n", {("privigen", "concentration", "5%", "direct")}),
+    ("Privigen is a 98% solution.\n", {("privigen", "concentration", "98%", "direct")}),
     ("Privigen, like other Grifols products, is made from plasma.\n", set()),
     (
         "Gamunex-C is manufactured in Spain by Grifols.\n",

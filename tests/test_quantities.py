@@ -858,6 +858,11 @@ def test_import_pulls_in_nothing_heavy() -> None:
         ("2 g/kg/day for 5 days", (10.0, 10.0)),
         ("400 mg/kg per day for 5 days", (2.0, 2.0)),
         ("1 g/kg/day for 2 days", (2.0, 2.0)),
+        ("1 g/kg/day on 2 consecutive days", (2.0, 2.0)),
+        # the dose of each day, written without "/day"
+        ("1 g/kg on each of two days", (2.0, 2.0)),
+        ("0.4 g/kg for each of the 5 consecutive days", (2.0, 2.0)),
+        ("10 g/kg on each of 2 days", (20.0, 20.0)),
         ("0.4 g/kg/day", None),  # no day count: no total
         ("2 g/kg", None),  # already a course dose
     ],
