@@ -255,7 +255,8 @@ REGIMEN_CUE = re.compile(
 NOT_A_REGIMEN = re.compile(
     r"\b(?:trials?|placebo|randomi[sz]ed|participants|enrolled|cohort|hypothetical(?:ly)?|for\s+example|"
     r"e\.g\.|suppose|imagine|would\s+(?:receive|get|need)|were\s+given|received|investigators?|"
-    r"assess\w*|monitor\w*|check\w*|review\w*|evaluat\w*|measur\w*|tested|visits?|follow-ups?|scans?)\b"
+    r"assess\w*|monitor\w*|check\w*|review\w*|evaluat\w*|measur\w*|test(?:s|ed|ing)?|visits?|"
+    r"follow-ups?|scans?|blood\s*work|appointments?|exams?|examinations?)\b"
     r"|^\s*if\b",
     re.IGNORECASE,
 )
@@ -289,6 +290,19 @@ PREVALENCE_CUE = re.compile(
     r"\b(?:prevalence|prevalent|living\s+with|currently\s+(?:have|live))\b", re.IGNORECASE
 )
 REGIMEN_KINDS = {"dose", "max_dose", "division", "interval"}
+# A later, usually lighter phase: "maintenance doses of 1 g/kg", "tapered to 1 g/kg every 6
+# weeks once stable". Its doses and intervals are claims of their own ("maintenance dose"): held
+# to the canonical regimen like any dose (checks.regimens), but compared for consistency only
+# with other maintenance doses, not with the loading dose ("2 g/kg, then 1 g/kg maintenance").
+MAINTENANCE = re.compile(
+    r"\b(?:maintenance|taper(?:ed|ing|s)?|wean(?:ed|ing)?|step(?:ped)?\s+down|"
+    r"reduced\s+(?:to|doses?)|lower\s+doses?|once\s+(?:stable|in\s+remission))\b",
+    re.IGNORECASE,
+)
+MAINTENANCE_KINDS = {"dose", "interval"}
+SEQUENCE = re.compile(
+    r"\b(?:then|followed\s+by|later|after(?:wards)?|subsequently|initially)\b", re.IGNORECASE
+)
 
 
 def document_condition(doc: Document, mentions: list[tuple[Unit, Mention]]) -> str:
@@ -1402,10 +1416,34 @@ class _Extractor:
             subject = Mention("therapy", "ivig", 0, 0, "IVIG")
             how = "general"
         group = self.new_group()
+        phase = self._maintenance_starts(sent)
         for m in items:
             q = m.quantity
             assert q is not None
-            self.emit(subject, q.kind, q.to_value(), m, sent, how, group, condition=condition)
+            attribute = q.kind
+            if (
+                phase
+                and q.kind in MAINTENANCE_KINDS
+                and any(self._in_phase(sent, m, at) for at in phase)
+            ):
+                attribute = f"maintenance {q.kind}"
+            self.emit(subject, attribute, q.to_value(), m, sent, how, group, condition=condition)
+
+    def _in_phase(self, sent: Sentence, m: Mention, at: int) -> bool:
+        """Whether the maintenance wording at ``at`` governs the value ``m``.
+
+        Values after it do ("tapered to 1 g/kg"); a value before it only in the same clause
+        and not in an earlier step ("1 g/kg as maintenance", not "2 g/kg initially, then
+        tapered to 1 g/kg").
+        """
+        if at < m.start:
+            return True
+        cend = self.clause_bounds(sent, m.start)[1]
+        return at < cend and not SEQUENCE.search(self.text, m.end, at)
+
+    def _maintenance_starts(self, sent: Sentence) -> list[int]:
+        """Unit offsets of the maintenance wording in ``sent`` (see MAINTENANCE)."""
+        return [sent.start + m.start() for m in MAINTENANCE.finditer(sent.text)]
 
     def incidence(self, sent: Sentence) -> None:
         rates = [m for m in sent.mentions if m.quantity is not None and m.quantity.kind == "rate"]

@@ -339,7 +339,10 @@ _P_DOSE = (
           | {_W1}(?:(?:on|for){_W1})?each{_W1}of{_W1}(?:the{_W1})?(?P<eachdays>{_NUMW})
             (?:{_W1}consecutive)?{_W1}days\b
           | {_PER_SLASH}(?P<perother>week|wk|month|mo)\b
-         )?"""
+         )?
+         # "1 g/kg on two consecutive days": the course, or each day's dose? Noted, not taken
+         # (the days stay a division of their own); see checks.regimens.per_day_reading.
+         (?:(?={_W1}on{_W1}(?P<ondays>{_NUMW})(?:{_W1}consecutive)?{_W1}days\b)|)"""
 )
 
 _P_MAX = (
@@ -599,6 +602,8 @@ def _build_dose(m: re.Match[str]) -> Quantity | None:
             extra = (("days", _count(_num(days))),)
     elif (other := _group(m, "perother")) is not None:
         unit = "g/kg/week" if other.lower().startswith("w") else "g/kg/month"
+    elif (ondays := _group(m, "ondays")) is not None:
+        extra = (("either_days", _count(_num(ondays))),)
     return _make(
         m, "dose", r[0] * factor, r[1] * factor, unit, comparator=_comparator(m), extra=extra
     )

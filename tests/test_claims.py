@@ -616,3 +616,70 @@ def test_a_header_with_the_unit_makes_a_bare_number_a_percentage(
     found = header_quantities(unit, unit.text)
     assert [q.to_value().display for q in found] == expected
     assert all(unit.text[q.start : q.end] == q.text for q in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "For dermatomyositis, the maintenance dose is 1 g/kg every 4 weeks.\n",
+            {("maintenance dose", "1 g/kg"), ("maintenance interval", "every 4 weeks")},
+        ),
+        # values after the wording are the phase's; values of an earlier step are not
+        (
+            "For dermatomyositis, IVIG is given at 2 g/kg initially, then tapered to 1 g/kg "
+            "every 6 weeks.\n",
+            {
+                ("dose", "2 g/kg"),
+                ("maintenance dose", "1 g/kg"),
+                ("maintenance interval", "every 6 weeks"),
+            },
+        ),
+        (
+            "For dermatomyositis, 1 g/kg every 6 weeks is used as maintenance.\n",
+            {("maintenance dose", "1 g/kg"), ("maintenance interval", "every 6 weeks")},
+        ),
+        (
+            "In dermatomyositis, IVIG is given at 2 g/kg every 4 weeks.\n",
+            {("dose", "2 g/kg"), ("interval", "every 4 weeks")},
+        ),
+    ],
+)
+def test_a_maintenance_phase_has_claims_of_its_own(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    analysis = ENGINE.analyse(read_document("x.txt", text, "text"))
+    assert {(c.attribute, c.value.display) for c in analysis.claims} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Blood tests are repeated every 3 months.\n",
+        "Lab tests are checked every 4 weeks during treatment.\n",
+        "Follow-up appointments are scheduled every 6 weeks.\n",
+    ],
+)
+def test_schedules_of_tests_and_visits_are_no_regimen(text: str) -> None:
+    analysis = ENGINE.analyse(read_document("x.txt", "In dermatomyositis, " + text, "text"))
+    assert not [c for c in analysis.claims if c.attribute.endswith(("interval", "dose"))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "condition"),
+    [
+        ("For CIDP, a loading dose of 2 g/kg is followed by 1 g/kg every 3 weeks.", "cidp"),
+        ("For immune deficiency, IVIG is given at 0.4 to 0.6 g/kg every 3 to 4 weeks.",
+         "immunodeficiency"),
+        ("In primary immunodeficiency, 400 mg/kg is given every 3-4 weeks.", "immunodeficiency"),
+        ("In Kawasaki disease, a single dose of 2 g/kg is given.", "kawasaki-disease"),
+        ("In multifocal motor neuropathy, IVIG is given at 2 g/kg.", "mmn"),
+    ],
+)  # fmt: skip
+def test_a_dose_for_another_condition_is_that_conditions(sentence: str, condition: str) -> None:
+    """In an article about dermatomyositis, other indications' doses are not its doses."""
+    text = f"# IVIG in dermatomyositis\n\nIVIG helps dermatomyositis.\n\n{sentence}\n"
+    analysis = ENGINE.analyse(read_document("x.md", text, "markdown"))
+    regimen = [c for c in analysis.claims if c.attribute in ("dose", "interval")]
+    assert regimen
+    assert {c.condition for c in regimen} == {condition}

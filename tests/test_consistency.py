@@ -49,3 +49,24 @@ def test_few_sites_are_all_listed(
         {"path": "a.txt", "line": 1, "column": 12, "found": "$5,000-$10,000 per course"}
     ]
     assert "related_total" not in finding
+
+
+@pytest.mark.parametrize(
+    ("second", "reported"),
+    [
+        ("For CIDP, maintenance infusions are 1 g/kg every 3 weeks [2].", False),
+        ("For CIDP, the loading dose is 1 g/kg [2].", True),
+    ],
+)
+def test_a_maintenance_dose_is_compared_only_with_maintenance_doses(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], second: str, reported: bool
+) -> None:
+    """Loading 2 g/kg and maintenance 1 g/kg are two phases, not two answers to one question."""
+    (tmp_path / "a.md").write_text(
+        "# IVIG in CIDP\n\nFor CIDP, the loading dose is 2 g/kg [1].\n\n"
+        f"{second}\n\n## References\n\n1. A.\n2. B.\n"
+    )
+    main(["check", "--isolated", "--format", "json", "--select", "inconsistent-values",
+          str(tmp_path / "a.md")])  # fmt: skip
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert [f["attribute"] for f in findings] == (["dose"] if reported else [])

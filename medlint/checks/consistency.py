@@ -51,8 +51,9 @@ def _has_canonical(facts: Facts, claim: Claim) -> bool:
     from medlint.checks.regimens import REGIMEN_ATTRIBUTES, applicable, canonical
 
     section, _, ident = claim.subject.partition(".")
-    if claim.attribute in REGIMEN_ATTRIBUTES:
-        return any(canonical(b, claim.attribute) for b in applicable(facts, claim))
+    attribute = claim.attribute.removeprefix("maintenance ")  # held to the regimen's dose
+    if attribute in REGIMEN_ATTRIBUTES:
+        return any(canonical(b, attribute) for b in applicable(facts, claim))
     if claim.attribute == "incidence":
         return any(b.data.get("condition") == ident for b in facts.incidence.values())
     if section == "products":
@@ -62,7 +63,9 @@ def _has_canonical(facts: Facts, claim: Claim) -> bool:
 
 def compared(claim: Claim, attributes: set[str], facts: Facts) -> bool:
     """Whether this check compares the claim at all (the corpus path keeps only these)."""
-    family = claim.attribute.split(" per ")[0]  # "cost per course" is a kind of "cost"
+    # "cost per course" is a kind of "cost"; "maintenance dose" of "dose" (compared with other
+    # maintenance doses: the claim's own attribute keys the comparison)
+    family = claim.attribute.removeprefix("maintenance ").split(" per ")[0]
     if claim.attribute not in attributes and family not in attributes:
         return False
     if not claim.polarity or claim.attribution == "ambiguous":

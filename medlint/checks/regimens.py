@@ -39,6 +39,7 @@ from medlint.quantities import Quantity, format_quantity, parse_quantity, range_
 from medlint.rules import Rule
 
 REGIMEN_ATTRIBUTES = ("dose", "max_dose", "division", "interval")
+MAINTENANCE = "maintenance "  # the prefix of a maintenance phase's attribute ("maintenance dose")
 INCIDENCE_TOLERANCE = 0.25  # relative, around the point value, when no interval is given
 _RELATION_TEXT = {
     "reaches-above": "its upper end reaches above",
@@ -166,6 +167,24 @@ def course_dose(stated: Quantity) -> Quantity | None:
     )
 
 
+def per_day_reading(stated: Quantity) -> Quantity | None:
+    """The other reading of "1 g/kg on two consecutive days": 1 g/kg each day, 2 g/kg in all.
+
+    Without "each", "daily" or "/day" such a dose may be the course or each day's share; the
+    statement is reported only when neither reading fits (see ``either_days`` in
+    :mod:`medlint.quantities`).
+    """
+    days = stated.get("either_days")
+    if stated.kind != "dose" or stated.unit != "g/kg" or not isinstance(days, int) or days < 2:
+        return None
+    return dataclasses.replace(
+        stated,
+        low=float(f"{stated.low * days:.12g}"),
+        high=float(f"{stated.high * days:.12g}"),
+        extra=(),
+    )
+
+
 def _fits(stated: Quantity, canon: Quantity) -> tuple[bool, str]:
     relation = range_relation(stated, canon)
     if relation == "incomparable":
@@ -177,17 +196,22 @@ def _run_regimen(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable
     attributes = rule.compiled["attributes"]
     for analysis in analyses:
         for claim in analysis.claims:
-            if claim.attribute not in attributes or not isinstance(claim.quantity, Quantity):
+            attribute = claim.attribute.removeprefix(MAINTENANCE)
+            if attribute not in attributes or not isinstance(claim.quantity, Quantity):
                 continue
+            # A maintenance dose or interval (claims.MAINTENANCE) is held to the canonical
+            # regimen like any other: a facts file that allows a lighter maintenance phase
+            # says so in its regimens.
             stated: Quantity = claim.quantity
-            course = course_dose(stated) if claim.attribute == "dose" else None
+            course = course_dose(stated) if attribute == "dose" else None
+            per_day = per_day_reading(stated) if attribute == "dose" else None
             compared_course = False
             checked: list[tuple[FactBlock, Quantity, str]] = []
             fits_one = False
             for block in applicable(facts, claim):
                 if block.status == "unverified":
                     continue
-                for canon in canonical(block, claim.attribute):
+                for canon in canonical(block, attribute):
                     # A course total is compared as one; a daily dose with its days, as the
                     # course it adds up to.
                     use_course = course is not None and canon.unit != stated.unit
@@ -195,6 +219,8 @@ def _run_regimen(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable
                     compared_course = compared_course or (use_course and relation != "incomparable")
                     if relation == "incomparable":
                         continue
+                    if not ok and per_day is not None:
+                        ok = _fits(per_day, canon)[0]
                     if ok:
                         fits_one = True
                     else:
