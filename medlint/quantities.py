@@ -323,7 +323,11 @@ _P_CONC = (
     + _CMPOPT
     + _range_of(_NUM, rf"{_W0}{_MASS}(?:{_W0}/{_W0}{_VOL})?")
     + rf"""
-         {_W0}(?P<mass>{_MASS}){_W0}(?:/|per\s){_W0}(?:(?P<volnum>{_NUM}){_W0})?(?P<vol>{_VOL})
+         {_W0}(?P<mass>{_MASS})
+         # "37 micrograms of IgA per mL", "0.1 g of protein per mL"
+         (?:{_W1}of{_W1}(?P<substance>IgA|immunoglobulin{_W1}A|IgG|proteins?|immunoglobulins?
+            |immune{_W1}globulins?)\b)?
+         {_W0}(?:/|per\s){_W0}(?:(?P<volnum>{_NUM}){_W0})?(?P<vol>{_VOL})
          (?!{_W0}/{_W0}(?:kg|min|h)\b)"""
 )
 
@@ -332,7 +336,10 @@ _P_DOSE = (
     + _CMPOPT
     + _range_of(_NUM, rf"{_W0}{_MASS}{_PER_SLASH}{_KG}")
     + rf"""
-         {_W0}(?P<mass>{_MASS}){_PER_SLASH}{_KG}{_BODY_WEIGHT}?{_NOT_RATE}
+         {_W0}(?P<mass>{_MASS})
+         # "2 g of IVIG per kg"
+         (?:{_W1}of{_W1}(?:IVIG|SCIG|IgG|immunoglobulins?|immune{_W1}globulins?)\b)?
+         {_PER_SLASH}{_KG}{_BODY_WEIGHT}?{_NOT_RATE}
          (?:
             (?P<perday>{_W0}/{_W0}(?:day|d)\b|{_W1}(?:per|a){_W1}day\b|{_W1}daily\b)
             (?:{_W0},?{_W0}(?:for|over|on|x|×){_W0}(?P<days>{_NUMW})(?:{_W1}consecutive)?{_W1}days?\b)?
@@ -582,7 +589,9 @@ def _build_conc(m: re.Match[str]) -> Quantity | None:
     to_mg_per_ml = _MASS_G[mass] * 1000.0 / vol_ml
     lo_mg, hi_mg = r[0] * to_mg_per_ml, r[1] * to_mg_per_ml
     cmp = _comparator(m)
-    if mass in _MICRO or hi_mg < 1.0:
+    substance = (_group(m, "substance") or "").lower()
+    iga = substance.startswith("iga") or substance.endswith(" a")
+    if iga or (not substance and (mass in _MICRO or hi_mg < 1.0)):
         return _make(m, "iga", lo_mg * 1000.0, hi_mg * 1000.0, "ug/mL", comparator=cmp)
     return _make(m, "percent", lo_mg / 10.0, hi_mg / 10.0, "%", comparator=cmp)
 

@@ -84,6 +84,20 @@ FORMS: list[tuple[str, str, str, float, float, str, str | None, str]] = [
     ),
     ("not more than 0.2 mg/ml", "not more than 0.2 mg/ml", "iga", 200, 200, "ug/mL", None, "<="),
     ("maximum 50 ug/mL", "maximum 50 ug/mL", "iga", 50, 50, "ug/mL", None, "<="),
+    # the substance between the mass and the volume decides what is measured
+    (
+        "about 37 micrograms of IgA per mL",
+        "about 37 micrograms of IgA per mL",
+        "iga",
+        37,
+        37,
+        "ug/mL",
+        None,
+        "~",
+    ),
+    ("2 mg of IgA per mL", "2 mg of IgA per mL", "iga", 2000, 2000, "ug/mL", None, "="),
+    ("0.1 g of protein per mL", "0.1 g of protein per mL", "percent", 10, 10, "%", None, "="),
+    ("100 mg of IgG per mL", "100 mg of IgG per mL", "percent", 10, 10, "%", None, "="),
     # doses per body weight
     ("2 g/kg", "2 g/kg", "dose", 2, 2, "g/kg", None, "="),
     ("2g/kg body weight divided", "2g/kg body weight", "dose", 2, 2, "g/kg", None, "="),
@@ -98,6 +112,17 @@ FORMS: list[tuple[str, str, str, float, float, str, str | None, str]] = [
     ("0.4 g/kg/day for 5 days", "0.4 g/kg/day for 5 days", "dose", 0.4, 0.4, "g/kg/day", None, "="),
     ("400 mg/kg/day", "400 mg/kg/day", "dose", 0.4, 0.4, "g/kg/day", None, "="),
     ("0.4 g/kg daily", "0.4 g/kg daily", "dose", 0.4, 0.4, "g/kg/day", None, "="),
+    ("2 g of IVIG per kg", "2 g of IVIG per kg", "dose", 2, 2, "g/kg", None, "="),
+    (
+        "2 grams of immunoglobulin per kilogram of body weight",
+        "2 grams of immunoglobulin per kilogram of body weight",
+        "dose",
+        2,
+        2,
+        "g/kg",
+        None,
+        "=",
+    ),
     ("1 g/kg/month", "1 g/kg/month", "dose", 1, 1, "g/kg/month", None, "="),
     (
         "(2 g per kilogram of body weight)",
