@@ -46,17 +46,27 @@ from medlint.trie import Literals, lower_same_length
 CONTRAST = re.compile(
     r"(?:unlike|in\s+contrast\s+to|compared\s+(?:with|to)|as\s+opposed\s+to|rather\s+than|"
     r"instead\s+of|alternatives?\s+to|versus|vs\.?|switch(?:ing|ed|es)?\s+from|other\s+than|"
-    r"except(?:\s+for)?|not\s+like|apart\s+from|replac(?:e|es|ed|ing))\b",
+    r"except(?:\s+for)?|not\s+like|apart\s+from|replac(?:e|es|ed|ing)|confused\s+with|"
+    r"(?:different|distinct)\s+from)\b",
 )
 # Every CONTRAST alternative contains one of these words: a unit without any (two in three)
 # skips the regex, which ``re`` must try at every character.
 _CONTRAST_WORDS = Literals(
     [
         *("unlike", "contrast", "compared", "opposed", "rather", "instead", "alternative"),
-        *("versus", "vs", "switch", "other", "except", "like", "apart", "replac"),
+        *("versus", "vs", "switch", "other", "except", "like", "apart", "replac", "confused"),
+        *("different", "distinct"),
     ]
 )
 _CONTRAST_END = re.compile(r"[,;:.()]|\s(?:and|but|while|whereas|is|are|was|has|have)\s")
+# A short noun phrase in apposition, closed by a comma or the sentence's end, with no verb (so
+# "Unlike Privigen, a 5% solution needs more volume" keeps its subject).
+_CONTRAST_APPOSITION = re.compile(
+    r",\s*((?:an?|the)\s+(?!(?:[\w%-]+(?:\.[\w%-]+)*\s+){0,5}?(?:is|are|was|were|has|have|"
+    r"needs?|requires?|can|may|must|should|will|contains?|comes?|uses?|takes?|gives?)\b)"
+    r"(?:[\w%-]+(?:\.[\w%-]+)*\s+){0,5}?[\w%-]+(?:\.[\w%-]+)*)(?=\s*(?:,|[.;!?](?:\s|$)|$))",
+    re.IGNORECASE,
+)
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|that)\b", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(
     r";|\s[–—-]\s(?=[a-z])|,?\s+(?:while|whereas|but|although|though|however)\s+|\.\s",
@@ -614,6 +624,10 @@ class _Extractor:
                 nxt = text.find(",", rel.end())
                 end = nxt if nxt >= 0 else len(text)
                 parts.append((rel.end(), end))
+            elif app := _CONTRAST_APPOSITION.match(text, end):
+                # "Unlike Privigen, a 10% product, Hizentra ...": the apposition too
+                parts.append((app.start(1), app.end(1)))
+                end = app.end(1)
             # Do not run past the sentence.
             for sent in self.sentences:
                 if sent.start <= m.start() < sent.end:

@@ -292,6 +292,23 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
         "Gamunex-C is manufactured in Spain by Grifols.\n",
         {("gamunex-c", "manufacturer", "Grifols", "direct")},
     ),
+    # A contrasted product's apposition describes it, not the main clause's product.
+    (
+        "Unlike Privigen, a 10% product, Hizentra is given under the skin.\n",
+        {
+            ("privigen", "concentration", "10%", "apposition"),
+            ("hizentra", "route", "subcutaneous", "direct"),
+        },
+    ),
+    (
+        "Privigen is different from Flebogamma 5% DIF, a 5% product. It is older.\n",
+        {("flebogamma-5-dif", "concentration", "5%", "apposition")},
+    ),
+    ("Unlike Privigen, a 5% solution needs more volume.\n", set()),
+    (
+        "Privigen (not to be confused with the 5% Flebogamma) is a 10% liquid.\n",
+        {("privigen", "concentration", "10%", "direct")},
+    ),
     # Questions, direct and indirect, state nothing.
     (
         "Is Privigen a 5% solution? Privigen is a 10% solution.\n",
