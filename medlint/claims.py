@@ -246,7 +246,10 @@ GENERIC_BEFORE = re.compile(r"(?:^|\W)(?:an?|any|other|some|every|each)\s+$", re
 # "A 10% solution, Privigen ...": the product right after the phrase, in apposition.
 APPOSITION_GAP = re.compile(r"(?:\s+[\w-]+){0,3}\s*[,:–—-]\s*(?:the\s+)?")
 TABLE_HEADERS = {
-    "concentration": re.compile(r"concentrat|strength|%|percent", re.IGNORECASE),
+    # "%" alone heads a concentration column; "Headache (%)" or "Response rate (%)" does not
+    "concentration": re.compile(
+        r"concentrat|strength|^\W*(?:%|percent|per\s+cent)\W*$", re.IGNORECASE
+    ),
     "stabilizer": re.compile(r"stabili[sz]", re.IGNORECASE),
     "manufacturer": re.compile(
         r"manufactur|maker|company|supplier|made\s+by|producer", re.IGNORECASE
@@ -259,6 +262,10 @@ REGIMEN_CUE = re.compile(
     r"\b(?:dos(?:e|es|ing|age|ages)|infusions?|infused|treatments?|therap(?:y|ies)|cycles?|courses?|given|"
     r"administered|repeated|receives?|ivig|igiv|scig|immunoglobulins?|induction|maintenance|regimens?|"
     r"protocols?|schedules?)\b",
+    re.IGNORECASE,
+)
+REGIMEN_HEADER = re.compile(
+    r"\b(?:dos(?:e|es|ing|age)|intervals?|frequency|schedule|regimens?|how\s+often)\b",
     re.IGNORECASE,
 )
 # A trial's dose, a hypothetical or an example is not a recommendation the article makes.
@@ -413,6 +420,16 @@ class Analysis:
     condition: str = ""
 
 
+IGA_DISPLAY = {"free": "IgA-free", "trace": "low/trace IgA", "high": "high IgA"}
+
+
+def _iga_value(q: Quantity) -> Value:
+    """An IgA content as claims compare it: comparator and µg/mL."""
+    comparator = q.comparator
+    display = f"{'' if comparator in ('=', '~') else comparator}{q.low:g} µg/mL"
+    return Value("iga", ("iga", comparator, round(q.low, 3)), display)
+
+
 def percent_value(value: float) -> Value:
     shown = f"{value:g}%"
     return Value("percent", ("percent", round(value, 4)), shown)
@@ -460,9 +477,30 @@ _DIGIT = re.compile(r"\d")
 _CITATION_MARKER = re.compile(r"[\s\d,–\-\[\]()*†‡§a-z]{1,12}")
 
 
+# What a table header may add to a product's name: numbering, trademark marks, emphasis.
+_HEADER_EXTRAS = re.compile(r"^\s*\d{1,2}[.)]\s+|[®™*†‡]|\((?:r|tm)\)|\s+", re.IGNORECASE)
+# ... and after it: a percentage or a parenthesis ("Privigen 10%", "Privigen (IVIG)"), taken off
+# only when what is left is a name by itself (so "Octagam 10%" stays Octagam 10%).
+_HEADER_TAIL = re.compile(r"(?:\s+\d+(?:\.\d+)?\s*%|\s*\([^()]*\))+$")
 # A table whose header carries the unit: "Concentration (%)" over cells "5", "10".
 _PERCENT_HEADER = re.compile(r"\(\s*(?:%|percent)\s*\)|^\W*%\W*$|\bin\s+%", re.IGNORECASE)
-_BARE_NUMBER = re.compile(r"\s*(\d{1,3}(?:\.\d+)?(?:\s*[-–]\s*\d{1,3}(?:\.\d+)?)?)\s*")
+_IGA_UNIT_HEADER = re.compile(r"\bIgA\b.*?(?:µg|μg|ug|mcg|micrograms?)\s*(?:/|per\s)\s*ml\b", re.I)
+_BARE_NUMBER = re.compile(
+    r"\s*((?:[≤<≥>~]|<=|>=)?\s*\d{1,3}(?:\.\d+)?(?:\s*[-–]\s*\d{1,3}(?:\.\d+)?)?)\s*"
+)
+# A header that names the IgA content itself ("IgA", "IgA content (µg/mL)", "Max. IgA"), not
+# something about IgA ("Notes on IgA deficiency").
+IGA_COLUMN = re.compile(
+    r"\W*(?:(?:max(?:imum)?\.?|average|mean|typical)\s+)?IgA(?:\s+(?:content|levels?|"
+    r"concentration|amount))?\s*(?:\([^)]*\))?\W*",
+    re.IGNORECASE,
+)
+# A table cell under an IgA column that says how much without a figure ("None", "Trace").
+IGA_CELL = re.compile(
+    r"\W*(?:(?P<free>none|nil|zero|free|iga[\s-]free|not\s+detect(?:ed|able)|absent)|"
+    r"(?P<trace>trace(?:\s+amounts?)?|traces|(?:very\s+)?low|minimal)|(?P<high>high|elevated))\W*",
+    re.IGNORECASE,
+)
 
 
 def header_quantities(unit: Unit, text: str) -> list[Quantity]:
@@ -476,11 +514,19 @@ def header_quantities(unit: Unit, text: str) -> list[Quantity]:
     if number is None:
         return []
     for header in (unit.column_header, unit.row_header):
-        if header and _PERCENT_HEADER.search(header):
+        if not header:
+            continue
+        if _PERCENT_HEADER.search(header):
             q = parse_quantity(number.group(1) + "%")
-            if q is not None and q.kind == "percent":
-                s, e = number.span(1)
-                return [dataclasses.replace(q, start=s, end=e, text=text[s:e])]
+            kind = "percent"
+        elif _IGA_UNIT_HEADER.search(header):
+            q = parse_quantity(number.group(1) + " µg/mL")  # "IgA (µg/mL)" over "≤25"
+            kind = "iga"
+        else:
+            continue
+        if q is not None and q.kind == kind:
+            s, e = number.span(1)
+            return [dataclasses.replace(q, start=s, end=e, text=text[s:e])]
     return []
 
 
@@ -686,7 +732,16 @@ class _Extractor:
         if not header:
             return None
         names = memoised(_PRODUCT_NAMES, self.facts, (), lambda: _product_names(self.facts))
-        product_id = names.get(header.strip().lower())
+        key = header.strip().lower()
+        product_id = names.get(key)
+        if product_id is None:
+            # "Privigen®", "1. Privigen", "Privigen 10%", "Privigen (IVIG)": the name and
+            # what a header adds to it (numbering, marks, a figure or a parenthesis).
+            bare = _HEADER_EXTRAS.sub(" ", key).strip()
+            product_id = names.get(bare)
+            if product_id is None:
+                name = _HEADER_TAIL.sub("", bare).strip()
+                product_id = names.get(name) if name != bare else None
         return None if product_id is None else Mention("product", product_id, 0, 0, header)
 
     def _lead(self) -> tuple[Mention | None, Mention | None]:
@@ -1167,6 +1222,29 @@ class _Extractor:
                 unique.append((where, value))
         self.attribute_values(sent, "route", unique)
 
+    @property
+    def iga_column(self) -> bool:
+        """A table cell of a product's row (or column) under an IgA header."""
+        return (
+            self.unit.kind == "table_cell"
+            and self.lead_product is not None
+            and IGA_COLUMN.fullmatch(self.attribute_header) is not None
+        )
+
+    def iga_cell(self, sent: Sentence) -> None:
+        """ "| Gamunex-C | 46 µg/mL |" or "| Privigen | Trace |" under an IgA column."""
+        values: list[tuple[Mention, Value]] = []
+        for m in sent.mentions:
+            q = m.quantity
+            if q is not None and q.kind == "iga":
+                values.append((m, _iga_value(q)))
+        if not values and (cell := IGA_CELL.fullmatch(self.text, sent.start, sent.end)):
+            quality = next(k for k in ("free", "trace", "high") if cell.group(k))
+            s, e = cell.span(quality)
+            mention = Mention("iga", quality, s, e, self.text[s:e])
+            values.append((mention, Value("iga", ("iga-level", quality), IGA_DISPLAY[quality])))
+        self.attribute_values(sent, "iga", values)
+
     def iga(self, sent: Sentence) -> None:
         values: list[tuple[Mention, Value]] = []
         for im in IGA_WORD.finditer(self.text, sent.start, sent.end):
@@ -1183,10 +1261,7 @@ class _Extractor:
                     numeric = (m, q)
                     break
             if numeric is not None:
-                m, q = numeric
-                comparator = q.comparator
-                display = f"{'' if comparator in ('=', '~') else comparator}{q.low:g} µg/mL"
-                values.append((m, Value("iga", ("iga", comparator, round(q.low, 3)), display)))
+                values.append((numeric[0], _iga_value(numeric[1])))
                 continue
             quality = None
             qb = IGA_QUALITY_BEFORE.search(before)
@@ -1206,8 +1281,7 @@ class _Extractor:
             if quality is None:
                 continue
             mention = Mention("iga", quality, span[0], span[1], self.text[span[0] : span[1]])
-            display = {"free": "IgA-free", "trace": "low/trace IgA", "high": "high IgA"}[quality]
-            values.append((mention, Value("iga", ("iga-level", quality), display)))
+            values.append((mention, Value("iga", ("iga-level", quality), IGA_DISPLAY[quality])))
         self.attribute_values(sent, "iga", values)
 
     def manufacturers(self, sent: Sentence) -> None:
@@ -1409,7 +1483,14 @@ class _Extractor:
             and m.quantity.kind in REGIMEN_KINDS
             and not self.in_contrast(m.start)
         ]
-        if not items or NOT_A_REGIMEN.search(sent.text) or not REGIMEN_CUE.search(sent.text):
+        if not items or NOT_A_REGIMEN.search(sent.text):
+            return
+        if not REGIMEN_CUE.search(sent.text) and not (
+            # "| Octagam 10% | 1 g/kg | every 4 weeks |" under "Dose" and "Interval"
+            self.unit.kind == "table_cell"
+            and self.lead_product is not None
+            and REGIMEN_HEADER.search(self.attribute_header)
+        ):
             return
         items = [m for m in items if not self.other_therapy(sent, m)]
         if not items:
@@ -1499,9 +1580,10 @@ class _Extractor:
             bool(self.products) or self.lead_product is not None or self.continues_product()
         )
         self.analysis.sentences.extend(self.sentences)
-        if not self.mentions or self.unit.kind in ("heading", "table_header"):
+        if self.unit.kind in ("heading", "table_header") or not (self.mentions or self.iga_column):
             # Every attribute below starts from a mention (a product, term or quantity) or,
-            # for sugar and IgA wording, needs a product: a unit with none makes no claim.
+            # for sugar and IgA wording, needs a product: a unit with none makes no claim
+            # (but "None" under an IgA column is a claim of its row's product).
             return
         # Each attribute starts from its own kind of mention (or, for sugar and IgA wording, a
         # word the sentence must contain): a sentence skips the attributes it has nothing for.
@@ -1521,6 +1603,8 @@ class _Extractor:
                     self.routes(sent)
                 if iga and "IgA" in sent.text:
                     self.iga(sent)
+                elif self.iga_column:
+                    self.iga_cell(sent)
                 if "manufacturer" in kinds or (
                     # "Takeda - Offers Gammagard Liquid": the item's maker, first sentence only
                     self.lead_manufacturer is not None
