@@ -113,6 +113,30 @@ NOT_CONCENTRATION_AFTER = re.compile(
     r"increase|decrease|reduction|improvement|chance|risk|probability|likely|response|rate|discount))",
     re.IGNORECASE,
 )
+# After the percentage, whatever precedes it: a share of something else, never the product's
+# protein concentration ("Octagam 5% is 10% maltose", "40% had headache", "a 30% share",
+# "73% bioavailable", "60% IgG1", "80% water", "covers Privigen at 80%").
+NEVER_CONCENTRATION_AFTER = re.compile(
+    r"\s*(?:(?:w/v\s+)?(?:dextrose|glucose|saline|sodium|nacl|albumin|sucrose|maltose|sorbitol|"
+    r"glycine|proline|polysorbate|alcohol|ethanol|lidocaine|water|sugar|carbohydrates?)\b|"
+    r"IgG\s*[1-4]\b|(?:market\s+)?share\b|of\s+(?:the\s+)?market\b|bioavailab\w*|absorbed\b|"
+    r"(?:had|have|has|experienced|reported|developed|responded|improved|needed|achieved|got|"
+    r"were|was|did|saw|showed|stopped|discontinued)\b|responders?\b|respon(?:se|ded)\b|"
+    r"headaches?\b|nausea\b|fever\b|chills\b|rash\b|(?:adverse|side)\b|reactions?\b|"
+    r"remission\b|coverage\b|covered\b|copay\w*|coinsurance\b)",
+    re.IGNORECASE,
+)
+NEVER_CONCENTRATION_BEFORE = re.compile(
+    r"\b(?:covers?|covered|reimburses?|reimbursed|pays?|paid|AUC|bioavailability)\b[^.;%]{0,30}$",
+    re.IGNORECASE,
+)
+# Between a product and a percentage: a list of strengths ("Octagam 5% & 10%"), not a claim.
+LIST_GAP = re.compile(r"&|\band\b|\bor\b|/|,", re.IGNORECASE)
+# "Privigen is less concentrated than Hizentra (10% vs 20%)": values in the products' order.
+VS_PAIR = re.compile(
+    r"\(\s*(\d+(?:\.\d+)?\s*%)\s*(?:vs\.?|versus|v\.|and|/|to)\s*(\d+(?:\.\d+)?\s*%)\s*\)",
+    re.IGNORECASE,
+)
 NOT_CONCENTRATION_BEFORE = re.compile(
     r"(?:\bby|\bthan|\bin|\bup\s+to|\babout|\bincidence\s+of|\brate\s+of|\brisk\s+of|\b(?:with|plus)\s+"
     r"(?:a\s+)?|\bdiluted\s+(?:in|with)(?:\s+a)?|\bcontains?|\bpercentage\s+of|\bsaw|\bhad|\bto)\s*$",
@@ -1123,9 +1147,10 @@ class _Extractor:
         header_says = self.unit.kind == "table_cell" and bool(
             TABLE_HEADERS["concentration"].search(self.attribute_header)
         )
+        paired = self.versus_pair(sent)
         for m in sent.mentions:
             q = m.quantity
-            if q is None or q.kind != "percent" or self.skipped(m.start):
+            if q is None or q.kind != "percent" or self.skipped(m.start) or m.start in paired:
                 continue
             if dict(q.extra).get("ci"):
                 continue
@@ -1138,8 +1163,12 @@ class _Extractor:
                 or (q.low > 50 and IGG_AFTER.match(after))
             ):
                 continue  # "at least 98% IgG", "98% pure": purity
+            if NEVER_CONCENTRATION_AFTER.match(after) or NEVER_CONCENTRATION_BEFORE.search(before):
+                continue  # "is 10% maltose", "40% had headache", "covers Privigen at 80%"
             # "contains 10% protein", "50 mg/mL of protein": the product's own concentration
             protein = PROTEIN_AFTER.match(after) is not None
+            if not protein and after.lstrip()[:3].lower() == "of ":
+                continue  # "73% of that of IVIG", "10% of the dose": a share of something
             concentration_of = protein or CONCENTRATION_OF.search(before) is not None
             if NOT_CONCENTRATION_AFTER.match(after) and not concentration_of:
                 continue
@@ -1151,7 +1180,11 @@ class _Extractor:
                 continue  # "Privigen is not a 5% solution", "does not come as a 5% solution"
             window = self.text[max(cstart, m.start - 45) : min(cend, m.end + 45)]
             near_product = any(
-                p.kind == "product" and (0 <= m.start - p.end <= 4 or 0 <= p.start - m.end <= 2)
+                p.kind == "product"
+                and (
+                    (0 <= m.start - p.end <= 4 and not LIST_GAP.search(self.text, p.end, m.start))
+                    or 0 <= p.start - m.end <= 2
+                )
                 for p in sent.mentions
             )
             if not (header_says or near_product or CONCENTRATION_CUE.search(window)):
@@ -1162,6 +1195,32 @@ class _Extractor:
                 continue  # "A 5% product needs twice the volume of Privigen."
             values.append((m, percent_value(q.low)))
         self.attribute_values(sent, "concentration", values)
+
+    def versus_pair(self, sent: Sentence) -> set[int]:
+        """ "Privigen is less concentrated than Hizentra (10% vs 20%)": each in order.
+
+        Emits the two concentrations, paired with the sentence's two products in the order
+        they were named, and returns the values' offsets (left out of the other readings).
+        """
+        if "%" not in sent.text or "(" not in sent.text:
+            return set()
+        pair = VS_PAIR.search(sent.text)
+        if pair is None:
+            return set()
+        first, second = sent.start + pair.start(1), sent.start + pair.start(2)
+        products: list[Mention] = []
+        for p in self.products_in(sent.start, sent.start + pair.start()):
+            if all(p.id != q.id for q in products):
+                products.append(p)
+        found = [m for m in sent.mentions if m.quantity is not None and m.start in (first, second)]
+        if len(products) != 2 or len(found) != 2:
+            return set()
+        group = self.new_group()
+        for product, m in zip(products, found, strict=True):
+            assert m.quantity is not None
+            value = percent_value(m.quantity.low)
+            self.emit(product, "concentration", value, m, sent, "respectively", group)
+        return {first, second}
 
     def stabilizers(self, sent: Sentence) -> None:
         positive: list[tuple[Mention, Value]] = []

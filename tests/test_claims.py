@@ -309,6 +309,32 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
         "Privigen (not to be confused with the 5% Flebogamma) is a 10% liquid.\n",
         {("privigen", "concentration", "10%", "direct")},
     ),
+    # Shares of something else: outcomes, excipients, coverage, market, bioavailability.
+    ("With Privigen, 40% had headache.\n", set()),
+    ("Gamunex-C: 9% headache.\n", set()),
+    ("Octagam 10%, 79% responders.\n", set()),
+    ("Medicare covers Privigen at 80%.\n", set()),
+    ("Privigen holds a 30% share of the US IVIG market.\n", set()),
+    ("Hizentra is about 73% bioavailable.\n", set()),
+    ("Hizentra's AUC is about 73% of that of IVIG.\n", set()),
+    ("Cuvitru's IgG subclass distribution is about 60% IgG1, 30% IgG2.\n", set()),
+    ("Octagam 5% is 10% maltose.\n", {("octagam-5", "stabilizer", "maltose", "direct")}),
+    (
+        "Hizentra is 20% IgG and 80% water.\n",
+        {("hizentra", "concentration", "20%", "direct")},
+    ),
+    (
+        "Octagam 5% & 10% contain maltose.\n",
+        {("octagam-5", "stabilizer", "maltose", "direct")},
+    ),
+    # "(a vs b)" after two products: in the order they were named.
+    (
+        "Privigen is less concentrated than Hizentra (10% vs 20%).\n",
+        {
+            ("privigen", "concentration", "10%", "respectively"),
+            ("hizentra", "concentration", "20%", "respectively"),
+        },
+    ),
     # Questions, direct and indirect, state nothing.
     (
         "Is Privigen a 5% solution? Privigen is a 10% solution.\n",
