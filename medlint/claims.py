@@ -238,6 +238,18 @@ ROUTE_BLOCK_BEFORE = re.compile(
 ROUTE_APPOSITION_GAP = re.compile(
     r"^[\s,]*(?:(?:is|was|remains|,)\s+)?(?:an?|the)\s+(?:[\w%.-]+\s+){0,3}$", re.IGNORECASE
 )
+# A route that is not the product's: what a patient had before, needs no longer, or avoids
+# ("Hizentra avoids the need for intravenous access", "people who used intravenous products").
+ROUTE_OTHER_BEFORE = re.compile(
+    r"\b(?:need\s+for|needing|avoid\w*|spar\w*|instead\s+of|after|before|previous(?:ly)?|"
+    r"prior|former(?:ly)?|had|were\s+(?:treated|given|on)|switch\w*|who(?:\s+\w+){1,2})"
+    r"\s+(?:an?\s+|the\s+|their\s+)?$",
+    re.IGNORECASE,
+)
+ROUTE_OTHER_AFTER = re.compile(
+    r"\s+(?:access|lines?|catheters?|ports?|needles?|cannula\w*|induction|loading)\b",
+    re.IGNORECASE,
+)
 # "can be given IV or SC": after a verb of giving, the acronyms IV and SC are routes.
 ROUTE_VERB_BEFORE = re.compile(
     r"\b(?:given|administered|infused|delivered|injected)\s+(?:(?:IV|SC)\s*(?:or|and|/)\s*)?$",
@@ -1256,13 +1268,21 @@ class _Extractor:
             if self.negated(m.start, m.end, cstart):
                 continue
             before = self.text[max(cstart, m.start - 30) : m.start]
-            if ROUTE_BLOCK_BEFORE.search(before):
-                continue
+            if ROUTE_BLOCK_BEFORE.search(before) or ROUTE_OTHER_BEFORE.search(before):
+                continue  # "from a vein", "avoids the need for intravenous access"
+            if ROUTE_OTHER_AFTER.match(self.text, m.end):
+                continue  # "intravenous lines", "after intravenous induction"
             route_column = (
                 self.unit.kind == "table_cell"
                 and self.lead_product is not None
                 and bool(TABLE_HEADERS["route"].search(self.attribute_header))
             )
+            if (
+                self.unit.kind == "table_cell"
+                and not route_column
+                and not self.products_in(sent.start, sent.end)
+            ):
+                continue  # "intravenous immunoglobulin" under "Previous treatment"
             given = m.text.upper() in ("IV", "SC") and bool(ROUTE_VERB_BEFORE.search(before))
             if ACRONYM.match(m.text) and not route_column and not given:
                 # "IVIG" names the therapy class: only "Privigen, a 10% IVIG" is a route claim

@@ -335,6 +335,15 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
             ("hizentra", "concentration", "20%", "respectively"),
         },
     ),
+    # A route the product spares or follows is not its own.
+    ("Hizentra avoids the need for intravenous access.\n", set()),
+    ("Hizentra is for people who used intravenous products.\n", set()),
+    ("In CIDP, Hizentra is used as maintenance after intravenous induction.\n", set()),
+    (
+        "Before starting Hizentra, most patients were treated intravenously.\n",
+        set(),
+    ),
+    ("Hizentra is used intravenously.\n", {("hizentra", "route", "intravenous", "direct")}),
     # Questions, direct and indirect, state nothing.
     (
         "Is Privigen a 5% solution? Privigen is a 10% solution.\n",
