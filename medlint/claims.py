@@ -178,6 +178,10 @@ IGA_NOT_CONTENT = re.compile(
     r"^\s*[-\s]?(?:deficien\w*|antibod\w*|nephropathy|vasculitis|myeloma|class|isotype)",
     re.IGNORECASE,
 )
+IGA_OF_PATIENT_BEFORE = re.compile(
+    r"\b(?:your|his|her|their|patient['’]s|serum|blood|measured)\s+(?:\w+\s+)?$", re.IGNORECASE
+)
+IGA_DENIED_BEFORE = re.compile(r"\b(?:not|never|isn['’]t|aren['’]t)\s+(?:\w+\s+)?$", re.IGNORECASE)
 IGA_CUE_AFTER = re.compile(
     r"^\s*[-\s]?(?:content|levels?|amounts?|concentrations?|free|depleted|reduced|\(|:|of\b|is\b|at\b|"
     r"≤|<|below|under|less|not\s+more|average|typical|contains?)",
@@ -205,6 +209,14 @@ SUGAR = re.compile(
     r"(?:doesn't|does\s+not|do\s+not)\s+contain\s+(?:any\s+)?(?:added\s+)?sugars?)\b",
     re.IGNORECASE,
 )
+# "is not sugar-free" denies; "a sugar-free product", "any sugar-free option" is a kind of
+# product, not this one; "a sugar-free diet" is the patient's.
+SUGAR_FREE_NOT_CLAIMED_BEFORE = re.compile(
+    r"(?:\b(?:not|never|isn['’]t|aren['’]t|no\s+longer)\s+(?:\w+\s+)?|"
+    r"(?:^|\W)(?:an?|any|other|some|every)\s+)$",
+    re.IGNORECASE,
+)
+SUGAR_FREE_NOT_CLAIMED_AFTER = re.compile(r"\s+(?:diets?|foods?|drinks?|meals?)\b", re.IGNORECASE)
 # "Neither Octagam nor Privigen contains sugar": a positive wording under "neither".
 SUGAR_CONTAINED = re.compile(r"\bcontains?\s+(?:any\s+)?(?:added\s+)?sugars?\b", re.IGNORECASE)
 NEITHER = re.compile(r"\W*neither\b", re.IGNORECASE)
@@ -466,6 +478,20 @@ def _iga_value(q: Quantity) -> Value:
     return Value("iga", ("iga", comparator, round(q.low, 3)), display)
 
 
+# "Gammagard Liquid ERC", "Gammagard S/D": a name followed by a variant code is another
+# product (with other facts), not the one the facts describe.
+_VARIANT_CODE = re.compile(r"[ \t]+(?:[A-Z]{2,5}|[A-Z]/[A-Z])\b(?![-%])")
+_NOT_VARIANT = frozenset(
+    {"IV", "SC", "IVIG", "SCIG", "IGIV", "PI", "DM", "JDM", "ITP", "CIDP", "MMN", "US", "USA",
+     "EU", "UK", "FDA", "EMA", "AND", "OR", "IS", "HAS", "IN"}
+)  # fmt: skip
+
+
+def _variant_after(text: str, end: int) -> bool:
+    m = _VARIANT_CODE.match(text, end)
+    return m is not None and m.group(0).strip() not in _NOT_VARIANT
+
+
 def percent_value(value: float) -> Value:
     shown = f"{value:g}%"
     return Value("percent", ("percent", round(value, 4)), shown)
@@ -654,7 +680,11 @@ class _Extractor:
         terms = user_data.get("medlint_terms")
         if terms is not None:  # the pipeline's plain record of its entities
             text = self.text
-            out.extend(Mention(kind, tid, s, e, text[s:e]) for kind, tid, s, e in terms)
+            out.extend(
+                Mention(kind, tid, s, e, text[s:e])
+                for kind, tid, s, e in terms
+                if kind != "product" or not _variant_after(text, e)
+            )
         else:
             for ent in sdoc.ents:
                 kind = ent.label_.lower()
@@ -1109,7 +1139,11 @@ class _Extractor:
         if not values:
             return
         sprods = self.products_in(sent.start, sent.end)
-        if RESPECTIVELY.search(sent.text) and len(sprods) == len(values) >= 2:
+        if RESPECTIVELY.search(sent.text) and len(sprods) >= 2:
+            if len(sprods) != len(values):
+                # "37 and 80 µg/mL IgA, respectively": the pairs are meant, but not every value
+                # was read as one; any pairing guessed here could be wrong.
+                return
             group = self.new_group()
             for prod, (where, value) in zip(sprods, values, strict=True):
                 self.emit(prod, attribute, value, where, sent, "respectively", group, polarity)
@@ -1255,6 +1289,11 @@ class _Extractor:
         for sm in found:
             if self.skipped(sm.start()):
                 continue
+            before = self.text[max(sent.start, sm.start() - 30) : sm.start()]
+            if SUGAR_FREE_NOT_CLAIMED_BEFORE.search(before) or SUGAR_FREE_NOT_CLAIMED_AFTER.match(
+                self.text, sm.end()
+            ):
+                continue  # "is not sugar-free", "a sugar-free product", "a sugar-free diet"
             mention = Mention("sugar", "sugar", sm.start(), sm.end(), sm.group(0))
             sugar.append((mention, Value("sugar", ("sugar", False), "sugar-free")))
         self.attribute_values(sent, "sugar", sugar)
@@ -1333,12 +1372,16 @@ class _Extractor:
             before = self.text[max(sent.start, im.start() - 40) : im.start()]
             if IGA_NOT_CONTENT.match(after) or before.rstrip().lower().endswith("anti-"):
                 continue
+            if IGA_OF_PATIENT_BEFORE.search(before):
+                continue  # "Your IgA was 5 mg/dL": the patient's level, not the product's
             numeric = None
             for m in sent.mentions:
                 q = m.quantity
                 if q is not None and q.kind == "iga" and abs(m.start - im.end()) <= 45:
                     numeric = (m, q)
                     break
+            if numeric is not None and "dl" in numeric[1].text.lower():
+                continue  # per decilitre: a serum level ("IgA below 7 mg/dL")
             if numeric is not None:
                 values.append((numeric[0], _iga_value(numeric[1])))
                 continue
@@ -1346,6 +1389,8 @@ class _Extractor:
             qb = IGA_QUALITY_BEFORE.search(before)
             qa = IGA_QUALITY_AFTER.match(after)
             match = qa or qb
+            if qa is not None and qa.group("free") and IGA_DENIED_BEFORE.search(before):
+                continue  # "Privigen is not IgA-free"
             if match is not None:
                 quality = next(k for k in ("free", "trace", "high") if match.group(k))
                 if qa is not None:

@@ -344,6 +344,14 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
         set(),
     ),
     ("Hizentra is used intravenously.\n", {("hizentra", "route", "intravenous", "direct")}),
+    # Denied, generic or the patient's: no sugar or IgA claim of the product.
+    ("Octagam 10% is not sugar-free.\n", set()),
+    ("A sugar-free product may be preferred over Octagam 10%.\n", set()),
+    ("Privigen is not IgA-free.\n", set()),
+    ("Your IgA was 5 mg/dL, so you got Privigen.\n", set()),
+    ("Gammagard Liquid and Cuvitru have 37 and 80 µg/mL IgA, respectively.\n", set()),
+    ("Gammagard Liquid ERC has ≤2 µg/mL IgA.\n", set()),  # another product
+    ("Octagam 10% is sugar-free.\n", {("octagam-10", "sugar", "sugar-free", "direct")}),
     # Questions, direct and indirect, state nothing.
     (
         "Is Privigen a 5% solution? Privigen is a 10% solution.\n",
