@@ -58,7 +58,7 @@ _CONTRAST_WORDS = Literals(
         *("different", "distinct"),
     ]
 )
-_CONTRAST_END = re.compile(r"[,;:.()]|\s(?:and|but|while|whereas|is|are|was|has|have)\s")
+_CONTRAST_END = re.compile(r"[,;:.()]|\s(?:and|but|while|whereas|is|are|was|has|have|to)\s")
 # A short noun phrase in apposition, closed by a comma or the sentence's end, with no verb (so
 # "Unlike Privigen, a 5% solution needs more volume" keeps its subject).
 _CONTRAST_APPOSITION = re.compile(
@@ -222,6 +222,9 @@ SUGAR_CONTAINED = re.compile(r"\bcontains?\s+(?:any\s+)?(?:added\s+)?sugars?\b",
 NEITHER = re.compile(r"\W*neither\b", re.IGNORECASE)
 DISTRIBUTIVE = re.compile(r"\b(?:both|each|all)\b", re.IGNORECASE)
 LIKE = re.compile(r"\blike\b", re.IGNORECASE)
+MODAL = re.compile(r"\b(?:can|may|could)\b", re.IGNORECASE)
+OR_WORD = re.compile(r"\bor\b|/", re.IGNORECASE)
+AND_WORD = re.compile(r"\band\b|&", re.IGNORECASE)
 MANUFACTURE_VERB = re.compile(
     r"\b(?:produc(?:e|es|ed|er|ers|ing)|manufactur\w*|makes?|made|offers?|offered|markets?|"
     r"marketed|provides?|"
@@ -719,8 +722,9 @@ class _Extractor:
             end_match = _CONTRAST_END.search(text, m.end())
             while end_match is not None and end_match.group(0) == "(":
                 # "switching from Privigen (CSL Behring) to ...": the parenthesis belongs to it
+                # (and a second one straight after it, not one after the next product)
                 close = text.find(")", end_match.end())
-                if close < 0:
+                if close < 0 or (parts and text[parts[-1][1] + 1 : end_match.start()].strip()):
                     break
                 if head_end < 0:
                     head_end = end_match.start()
@@ -994,6 +998,14 @@ class _Extractor:
         if last_product > first_value:
             return False
         if DISTRIBUTIVE.search(self.text, last_product, first_value):
+            return True
+        # "X and Y can be given IV or SC": options open to each, not values to share out
+        last_value = max(w.end for w, _ in items)
+        if (
+            MODAL.search(self.text, last_product, first_value)
+            and OR_WORD.search(self.text, first_value, last_value)
+            and not AND_WORD.search(self.text, first_value, last_value)
+        ):
             return True
         return any(LIKE.search(self.text, a.end, b.start) for a, b in itertools.pairwise(prods))
 

@@ -352,6 +352,24 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("Gammagard Liquid and Cuvitru have 37 and 80 µg/mL IgA, respectively.\n", set()),
     ("Gammagard Liquid ERC has ≤2 µg/mL IgA.\n", set()),  # another product
     ("Octagam 10% is sugar-free.\n", {("octagam-10", "sugar", "sugar-free", "direct")}),
+    # A second product's parenthesis after "to" is its own, not the contrasted product's.
+    (
+        "Switch from Privigen (CSL Behring) to Gamunex-C (Grifols).\n",
+        {
+            ("privigen", "manufacturer", "CSL Behring", "parenthetical"),
+            ("gamunex-c", "manufacturer", "Grifols", "parenthetical"),
+        },
+    ),
+    # Options open to each product ("can ... IV or SC") are not values to share out.
+    (
+        "Gamunex-C and Gammagard Liquid can be given IV or SC.\n",
+        {
+            ("gamunex-c", "route", "intravenous", "coordinated"),
+            ("gamunex-c", "route", "subcutaneous", "coordinated"),
+            ("gammagard-liquid", "route", "intravenous", "coordinated"),
+            ("gammagard-liquid", "route", "subcutaneous", "coordinated"),
+        },
+    ),
     # Questions, direct and indirect, state nothing.
     (
         "Is Privigen a 5% solution? Privigen is a 10% solution.\n",
