@@ -37,6 +37,7 @@ from medlint.documents._build import TEXT_MARKER
 from medlint.facts import Facts
 from medlint.memo import memoised
 from medlint.model import Claim, Document, Unit, Value
+from medlint.prefilter import TermIndex
 from medlint.quantities import Quantity, find_quantities, parse_quantity
 from medlint.sentences import split_sentences
 from medlint.trie import Literals, lower_same_length
@@ -315,6 +316,19 @@ REGIMEN_CUE = re.compile(
     r"protocols?|schedules?)\b",
     re.IGNORECASE,
 )
+# Before a dose: it is one day's share of a course ("each daily infusion is 0.4 g/kg", "split
+# into 5 daily infusions of 0.4 g/kg", "the daily dose should not exceed 1 g/kg").
+DAILY_SHARE_BEFORE = re.compile(
+    r"(?:\b(?P<days>\d{1,2}|two|three|four|five|six|seven)\s+(?:daily|consecutive\s+daily)\s+"
+    r"(?:infusions|doses)\s+of|\b(?:each|per|a|the|one)\s+(?:daily\s+(?:infusion|dose)|"
+    r"infusion\s+day|day['’]s\s+(?:infusion|dose)|single\s+day)|\bdaily\s+dose|"
+    r"\bon\s+(?:any|a|one)\s+(?:single\s+)?day)\b[^.;]{0,30}?$",
+    re.IGNORECASE,
+)
+_WORD_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+SUBCUTANEOUS_WORDS = re.compile(
+    r"\b(?:SCIG|subcutaneous(?:ly)?|under\s+the\s+skin|sub-?Q)\b", re.IGNORECASE
+)
 REGIMEN_HEADER = re.compile(
     r"\b(?:dos(?:e|es|ing|age)|intervals?|frequency|schedule|regimens?|how\s+often)\b",
     re.IGNORECASE,
@@ -323,7 +337,8 @@ REGIMEN_HEADER = re.compile(
 NOT_A_REGIMEN = re.compile(
     r"\b(?:trials?|placebo|randomi[sz]ed|participants|enrolled|cohort|hypothetical(?:ly)?|for\s+example|"
     r"e\.g\.|suppose|imagine|would\s+(?:receive|get|need)|were\s+given|received|investigators?|"
-    r"assess\w*|monitor\w*|check\w*|review\w*|evaluat\w*|measur\w*|test(?:s|ed|ing)?|visits?|"
+    r"(?:re-?)?assess\w*|monitor\w*|check\w*|review\w*|(?:re-?)?evaluat\w*|measur\w*|"
+    r"test(?:s|ed|ing)?|visits?|extension|stud(?:y|ies)|could\s+receive|"
     r"follow-ups?|scans?|blood\s*work|appointments?|exams?|examinations?)\b"
     r"|^\s*if\b",
     re.IGNORECASE,
@@ -338,7 +353,9 @@ OTHER_THERAPY_WORDS = (
     *("hydroxychloroquine", "leflunomide", "tofacitinib", "baricitinib", "ruxolitinib"),
     *("abatacept", "infliximab", "etanercept", "adalimumab", "acetaminophen", "paracetamol"),
     *("ibuprofen", "diphenhydramine", "cetirizine", "antihistamine", "antihistamines"),
-    *("heparin", "saline"),
+    *("heparin", "saline", "ondansetron", "zofran", "ketorolac", "famotidine", "ranitidine"),
+    *("enoxaparin", "tylenol", "benadryl", "advil", "motrin", "aspirin", "loratadine"),
+    *("montelukast", "fexofenadine"),
 )
 # Found as whole words by one Aho-Corasick scan of the lower-cased unit, once per unit.
 _OTHER_THERAPY = Literals(OTHER_THERAPY_WORDS)
@@ -493,6 +510,9 @@ _NOT_VARIANT = frozenset(
 def _variant_after(text: str, end: int) -> bool:
     m = _VARIANT_CODE.match(text, end)
     return m is not None and m.group(0).strip() not in _NOT_VARIANT
+
+
+_TERM_INDEXES: dict[tuple[Any, ...], tuple[object, Any]] = {}  # facts -> TermIndex
 
 
 def percent_value(value: float) -> Value:
@@ -1603,12 +1623,33 @@ class _Extractor:
             self.emit(product, "manufacturer", value, m, sent, how, self.new_group())
 
     def sentence_condition(self, sent: Sentence) -> str:
-        ids = {
-            m.id for m in sent.mentions if m.kind == "condition" and not self.in_contrast(m.start)
-        }
+        """The condition a sentence is about: the one it names, else the one the sentence
+        before names ("IVIG is also used for CIDP. The dose is ..."), else the one its section
+        heading names ("## CIDP"), else the article's."""
+        ids = self._conditions_named(sent)
         if len(ids) == 1:
             return next(iter(ids))
-        return "" if ids else self.analysis.condition
+        if ids:
+            return ""
+        if self._sentence_index is None:
+            self._sentence_index = {id(s): k for k, s in enumerate(self.sentences)}
+        k = self._sentence_index[id(sent)]
+        if k:
+            before = self._conditions_named(self.sentences[k - 1])
+            if len(before) == 1:
+                return next(iter(before))
+        heading = self.unit.section
+        if heading and self.unit.kind != "heading":
+            index = memoised(_TERM_INDEXES, self.facts, (), lambda: TermIndex(self.facts))
+            named = {cid for cid, _, _, _ in index.conditions_in(heading)}
+            if len(named) == 1:
+                return next(iter(named))
+        return self.analysis.condition
+
+    def _conditions_named(self, sent: Sentence) -> set[str]:
+        return {
+            m.id for m in sent.mentions if m.kind == "condition" and not self.in_contrast(m.start)
+        }
 
     def regimen(self, sent: Sentence) -> None:
         """Doses, divisions, intervals, maximum doses: of a product, or of IVIG in a condition."""
@@ -1640,17 +1681,24 @@ class _Extractor:
             how = "direct"
         elif self.lead_product is not None:
             subject, how = self.lead_product, self.lead_how
+        elif (previous := self.previous_subject(sent)) is not None:
+            subject, how = previous, "coreference"  # "Hizentra is a 20% SCIG. It is ..."
         elif condition:
             subject = Mention("condition", condition, 0, 0, condition)
             how = "indication"
         else:
             subject = Mention("therapy", "ivig", 0, 0, "IVIG")
             how = "general"
+        if how in ("indication", "general") and SUBCUTANEOUS_WORDS.search(sent.text):
+            return  # "SCIG is given weekly at 0.1 to 0.2 g/kg": not the IV regimen
         group = self.new_group()
         phase = self._maintenance_starts(sent)
         for m in items:
             q = m.quantity
             assert q is not None
+            if q.kind == "dose" and q.unit == "g/kg":
+                q = self._daily_share(sent, m, q)
+                m = dataclasses.replace(m, quantity=q)
             attribute = q.kind
             if (
                 phase
@@ -1671,6 +1719,22 @@ class _Extractor:
             return True
         cend = self.clause_bounds(sent, m.start)[1]
         return at < cend and not SEQUENCE.search(self.text, m.end, at)
+
+    def _daily_share(self, sent: Sentence, m: Mention, q: Quantity) -> Quantity:
+        """ "Each daily infusion is 0.4 g/kg", "5 daily infusions of 0.4 g/kg": a day's dose.
+
+        Read as a dose per day (with its days when counted), which is compared with a course
+        only as the total it adds up to (checks.regimens.course_dose).
+        """
+        before = self.text[max(sent.start, m.start - 45) : m.start]
+        share = DAILY_SHARE_BEFORE.search(before)
+        if share is None:
+            return q
+        days = share.group("days")
+        extra: tuple[tuple[str, object], ...] = ()
+        if days is not None:
+            extra = (("days", int(days) if days.isdigit() else _WORD_COUNTS[days.lower()]),)
+        return dataclasses.replace(q, unit="g/kg/day", extra=extra)
 
     def _maintenance_starts(self, sent: Sentence) -> list[int]:
         """Unit offsets of the maintenance wording in ``sent`` (see MAINTENANCE)."""

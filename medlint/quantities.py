@@ -349,7 +349,8 @@ _P_DOSE = (
          )?
          # "1 g/kg on two consecutive days": the course, or each day's dose? Noted, not taken
          # (the days stay a division of their own); see checks.regimens.per_day_reading.
-         (?:(?={_W1}on{_W1}(?P<ondays>{_NUMW})(?:{_W1}consecutive)?{_W1}days\b)|)"""
+         (?:(?={_W1}(?:on|for){_W1}(?P<ondays>{_NUMW})(?:{_SEP}(?P<ondays2>{_NUMW}))?
+              (?:{_W1}consecutive)?{_W1}days?\b)|)"""
 )
 
 _P_MAX = (
@@ -612,7 +613,9 @@ def _build_dose(m: re.Match[str]) -> Quantity | None:
     elif (other := _group(m, "perother")) is not None:
         unit = "g/kg/week" if other.lower().startswith("w") else "g/kg/month"
     elif (ondays := _group(m, "ondays")) is not None:
-        extra = (("either_days", _count(_num(ondays))),)
+        # "1 g/kg for 1 to 2 days": the fewest and the most days
+        most = _group(m, "ondays2") or ondays
+        extra = (("either_days", (_count(_num(ondays)), _count(_num(most)))),)
     return _make(
         m, "dose", r[0] * factor, r[1] * factor, unit, comparator=_comparator(m), extra=extra
     )

@@ -175,14 +175,24 @@ def per_day_reading(stated: Quantity) -> Quantity | None:
     :mod:`medlint.quantities`).
     """
     days = stated.get("either_days")
-    if stated.kind != "dose" or stated.unit != "g/kg" or not isinstance(days, int) or days < 2:
+    if stated.kind != "dose" or stated.unit != "g/kg" or not isinstance(days, tuple):
+        return None
+    fewest, most = days
+    if not isinstance(fewest, int | float) or not isinstance(most, int | float) or most < 2:
         return None
     return dataclasses.replace(
         stated,
-        low=float(f"{stated.low * days:.12g}"),
-        high=float(f"{stated.high * days:.12g}"),
+        low=float(f"{stated.low * fewest:.12g}"),
+        high=float(f"{stated.high * most:.12g}"),
         extra=(),
     )
+
+
+def _covers(reading: Quantity, canon: Quantity) -> bool:
+    """Whether a reading over a range of days ("1 g/kg for 1 to 2 days") can give ``canon``."""
+    if (reading.kind, reading.unit) != (canon.kind, canon.unit):
+        return False
+    return reading.low <= canon.low and canon.high <= reading.high
 
 
 def _fits(stated: Quantity, canon: Quantity) -> tuple[bool, str]:
@@ -220,7 +230,7 @@ def _run_regimen(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable
                     if relation == "incomparable":
                         continue
                     if not ok and per_day is not None:
-                        ok = _fits(per_day, canon)[0]
+                        ok = _fits(per_day, canon)[0] or _covers(per_day, canon)
                     if ok:
                         fits_one = True
                     else:
