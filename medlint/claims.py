@@ -375,6 +375,22 @@ PREVALENCE_CUE = re.compile(
     r"\b(?:prevalence|prevalent|living\s+with|currently\s+(?:have|live))\b", re.IGNORECASE
 )
 REGIMEN_KINDS = {"dose", "max_dose", "division", "interval"}
+# A rate of side effects or of something among people who have the condition is no incidence.
+ADVERSE_WORDS = re.compile(
+    r"\b(?:thrombo\w*|anaphyla\w*|meningitis|ha?emoly\w*|side\s+effects?|adverse|reactions?|"
+    r"complications?|calcinosis|kidney\s+(?:injury|failure|problems?)|renal\s+failure|"
+    r"infusion[-\s]related)\b",
+    re.IGNORECASE,
+)
+WITH_CONDITION_BEFORE = re.compile(
+    r"\b(?:people|patients|children|adults|those|persons|individuals|cases)\s+(?:with|who\s+have)"
+    r"\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+PER_TREATMENT_AFTER = re.compile(
+    r"\s*(?:IVIG\s+|SCIG\s+)?(?:infusions|doses|treatments|courses|administrations|vials)\b",
+    re.IGNORECASE,
+)
 # A later, usually lighter phase: "maintenance doses of 1 g/kg", "tapered to 1 g/kg every 6
 # weeks once stable". Its doses and intervals are claims of their own ("maintenance dose"): held
 # to the canonical regimen like any dose (checks.regimens), but compared for consistency only
@@ -513,6 +529,21 @@ def _variant_after(text: str, end: int) -> bool:
 
 
 _TERM_INDEXES: dict[tuple[Any, ...], tuple[object, Any]] = {}  # facts -> TermIndex
+_JUVENILE_FORMS: dict[tuple[Any, ...], tuple[object, Any]] = {}
+CHILD_WORDS = re.compile(
+    r"\b(?:children|child|kids|p(?:a)?ediatric|juvenile|adolescents?|infants?)\b", re.IGNORECASE
+)
+ADULT_WORDS = re.compile(r"\badults?\b", re.IGNORECASE)
+
+
+def _juvenile_forms(facts: Facts) -> dict[str, str]:
+    """Condition id -> the id of its juvenile form ("dermatomyositis" -> "juvenile-...")."""
+    by_name = {term.name.lower(): cid for cid, term in facts.conditions.items()}
+    return {
+        by_name[name.removeprefix("juvenile ")]: cid
+        for name, cid in by_name.items()
+        if name.startswith("juvenile ") and name.removeprefix("juvenile ") in by_name
+    }
 
 
 def percent_value(value: float) -> Value:
@@ -1625,7 +1656,23 @@ class _Extractor:
     def sentence_condition(self, sent: Sentence) -> str:
         """The condition a sentence is about: the one it names, else the one the sentence
         before names ("IVIG is also used for CIDP. The dose is ..."), else the one its section
-        heading names ("## CIDP"), else the article's."""
+        heading names ("## CIDP"), else the article's; for children or adults, its juvenile or
+        adult form when the facts have both ("In children, dermatomyositis affects ...")."""
+        condition = self._sentence_condition(sent)
+        return self._population_form(condition, sent) if condition else condition
+
+    def _population_form(self, condition: str, sent: Sentence) -> str:
+        children = CHILD_WORDS.search(sent.text) is not None
+        adults = ADULT_WORDS.search(sent.text) is not None
+        if children == adults:
+            return condition
+        forms = memoised(_JUVENILE_FORMS, self.facts, (), lambda: _juvenile_forms(self.facts))
+        if children:
+            return forms.get(condition, condition)
+        adult = {juvenile: plain for plain, juvenile in forms.items()}
+        return adult.get(condition, condition)
+
+    def _sentence_condition(self, sent: Sentence) -> str:
         ids = self._conditions_named(sent)
         if len(ids) == 1:
             return next(iter(ids))
@@ -1744,12 +1791,22 @@ class _Extractor:
         rates = [m for m in sent.mentions if m.quantity is not None and m.quantity.kind == "rate"]
         if not rates or PREVALENCE_CUE.search(sent.text) or not INCIDENCE_CUE.search(sent.text):
             return
+        if ADVERSE_WORDS.search(sent.text):
+            return  # "Thrombosis occurs in 1 in 1,000 infusions": a side effect's frequency
         condition = self.sentence_condition(sent)
         if not condition:
             return
+        if any(
+            m.kind == "condition"
+            and WITH_CONDITION_BEFORE.search(self.text, max(sent.start, m.start - 40), m.start)
+            for m in sent.mentions
+        ):
+            return  # "1 in 1,000 people with dermatomyositis develops calcinosis"
         subject = Mention("condition", condition, 0, 0, condition)
         for m in rates:
             assert m.quantity is not None
+            if self.in_contrast(m.start) or PER_TREATMENT_AFTER.match(self.text, m.end):
+                continue  # "compared with 50 per million for systemic sclerosis"
             self.emit(
                 subject,
                 "incidence",
