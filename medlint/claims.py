@@ -1163,7 +1163,9 @@ class _Extractor:
         if product.kind == "condition":
             cterm = self.facts.conditions.get(product.id)
             subject = f"conditions.{product.id}"
-            name = f"IVIG in {cterm.name if cterm else product.text}"
+            name = cterm.name if cterm else product.text
+            if attribute != "incidence":  # a dose or schedule is IVIG's in the condition
+                name = f"IVIG in {name}"
         elif product.kind == "therapy":
             subject, name = "therapy.ivig", "IVIG"
         else:

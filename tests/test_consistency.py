@@ -70,3 +70,40 @@ def test_a_maintenance_dose_is_compared_only_with_maintenance_doses(
           str(tmp_path / "a.md")])  # fmt: skip
     findings = json.loads(capsys.readouterr().out)["findings"]
     assert [f["attribute"] for f in findings] == (["dose"] if reported else [])
+
+
+@pytest.mark.parametrize(
+    ("second", "reported"),
+    [
+        # another condition: another question
+        ("For chronic ITP, Privigen is given at 1 g/kg [1].", False),
+        ("For CIDP, Privigen is given at 1 g/kg [1].", True),
+    ],
+)
+def test_statements_for_different_conditions_are_not_compared(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], second: str, reported: bool
+) -> None:
+    (tmp_path / "a.md").write_text(
+        "# Privigen\n\nFor CIDP, Privigen is given as a 2 g/kg loading dose [1].\n\n"
+        f"{second}\n\n## References\n\n1. A.\n"
+    )
+    main(["check", "--isolated", "--format", "json", "--select", "inconsistent-values",
+          str(tmp_path / "a.md")])  # fmt: skip
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert len(findings) == (1 if reported else 0), findings
+
+
+def test_rates_for_different_populations_are_not_compared(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.md").write_text(
+        "# CIDP\n\nCIDP affects 1 to 2 per 100,000 adults each year [1].\n\n"
+        "In children, CIDP affects about 0.2 per 100,000 children each year [1].\n\n"
+        "CIDP affects 10 per 100,000 adults each year [1].\n\n## References\n\n1. A.\n"
+    )
+    main(["check", "--isolated", "--format", "json", "--select", "inconsistent-values",
+          str(tmp_path / "a.md")])  # fmt: skip
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    # only the adults' 10 per 100,000 against the adults' 1 to 2; the children's figure stands
+    assert [(f["line"], f["attribute"]) for f in findings] == [(7, "incidence")]
+    assert findings[0]["message"].startswith("chronic inflammatory demyelinating polyneuropathy:")

@@ -105,7 +105,12 @@ def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding
         for claim in analysis.claims:
             if not compared(claim, attributes, facts):
                 continue
-            key: tuple[str, ...] = (claim.subject, claim.attribute)
+            # Statements for different conditions ("For CIDP ..." and "For ITP ...") or, for a
+            # rate, different populations ("per 100,000 children" vs "adults") answer
+            # different questions.
+            q = claim.quantity
+            population = (q.per or "") if q is not None and q.kind == "rate" else ""
+            key: tuple[str, ...] = (claim.subject, claim.attribute, claim.condition, population)
             if scope == "document":
                 key = (claim.path, *key)
             pools.setdefault(key, []).append(claim)
