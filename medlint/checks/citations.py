@@ -33,9 +33,18 @@ MARKERS = re.compile(
     r"\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]|\[\^[^\]\s]+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|https?://\S+|\bdoi:\s*10\.\S+"
     # author-year, one or several: (Smith 2020), (Smith et al. 2020; Jones 2021),
     # (Aggarwal R, et al. N Engl J Med. 2022)
-    r"|\(\s*(?:see\s+)?[A-Z][^()]{0,150}?\b(?:19|20)\d{2}[a-z]?\s*\)"
-    # (ref. 3), (refs 1, 2), (see reference 3)
-    r"|\(\s*(?:see\s+)?(?:refs?\.?|references?)\s*\d+(?:\s*[,–-]\s*\d+)*\s*\)"
+    # and with the volume and pages after the year: (Aggarwal et al., N Engl J Med, 2022; 387:
+    # 1264), (N Engl J Med 2022;387:1264-78)
+    r"|\(\s*(?:see\s+)?[A-Z][^()]{0,150}?\b(?:19|20)\d{2}[a-z]?(?:\s*[;:,][^()]{0,40})?\s*\)"
+    # in brackets: [Aggarwal 2022]
+    r"|\[\s*[A-Z][^\[\]]{0,80}?\b(?:19|20)\d{2}[a-z]?\s*\]"
+    # narrative: Aggarwal et al. (2022), Aggarwal and colleagues (2022), Smith and Jones (2020)
+    r"|\b[A-Z][\w'’-]+(?:\s+et\s+al\.?|\s+and\s+colleagues|\s+(?:and|&)\s+[A-Z][\w'’-]+)\s*"
+    r"\(\s*(?:19|20)\d{2}[a-z]?\s*\)"
+    # PubMed ids: (PMID: 36198146), PMC9546018
+    r"|\bPMID:?\s*\d{5,9}|\bPMCID:?\s*PMC\d{5,9}|\bPMC\d{5,9}"
+    # (ref. 3), (refs 1, 2), (see reference 3), (references 1 and 2)
+    r"|\(\s*(?:see\s+)?(?:refs?\.?|references?)\s*\d+(?:\s*(?:[,–-]|and|&)\s*\d+)*\s*\)"
     # Vancouver in parentheses, at the end of the sentence only: (1), (2, 3), (4-6)
     r"|\(\s*\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\s*\)(?=[\"'”’]?\s*[.!?]?\s*$)",
 )
@@ -76,7 +85,9 @@ def _prepare(params: dict[str, Any]) -> Any:
     verbs = _alternation(params.get("authority_verbs", []), "authority_verbs")
     suffixes = _alternation(params.get("organisation_suffixes", []), "organisation_suffixes")
     word = r"[A-Z][\w&'’.-]*\s+(?:of\s+|and\s+|&\s+|for\s+|,\s+)*"
-    org = rf"(?:the\s+)?(?:{authorities}|(?:{word}){{1,7}}(?:{suffixes}))"
+    # "British Society for Rheumatology", "National Organization for Rare Disorders"
+    of_what = r"(?:\s+(?:of|for|on|in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
+    org = rf"(?:the\s+)?(?:{authorities}|(?:{word}){{1,7}}(?:{suffixes}){of_what})"
     # Cues by family; a keyword of a family (see _keywords) must lie in the sentence for its
     # cues to run at all.
     families: dict[str, list[re.Pattern[str]]] = {"study": study}
