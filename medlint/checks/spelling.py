@@ -43,6 +43,8 @@ from medlint.rules import Rule
 from medlint.trie import Literals
 
 _SEP = r"(?:[ \t]*[-‐‑–][ \t]*|[ \t]+|)"
+# Before a figure a spaced dash separates a list, not a name: "Octagam – 5% and 10%".
+_SEP_BEFORE_FIGURE = r"(?:[-‐‑–]|[ \t]+|)"
 _LETTERS = re.compile(r"[a-z]+")
 
 
@@ -134,7 +136,9 @@ def _build(facts: Facts, params: _Params) -> _Speller:
             if len(tokens) == 1 or key in seen or not re.match(r"\w", tokens[0]):
                 continue
             seen.add(key)
-            body = _SEP.join(re.escape(t) for t in tokens)
+            body = re.escape(tokens[0]) + "".join(
+                (_SEP_BEFORE_FIGURE if t[:1].isdigit() else _SEP) + re.escape(t) for t in tokens[1:]
+            )
             pattern = re.compile(body + r"(?!\w)(?!-\w)", re.IGNORECASE)
             forms.setdefault(tokens[0][:_PREFIX].lower(), []).append(_Form(form, pattern))
     near: dict[str, set[str]] = {}
