@@ -227,11 +227,15 @@ MODAL = re.compile(r"\b(?:can|may|could)\b", re.IGNORECASE)
 OR_WORD = re.compile(r"\bor\b|/", re.IGNORECASE)
 AND_WORD = re.compile(r"\band\b|&", re.IGNORECASE)
 MANUFACTURE_VERB = re.compile(
-    r"\b(?:produc(?:e|es|ed|er|ers|ing)|manufactur\w*|makes?|made|offers?|offered|markets?|"
-    r"marketed|provides?|"
-    r"develop\w*|distribut\w*|sells?|sold|supplies|brand|maker|'s)\b"
+    r"\b(?:produc(?:e|es|ed|ing)|manufactur(?:e|es|ed|ing)|makes?|made|offers?|offered|markets?|"
+    r"marketed|provides?|provided|"
+    r"develop\w*|distribut\w*|sells?|sold|supplies|supplied|owns?|owned|brand|'s)\b"
     # "made from plasma", "produced from donated blood": what it is made of, not by whom
     r"(?!\s+(?:from|of|out\s+of)\b)|[’']s\b"
+    # "The manufacturer of Privigen is ...", "Grifols, the maker of Gamunex-C"
+    r"|\b(?:manufacturers?|makers?|producers?|suppliers?|owners?|marketers?)\b"
+    # "Privigen is Grifols' IVIG": a possessive of a name ending in s
+    r"|(?<=s)['’](?=\s)"
     # "Privigen is a product of CSL Behring", "is a registered trademark of CSL Behring" (not
     # "like other products of CSL Behring")
     r"|\b(?:is|are|was)\s+(?:an?|one\s+of\s+the)\s+(?:[\w-]+\s+){0,2}?"
@@ -246,7 +250,16 @@ FROM_AFTER = re.compile(r"\s*(?:[,;.)]|$|(?:is|are|was|and|which|that|in|for)\b)
 # What may stand between the products of a maker's line: separators and "and"/"or".
 PRODUCT_LIST_GAPS = re.compile(r"(?:[\s,;/&.]|\band\b|\bor\b)*", re.IGNORECASE)
 LABEL_DASH = re.compile(r"\s*(?:[-–—:]|\()")
-POSSESSIVE_GAP = re.compile(r"(?:'s|’s|'|’)\s+(?:own\s+|new\s+)?")
+# "Takeda's Gammagard Liquid", "Grifols' IVIG, Privigen,", "CSL Behring's 20% SCIG Hizentra".
+POSSESSIVE_GAP = re.compile(
+    r"(?:'s|’s|'|’)\s+(?:own\s+|new\s+)?(?:(?:\d+(?:\.\d+)?\s*%\s+)?(?:liquid\s+)?"
+    r"(?:IVIG|SCIG|product|brand|immunoglobulin|immune\s+globulin)s?\s*,?\s+)?",
+    re.IGNORECASE,
+)
+# "Privigen by Grifols", "Privigen® by Grifols": the maker straight after the name.
+BY_GAP = re.compile(r"[®™]?\s+by\s+")
+# Before a maker: the product is one of its products ("The Grifols product Privigen").
+MAKER_NOUN_GAP = re.compile(r"\s+(?:products?|brands?|IVIG|SCIG)\s+", re.IGNORECASE)
 ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 ROUTE_BLOCK_BEFORE = re.compile(
     r"(?:\bfrom|\bthan|\bto|\bversus)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE
@@ -272,9 +285,12 @@ ROUTE_VERB_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "Privigen is a CSL Behring product", "Privigen, a CSL Behring brand, ...".
-MAKER_APPOSITION_GAP = re.compile(r"\s*(?:,\s*|\s(?:is|was)\s+)(?:an?|the)\s+")
+MAKER_APPOSITION_GAP = re.compile(
+    r"[®™]?\s*(?:,\s*(?:an?|the)\s+|\s(?:is|was|are|were)\s+(?:(?:an?|the|both)\s+)?)"
+)
 MAKER_APPOSITION_AFTER = re.compile(
-    r"\s+(?:product|brand|medicine|medication|immunoglobulin|immune\s+globulin|IVIG|SCIG)\b",
+    r"(?:['’]s?)?\s+(?:\d+(?:\.\d+)?\s*%\s+)?(?:products?|brands?|medicines?|medications?|"
+    r"immunoglobulins?|immune\s+globulins?|IVIGs?|SCIGs?)\b",
     re.IGNORECASE,
 )
 # A unit shaped as a field of a product page: an attribute label or a making/giving verb first.
@@ -1523,16 +1539,23 @@ class _Extractor:
         if not mans:
             return
         group = self.new_group()
+        pairs = self.paired_makers(sent, mans) if len({m.id for m in mans}) > 1 else {}
         for prod in prods:
             chosen: Mention | None = None
             how = "direct"
-            after = self.text[prod.end : prod.end + 4]
+            after = self.text[prod.end : prod.end + 5]
             paren = [
-                m for m in mans if after.lstrip().startswith("(") and 0 < m.start - prod.end <= 4
+                m
+                for m in mans
+                if after.lstrip(" ®™").startswith("(") and 0 < m.start - prod.end <= 5
             ]
             possessive = [
-                m for m in mans if POSSESSIVE_GAP.fullmatch(self.text[m.end : prod.start])
+                m
+                for m in mans
+                if POSSESSIVE_GAP.fullmatch(self.text[m.end : prod.start])
+                or MAKER_NOUN_GAP.fullmatch(self.text, m.end, prod.start)
             ]
+            by = [m for m in mans if BY_GAP.fullmatch(self.text, prod.end, m.start)]
             cstart, cend = self.clause_bounds(sent, prod.start)
             in_clause = [m for m in mans if cstart <= m.start < cend] or (
                 [lead] if lead is not None and lead in mans else []
@@ -1544,12 +1567,28 @@ class _Extractor:
             together = len({p.id for p in clause_products}) == 1 or self.coordinated(
                 clause_products
             )
+            listed_with = [p for p in clause_products if p.end > prod.end]
             if paren:
                 chosen, how = paren[0], "parenthetical"
             elif possessive:
                 chosen, how = possessive[0], "possessive"
+            elif by:
+                chosen = by[0]  # "Privigen by Grifols is given monthly"
+            elif prod.start in pairs:
+                chosen = pairs[prod.start]
+                how = "respectively" if RESPECTIVELY.search(sent.text) else "direct"
             elif described := self.maker_in_apposition(prod, mans):
                 chosen, how = described, "apposition"
+            elif (
+                listed_with
+                and self.coordinated(clause_products)
+                and (
+                    described := self.maker_in_apposition(
+                        prod, mans, max(p.end for p in listed_with)
+                    )
+                )
+            ):
+                chosen, how = described, "apposition"  # "X and Y are CSL Behring products"
             elif (
                 len(ids) == 1
                 and together
@@ -1585,16 +1624,50 @@ class _Extractor:
                 group,
             )
 
-    def maker_in_apposition(self, prod: Mention, mans: list[Mention]) -> Mention | None:
-        """ "Privigen, a CSL Behring product, ..." / "Privigen is a CSL Behring product"."""
+    def maker_in_apposition(
+        self, prod: Mention, mans: list[Mention], after: int | None = None
+    ) -> Mention | None:
+        """ "Privigen, a CSL Behring product, ..." / "Privigen is a CSL Behring product" /
+        "Privigen is Grifols' IVIG" / "Privigen and Hizentra are CSL Behring products".
+
+        ``after``: where the gap starts (the end of the last product listed with ``prod``).
+        """
+        start = prod.end if after is None else after
         for m in mans:
             if (
-                m.start > prod.end
-                and MAKER_APPOSITION_GAP.fullmatch(self.text, prod.end, m.start)
+                m.start > start
+                and MAKER_APPOSITION_GAP.fullmatch(self.text, start, m.start)
                 and MAKER_APPOSITION_AFTER.match(self.text, m.end)
             ):
                 return m
         return None
+
+    def paired_makers(self, sent: Sentence, mans: list[Mention]) -> dict[int, Mention]:
+        """Products and makers named in turn: product start -> its maker.
+
+        "Privigen is made by CSL Behring, and Hizentra by Takeda", "CSL Behring makes Privigen
+        and Takeda makes Hizentra", or in order with "respectively". Only when the sentence
+        has a making verb and each product has exactly one maker next to it.
+        """
+        prods = [p for p in self.products_in(sent.start, sent.end) if not self.in_contrast(p.start)]
+        if len(prods) < 2 or len(prods) != len(mans) or len({m.id for m in mans}) < 2:
+            return {}
+        if not (MANUFACTURE_VERB.search(sent.text) or " by " in sent.text):
+            return {}
+        if RESPECTIVELY.search(sent.text):
+            first_products = max(p.end for p in prods) < min(m.start for m in mans)
+            if first_products or max(m.end for m in mans) < min(p.start for p in prods):
+                return {p.start: m for p, m in zip(prods, mans, strict=True)}
+            return {}
+        order = sorted([*prods, *mans], key=lambda x: x.start)
+        kinds = [x.kind for x in order]
+        if any(a == b for a, b in itertools.pairwise(kinds)):
+            return {}  # not in turn
+        pairs = zip(order[::2], order[1::2], strict=True)
+        return {
+            (a if a.kind == "product" else b).start: (b if a.kind == "product" else a)
+            for a, b in pairs
+        }
 
     def only_products_after(self, lead: Mention, sent: Sentence) -> bool:
         """ "Grifols: Gamunex-C, Flebogamma DIF.": after the maker's label, only its products."""

@@ -370,6 +370,59 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
             ("gammagard-liquid", "route", "subcutaneous", "coordinated"),
         },
     ),
+    # More ways to name a maker.
+    (
+        "The manufacturer of Privigen is Grifols.\n",
+        {("privigen", "manufacturer", "Grifols", "direct")},
+    ),
+    ("Privigen is Grifols' IVIG.\n", {("privigen", "manufacturer", "Grifols", "apposition")}),
+    (
+        "Grifols' IVIG, Privigen, is used.\n",
+        {("privigen", "manufacturer", "Grifols", "possessive")},
+    ),
+    ("Privigen by Grifols is given.\n", {("privigen", "manufacturer", "Grifols", "direct")}),
+    ("Privigen is supplied by Grifols.\n", {("privigen", "manufacturer", "Grifols", "direct")}),
+    (
+        "The Grifols product Privigen is popular.\n",
+        {("privigen", "manufacturer", "Grifols", "possessive")},
+    ),
+    (
+        "Privigen® (Grifols) is used.\n",
+        {("privigen", "manufacturer", "Grifols", "parenthetical")},
+    ),
+    (
+        "Privigen and Gamunex-C are Takeda products.\n",
+        {
+            ("privigen", "manufacturer", "Takeda", "apposition"),
+            ("gamunex-c", "manufacturer", "Takeda", "apposition"),
+        },
+    ),
+    # Several products and makers named in turn, or in order with "respectively".
+    (
+        "Privigen is made by CSL Behring, and Hizentra is made by Takeda.\n",
+        {
+            ("privigen", "manufacturer", "CSL Behring", "direct"),
+            ("hizentra", "manufacturer", "Takeda", "direct"),
+        },
+    ),
+    (
+        "CSL Behring makes Privigen and Takeda makes Hizentra.\n",
+        {
+            ("privigen", "manufacturer", "CSL Behring", "direct"),
+            ("hizentra", "manufacturer", "Takeda", "direct"),
+        },
+    ),
+    (
+        "Privigen and Gamunex-C are made by CSL Behring and Takeda, respectively.\n",
+        {
+            ("privigen", "manufacturer", "CSL Behring", "respectively"),
+            ("gamunex-c", "manufacturer", "Takeda", "respectively"),
+        },
+    ),
+    (
+        "Privigen is made by CSL Behring, not Grifols.\n",
+        set(),  # two makers for one product: which is stated stays unsaid
+    ),
     # Questions, direct and indirect, state nothing.
     (
         "Is Privigen a 5% solution? Privigen is a 10% solution.\n",
