@@ -281,9 +281,16 @@ ROUTE_OTHER_AFTER = re.compile(
 )
 # "can be given IV or SC": after a verb of giving, the acronyms IV and SC are routes.
 ROUTE_VERB_BEFORE = re.compile(
-    r"\b(?:given|administered|infused|delivered|injected)\s+(?:(?:IV|SC)\s*(?:or|and|/)\s*)?$",
+    r"\b(?:given|administered|infused|delivered|injected|used)\s+"
+    r"(?:(?:as|by|via|through)\s+(?:an?\s+)?)?(?:(?:IV|SC)\s*(?:or|and|/)\s*)?$",
     re.IGNORECASE,
 )
+# "by IV infusion", "an SC injection": the acronym naming how something is given.
+ROUTE_ACRONYM_AFTER = re.compile(
+    r"\s*(?:infusions?|injections?|drips?|administration|route)\b", re.I
+)
+# "Hizentra (IV)": an acronym in parentheses straight after the name.
+ROUTE_PAREN_GAP = re.compile(r"[®™]?\s*\(\s*")
 # "Privigen is a CSL Behring product", "Privigen, a CSL Behring brand, ...".
 MAKER_APPOSITION_GAP = re.compile(
     r"[®™]?\s*(?:,\s*(?:an?|the)\s+|\s(?:is|was|are|were)\s+(?:(?:an?|the|both)\s+)?)"
@@ -1403,7 +1410,18 @@ class _Extractor:
                 and not self.products_in(sent.start, sent.end)
             ):
                 continue  # "intravenous immunoglobulin" under "Previous treatment"
-            given = m.text.upper() in ("IV", "SC") and bool(ROUTE_VERB_BEFORE.search(before))
+            given = m.text.upper() in ("IV", "SC") and bool(
+                ROUTE_VERB_BEFORE.search(before)
+                or (
+                    ROUTE_ACRONYM_AFTER.match(self.text, m.end)
+                    and self.products_in(sent.start, sent.end)
+                )
+                or any(
+                    ROUTE_PAREN_GAP.fullmatch(self.text, p.end, m.start)
+                    and self.text[m.end : m.end + 1] == ")"
+                    for p in self.products_in(cstart, m.start)
+                )
+            )
             if ACRONYM.match(m.text) and not route_column and not given:
                 # "IVIG" names the therapy class: only "Privigen, a 10% IVIG" is a route claim
                 # (or "IV" in a table's route column).

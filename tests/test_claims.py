@@ -423,6 +423,12 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
         "Privigen is made by CSL Behring, not Grifols.\n",
         set(),  # two makers for one product: which is stated stays unsaid
     ),
+    # Route acronyms and abbreviations.
+    ("Hizentra is given as an IV infusion.\n", {("hizentra", "route", "intravenous", "direct")}),
+    ("Hizentra (IV) is infused monthly.\n", {("hizentra", "route", "intravenous", "direct")}),
+    ("Privigen is given s.c. weekly.\n", {("privigen", "route", "subcutaneous", "direct")}),
+    ("Privigen is given sub-Q.\n", {("privigen", "route", "subcutaneous", "direct")}),
+    ("Stage IV cancer is not treated with Privigen.\n", set()),
     # Questions, direct and indirect, state nothing.
     (
         "Is Privigen a 5% solution? Privigen is a 10% solution.\n",
