@@ -334,7 +334,8 @@ TABLE_HEADERS = {
 }
 
 REGIMEN_CUE = re.compile(
-    r"\b(?:dos(?:e|es|ing|age|ages)|infusions?|infused|treatments?|therap(?:y|ies)|cycles?|courses?|given|"
+    r"\b(?:dos(?:e|ed|es|ing|age|ages)|infusions?|infused|treat(?:ed|ments?)|therap(?:y|ies)|"
+    r"cycles?|courses?|given|prescribed|"
     r"administered|repeated|receives?|ivig|igiv|scig|immunoglobulins?|induction|maintenance|regimens?|"
     r"protocols?|schedules?)\b",
     re.IGNORECASE,
@@ -1803,10 +1804,14 @@ class _Extractor:
         if not items or NOT_A_REGIMEN.search(sent.text):
             return
         if not REGIMEN_CUE.search(sent.text) and not (
+            # a dose per body weight says what it is ("Octagam 10%: 1 g/kg every 4 weeks")
+            any(m.quantity is not None and m.quantity.kind == "dose" for m in items)
             # "| Octagam 10% | 1 g/kg | every 4 weeks |" under "Dose" and "Interval"
-            self.unit.kind == "table_cell"
-            and self.lead_product is not None
-            and REGIMEN_HEADER.search(self.attribute_header)
+            or (
+                self.unit.kind == "table_cell"
+                and self.lead_product is not None
+                and REGIMEN_HEADER.search(self.attribute_header)
+            )
         ):
             return
         items = [m for m in items if not self.other_therapy(sent, m)]

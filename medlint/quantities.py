@@ -288,8 +288,19 @@ def _interval_core(p: str) -> str:
     """The part of an interval that says how often; ``p`` prefixes group names."""
     return rf"""(?P<{p}all>
         (?:once{_W1})?every{_W1}
-          (?:(?P<{p}lo>{_NUMW})(?:{_SEP}(?P<{p}hi>{_NUMW}))?{_W0}|(?P<{p}other>other){_W1})?
-          (?P<{p}unit>days?|weeks?|{_AFTER_DIGIT}wks?|months?)\b
+          (?:(?P<{p}lo>{_NUMW})(?:(?:{_SEP}|{_W1}or{_W1})(?P<{p}hi>{_NUMW}))?{_W0}
+            |(?P<{p}other>other){_W1})?
+          (?P<{p}unit>days?|weeks?|{_AFTER_DIGIT}wks?|months?|fortnights?)\b
+      # "at 6-week intervals", "at four- to six-week intervals", "6 weeks apart", "six-weekly",
+      # "the dosing interval is 6 weeks"
+      | (?:at{_W1})?(?P<{p}ilo>{_NUMW})(?:{_W0}-?(?:{_SEP}|{_W1}or{_W1})(?P<{p}ihi>{_NUMW}))?
+          (?:{_W0}-{_W0}|{_W1})(?P<{p}iunit>day|week|month)s?{_W1}intervals?\b
+      | (?P<{p}alo>{_NUMW})(?:{_SEP}(?P<{p}ahi>{_NUMW}))?{_W1}(?P<{p}aunit>days?|weeks?|months?)
+          {_W1}apart\b
+      | (?P<{p}wlo>{_NUMW})(?:{_W0}-?(?:{_SEP})(?P<{p}whi>{_NUMW}))?-(?P<{p}wunit>week|month)ly\b
+      | (?:dosing{_W1})?interval{_W1}(?:is|of){_W1}(?:(?:about|usually|typically){_W1})?
+          (?P<{p}vlo>{_NUMW})(?:{_SEP}(?P<{p}vhi>{_NUMW}))?{_W1}(?P<{p}vunit>days?|weeks?|months?)\b
+      | (?P<{p}quarterly>quarterly|every{_W1}quarter)\b
       | q{_W0}(?P<{p}qlo>\d+)(?:{_SEP}(?P<{p}qhi>\d+))?{_W0}
           (?P<{p}qunit>weeks?|wks?|wk|w|days?|d|months?|mo)\b
       | (?P<{p}monthly>monthly|once{_W1}(?:a|per|each|every){_W1}month|once{_W1}monthly
@@ -630,6 +641,15 @@ def _build_max(m: re.Match[str]) -> Quantity | None:
 
 
 _FREQUENCY = {"twice": 2, "thrice": 3, "two": 2, "three": 3, "four": 4}
+# The forms of an interval core with a count and a unit: (low, high, unit) group names.
+_INTERVAL_FORMS = (
+    ("lo", "hi", "unit"),
+    ("qlo", "qhi", "qunit"),
+    ("ilo", "ihi", "iunit"),
+    ("alo", "ahi", "aunit"),
+    ("wlo", "whi", "wunit"),
+    ("vlo", "vhi", "vunit"),
+)
 
 
 def _interval_weeks(m: re.Match[str], p: str) -> tuple[float, float, str] | None:
@@ -648,18 +668,25 @@ def _interval_weeks(m: re.Match[str], p: str) -> tuple[float, float, str] | None
         period = 4.0 if unit == "month" else 1.0
         # shown in the unit that reads best: "every 2 weeks", "every 3.5 days"
         return period / count, period / count, "weeks" if unit == "month" else "days"
-    unit_s = _group(m, p + "unit") or _group(m, p + "qunit") or ""
-    u = unit_s.lower()
+    if _group(m, p + "quarterly") is not None:
+        return 12.0, 12.0, "months"  # every 3 months, a month counted as 4 weeks
+    lo_name, hi_name, unit_name = next(
+        (form for form in _INTERVAL_FORMS if _group(m, p + form[2]) is not None),
+        _INTERVAL_FORMS[0],
+    )
+    u = (_group(m, p + unit_name) or "").lower()
     family = "days" if u.startswith("d") else "months" if u.startswith("m") else "weeks"
+    scale = 2.0 if u.startswith("f") else 1.0  # a fortnight is 2 weeks
     if _group(m, p + "other") is not None:
         low = high = 2.0
-    elif _group(m, p + "lo") is not None or _group(m, p + "qlo") is not None:
-        r = _range(m, p + "lo", p + "hi") or _range(m, p + "qlo", p + "qhi")
+    elif _group(m, p + lo_name) is not None:
+        r = _range(m, p + lo_name, p + hi_name)
         if r is None:
             return None
         low, high = r
     else:
         low = high = 1.0
+    low, high = low * scale, high * scale
     if low <= 0:
         return None
     f = _WEEKS_PER[family]
@@ -906,7 +933,7 @@ def _locator() -> re.Pattern[str]:
 # ``_scan(text, fast=False)`` is the plain full scan; the tests check that
 # both give the same result.
 _ANCHOR_WORDS = (
-    "month", "week", "day", "hour", "year", "fortnight",
+    "month", "week", "day", "hour", "year", "fortnight", "quarter",
     "hundred", "thousand", "million", "several", "few", "couple",
 )  # fmt: skip
 # One Aho-Corasick scan finds the words, the currency signs and every digit (a digit counts
@@ -929,7 +956,7 @@ _PREFIX_WORDS = (
     "divided", "equally", "into", "equal", "separate", "smaller", "daily", "individual",
     "doses", "given", "administered", "infused", "over", "across", "on", "consecutive",
     "for", "lasting", "during", "within", "after", "total", "dose", "is", "single", "amount",
-    "new", "case", "cases", "out", "between", "and",
+    "new", "case", "cases", "out", "between", "and", "or", "interval", "dosing",
     # number words
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve",
@@ -949,7 +976,7 @@ _MAX_PREFIX = 200  # longer than any shape's text before its first anchor (~125)
 _CMP_SHAPES = ("rate", "dose", "concentration", "percent", "money", "money_words", "duration")
 _DIGIT_SHAPES = (
     "skip", "money_words", "rate", "dose", "max_dose_post", "concentration", "percent",
-    "division", "duration",
+    "division", "duration", "interval",
 )  # fmt: skip
 _START_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
@@ -957,11 +984,12 @@ _START_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         " minimum approximately approx about around roughly nearly almost circa ca between",
         _CMP_SHAPES,
     ),
-    ("up no at", (*_CMP_SHAPES, "max_dose_per_dose")),
+    ("up no", (*_CMP_SHAPES, "max_dose_per_dose")),
+    ("at", (*_CMP_SHAPES, "max_dose_per_dose", "interval")),
     ("maximum max should must do does", (*_CMP_SHAPES, "max_dose")),
     ("not", (*_CMP_SHAPES, "max_dose", "max_dose_per_dose")),
     ("us usd eur gbp", ("money",)),
-    ("every once q monthly weekly fortnightly each", ("interval",)),
+    ("every once q monthly weekly fortnightly each quarterly interval dosing", ("interval",)),
     ("tens hundreds thousands millions", ("money_vague",)),
     ("several a", ("money_vague", "duration_vague")),
     ("divided given administered infused across on", ("division",)),
@@ -969,7 +997,7 @@ _START_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("for lasting during within after", ("duration", "duration_vague")),
     (
         "one five six seven eight nine ten eleven twelve",
-        ("skip", "rate", "division", "duration"),
+        ("skip", "rate", "division", "duration", "interval"),
     ),
     ("two three four", ("skip", "rate", "division", "duration", "interval")),
     ("twice thrice", ("interval",)),
@@ -979,13 +1007,15 @@ _WORD = re.compile(r"[^\W\d_]+")
 # shapes further: "%" can only be a percent, "g" a dose or concentration...
 # Characters not listed here get every digit shape.
 _DIGIT_PEEK = re.compile(rf"{_NUM}(?:{_SEP}{_NUM})?[\s\-]{{0,3}}(.)")
-_MASS_START = ("skip", "dose", "concentration", "max_dose_post", "money_words", "duration")
+_MASS_START = (
+    "skip", "dose", "concentration", "max_dose_post", "money_words", "duration", "interval",
+)  # fmt: skip
 _DIGIT_NEXT: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("%％", ("percent",)),
     ("pP", ("percent", "rate", "money_words")),
     ("gGmMµμuU", _MASS_START),
-    ("wWhH", ("duration",)),
-    ("dD", ("duration", "money_words")),
+    ("wWhH", ("duration", "interval")),
+    ("dD", ("duration", "money_words", "interval")),
     ("yY", ("skip", "duration")),
     ("cC", ("rate", "division")),
     ("oO/", ("rate",)),

@@ -554,6 +554,33 @@ def test_markdown_table_cells_are_attributed_by_row_and_column() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Octagam 10% is dosed at 1 g/kg.\n", {("octagam-10", "dose", "1 g/kg", "direct")}),
+        (
+            "- Octagam 10%: 1 g/kg every 4 weeks\n",
+            {
+                ("octagam-10", "dose", "1 g/kg", "direct"),
+                ("octagam-10", "interval", "every 4 weeks", "direct"),
+            },
+        ),
+        (
+            "Octagam 10% is given at 6-week intervals.\n",
+            {("octagam-10", "interval", "every 6 weeks", "direct")},
+        ),
+        (
+            "Octagam 10% infusions are given 6 weeks apart.\n",
+            {("octagam-10", "interval", "every 6 weeks", "direct")},
+        ),
+        ("Blood counts are checked at 6-week intervals.\n", set()),
+    ],
+)
+def test_regimen_wordings(text: str, expected: set[tuple[str, str, str, str]]) -> None:
+    """A dose per body weight is a regimen claim without a cue word; spacing is an interval."""
+    assert claims_of(text) == expected
+
+
 def test_regimen_subjects() -> None:
     dm = "Dermatomyositis and IVIG\n\nIn dermatomyositis, IVIG is given as 2 g/kg every 4 weeks.\n"
     got = claims_of(dm)

@@ -194,6 +194,44 @@ FORMS: list[tuple[str, str, str, float, float, str, str | None, str]] = [
     ("every 2 months", "every 2 months", "interval", 8, 8, "weeks", None, "="),
     ("every other week", "every other week", "interval", 2, 2, "weeks", None, "="),
     ("q4w", "q4w", "interval", 4, 4, "weeks", None, "="),
+    ("every fortnight", "every fortnight", "interval", 2, 2, "weeks", None, "="),
+    ("every 4 or 6 weeks", "every 4 or 6 weeks", "interval", 4, 6, "weeks", None, "="),
+    ("quarterly", "quarterly", "interval", 12, 12, "weeks", None, "="),
+    # intervals written as spacing
+    ("given at 6-week intervals", "at 6-week intervals", "interval", 6, 6, "weeks", None, "="),
+    (
+        "at 4- to 6-week intervals",
+        "at 4- to 6-week intervals",
+        "interval",
+        4,
+        6,
+        "weeks",
+        None,
+        "=",
+    ),
+    (
+        "repeated at six-week intervals",
+        "at six-week intervals",
+        "interval",
+        6,
+        6,
+        "weeks",
+        None,
+        "=",
+    ),
+    ("given 6 weeks apart", "6 weeks apart", "interval", 6, 6, "weeks", None, "="),
+    ("given six-weekly", "six-weekly", "interval", 6, 6, "weeks", None, "="),
+    ("four- to six-weekly", "four- to six-weekly", "interval", 4, 6, "weeks", None, "="),
+    (
+        "The dosing interval is 6 weeks.",
+        "dosing interval is 6 weeks",
+        "interval",
+        6,
+        6,
+        "weeks",
+        None,
+        "=",
+    ),
     # frequencies: how many times in a week or month
     ("twice a month", "twice a month", "interval", 2, 2, "weeks", None, "="),
     ("twice monthly", "twice monthly", "interval", 2, 2, "weeks", None, "="),
@@ -758,6 +796,8 @@ TOKENS = [
     "x", "×", "person-years", "persons", "people", "5k", "1,000,000", "10,000", "1000",
     "single", "amount", "individual", "70 g", "per dose", "at most", "infusion",
     "twice", "thrice", "times", "weekly", "monthly",
+    "apart", "intervals", "interval", "-week", "-weekly", "fortnight", "quarterly", "or",
+    "dosing",
 ]  # fmt: skip
 
 
