@@ -82,7 +82,8 @@ NEGATION_BEFORE = re.compile(
 NEGATION_AFTER = re.compile(r"^\s?-?\s?free\b", re.IGNORECASE)
 RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 PRONOUN_LEAD = re.compile(
-    r"\W*(?:it|its|it's|this\s+(?:product|formulation|preparation|solution|medicine|medication|"
+    r"\W*(?:it|its|it's|this\s+(?:\d+(?:\.\d+)?\s*%\s+)?(?:product|formulation|preparation|"
+    r"solution|medicine|medication|"
     r"immunoglobulin|ivig|scig|brand)|the\s+(?:product|formulation|preparation|solution|medicine|"
     r"medication|latter)"
     # "Privigen is made by CSL Behring. The concentration is 10%.": the attribute of the
@@ -100,7 +101,7 @@ COORDINATION_GAP = re.compile(
 # Around a percentage: what makes it a product concentration, and what rules that out.
 CONCENTRATION_CUE = re.compile(
     r"\b(?:concentrat\w*|solutions?|liquids?|formulations?|preparations?|products?|strengths?|"
-    r"ivig|scig|igiv|igg|immunoglobulins?|immune\s+globulins?|proteins?|options?|versions?|"
+    r"ivigs?|scigs?|igiv|igg|immunoglobulins?|immune\s+globulins?|proteins?|options?|versions?|"
     r"presentations?|"
     r"available|supplied|comes?|offered|sold|marketed)\b",
     re.IGNORECASE,
@@ -148,6 +149,7 @@ PROTEIN_AFTER = re.compile(
     r"antibod(?:y|ies))\b",
     re.IGNORECASE,
 )
+PROTEIN_IN = re.compile(r"\b(?:protein|IgG|immunoglobulin|immune\s+globulin)", re.IGNORECASE)
 # "more than 98% IgG", "98% pure", "IgG purity of 98%": the share of the protein that is IgG
 # (purity), not how much protein the liquid holds. A share of IgG is read so only above half:
 # "contains 10% immunoglobulin G" still states a concentration.
@@ -1300,8 +1302,11 @@ class _Extractor:
                 continue  # "at least 98% IgG", "98% pure": purity
             if NEVER_CONCENTRATION_AFTER.match(after) or NEVER_CONCENTRATION_BEFORE.search(before):
                 continue  # "is 10% maltose", "40% had headache", "covers Privigen at 80%"
-            # "contains 10% protein", "50 mg/mL of protein": the product's own concentration
-            protein = PROTEIN_AFTER.match(after) is not None
+            # "contains 10% protein", "50 mg/mL of protein", "10 g of protein per 100 mL": the
+            # product's own concentration
+            protein = (
+                PROTEIN_AFTER.match(after) is not None or PROTEIN_IN.search(q.text) is not None
+            )
             if not protein and after.lstrip()[:3].lower() == "of ":
                 continue  # "73% of that of IVIG", "10% of the dose": a share of something
             concentration_of = protein or CONCENTRATION_OF.search(before) is not None

@@ -336,10 +336,12 @@ _P_CONC = (
     + rf"""
          {_W0}(?P<mass>{_MASS})
          # "37 micrograms of IgA per mL", "0.1 g of protein per mL"
-         (?:{_W1}of{_W1}(?P<substance>IgA|immunoglobulin{_W1}A|IgG|proteins?|immunoglobulins?
+         (?:{_W1}(?:of{_W1})?(?P<substance>IgA|immunoglobulin{_W1}A|IgG|proteins?|immunoglobulins?
             |immune{_W1}globulins?)\b)?
          {_W0}(?:/|per\s){_W0}(?:(?P<volnum>{_NUM}){_W0})?(?P<vol>{_VOL})
-         (?!{_W0}/{_W0}(?:kg|min|h)\b)"""
+         (?!{_W0}/{_W0}(?:kg|min|h)\b)
+         # "1 mg/mL of IgA", "2 mg/ml IgA": the substance after the unit
+         (?:{_W1}(?:of{_W1})?(?P<substance2>IgA|immunoglobulin{_W1}A)\b)?"""
 )
 
 _P_DOSE = (
@@ -601,7 +603,7 @@ def _build_conc(m: re.Match[str]) -> Quantity | None:
     to_mg_per_ml = _MASS_G[mass] * 1000.0 / vol_ml
     lo_mg, hi_mg = r[0] * to_mg_per_ml, r[1] * to_mg_per_ml
     cmp = _comparator(m)
-    substance = (_group(m, "substance") or "").lower()
+    substance = (_group(m, "substance") or _group(m, "substance2") or "").lower()
     iga = substance.startswith("iga") or substance.endswith(" a")
     if iga or (not substance and (mass in _MICRO or hi_mg < 1.0)):
         return _make(m, "iga", lo_mg * 1000.0, hi_mg * 1000.0, "ug/mL", comparator=cmp)

@@ -429,6 +429,27 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("Privigen is given s.c. weekly.\n", {("privigen", "route", "subcutaneous", "direct")}),
     ("Privigen is given sub-Q.\n", {("privigen", "route", "subcutaneous", "direct")}),
     ("Stage IV cancer is not treated with Privigen.\n", set()),
+    # IgA and protein with their substance; plural product kinds; "This 5% solution".
+    ("Privigen contains 1 mg/mL of IgA.\n", {("privigen", "iga", "1000 µg/mL", "direct")}),
+    ("Privigen contains 100 µg IgA per mL.\n", {("privigen", "iga", "100 µg/mL", "direct")}),
+    (
+        "Hizentra contains 10 g of protein per 100 mL.\n",
+        {("hizentra", "concentration", "10%", "direct")},
+    ),
+    (
+        "Hizentra and Cuvitru are both 10% SCIGs.\n",
+        {
+            ("hizentra", "concentration", "10%", "coordinated"),
+            ("cuvitru", "concentration", "10%", "coordinated"),
+        },
+    ),
+    (
+        "Your doctor may prescribe Privigen. This 5% solution is given into a vein.\n",
+        {
+            ("privigen", "concentration", "5%", "coreference"),
+            ("privigen", "route", "intravenous", "coreference"),
+        },
+    ),
     # Questions, direct and indirect, state nothing.
     (
         "Is Privigen a 5% solution? Privigen is a 10% solution.\n",
