@@ -82,7 +82,9 @@ NEGATION_BEFORE = re.compile(
 NEGATION_AFTER = re.compile(r"^\s?-?\s?free\b", re.IGNORECASE)
 RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 PRONOUN_LEAD = re.compile(
-    r"\W*(?:it|its|it's|this\s+(?:\d+(?:\.\d+)?\s*%\s+)?(?:product|formulation|preparation|"
+    # "Q: Who makes Privigen? A: It is made by ...", "No, it is ..."
+    r"\W*(?:(?:A|Answer)\s*[:.)-]\s*)?(?:(?:yes|no)\s*,\s*)?"
+    r"(?:it|its|it's|this\s+(?:\d+(?:\.\d+)?\s*%\s+)?(?:product|formulation|preparation|"
     r"solution|medicine|medication|"
     r"immunoglobulin|ivig|scig|brand)|the\s+(?:product|formulation|preparation|solution|medicine|"
     r"medication|latter)"
@@ -308,6 +310,18 @@ FIELD_LEAD = re.compile(
     r"manufactured\s+by|produced\s+by|stabili[sz]ers?|stabili[sz]ed\s+with|contains|route|"
     r"administration|administered|given|infused|IgA(?:\s+content)?|sugar|"
     r"dose|dosing|formulation)\b",
+    re.IGNORECASE,
+)
+FINITE_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|can|may|might|should|must|will|would|do|does|"
+    r"did|need|needs|make|makes|contain|contains|include|includes|use|uses|get|gets|cause|"
+    r"causes|help|helps|work|works|mean|means)\b|[?]",
+    re.IGNORECASE,
+)
+# "- Ask about 5% options": advice to the reader, not a field of the product above.
+IMPERATIVE_START = re.compile(
+    r"\W*(?:ask|talk|tell|see|call|check|discuss|consider|avoid|choose|compare|read|learn|find|"
+    r"keep|store|take|give|use|get|speak|contact|visit|follow|let|make|try|look|note|remember)\b",
     re.IGNORECASE,
 )
 MAKER_FIELD = re.compile(r"\W*(?:manufacturer|maker|company)\s*:", re.IGNORECASE)
@@ -1717,9 +1731,14 @@ class _Extractor:
         """
         if len({m.id for m in mans}) != 1:
             return
-        if not (MANUFACTURE_VERB.search(sent.text) or MAKER_FIELD.match(self.text)):
-            return
         maker = mans[0]
+        if not (
+            MANUFACTURE_VERB.search(sent.text)
+            or MAKER_FIELD.match(self.text)
+            # "- Grifols product" under "## Privigen"
+            or (how == "inherited" and MAKER_APPOSITION_AFTER.match(self.text, maker.end))
+        ):
+            return
         if self.negated(maker.start, maker.end, sent.start) or self.asks_whether(sent, maker.start):
             return
         term = self.facts.manufacturers.get(maker.id)
@@ -1940,7 +1959,12 @@ class _Extractor:
             bool(self.products) or self.lead_product is not None or self.continues_product()
         )
         self.analysis.sentences.extend(self.sentences)
-        if self.unit.kind in ("heading", "table_header") or not (self.mentions or self.iga_column):
+        if self.unit.kind in ("heading", "table_header") or not (
+            self.mentions
+            or self.iga_column
+            # "- IgA-free", "- Sugar-free" under "## Gamunex-C": words, not mentions
+            or (product_claims and ("IgA" in self.text or "ugar" in self.text))
+        ):
             # Every attribute below starts from a mention (a product, term or quantity) or,
             # for sugar and IgA wording, needs a product: a unit with none makes no claim
             # (but "None" under an IgA column is a claim of its row's product).
@@ -2012,9 +2036,16 @@ def analyse(
 
 
 def _title_product(ex: _Extractor) -> Mention | None:
-    """The product a unit consists of ("Privigen", "**Privigen** (CSL Behring):"), if any."""
+    """The product a unit consists of ("Privigen", "**Privigen** (CSL Behring):"), if any.
+
+    A heading needs only to name one product and no other ("### 1. Privigen", "### About
+    Hizentra", "### Who makes Privigen?"): what sits under it is about that product.
+    """
     if not ex.products or len({p.id for p in ex.products}) != 1:
         return None
+    if ex.unit.kind == "heading":
+        first = ex.products[0]
+        return None if ex.in_contrast(first.start) else first
     rest = ex.text
     for m in reversed(ex.mentions):
         if m.kind in ("product", "manufacturer"):
@@ -2032,7 +2063,21 @@ def may_inherit(unit: Unit) -> bool:
         return True
     if unit.kind == "paragraph" and PRONOUN_LEAD.match(unit.text) is not None:
         return True
-    return unit.kind in ("list_item", "paragraph") and FIELD_LEAD.match(unit.text) is not None
+    if unit.kind not in ("list_item", "paragraph"):
+        return False
+    # A field ("Concentration: 5%") or a fragment without a verb ("- 10% solution",
+    # "- Sugar-free", "A 5% solution.")
+    return FIELD_LEAD.match(unit.text) is not None or _fragment(unit.text)
+
+
+def _fragment(text: str) -> bool:
+    """A short phrase with no verb: a product page's bullet, not a sentence about products."""
+    words = text.split()
+    return (
+        0 < len(words) <= 8
+        and FINITE_VERB.search(text) is None
+        and IMPERATIVE_START.match(text) is None
+    )
 
 
 def inherit_leads(extractors: list[_Extractor]) -> None:
