@@ -393,10 +393,13 @@ _P_RATE = (
     _GUARD
     + _CMPOPT
     + _range_of(_NUMW)
-    + rf"""(?:{_W1}(?:new{_W1})?cases?\b)?
+    # "3 new cases per", "3 children per 100,000", "3 children in 100,000"
+    + rf"""(?:{_W1}(?:new{_W1})?(?:cases?|(?P<pop0>children|kids|people|persons|individuals
+                 |adults|patients|women|men|girls|boys))\b)?
          (?:{_W0}/{_W0}|{_W1}(?:per|in|out{_W1}of){_W1})(?:every{_W1})?
          (?P<base>(?:(?P<bnum>{_NUM}|one|a){_W1})?million\b
-                 |\d{{1,3}}(?:[,\u00a0\u202f\x20]\d{{3}})+(?![\d,])|10{{3,}}(?!\d))
+                 |\d{{1,3}}(?:[,\u00a0\u202f\x20]\d{{3}})+(?![\d,])|10{{3,}}(?!\d)
+                 |(?P<kbase>\d{{1,3}}){_W0}k\b)
          (?:{_W1}(?P<pop>person[\s-]?years|patient[\s-]?years|live{_W1}births|children|child
                  |kids|people|persons|individuals|adults|patients|population|inhabitants
                  |residents|births|infants|newborns|women|men|girls|boys)\b)?
@@ -768,11 +771,13 @@ def _build_rate(m: re.Match[str]) -> Quantity | None:
     if "million" in base_s.lower():
         bnum = _group(m, "bnum")
         base = 1e6 * (_num(bnum) if bnum is not None else 1.0)
+    elif (kbase := _group(m, "kbase")) is not None:
+        base = _num(kbase) * 1000.0  # "per 100k"
     else:
         base = _num(base_s)
     if base < 1000:
         return None
-    pop_s = _group(m, "pop")
+    pop_s = _group(m, "pop") or _group(m, "pop0")
     pop = re.sub(r"[\s-]+", "-", _words(pop_s)) if pop_s else None
     if pop is not None and not pop.endswith("years"):
         pop = pop.replace("-", " ")
@@ -1011,12 +1016,13 @@ _WORD = re.compile(r"[^\W\d_]+")
 _DIGIT_PEEK = re.compile(rf"{_NUM}(?:{_SEP}{_NUM})?[\s\-]{{0,3}}(.)")
 _MASS_START = (
     "skip", "dose", "concentration", "max_dose_post", "money_words", "duration", "interval",
+    "rate",  # "3 men per 100,000", "3 girls in 100,000"
 )  # fmt: skip
 _DIGIT_NEXT: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("%％", ("percent",)),
     ("pP", ("percent", "rate", "money_words")),
     ("gGmMµμuU", _MASS_START),
-    ("wWhH", ("duration", "interval")),
+    ("wWhH", ("duration", "interval", "rate")),  # "3 women per 100,000"
     ("dD", ("duration", "money_words", "interval")),
     ("yY", ("skip", "duration")),
     ("cC", ("rate", "division")),

@@ -279,6 +279,37 @@ FORMS: list[tuple[str, str, str, float, float, str, str | None, str]] = [
         "=",
     ),
     ("0.3 per 100,000", "0.3 per 100,000", "rate", 3, 3, "per_million_per_year", None, "="),
+    # the population between the number and the base, and "100k"
+    (
+        "affects 3 children per 100,000 each year",
+        "3 children per 100,000 each year",
+        "rate",
+        30,
+        30,
+        "per_million_per_year",
+        "children",
+        "=",
+    ),
+    (
+        "about 3 children in 100,000 develop it",
+        "about 3 children in 100,000",
+        "rate",
+        30,
+        30,
+        "per_million_per_year",
+        "children",
+        "~",
+    ),
+    (
+        "3 per 100k children per year",
+        "3 per 100k children per year",
+        "rate",
+        30,
+        30,
+        "per_million_per_year",
+        "children",
+        "=",
+    ),
     (
         "about 3 in every 100,000 children each year",
         "about 3 in every 100,000 children each year",
@@ -797,7 +828,7 @@ TOKENS = [
     "single", "amount", "individual", "70 g", "per dose", "at most", "infusion",
     "twice", "thrice", "times", "weekly", "monthly",
     "apart", "intervals", "interval", "-week", "-weekly", "fortnight", "quarterly", "or",
-    "dosing",
+    "dosing", "children", "women", "men", "girls", "100k", "in",
 ]  # fmt: skip
 
 
