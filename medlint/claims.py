@@ -446,20 +446,26 @@ SEQUENCE = re.compile(
 )
 
 
-def document_condition(doc: Document, mentions: list[tuple[Unit, Mention]]) -> str:
+def document_condition(
+    doc: Document, mentions: list[tuple[Unit, Mention]], facts: Facts | None = None
+) -> str:
     """The condition an article is about: the one its title names, else the one it names most."""
     conditions = [(u, m) for u, m in mentions if m.kind == "condition"]
-    if not conditions:
+    if not conditions and not doc.title:
         return ""
     title = next((u for u in doc.units if u.kind == "heading"), None)
     in_title = {m.id for u, m in conditions if u is title}
+    if not in_title and doc.title and facts is not None:
+        # no heading names one: the page title (front matter, <title>) may
+        index = memoised(_TERM_INDEXES, facts, (), lambda: TermIndex(facts))
+        in_title = {cid for cid, _, _, _ in index.conditions_in(doc.title)}
     if len(in_title) == 1:
         return next(iter(in_title))
     counts: dict[str, int] = {}
     for _, m in conditions:
         counts[m.id] = counts.get(m.id, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return ""
     return ranked[0][0]
 
@@ -2021,7 +2027,7 @@ def analyse(
             continue  # reference entries make no claims
         extractors.append(_Extractor(facts, doc, unit, sdoc, analysis, text))
     analysis.condition = document_condition(
-        doc, [(e.unit, m) for e in extractors for m in e.mentions]
+        doc, [(e.unit, m) for e in extractors for m in e.mentions], facts
     )
     for before, after in itertools.pairwise(extractors):
         if (

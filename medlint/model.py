@@ -126,6 +126,9 @@ class Document:
     units: list[Unit] = field(default_factory=list)
     directives: list[Directive] = field(default_factory=list)
     references: ReferenceSection | None = None
+    # The title a page gives outside its prose (Markdown front matter, HTML <title>): where an
+    # article names its subject when it has no heading.
+    title: str = ""
     _line_starts: list[int] | None = None
 
     @property

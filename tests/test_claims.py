@@ -602,6 +602,22 @@ def test_regimen_wordings(text: str, expected: set[tuple[str, str, str, str]]) -
     assert claims_of(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        ("x.md", "---\ntitle: IVIG for dermatomyositis\n---\n\nIVIG is given at 2 g/kg.\n"),
+        (
+            "x.html",
+            "<html><head><title>IVIG for dermatomyositis</title></head>"
+            "<body><p>IVIG is given at 2 g/kg.</p></body></html>",
+        ),
+    ],
+)
+def test_a_page_title_names_the_subject_when_no_heading_does(path: str, text: str) -> None:
+    got = claims_of(text, path)
+    assert ("dermatomyositis", "dose", "2 g/kg", "indication") in got
+
+
 def test_regimen_subjects() -> None:
     dm = "Dermatomyositis and IVIG\n\nIn dermatomyositis, IVIG is given as 2 g/kg every 4 weeks.\n"
     got = claims_of(dm)

@@ -316,3 +316,13 @@ def test_collapsed_runs_are_the_simple_pattern(text: str) -> None:
     assert [m.span() for m in _HTML_COLLAPSE.finditer(text)] == [
         m.span() for m in plain.finditer(text)
     ]
+
+
+def test_page_title_is_kept_apart_from_the_prose() -> None:
+    doc = read_html(
+        "a.html",
+        "<html><head><title>IVIG &amp;\n dermatomyositis</title></head>"
+        "<body><p>Text.</p></body></html>",
+    )
+    assert doc.title == "IVIG & dermatomyositis"
+    assert [u.text for u in doc.units] == ["Text."]

@@ -342,3 +342,18 @@ def test_property_every_word_maps_back_exactly(paras: list[list[str]], nl: str) 
             s, e = unit.source_span(i, i + len(word))
             assert source[s:e] == word
             i += len(word) + 1
+
+
+@pytest.mark.parametrize(
+    ("source", "title"),
+    [
+        ("---\ntitle: IVIG for dermatomyositis\n---\n\nText.\n", "IVIG for dermatomyositis"),
+        ('---\ntitle: "IVIG for JDM"\nauthor: x\n---\n\nText.\n', "IVIG for JDM"),
+        ("---\nauthor: x\n---\n\nText.\n", ""),
+        ("title: not front matter\n\nText.\n", ""),
+    ],
+)
+def test_front_matter_title_is_kept_apart_from_the_prose(source: str, title: str) -> None:
+    doc = read_markdown("a.md", source)
+    assert doc.title == title
+    assert all("title" not in u.text for u in doc.units[-1:])

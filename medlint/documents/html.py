@@ -306,6 +306,7 @@ class HtmlExtractor(HTMLParser):
         self._stack: list[_Open] = []
         self._counts: dict[str, int] = {}
         self._skip: list[str] = []
+        self.title = ""
         self._builder: TextBuilder | None = None
         self._marks: list[tuple[str, int]] = []
         self._tables: list[_Table] = []
@@ -537,7 +538,11 @@ class HtmlExtractor(HTMLParser):
                         break
 
     def handle_data(self, data: str) -> None:
-        if self._skip or not self._prose or not data:
+        if self._skip:
+            if self._skip[-1] == "title":  # the page's <title>, kept apart from the prose
+                self.title += html.unescape(data)
+            return
+        if not self._prose or not data:
             return
         off = self._offset()
         if off == 0 and data[0] == "\ufeff":  # a byte-order mark is not prose
@@ -565,13 +570,17 @@ class HtmlExtractor(HTMLParser):
 
     def _reference(self, raw_len: int) -> None:
         """A character or entity reference of ``raw_len`` characters (without ';') at the cursor."""
-        if self._skip or not self._prose:
+        in_title = bool(self._skip) and self._skip[-1] == "title"
+        if (self._skip and not in_title) or not self._prose:
             return
         off = self._offset()
         end = min(off + raw_len, self._end)
         if self._source.startswith(";", end) and end < self._end:
             end += 1
         raw = self._source[off:end]
+        if in_title:
+            self.title += html.unescape(raw)
+            return
         decoded = html.unescape(raw).replace("\xa0", " ")
         builder = self._text()
         if decoded == raw:
@@ -606,5 +615,7 @@ class HtmlExtractor(HTMLParser):
 def read_html(path: str, source: str) -> Document:
     """Read an HTML article (a full page or a fragment) into prose units."""
     doc = Document(path=path, source=source, format="html")
-    HtmlExtractor(DocumentBuilder(doc), source).run()
+    extractor = HtmlExtractor(DocumentBuilder(doc), source)
+    extractor.run()
+    doc.title = " ".join(extractor.title.split())
     return doc

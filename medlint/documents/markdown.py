@@ -103,6 +103,10 @@ class _Lines:
         return s, e
 
 
+# "title: IVIG for dermatomyositis" in the front matter (quoted or not).
+_FRONT_MATTER_TITLE = re.compile(r"(?m)^title:[ \t]*[\"']?(.*?)[\"']?[ \t]*\r?$")
+
+
 def _body_start(source: str) -> int:
     """Offset where Markdown starts: after a BOM and a closed front matter block."""
     start = 1 if source.startswith("\ufeff") else 0
@@ -562,6 +566,8 @@ def read_markdown(path: str, source: str) -> Document:
     """Read a Markdown article into prose units with exact source positions."""
     doc = Document(path=path, source=source, format="markdown")
     body = _body_start(source)
+    if body > 1 and (title := _FRONT_MATTER_TITLE.search(source, 0, body)) is not None:
+        doc.title = title.group(1).strip()
     env: dict[str, Any] = {}
     tokens = _parser().parse(source[body:], env)
     _Walker(source, _Lines(source, body), DocumentBuilder(doc), env).run(tokens)
