@@ -548,6 +548,8 @@ class Analysis:
     sentences: list[Sentence] = field(default_factory=list)
     ambiguities: list[Ambiguity] = field(default_factory=list)
     condition: str = ""
+    # section heading -> the conditions it names (asked once per section while extracting)
+    heading_conditions: dict[str, set[str]] = field(default_factory=dict, repr=False, compare=False)
 
 
 IGA_DISPLAY = {"free": "IgA-free", "trace": "low/trace IgA", "high": "high IgA"}
@@ -1811,8 +1813,11 @@ class _Extractor:
                 return next(iter(before))
         heading = self.unit.section
         if heading and self.unit.kind != "heading":
-            index = memoised(_TERM_INDEXES, self.facts, (), lambda: TermIndex(self.facts))
-            named = {cid for cid, _, _, _ in index.conditions_in(heading)}
+            named = self.analysis.heading_conditions.get(heading)
+            if named is None:  # once per section, not per sentence
+                index = memoised(_TERM_INDEXES, self.facts, (), lambda: TermIndex(self.facts))
+                named = {cid for cid, _, _, _ in index.conditions_in(heading)}
+                self.analysis.heading_conditions[heading] = named
             if len(named) == 1:
                 return next(iter(named))
         return self.analysis.condition
@@ -2078,6 +2083,8 @@ def may_inherit(unit: Unit) -> bool:
 
 def _fragment(text: str) -> bool:
     """A short phrase with no verb: a product page's bullet, not a sentence about products."""
+    if len(text) > 80:  # eight words or fewer (most units are long: no split needed)
+        return False
     words = text.split()
     return (
         0 < len(words) <= 8

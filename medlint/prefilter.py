@@ -40,6 +40,9 @@ class TermIndex:
         # scans for in C; the word start is checked on the few hits.
         forms = trie_pattern(self.condition_ids, space=r"\s+")
         self.conditions = re.compile(rf"(?:{forms})(?!\w)") if self.condition_ids else None
+        # Where a condition can start: one Aho-Corasick scan for the first words, then the
+        # regex only there (a vocabulary of many conditions made ``search`` try every letter).
+        self.condition_starts = Literals(form.split()[0] for form in self.condition_ids)
 
     def names_product(self, text: str) -> bool:
         """Whether a product's first word starts anywhere at a word start in ``text``."""
@@ -54,14 +57,16 @@ class TermIndex:
             return []
         out = []
         low = lower_same_length(text)
-        m = self.conditions.search(low)
-        while m is not None:
-            s, e = m.span()
-            if s and (text[s - 1].isalnum() or text[s - 1] == "_"):
-                m = self.conditions.search(low, s + 1)  # inside a word: look again just after
+        pos = 0
+        for s, _ in self.condition_starts.starts(low):
+            if s < pos or (s and (text[s - 1].isalnum() or text[s - 1] == "_")):
+                continue  # inside the last condition, or inside a word
+            m = self.conditions.match(low, s)
+            if m is None:
                 continue
+            e = m.end()
             cid = self.condition_ids.get(" ".join(m.group(0).split()))
             if cid is not None:
                 out.append((cid, s, e, text[s:e]))
-            m = self.conditions.search(low, e)
+            pos = e
         return out

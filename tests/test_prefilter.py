@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from medlint.lint import Engine
 from medlint.prefilter import TermIndex
@@ -44,3 +46,39 @@ def test_conditions_keep_offsets_when_lowercasing_changes_length(index: TermInde
     text = "İİ dermatomyositis"
     [(cid, s, e, written)] = index.conditions_in(text)
     assert (cid, written) == ("dermatomyositis", text[s:e]) and s == 3
+
+
+def _conditions_by_search(index: TermIndex, text: str) -> list[tuple[str, int, int, str]]:
+    """The plain reference: the regex searched from each position, as before the prefilter."""
+    from medlint.trie import lower_same_length
+
+    assert index.conditions is not None
+    out = []
+    low = lower_same_length(text)
+    m = index.conditions.search(low)
+    while m is not None:
+        s, e = m.span()
+        if s and (text[s - 1].isalnum() or text[s - 1] == "_"):
+            m = index.conditions.search(low, s + 1)
+            continue
+        cid = index.condition_ids.get(" ".join(m.group(0).split()))
+        if cid is not None:
+            out.append((cid, s, e, text[s:e]))
+        m = index.conditions.search(low, e)
+    return out
+
+
+WORDS = ["dermatomyositis", "juvenile", "DM", "JDM", "lupus", "SLE", "CIDP", "x", "-", "amyopathic",
+         "clinically", "immune", "thrombocytopenia", "ITP", "xdm", "dmx", "kawasaki", "disease",
+         "primary", "immunodeficiency", ",", "IBM"]  # fmt: skip
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.sampled_from(WORDS), max_size=20), st.sampled_from([" ", "", "  ", "\n"]))
+def test_conditions_found_from_word_starts_as_by_searching(
+    index: TermIndex, words: list[str], joiner: str
+) -> None:
+    text = joiner.join(words)
+    assert index.conditions_in(text) == _conditions_by_search(index, text)

@@ -90,7 +90,10 @@ def _prepare(params: dict[str, Any]) -> Any:
     org = rf"(?:the\s+)?(?:{authorities}|(?:{word}){{1,7}}(?:{suffixes}){of_what})"
     # Cues by family; a keyword of a family (see _keywords) must lie in the sentence for its
     # cues to run at all.
-    families: dict[str, list[re.Pattern[str]]] = {"study": study}
+    # Each study cue is its own family, run only when a keyword its pattern spells out lies in
+    # the sentence (see _study_families): a sentence with "studies" tries the cues about
+    # studies, not the one about "et al." or "guidelines".
+    families: dict[str, list[re.Pattern[str]]] = {f"study{i}": [cue] for i, cue in enumerate(study)}
     if journals:
         families["journal"] = [
             re.compile(
@@ -189,8 +192,9 @@ def _keywords(params: dict[str, Any]) -> Keywords | None:
     def tag(keyword: str, *names: str) -> None:
         families.setdefault(keyword, set()).update(names)
 
+    cues = [str(c) for c in params.get("study_cues", [])]
     for word in listed:
-        tag(word.lower(), "study")
+        tag(word.lower(), *_study_families(word.lower(), cues, listed))
     tag("according", "according", "journal")  # "according to the Lancet"
     for word in ("published", "reported", "appeared"):
         tag(word, "journal")
@@ -210,6 +214,29 @@ def _keywords(params: dict[str, Any]) -> Keywords | None:
         exact_re,
         {k: frozenset(v) for k, v in families.items()},
     )
+
+
+def _study_families(word: str, cues: list[str], keywords: list[str]) -> list[str]:
+    """The study cues a keyword can start: those whose pattern spells the word out.
+
+    A cue that spells out none of the keywords (a pattern of the user's own) runs for every
+    keyword, so the prefilter never hides it.
+    """
+
+    def spells(pattern: str, w: str) -> bool:
+        """At a word start, or a stem of it: "trial" in "trials?", "researchers" in
+        "research(?:ers)?", "studies" in "stud(?:y|ies)"."""
+        return any(
+            re.search(rf"(?<![a-z]){re.escape(w[:n])}", pattern) is not None
+            for n in range(len(w), min(len(w), 4) - 1, -1)
+        )
+
+    out = []
+    for i, cue in enumerate(cues):
+        low = re.sub(r"\\[a-z]", " ", cue.lower())  # "\bresearch": the escape is no letter
+        if spells(low, word) or not any(spells(low, k.lower()) for k in keywords):
+            out.append(f"study{i}")
+    return out
 
 
 def has_marker(sentence: Sentence) -> bool:
