@@ -214,27 +214,14 @@ def _run_regimen(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable
             # says so in its regimens.
             stated: Quantity = claim.quantity
             course = course_dose(stated) if attribute == "dose" else None
-            per_day = per_day_reading(stated) if attribute == "dose" else None
-            compared_course = False
-            checked: list[tuple[FactBlock, Quantity, str]] = []
-            fits_one = False
-            for block in applicable(facts, claim):
-                if block.status == "unverified":
-                    continue
-                for canon in canonical(block, attribute):
-                    # A course total is compared as one; a daily dose with its days, as the
-                    # course it adds up to.
-                    use_course = course is not None and canon.unit != stated.unit
-                    ok, relation = _fits(course if use_course and course else stated, canon)
-                    compared_course = compared_course or (use_course and relation != "incomparable")
-                    if relation == "incomparable":
-                        continue
-                    if not ok and per_day is not None:
-                        ok = _fits(per_day, canon)[0] or _covers(per_day, canon)
-                    if ok:
-                        fits_one = True
-                    else:
-                        checked.append((block, canon, relation))
+            blocks_here = [b for b in applicable(facts, claim) if b.status != "unverified"]
+            fits_one, checked, compared_course = _compare(stated, attribute, blocks_here)
+            then_note = ""
+            then = stated.get("then") if attribute == "interval" else None
+            if (fits_one or not checked) and isinstance(then, Quantity):
+                # "every 2 weeks for 3 doses, then every 6 weeks": the later interval too
+                fits_one, checked, _ = _compare(then, attribute, blocks_here)
+                then_note = f" (after 'then': {format_quantity(then)})"
             if fits_one or not checked:
                 continue
             blocks: list[FactBlock] = []
@@ -247,7 +234,7 @@ def _run_regimen(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable
                 severity = rule.compiled["general_severity"]
             if severity is None:
                 continue
-            block, canon, relation = checked[0]
+            relation = checked[0][2]
             expected = " or ".join(
                 dict.fromkeys(f"{format_quantity(c)} ({_label(facts, b)})" for b, c, _ in checked)
             )
@@ -255,6 +242,7 @@ def _run_regimen(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable
             normalised = "" if claim.value.display == as_written else f" (= {claim.value.display})"
             if compared_course and course is not None:
                 normalised = f" (= {format_quantity(course)} a course)"
+            normalised += then_note
             yield fact_finding(
                 rule,
                 analysis.document,
@@ -269,6 +257,33 @@ def _run_regimen(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable
                 relation=_RELATION_TEXT.get(relation, relation),
                 message_found=claim.text,
             )
+
+
+def _compare(
+    stated: Quantity, attribute: str, blocks: list[FactBlock]
+) -> tuple[bool, list[tuple[FactBlock, Quantity, str]], bool]:
+    """(fits one canonical value, the ones it does not fit, compared as a course total)."""
+    course = course_dose(stated) if attribute == "dose" else None
+    per_day = per_day_reading(stated) if attribute == "dose" else None
+    compared_course = False
+    checked: list[tuple[FactBlock, Quantity, str]] = []
+    fits_one = False
+    for block in blocks:
+        for canon in canonical(block, attribute):
+            # A course total is compared as one; a daily dose with its days, as the course it
+            # adds up to.
+            use_course = course is not None and canon.unit != stated.unit
+            ok, relation = _fits(course if use_course and course else stated, canon)
+            compared_course = compared_course or (use_course and relation != "incomparable")
+            if relation == "incomparable":
+                continue
+            if not ok and per_day is not None:
+                ok = _fits(per_day, canon)[0] or _covers(per_day, canon)
+            if ok:
+                fits_one = True
+            else:
+                checked.append((block, canon, relation))
+    return fits_one, checked, compared_course
 
 
 def _prepare_incidence(params: dict[str, Any]) -> Any:
