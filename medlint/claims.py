@@ -210,7 +210,8 @@ IGA_QUALITY_AFTER = re.compile(
     re.IGNORECASE,
 )
 SUGAR = re.compile(
-    r"\b(?P<free>sugar[\s-]?free|(?:no|without|free\s+of|contains\s+no|zero)\s+(?:added\s+)?sugars?|"
+    r"\b(?P<free>(?:sugar|carbohydrate)[\s-]?free|"
+    r"(?:no|without|free\s+of|contains\s+no|zero)\s+(?:added\s+)?(?:sugars?|carbohydrates?)|"
     r"(?:doesn't|does\s+not|do\s+not)\s+contain\s+(?:any\s+)?(?:added\s+)?sugars?)\b",
     re.IGNORECASE,
 )
@@ -222,6 +223,7 @@ SUGAR_FREE_NOT_CLAIMED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 SUGAR_FREE_NOT_CLAIMED_AFTER = re.compile(r"\s+(?:diets?|foods?|drinks?|meals?)\b", re.IGNORECASE)
+SUGAR_WORD = re.compile(r"sugar|carbohydrate", re.IGNORECASE)
 # "Neither Octagam nor Privigen contains sugar": a positive wording under "neither".
 SUGAR_CONTAINED = re.compile(r"\bcontains?\s+(?:any\s+)?(?:added\s+)?sugars?\b", re.IGNORECASE)
 NEITHER = re.compile(r"\W*neither\b", re.IGNORECASE)
@@ -1974,7 +1976,7 @@ class _Extractor:
             self.mentions
             or self.iga_column
             # "- IgA-free", "- Sugar-free" under "## Gamunex-C": words, not mentions
-            or (product_claims and ("IgA" in self.text or "ugar" in self.text))
+            or (product_claims and ("IgA" in self.text or SUGAR_WORD.search(self.text)))
         ):
             # Every attribute below starts from a mention (a product, term or quantity) or,
             # for sugar and IgA wording, needs a product: a unit with none makes no claim
@@ -1982,7 +1984,8 @@ class _Extractor:
             return
         # Each attribute starts from its own kind of mention (or, for sugar and IgA wording, a
         # word the sentence must contain): a sentence skips the attributes it has nothing for.
-        sugar = "sugar" in self.text.lower()
+        low = self.text.lower()
+        sugar = "sugar" in low or "carbohydrate" in low
         iga = "IgA" in self.text
         for sent in self.sentences:
             if "?" in sent.text and QUESTION_END.search(sent.text):
@@ -1992,7 +1995,7 @@ class _Extractor:
             if product_claims:
                 if "percent" in qkinds:
                     self.concentration(sent)
-                if "stabilizer" in kinds or (sugar and "sugar" in sent.text.lower()):
+                if "stabilizer" in kinds or (sugar and SUGAR_WORD.search(sent.text)):
                     self.stabilizers(sent)
                 if "route" in kinds:
                     self.routes(sent)

@@ -352,6 +352,7 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("Gammagard Liquid and Cuvitru have 37 and 80 µg/mL IgA, respectively.\n", set()),
     ("Gammagard Liquid ERC has ≤2 µg/mL IgA.\n", set()),  # another product
     ("Octagam 10% is sugar-free.\n", {("octagam-10", "sugar", "sugar-free", "direct")}),
+    ("Octagam 10% is carbohydrate-free.\n", {("octagam-10", "sugar", "sugar-free", "direct")}),
     # A second product's parenthesis after "to" is its own, not the contrasted product's.
     (
         "Switch from Privigen (CSL Behring) to Gamunex-C (Grifols).\n",
