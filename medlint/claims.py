@@ -361,15 +361,32 @@ REGIMEN_CUE = re.compile(
 # Before a dose: it is one day's share of a course ("each daily infusion is 0.4 g/kg", "split
 # into 5 daily infusions of 0.4 g/kg", "the daily dose should not exceed 1 g/kg").
 DAILY_SHARE_BEFORE = re.compile(
-    r"(?:\b(?P<days>\d{1,2}|two|three|four|five|six|seven)\s+(?:daily|consecutive\s+daily)\s+"
-    r"(?:infusions|doses)\s+of|\b(?:each|per|a|the|one)\s+(?:daily\s+(?:infusion|dose)|"
-    r"infusion\s+day|day['’]s\s+(?:infusion|dose)|single\s+day)|\bdaily\s+dose|"
+    r"(?:\b(?P<days>\d{1,2}|two|three|four|five|six|seven)\s+(?:daily\s+|consecutive\s+daily\s+|"
+    r"equal\s+|separate\s+)?(?:infusions|doses)\s+of|\b(?:each|per|a|the|one)\s+"
+    r"(?:daily\s+(?:infusion|dose)|infusion\s+day|day['’]s\s+(?:infusion|dose)|single\s+day)|"
+    r"\bdaily\s+doses?(?:\s+of)?|\beach\s+day\s*:|\bon\s+day\s+\d|"
     r"\bon\s+(?:any|a|one)\s+(?:single\s+)?day)\b[^.;]{0,30}?$",
+    re.IGNORECASE,
+)
+# "as two 1 g/kg doses": the count before the dose, "doses" after it
+COUNT_BEFORE_DOSE = re.compile(r"\b(?P<days>\d|two|three|four|five)\s+$", re.IGNORECASE)
+DOSES_AFTER = re.compile(r"\s+(?:daily\s+)?(?:doses|infusions)\b", re.IGNORECASE)
+# "1 g/kg is given on two consecutive days": the course, or each day's share (as the quantity
+# grammar's "1 g/kg on two consecutive days")
+GIVEN_ON_DAYS_AFTER = re.compile(
+    r"\s+(?:is|are)\s+(?:given|infused|administered)\s+(?:on|for)\s+"
+    r"(?P<days>\d|two|three|four|five)\s+(?:consecutive\s+)?days\b",
     re.IGNORECASE,
 )
 _WORD_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 SUBCUTANEOUS_WORDS = re.compile(
     r"\b(?:SCIG|subcutaneous(?:ly)?|under\s+the\s+skin|sub-?Q)\b", re.IGNORECASE
+)
+# "1.2 g/kg of protein a day", "1.8 g/kg of maltose": a dose of something else
+DOSE_OF_OTHER = re.compile(
+    r"\s+of\s+(?!(?:IVIG|SCIG|IgG|immuno|immune|the\s+(?:product|medicine|drug)|it\b|body\b))"
+    r"[a-z]",
+    re.IGNORECASE,
 )
 REGIMEN_HEADER = re.compile(
     r"\b(?:dos(?:e|es|ing|age)|intervals?|frequency|schedule|regimens?|how\s+often)\b",
@@ -380,7 +397,9 @@ NOT_A_REGIMEN = re.compile(
     r"\b(?:trials?|placebo|randomi[sz]ed|participants|enrolled|cohort|hypothetical(?:ly)?|for\s+example|"
     r"e\.g\.|suppose|imagine|would\s+(?:receive|get|need)|were\s+given|received|investigators?|"
     r"(?:re-?)?assess\w*|monitor\w*|check\w*|review\w*|(?:re-?)?evaluat\w*|measur\w*|"
-    r"test(?:s|ed|ing)?|visits?|extension|stud(?:y|ies)|could\s+receive|"
+    r"test(?:s|ed|ing)?|visits?|extension|stud(?:y|ies)|could\s+receive|raises?|"
+    r"physiotherap\w*|pharmac(?:y|ies|ist)|deliver\w*|prescriptions?|renew\w*|donat\w*|donors?|"
+    r"supplies|when\s+(?:more|less|higher|lower|over|above|under)|"
     r"follow-ups?|scans?|blood\s*work|appointments?|exams?|examinations?)\b"
     r"|^\s*if\b",
     re.IGNORECASE,
@@ -418,8 +437,20 @@ PREVALENCE_CUE = re.compile(
 )
 REGIMEN_KINDS = {"dose", "max_dose", "division", "interval"}
 # A rate of side effects or of something among people who have the condition is no incidence.
+UNNAMED_RATE_LEAD = re.compile(
+    r"\W*(?:it|this\s+(?:condition|disease|illness|disorder)|the\s+(?:condition|disease|illness|"
+    r"disorder)|about|around|roughly|approximately|nearly|almost|an\s+estimated|estimates|each\s+"
+    r"year|every\s+year|annually|yearly|in\s+the\s+(?:us|usa|united|uk)|its\s+incidence|the\s+"
+    r"(?:annual\s+)?incidence|incidence|\d)\b",
+    re.IGNORECASE,
+)
+REFERS_BACK = re.compile(
+    r"\b(?:it|this\s+(?:condition|disease)|the\s+(?:condition|disease|illness|disorder))\b",
+    re.IGNORECASE,
+)
 ADVERSE_WORDS = re.compile(
     r"\b(?:thrombo\w*|anaphyla\w*|meningitis|ha?emoly\w*|side\s+effects?|adverse|reactions?|"
+    r"hospitali[sz]\w*|infections?|admitted|deaths?|die|dies|died|"
     r"complications?|calcinosis|kidney\s+(?:injury|failure|problems?)|renal\s+failure|"
     r"infusion[-\s]related)\b",
     re.IGNORECASE,
@@ -580,10 +611,14 @@ def _variant_after(text: str, end: int) -> bool:
 
 _TERM_INDEXES: dict[tuple[Any, ...], tuple[object, Any]] = {}  # facts -> TermIndex
 _JUVENILE_FORMS: dict[tuple[Any, ...], tuple[object, Any]] = {}
-CHILD_WORDS = re.compile(
-    r"\b(?:children|child|kids|p(?:a)?ediatric|juvenile|adolescents?|infants?)\b", re.IGNORECASE
-)
 ADULT_WORDS = re.compile(r"\badults?\b", re.IGNORECASE)
+# Children as the population a sentence is about ("In children, ...", "affects 3 children",
+# "## Children"), not a passing mention ("10 people per million, including children").
+CHILD_POPULATION = re.compile(
+    r"(?<!including\s)(?<!and\s)\b(?:children|child|kids|p(?:a)?ediatric|juvenile|adolescents?|"
+    r"infants?)\b(?!\s+(?:and|or)\s+adults)",
+    re.IGNORECASE,
+)
 
 
 def _juvenile_forms(facts: Facts) -> dict[str, str]:
@@ -1789,9 +1824,22 @@ class _Extractor:
         condition = self._sentence_condition(sent)
         return self._population_form(condition, sent) if condition else condition
 
-    def _population_form(self, condition: str, sent: Sentence) -> str:
-        children = CHILD_WORDS.search(sent.text) is not None
-        adults = ADULT_WORDS.search(sent.text) is not None
+    def _population_form(
+        self, condition: str, sent: Sentence | None, children: bool | None = None
+    ) -> str:
+        """``condition``'s juvenile or adult form, for the population ``sent`` (or
+        ``children``, when given) is about."""
+        if children is not None:
+            adults = not children
+        else:
+            assert sent is not None
+            children = CHILD_POPULATION.search(sent.text) is not None
+            adults = ADULT_WORDS.search(sent.text) is not None
+            heading = self.unit.section or ""
+            if not children and not adults and heading and self.unit.kind != "heading":
+                # "## Treatment in children" over "Infusions are given every 2 weeks at first."
+                children = CHILD_POPULATION.search(heading) is not None
+                adults = ADULT_WORDS.search(heading) is not None
         if children == adults:
             return condition
         forms = memoised(_JUVENILE_FORMS, self.facts, (), lambda: _juvenile_forms(self.facts))
@@ -1810,19 +1858,33 @@ class _Extractor:
             self._sentence_index = {id(s): k for k, s in enumerate(self.sentences)}
         k = self._sentence_index[id(sent)]
         if k:
-            before = self._conditions_named(self.sentences[k - 1])
-            if len(before) == 1:
+            # "IVIG is also used for CIDP. The dose is ...": only a sentence about treatment
+            # ("JDM is the childhood form of the disease." hands nothing on)
+            previous = self.sentences[k - 1]
+            before = self._conditions_named(previous)
+            if len(before) == 1 and REGIMEN_CUE.search(previous.text):
                 return next(iter(before))
+        if self.unit.kind == "table_cell":
+            # "| Kawasaki disease | 2 g/kg |": the row's (or column's) condition
+            for header in (self.unit.row_header, self.unit.column_header):
+                named = self._named_in(header) if header else set()
+                if len(named) == 1:
+                    return next(iter(named))
         heading = self.unit.section
         if heading and self.unit.kind != "heading":
-            named = self.analysis.heading_conditions.get(heading)
-            if named is None:  # once per section, not per sentence
-                index = memoised(_TERM_INDEXES, self.facts, (), lambda: TermIndex(self.facts))
-                named = {cid for cid, _, _, _ in index.conditions_in(heading)}
-                self.analysis.heading_conditions[heading] = named
+            named = self._named_in(heading)
             if len(named) == 1:
                 return next(iter(named))
         return self.analysis.condition
+
+    def _named_in(self, header: str) -> set[str]:
+        """The conditions a heading or table header names (asked once per text)."""
+        named = self.analysis.heading_conditions.get(header)
+        if named is None:
+            index = memoised(_TERM_INDEXES, self.facts, (), lambda: TermIndex(self.facts))
+            named = {cid for cid, _, _, _ in index.conditions_in(header)}
+            self.analysis.heading_conditions[header] = named
+        return named
 
     def _conditions_named(self, sent: Sentence) -> set[str]:
         return {
@@ -1841,8 +1903,12 @@ class _Extractor:
         if not items or NOT_A_REGIMEN.search(sent.text):
             return
         if not REGIMEN_CUE.search(sent.text) and not (
-            # a dose per body weight says what it is ("Octagam 10%: 1 g/kg every 4 weeks")
-            any(m.quantity is not None and m.quantity.kind == "dose" for m in items)
+            # a product's dose per body weight says what it is ("Octagam 10%: 1 g/kg every 4
+            # weeks"); without a product it may be protein or another drug's
+            (
+                (self.lead_product is not None or self.products_in(sent.start, sent.end))
+                and any(m.quantity is not None and m.quantity.kind == "dose" for m in items)
+            )
             # "| Octagam 10% | 1 g/kg | every 4 weeks |" under "Dose" and "Interval"
             or (
                 self.unit.kind == "table_cell"
@@ -1851,7 +1917,11 @@ class _Extractor:
             )
         ):
             return
-        items = [m for m in items if not self.other_therapy(sent, m)]
+        items = [
+            m
+            for m in items
+            if not self.other_therapy(sent, m) and not DOSE_OF_OTHER.match(self.text, m.end)
+        ]
         if not items:
             return
         products = {p.id: p for p in self.products_in(sent.start, sent.end)}
@@ -1910,7 +1980,14 @@ class _Extractor:
         """
         before = self.text[max(sent.start, m.start - 45) : m.start]
         share = DAILY_SHARE_BEFORE.search(before)
+        if share is None and DOSES_AFTER.match(self.text, m.end):
+            share = COUNT_BEFORE_DOSE.search(before)  # "as two 1 g/kg doses"
         if share is None:
+            given = GIVEN_ON_DAYS_AFTER.match(self.text, m.end)
+            if given is not None and not q.get("either_days"):
+                n = given.group("days")
+                count = int(n) if n.isdigit() else _WORD_COUNTS[n.lower()]
+                return dataclasses.replace(q, extra=(("either_days", (count, count)),))
             return q
         days = share.group("days")
         extra: tuple[tuple[str, object], ...] = ()
@@ -1928,6 +2005,15 @@ class _Extractor:
             return
         if ADVERSE_WORDS.search(sent.text):
             return  # "Thrombosis occurs in 1 in 1,000 infusions": a side effect's frequency
+        if not (
+            self._conditions_named(sent)
+            or UNNAMED_RATE_LEAD.match(sent.text)
+            or REFERS_BACK.search(sent.text)  # "One estimate puts it at about 3 in 100,000"
+        ):
+            # "Type 1 diabetes affects about 20 per 100,000 children": another disease's rate
+            # (one the facts do not know); only "It affects ...", "About 10 new cases per
+            # million are diagnosed ..." are the article's condition's without naming it
+            return
         condition = self.sentence_condition(sent)
         if not condition:
             return
@@ -1937,11 +2023,20 @@ class _Extractor:
             for m in sent.mentions
         ):
             return  # "1 in 1,000 people with dermatomyositis develops calcinosis"
-        subject = Mention("condition", condition, 0, 0, condition)
+        base = self._sentence_condition(sent)
         for m in rates:
             assert m.quantity is not None
             if self.in_contrast(m.start) or PER_TREATMENT_AFTER.match(self.text, m.end):
                 continue  # "compared with 50 per million for systemic sclerosis"
+            # the rate's own population decides first: "10 per million people ..., and 3 per
+            # million children" gives each form its figure
+            per = m.quantity.per or ""
+            rate_condition = condition
+            if CHILD_POPULATION.fullmatch(per):
+                rate_condition = self._population_form(base, None, children=True)
+            elif per in ("people", "persons", "adults", "individuals", "population"):
+                rate_condition = self._population_form(base, None, children=False)
+            subject = Mention("condition", rate_condition, 0, 0, rate_condition)
             self.emit(
                 subject,
                 "incidence",
@@ -1950,7 +2045,7 @@ class _Extractor:
                 sent,
                 "indication",
                 self.new_group(),
-                condition=condition,
+                condition=rate_condition,
             )
 
     def cost(self, sent: Sentence) -> None:

@@ -74,12 +74,31 @@ def compared(claim: Claim, attributes: set[str], facts: Facts) -> bool:
 
 
 def compatible(a: Claim, b: Claim) -> bool:
-    """Two values can both be true: equal, or overlapping ranges of the same quantity and unit."""
+    """Two values can both be true: equal, or overlapping ranges of the same quantity and unit.
+
+    A daily dose with its days is the course it adds up to ("2 g/kg" and "1 g/kg daily for 2
+    days" are one course written two ways).
+    """
     if a.value.key == b.value.key:
         return True
     qa, qb = a.quantity, b.quantity
     if qa is None or qb is None:
         return False
+    from medlint.checks.regimens import course_dose
+
+    qa = course_dose(qa) or qa
+    qb = course_dose(qb) or qb
+    return any(_overlap(x, y) for x in _readings(qa) for y in _readings(qb))
+
+
+def _readings(q: Any) -> list[Any]:
+    from medlint.checks.regimens import per_day_reading
+
+    other = per_day_reading(q)
+    return [q] if other is None else [q, other]
+
+
+def _overlap(qa: Any, qb: Any) -> bool:
     if (qa.kind, qa.unit, qa.per) != (qb.kind, qb.unit, qb.per):
         return False
     return bool(qa.low <= qb.high and qb.low <= qa.high)
