@@ -48,7 +48,9 @@ CONTRAST = re.compile(
     r"(?:unlike|in\s+contrast\s+to|compared\s+(?:with|to)|as\s+opposed\s+to|rather\s+than|"
     r"instead\s+of|alternatives?\s+to|versus|vs\.?|switch(?:ing|ed|es)?\s+from|other\s+than|"
     r"except(?:\s+for)?|not\s+like|apart\s+from|replac(?:e|es|ed|ing)|confused\s+with|"
-    r"(?:different|distinct)\s+from)\b",
+    r"(?:different|distinct)\s+from|"
+    # "CSL Behring, which also makes a 20% product": the maker's other product
+    r"which\s+also\s+(?:makes?|produces?|offers?|sells?|markets?))\b",
 )
 # Every CONTRAST alternative contains one of these words: a unit without any (two in three)
 # skips the regex, which ``re`` must try at every character.
@@ -56,7 +58,7 @@ _CONTRAST_WORDS = Literals(
     [
         *("unlike", "contrast", "compared", "opposed", "rather", "instead", "alternative"),
         *("versus", "vs", "switch", "other", "except", "like", "apart", "replac", "confused"),
-        *("different", "distinct"),
+        *("different", "distinct", "also"),
     ]
 )
 _CONTRAST_END = re.compile(r"[,;:.()]|\s(?:and|but|while|whereas|is|are|was|has|have|to)\s")
@@ -134,6 +136,7 @@ NEVER_CONCENTRATION_BEFORE = re.compile(
     r"\b(?:covers?|covered|reimburses?|reimbursed|pays?|paid|AUC|bioavailability)\b[^.;%]{0,30}$",
     re.IGNORECASE,
 )
+FOR_GAP = re.compile(r"\s+(?:is\s+)?for\s+")
 # Between a product and a percentage: a list of strengths ("Octagam 5% & 10%"), not a claim.
 LIST_GAP = re.compile(r"&|\band\b|\bor\b|/|,", re.IGNORECASE)
 # "Privigen is less concentrated than Hizentra (10% vs 20%)": values in the products' order.
@@ -282,7 +285,9 @@ ROUTE_OTHER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 ROUTE_OTHER_AFTER = re.compile(
-    r"\s+(?:access|lines?|catheters?|ports?|needles?|cannula\w*|induction|loading)\b",
+    r"\s+(?:access|lines?|catheters?|ports?|needles?|cannula\w*|induction|loading|"
+    r"antibiotics?|fluids?|drugs?|medications?|medicines?|steroids?|iron|hydration|saline|"
+    r"contrast|nutrition|antivirals?|chemotherapy)\b",
     re.IGNORECASE,
 )
 # "can be given IV or SC": after a verb of giving, the acronyms IV and SC are routes.
@@ -318,6 +323,18 @@ FINITE_VERB = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|can|may|might|should|must|will|would|do|does|"
     r"did|need|needs|make|makes|contain|contains|include|includes|use|uses|get|gets|cause|"
     r"causes|help|helps|work|works|mean|means)\b|[?]",
+    re.IGNORECASE,
+)
+# A heading about something other than the product it names, and a bullet comparing it with
+# others ("- Half the volume of 5% products", "- 79% vs 44% response"): no fields of it.
+HEADING_NOT_ABOUT = re.compile(
+    r"\b(?:alternatives?|shortages?|vs\.?|versus|compar\w*|switch\w*|instead|other|replac\w*|"
+    r"substitut\w*|like|unlike|similar)\b",
+    re.IGNORECASE,
+)
+FRAGMENT_NOT_FIELD = re.compile(
+    r"\b(?:from|than|vs\.?|versus|volume|alternatives?|instead|compared|response|responders?|"
+    r"like|unlike|other|placebo)\b",
     re.IGNORECASE,
 )
 # "- Ask about 5% options": advice to the reader, not a field of the product above.
@@ -1075,21 +1092,31 @@ class _Extractor:
         prods = self.products_in(last.start, last.end)
         return prods[0] if len({p.id for p in prods}) == 1 else None
 
-    def targets(self, sent: Sentence, pos: int) -> tuple[list[Mention], str]:
-        """Which product(s) a value at ``pos`` belongs to, and how that was decided."""
+    def targets(
+        self, sent: Sentence, pos: int, end: int | None = None
+    ) -> tuple[list[Mention], str]:
+        """Which product(s) a value at ``pos`` (ending at ``end``) belongs to, and how."""
         described = self.contrast_subject(pos)
         if described is not None:
             return [described], "apposition"  # "Unlike Privigen, which is a 5% solution, ..."
         cstart, cend = self.clause_bounds(sent, pos)
         cprods = self.products_in(cstart, cend)
+        if end is not None and len({p.id for p in cprods}) > 1:
+            for p in cprods:
+                if p.start >= end and FOR_GAP.fullmatch(self.text, end, p.start):
+                    return [p], "direct"  # "10% for Privigen and 20% for Hizentra"
         if not cprods:
             sprods = self.products_in(sent.start, sent.end)
             if len({p.id for p in sprods}) == 1 and not self.clause_breaks(sent):
                 return sprods[:1], "direct"
             if len({p.id for p in sprods}) == 1 and PRONOUN_LEAD.match(self.text, cstart, cend):
-                return sprods[
-                    :1
-                ], "coreference"  # "Gamunex-C is approved for CIDP; it is a 10% solution."
+                if sprods[0].end <= cstart:
+                    # "Gamunex-C is approved for CIDP; it is a 10% solution."
+                    return sprods[:1], "coreference"
+                # "It is given under the skin, while Privigen is given into a vein.": the
+                # pronoun comes first, so it is the sentence before's product
+                prev = self.previous_subject(sent) if cstart == sent.start else None
+                return ([prev], "coreference") if prev is not None else ([], "")
             if not sprods and self.lead_product is not None:
                 return [self.lead_product], self.lead_how
             if not sprods:
@@ -1303,7 +1330,7 @@ class _Extractor:
         for where, value in values:
             if self.asks_whether(sent, where.start):
                 continue
-            prods, how = self.targets(sent, where.start)
+            prods, how = self.targets(sent, where.start, where.end)
             if not prods:
                 continue
             key = (how, tuple((p.id, p.start) for p in prods))
@@ -1680,6 +1707,8 @@ class _Extractor:
                     or (
                         FROM_BEFORE.search(self.text[cstart : in_clause[0].start])
                         and FROM_AFTER.match(self.text, in_clause[0].end)
+                        # "Privigen, like Gamunex-C from Grifols, ...": Gamunex-C's maker
+                        and self._nearest_product_before(in_clause[0].start, cstart) is prod
                     )
                     or (in_clause[0] is lead and self.only_products_after(lead, sent))
                 )
@@ -1688,6 +1717,12 @@ class _Extractor:
                 how = "manufacturer-line" if chosen is lead else "direct"
             if chosen is None:
                 continue
+            if chosen.end <= prod.start:
+                lo, hi = chosen.end, prod.start
+            else:
+                lo, hi = prod.end, chosen.start
+            if how == "direct" and _RELATIVE.search(self.text, lo, hi):
+                continue  # "Grifols also makes Xembify, which competes with Hizentra"
             # Denied before whichever comes second: "Cuvitru is not made by Grifols",
             # "Grifols does not make Cuvitru".
             second = chosen if chosen.start >= prod.start else prod
@@ -1706,6 +1741,10 @@ class _Extractor:
                 how,
                 group,
             )
+
+    def _nearest_product_before(self, pos: int, start: int) -> Mention | None:
+        before = [p for p in self.products_in(start, pos) if p.end <= pos]
+        return before[-1] if before else None
 
     def maker_in_apposition(
         self, prod: Mention, mans: list[Mention], after: int | None = None
@@ -2154,7 +2193,9 @@ def _title_product(ex: _Extractor) -> Mention | None:
         return None
     if ex.unit.kind == "heading":
         first = ex.products[0]
-        return None if ex.in_contrast(first.start) else first
+        if ex.in_contrast(first.start) or HEADING_NOT_ABOUT.search(ex.text):
+            return None  # "## Privigen alternatives", "## Switching from Privigen"
+        return first
     rest = ex.text
     for m in reversed(ex.mentions):
         if m.kind in ("product", "manufacturer"):
@@ -2188,6 +2229,7 @@ def _fragment(text: str) -> bool:
         0 < len(words) <= 8
         and FINITE_VERB.search(text) is None
         and IMPERATIVE_START.match(text) is None
+        and FRAGMENT_NOT_FIELD.search(text) is None
     )
 
 
@@ -2209,6 +2251,7 @@ def inherit_leads(extractors: list[_Extractor]) -> None:
         return  # no field to give a product to (most articles): nothing to track
     section: object = object()
     title: Mention | None = None  # the product the fields so far sit under
+    from_heading = False  # whether ``title`` is a heading (only a heading leads fragments)
     parents: dict[int, Mention | None] = {}  # list depth -> lead of the latest item there
     for ex in extractors:
         unit = ex.unit
@@ -2217,6 +2260,13 @@ def inherit_leads(extractors: list[_Extractor]) -> None:
         nested = unit.kind == "list_item" and unit.list_depth >= 2
         if not ex.products and ex.lead_product is None and may_inherit(unit):
             lead = parents.get(unit.list_depth - 1) if nested else title
+            if (
+                lead is not None
+                and not nested
+                and not from_heading
+                and not (FIELD_LEAD.match(unit.text) or PRONOUN_LEAD.match(unit.text))
+            ):
+                lead = None  # "- Privigen" then "- Xembify (20% SCIG)": a list, not fields
             if lead is not None:
                 ex.lead_product = Mention("product", lead.id, 0, 0, lead.text)
                 ex.lead_how = "inherited"
@@ -2228,6 +2278,6 @@ def inherit_leads(extractors: list[_Extractor]) -> None:
             parents.clear()
         named = _title_product(ex)
         if named is not None:
-            title = named
-        elif ex.products or not (nested or FIELD_LEAD.match(ex.text)):
+            title, from_heading = named, unit.kind == "heading"
+        elif ex.products or not (nested or FIELD_LEAD.match(ex.text) or ex.lead_how == "inherited"):
             title = None

@@ -451,6 +451,39 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
             ("privigen", "route", "intravenous", "coreference"),
         },
     ),
+    # A pronoun clause before the sentence's product refers to the sentence before.
+    (
+        "Hizentra is a 20% product. It is given under the skin, while Privigen is given into a "
+        "vein.\n",
+        {
+            ("hizentra", "concentration", "20%", "direct"),
+            ("hizentra", "route", "subcutaneous", "coreference"),
+            ("privigen", "route", "intravenous", "direct"),
+        },
+    ),
+    # What belongs to another product or thing stays with it.
+    (
+        "Privigen is made by CSL Behring, which also makes a 20% product for use under the "
+        "skin.\n",
+        {("privigen", "manufacturer", "CSL Behring", "direct")},
+    ),
+    (
+        "Privigen, like Gamunex-C from Grifols, is a 10% IVIG.\n",
+        {
+            ("gamunex-c", "manufacturer", "Grifols", "direct"),
+            ("privigen", "concentration", "10%", "coordinated"),
+            ("gamunex-c", "concentration", "10%", "coordinated"),
+        },
+    ),
+    ("Grifols also makes Xembify, which competes with Hizentra.\n", set()),
+    ("Hizentra patients may be given IV antibiotics.\n", set()),
+    (
+        "The strengths are 10% for Privigen and 20% for Hizentra.\n",
+        {
+            ("privigen", "concentration", "10%", "direct"),
+            ("hizentra", "concentration", "20%", "direct"),
+        },
+    ),
     # Questions, direct and indirect, state nothing.
     (
         "Is Privigen a 5% solution? Privigen is a 10% solution.\n",
