@@ -463,8 +463,7 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ),
     # What belongs to another product or thing stays with it.
     (
-        "Privigen is made by CSL Behring, which also makes a 20% product for use under the "
-        "skin.\n",
+        "Privigen is made by CSL Behring, which also makes a 20% product for use under the skin.\n",
         {("privigen", "manufacturer", "CSL Behring", "direct")},
     ),
     (

@@ -35,12 +35,15 @@ MARKERS = re.compile(
     # (Aggarwal R, et al. N Engl J Med. 2022)
     # and with the volume and pages after the year: (Aggarwal et al., N Engl J Med, 2022; 387:
     # 1264), (N Engl J Med 2022;387:1264-78)
-    r"|\(\s*(?:see\s+)?[A-Z][^()]{0,150}?\b(?:19|20)\d{2}[a-z]?(?:\s*[;:,][^()]{0,40})?\s*\)"
+    r"|\(\s*(?:(?:see(?:\s+also)?|e\.g\.,?|for\s+example,?|cf\.?)\s+)?[A-Z][^()]{0,150}?\b"
+    r"(?:19|20)\d{2}[a-z]?(?:\s*[;:,][^()]{0,40})?\s*\)"
     # in brackets: [Aggarwal 2022]
     r"|\[\s*[A-Z][^\[\]]{0,80}?\b(?:19|20)\d{2}[a-z]?\s*\]"
     # narrative: Aggarwal et al. (2022), Aggarwal and colleagues (2022), Smith and Jones (2020)
     r"|\b[A-Z][\w'’-]+(?:\s+et\s+al\.?|\s+and\s+colleagues|\s+(?:and|&)\s+[A-Z][\w'’-]+)\s*"
     r"\(\s*(?:19|20)\d{2}[a-z]?\s*\)"
+    # [ref 1], [Ref. 2], [refs 1-3]
+    r"|\[\s*(?i:refs?\.?|references?)\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]"
     # PubMed ids: (PMID: 36198146), PMC9546018
     r"|\bPMID:?\s*\d{5,9}|\bPMCID:?\s*PMC\d{5,9}|\bPMC\d{5,9}"
     # (ref. 3), (refs 1, 2), (see reference 3), (references 1 and 2)
@@ -49,6 +52,10 @@ MARKERS = re.compile(
     r"|\(\s*\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\s*\)(?=[\"'”’]?\s*[.!?]?\s*$)",
 )
 
+
+# The reader's own care and records are no outside evidence: "Your doctors recommend ...",
+# "My own experience has shown", "The lab report shows your IgG level".
+PERSONAL = re.compile(r"\b(?:your|my|our|you)\b", re.IGNORECASE)
 
 # Markdown footnote definitions ("[^1]: Smith J. ...") are the article's references.
 FOOTNOTE_DEFINITION = re.compile(r"(?m)^ {0,3}\[\^[^\]\s]+\]:\s*\S")
@@ -282,6 +289,9 @@ def _run_citation(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterabl
             if not hits or has_marker(sentence):
                 continue
             hit = min(hits, key=lambda m: (m.start(), -m.end()))
+            around = text[max(0, hit.start() - 25) : hit.end() + 8]
+            if PERSONAL.search(around):
+                continue  # "Your doctors recommend", "The lab report shows your IgG level"
             start, end = sentence.unit.source_span(
                 sentence.start + hit.start(), sentence.start + hit.end()
             )
