@@ -50,7 +50,7 @@ CONTRAST = re.compile(
     r"except(?:\s+for)?|not\s+like|apart\s+from|replac(?:e|es|ed|ing)|confused\s+with|"
     r"(?:different|distinct)\s+from|"
     # "CSL Behring, which also makes a 20% product": the maker's other product
-    r"which\s+also\s+(?:makes?|produces?|offers?|sells?|markets?))\b",
+    r"which also (?:makes?|produces?|offers?|sells?|markets?))\b",
 )
 # Every CONTRAST alternative contains one of these words: a unit without any (two in three)
 # skips the regex, which ``re`` must try at every character.
@@ -58,7 +58,7 @@ _CONTRAST_WORDS = Literals(
     [
         *("unlike", "contrast", "compared", "opposed", "rather", "instead", "alternative"),
         *("versus", "vs", "switch", "other", "except", "like", "apart", "replac", "confused"),
-        *("different", "distinct", "also"),
+        *("different", "distinct", "which also"),
     ]
 )
 _CONTRAST_END = re.compile(r"[,;:.()]|\s(?:and|but|while|whereas|is|are|was|has|have|to)\s")
