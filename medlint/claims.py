@@ -629,6 +629,8 @@ def _variant_after(text: str, end: int) -> bool:
 _TERM_INDEXES: dict[tuple[Any, ...], tuple[object, Any]] = {}  # facts -> TermIndex
 _JUVENILE_FORMS: dict[tuple[Any, ...], tuple[object, Any]] = {}
 ADULT_WORDS = re.compile(r"\badults?\b", re.IGNORECASE)
+_CHILD_STEMS = ("child", "kid", "ediatric", "juvenile", "adolescent", "infant")
+_MAINTENANCE_STEMS = ("mainten", "taper", "wean", "step", "reduced", "lower", "once ")
 # Children as the population a sentence is about ("In children, ...", "affects 3 children",
 # "## Children"), not a passing mention ("10 people per million, including children").
 CHILD_POPULATION = re.compile(
@@ -1872,8 +1874,10 @@ class _Extractor:
             adults = not children
         else:
             assert sent is not None
-            children = CHILD_POPULATION.search(sent.text) is not None
-            adults = ADULT_WORDS.search(sent.text) is not None
+            low = sent.text.lower()
+            # cheap substring gates first: most sentences name no population
+            children = any(w in low for w in _CHILD_STEMS) and bool(CHILD_POPULATION.search(low))
+            adults = "adult" in low and bool(ADULT_WORDS.search(low))
             heading = self.unit.section or ""
             if not children and not adults and heading and self.unit.kind != "heading":
                 # "## Treatment in children" over "Infusions are given every 2 weeks at first."
@@ -1980,7 +1984,11 @@ class _Extractor:
         else:
             subject = Mention("therapy", "ivig", 0, 0, "IVIG")
             how = "general"
-        if how in ("indication", "general") and SUBCUTANEOUS_WORDS.search(sent.text):
+        if (
+            how in ("indication", "general")
+            and any(w in sent.text.lower() for w in ("scig", "subcut", "skin", "sub", "sq"))
+            and SUBCUTANEOUS_WORDS.search(sent.text)
+        ):
             return  # "SCIG is given weekly at 0.1 to 0.2 g/kg": not the IV regimen
         group = self.new_group()
         phase = self._maintenance_starts(sent)
@@ -2036,6 +2044,9 @@ class _Extractor:
 
     def _maintenance_starts(self, sent: Sentence) -> list[int]:
         """Unit offsets of the maintenance wording in ``sent`` (see MAINTENANCE)."""
+        low = sent.text.lower()
+        if not any(w in low for w in _MAINTENANCE_STEMS):
+            return []
         return [sent.start + m.start() for m in MAINTENANCE.finditer(sent.text)]
 
     def incidence(self, sent: Sentence) -> None:
