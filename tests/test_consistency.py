@@ -51,6 +51,17 @@ def test_few_sites_are_all_listed(
     assert "related_total" not in finding
 
 
+def _inconsistencies(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], article: str
+) -> list[dict[str, object]]:
+    """The `inconsistent-values` findings of one Markdown article, as JSON objects."""
+    (tmp_path / "a.md").write_text(article)
+    main(["check", "--isolated", "--format", "json", "--select", "inconsistent-values",
+          str(tmp_path / "a.md")])  # fmt: skip
+    findings: list[dict[str, object]] = json.loads(capsys.readouterr().out)["findings"]
+    return findings
+
+
 @pytest.mark.parametrize(
     ("second", "reported"),
     [
@@ -62,13 +73,12 @@ def test_a_maintenance_dose_is_compared_only_with_maintenance_doses(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], second: str, reported: bool
 ) -> None:
     """Loading 2 g/kg and maintenance 1 g/kg are two phases, not two answers to one question."""
-    (tmp_path / "a.md").write_text(
+    findings = _inconsistencies(
+        tmp_path,
+        capsys,
         "# IVIG in CIDP\n\nFor CIDP, the loading dose is 2 g/kg [1].\n\n"
-        f"{second}\n\n## References\n\n1. A.\n2. B.\n"
+        f"{second}\n\n## References\n\n1. A.\n2. B.\n",
     )
-    main(["check", "--isolated", "--format", "json", "--select", "inconsistent-values",
-          str(tmp_path / "a.md")])  # fmt: skip
-    findings = json.loads(capsys.readouterr().out)["findings"]
     assert [f["attribute"] for f in findings] == (["dose"] if reported else [])
 
 
@@ -83,27 +93,27 @@ def test_a_maintenance_dose_is_compared_only_with_maintenance_doses(
 def test_statements_for_different_conditions_are_not_compared(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], second: str, reported: bool
 ) -> None:
-    (tmp_path / "a.md").write_text(
+    findings = _inconsistencies(
+        tmp_path,
+        capsys,
         "# Privigen\n\nFor CIDP, Privigen is given as a 2 g/kg loading dose [1].\n\n"
-        f"{second}\n\n## References\n\n1. A.\n"
+        f"{second}\n\n## References\n\n1. A.\n",
     )
-    main(["check", "--isolated", "--format", "json", "--select", "inconsistent-values",
-          str(tmp_path / "a.md")])  # fmt: skip
-    findings = json.loads(capsys.readouterr().out)["findings"]
     assert len(findings) == (1 if reported else 0), findings
 
 
 def test_rates_for_different_populations_are_not_compared(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (tmp_path / "a.md").write_text(
+    findings = _inconsistencies(
+        tmp_path,
+        capsys,
         "# CIDP\n\nCIDP affects 1 to 2 per 100,000 adults each year [1].\n\n"
         "In children, CIDP affects about 0.2 per 100,000 children each year [1].\n\n"
-        "CIDP affects 10 per 100,000 adults each year [1].\n\n## References\n\n1. A.\n"
+        "CIDP affects 10 per 100,000 adults each year [1].\n\n## References\n\n1. A.\n",
     )
-    main(["check", "--isolated", "--format", "json", "--select", "inconsistent-values",
-          str(tmp_path / "a.md")])  # fmt: skip
-    findings = json.loads(capsys.readouterr().out)["findings"]
     # only the adults' 10 per 100,000 against the adults' 1 to 2; the children's figure stands
     assert [(f["line"], f["attribute"]) for f in findings] == [(7, "incidence")]
-    assert findings[0]["message"].startswith("chronic inflammatory demyelinating polyneuropathy:")
+    assert str(findings[0]["message"]).startswith(
+        "chronic inflammatory demyelinating polyneuropathy:"
+    )
