@@ -81,6 +81,14 @@ NEGATION_BEFORE = re.compile(
     r"cannot|zero|absence\s+of|non)\b[\w\s-]{0,24}$",
     re.IGNORECASE,
 )
+NONE_LEAD = re.compile(r"\W*none\s+of\b", re.IGNORECASE)
+# "a meter that is not affected by maltose": the substance named as what interferes with
+# something else, not as what the product contains (or lacks)
+STABILIZER_AS_INTERFERENCE = re.compile(
+    r"\b(?:affected|fooled|confused|misled|falsely\s+raised)\s+by\s+$|\binterfer\w*\s+with\s+$|"
+    r"\bsensitive\s+to\s+$|\bmistak\w*\s+for\s+$|\bread\s+as\s+$",
+    re.IGNORECASE,
+)
 NEGATION_AFTER = re.compile(r"^\s?-?\s?free\b", re.IGNORECASE)
 RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 PRONOUN_LEAD = re.compile(
@@ -1045,7 +1053,11 @@ class _Extractor:
         return [m for m in self.products[lo:hi] if not self.in_contrast(m.start)]
 
     def negated(self, start: int, end: int, clause_start: int) -> bool:
-        before = bool(NEGATION_BEFORE.search(self.text[max(clause_start, start - 40) : start]))
+        before = bool(
+            NEGATION_BEFORE.search(self.text[max(clause_start, start - 40) : start])
+            # "None of the products listed above contains sucrose"
+            or NONE_LEAD.match(self.text, clause_start, start)
+        )
         after = bool(NEGATION_AFTER.match(self.text[end : end + 8]))
         return before != after  # "not maltose-free" contains maltose
 
@@ -1456,6 +1468,8 @@ class _Extractor:
         for m in sent.mentions:
             if m.kind != "stabilizer" or self.skipped(m.start):
                 continue
+            if STABILIZER_AS_INTERFERENCE.search(self.text, max(sent.start, m.start - 30), m.start):
+                continue  # "use a glucose meter that is not affected by maltose"
             term = self.facts.stabilizers.get(m.id)
             value = term_value("stabilizer", m.id, term.name if term else m.text)
             cstart, _ = self.clause_bounds(sent, m.start)

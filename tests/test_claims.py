@@ -483,6 +483,15 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
             ("hizentra", "concentration", "20%", "direct"),
         },
     ),
+    # A stabilizer named as what interferes with a test, and "None of ..." denying it.
+    (
+        "Octagam 10% contains maltose, so use a glucose meter that is not affected by maltose.\n",
+        {("octagam-10", "stabilizer", "maltose", "direct")},
+    ),
+    (
+        "None of the products above contains sucrose, and Gamunex-C does not contain sucrose.\n",
+        {("gamunex-c", "stabilizer", "not sucrose", "direct")},
+    ),
     # Questions, direct and indirect, state nothing.
     (
         "Is Privigen a 5% solution? Privigen is a 10% solution.\n",
