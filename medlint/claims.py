@@ -469,6 +469,12 @@ UNNAMED_RATE_LEAD = re.compile(
     r"(?:annual\s+)?incidence|incidence|\d)\b",
     re.IGNORECASE,
 )
+# A sentence whose subject is a named disease the facts do not know: "Type 1 diabetes affects",
+# "Psoriasis is diagnosed in" (not "A population-based study found an incidence of ...").
+OTHER_DISEASE_SUBJECT = re.compile(
+    r"\W*[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}\s+(?:affects?|is\s+diagnosed|occurs?|develops?|"
+    r"has\s+an?\s+(?:annual\s+)?incidence)\b"
+)
 REFERS_BACK = re.compile(
     r"\b(?:it|this\s+(?:condition|disease)|the\s+(?:condition|disease|illness|disorder))\b",
     re.IGNORECASE,
@@ -1067,7 +1073,7 @@ class _Extractor:
             for a, b in itertools.pairwise(products)
         )
 
-    def previous_subject(self, sent: Sentence) -> Mention | None:
+    def previous_subject(self, sent: Sentence, depth: int = 0) -> Mention | None:
         """The one product the sentence before names, when this one continues it.
 
         "It ..." / "The concentration is ..." refers back to the sentence before, which for
@@ -1087,6 +1093,9 @@ class _Extractor:
         prev = self.sentences[idx - 1]
         prods = self.products_in(prev.start, prev.end)
         ids = {p.id for p in prods}
+        if not ids and depth < 3:
+            # "Octagam 10% is ... It is a 10% solution. It contains ...": a chain of "It"
+            return self.previous_subject(prev, depth + 1)
         return prods[0] if len(ids) == 1 else None
 
     def continues_product(self) -> bool:
@@ -1871,12 +1880,12 @@ class _Extractor:
             value = term_value("manufacturer", m.id, term.name if term else m.text)
             self.emit(product, "manufacturer", value, m, sent, how, self.new_group())
 
-    def sentence_condition(self, sent: Sentence) -> str:
+    def sentence_condition(self, sent: Sentence, hand_on: bool = False) -> str:
         """The condition a sentence is about: the one it names, else the one the sentence
         before names ("IVIG is also used for CIDP. The dose is ..."), else the one its section
         heading names ("## CIDP"), else the article's; for children or adults, its juvenile or
         adult form when the facts have both ("In children, dermatomyositis affects ...")."""
-        condition = self._sentence_condition(sent)
+        condition = self._sentence_condition(sent, hand_on)
         return self._population_form(condition, sent) if condition else condition
 
     def _population_form(
@@ -1905,7 +1914,10 @@ class _Extractor:
         adult = {juvenile: plain for plain, juvenile in forms.items()}
         return adult.get(condition, condition)
 
-    def _sentence_condition(self, sent: Sentence) -> str:
+    def _sentence_condition(self, sent: Sentence, hand_on: bool = False) -> str:
+        """See :meth:`sentence_condition`; ``hand_on``: any sentence before hands on its
+        condition ("Dermatomyositis is rare. A study found an incidence of ..."), not only
+        one about treatment."""
         ids = self._conditions_named(sent)
         if len(ids) == 1:
             return next(iter(ids))
@@ -1919,7 +1931,7 @@ class _Extractor:
             # ("JDM is the childhood form of the disease." hands nothing on)
             previous = self.sentences[k - 1]
             before = self._conditions_named(previous)
-            if len(before) == 1 and REGIMEN_CUE.search(previous.text):
+            if len(before) == 1 and (hand_on or REGIMEN_CUE.search(previous.text)):
                 return next(iter(before))
         if self.unit.kind == "table_cell":
             # "| Kawasaki disease | 2 g/kg |": the row's (or column's) condition
@@ -2073,12 +2085,11 @@ class _Extractor:
             self._conditions_named(sent)
             or UNNAMED_RATE_LEAD.match(sent.text)
             or REFERS_BACK.search(sent.text)  # "One estimate puts it at about 3 in 100,000"
-        ):
+        ) and OTHER_DISEASE_SUBJECT.match(sent.text):
             # "Type 1 diabetes affects about 20 per 100,000 children": another disease's rate
-            # (one the facts do not know); only "It affects ...", "About 10 new cases per
-            # million are diagnosed ..." are the article's condition's without naming it
+            # (one the facts do not know), not the article's condition's
             return
-        condition = self.sentence_condition(sent)
+        condition = self.sentence_condition(sent, hand_on=True)
         if not condition:
             return
         if any(
@@ -2087,7 +2098,7 @@ class _Extractor:
             for m in sent.mentions
         ):
             return  # "1 in 1,000 people with dermatomyositis develops calcinosis"
-        base = self._sentence_condition(sent)
+        base = self._sentence_condition(sent, hand_on=True)
         for m in rates:
             assert m.quantity is not None
             if self.in_contrast(m.start) or PER_TREATMENT_AFTER.match(self.text, m.end):

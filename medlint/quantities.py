@@ -372,7 +372,9 @@ _P_MAX = (
             (?:{_W1}(?:of|is))?
             |max\b\.?|(?:(?:should|must|do|does){_W1})?not{_W1}(?:to{_W1})?exceed(?:ing)?)
          (?:{_W0}[:=])?{_W0}(?P<lo>{_NUM}){_W0}(?P<mass>grams?|gm|g|milligrams?|mg)\b
-         (?!{_W0}(?:/|per\s))"""
+         # not "maximum 400 mg per kg" (a dose); "a maximum of 100 g per dose" is a cap
+         (?!{_W0}(?:/|per\s)(?!{_W0}(?:dose|infusion|course|treatment|administration)s?\b))
+         (?:{_W1}per{_W1}(?:dose|infusion|course|treatment|administration)\b)?"""
 )
 
 # "up to 70 g per dose", "no more than 70 g per infusion": a cap in grams, said per dose.

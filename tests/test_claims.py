@@ -492,6 +492,16 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
         "None of the products above contains sucrose, and Gamunex-C does not contain sucrose.\n",
         {("gamunex-c", "stabilizer", "not sucrose", "direct")},
     ),
+    # A chain of "It" sentences stays with the product named before them.
+    (
+        "Octagam 10% is made by Octapharma. It is stabilized with maltose. It contains about "
+        "25 µg/mL of IgA.\n",
+        {
+            ("octagam-10", "manufacturer", "Octapharma", "direct"),
+            ("octagam-10", "stabilizer", "maltose", "coreference"),
+            ("octagam-10", "iga", "25 µg/mL", "coreference"),
+        },
+    ),
     # Questions, direct and indirect, state nothing.
     (
         "Is Privigen a 5% solution? Privigen is a 10% solution.\n",

@@ -851,6 +851,8 @@ def test_find_on_token_soup(tokens: list[str], joiner: str) -> None:
         ("up to 70 g per dose", [("max_dose", "up to 70 g per dose", "<=")]),
         ("no more than 70 g per infusion", [("max_dose", "no more than 70 g per infusion", "<=")]),
         ("up to 70 g", []),  # a cap in grams only when said per dose or infusion
+        ("a maximum of 100 g per dose", [("max_dose", "maximum of 100 g per dose", "<=")]),
+        ("maximum 400 mg per kg", [("dose", "maximum 400 mg per kg", "<=")]),
         ("minimumUSD2", []),
         ("aboutUSD 3", []),
         ("minimum USD2", [("money", "minimum USD2", ">=")]),

@@ -269,7 +269,12 @@ def _compare(
     checked: list[tuple[FactBlock, Quantity, str]] = []
     fits_one = False
     for block in blocks:
-        for canon in canonical(block, attribute):
+        canons = canonical(block, attribute)
+        if stated.get("doses") is not None and any(c.get("doses") is not None for c in canons):
+            # "every 4 weeks for 3 doses, then monthly" is a schedule: it answers to the
+            # schedule's first interval, not to the "monthly" that follows it
+            canons = [c for c in canons if c.get("doses") is not None]
+        for canon in canons:
             # A course total is compared as one; a daily dose with its days, as the course it
             # adds up to.
             use_course = course is not None and canon.unit != stated.unit
