@@ -38,7 +38,7 @@ from medlint.facts import Facts
 from medlint.memo import memoised
 from medlint.model import Claim, Document, Unit, Value
 from medlint.prefilter import TermIndex
-from medlint.quantities import Quantity, find_quantities, parse_quantity
+from medlint.quantities import Quantity, count_of, find_quantities, parse_quantity
 from medlint.sentences import split_sentences
 from medlint.trie import Literals, lower_same_length
 
@@ -197,7 +197,6 @@ IGA_NOT_CONTENT = re.compile(
 IGA_OF_PATIENT_BEFORE = re.compile(
     r"\b(?:your|his|her|their|patient['’]s|serum|blood|measured)\s+(?:\w+\s+)?$", re.IGNORECASE
 )
-IGA_DENIED_BEFORE = re.compile(r"\b(?:not|never|isn['’]t|aren['’]t)\s+(?:\w+\s+)?$", re.IGNORECASE)
 IGA_CUE_AFTER = re.compile(
     r"^\s*[-\s]?(?:content|levels?|amounts?|concentrations?|free|depleted|reduced|\(|:|of\b|is\b|at\b|"
     r"≤|<|below|under|less|not\s+more|average|typical|contains?)",
@@ -226,13 +225,7 @@ SUGAR = re.compile(
     r"(?:doesn't|does\s+not|do\s+not)\s+contain\s+(?:any\s+)?(?:added\s+)?sugars?)\b",
     re.IGNORECASE,
 )
-# "is not sugar-free" denies; "a sugar-free product", "any sugar-free option" is a kind of
-# product, not this one; "a sugar-free diet" is the patient's.
-SUGAR_FREE_NOT_CLAIMED_BEFORE = re.compile(
-    r"(?:\b(?:not|never|isn['’]t|aren['’]t|no\s+longer)\s+(?:\w+\s+)?|"
-    r"(?:^|\W)(?:an?|any|other|some|every)\s+)$",
-    re.IGNORECASE,
-)
+# "a sugar-free diet" is the patient's (see stabilizers() for "not"/"a sugar-free ...").
 SUGAR_FREE_NOT_CLAIMED_AFTER = re.compile(r"\s+(?:diets?|foods?|drinks?|meals?)\b", re.IGNORECASE)
 SUGAR_WORD = re.compile(r"sugar|carbohydrate", re.IGNORECASE)
 # "Neither Octagam nor Privigen contains sugar": a positive wording under "neither".
@@ -403,7 +396,6 @@ GIVEN_ON_DAYS_AFTER = re.compile(
     r"(?P<days>\d|two|three|four|five)\s+(?:consecutive\s+)?days\b",
     re.IGNORECASE,
 )
-_WORD_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 SUBCUTANEOUS_WORDS = re.compile(
     r"\b(?:SCIG|subcutaneous(?:ly)?|under\s+the\s+skin|sub-?Q)\b", re.IGNORECASE
 )
@@ -461,7 +453,8 @@ PREVALENCE_CUE = re.compile(
     r"\b(?:prevalence|prevalent|living\s+with|currently\s+(?:have|live))\b", re.IGNORECASE
 )
 REGIMEN_KINDS = {"dose", "max_dose", "division", "interval"}
-# A rate of side effects or of something among people who have the condition is no incidence.
+# How a sentence that names no condition can still be about the article's: "It affects ...",
+# "About 10 new cases per million are diagnosed ...", "The incidence is ...".
 UNNAMED_RATE_LEAD = re.compile(
     r"\W*(?:it|this\s+(?:condition|disease|illness|disorder)|the\s+(?:condition|disease|illness|"
     r"disorder)|about|around|roughly|approximately|nearly|almost|an\s+estimated|estimates|each\s+"
@@ -479,6 +472,7 @@ REFERS_BACK = re.compile(
     r"\b(?:it|this\s+(?:condition|disease)|the\s+(?:condition|disease|illness|disorder))\b",
     re.IGNORECASE,
 )
+# A rate of side effects or of something among people who have the condition is no incidence.
 ADVERSE_WORDS = re.compile(
     r"\b(?:thrombo\w*|anaphyla\w*|meningitis|ha?emoly\w*|side\s+effects?|adverse|reactions?|"
     r"hospitali[sz]\w*|infections?|admitted|deaths?|die|dies|died|"
@@ -1495,10 +1489,12 @@ class _Extractor:
             if self.skipped(sm.start()):
                 continue
             before = self.text[max(sent.start, sm.start() - 30) : sm.start()]
-            if SUGAR_FREE_NOT_CLAIMED_BEFORE.search(before) or SUGAR_FREE_NOT_CLAIMED_AFTER.match(
-                self.text, sm.end()
+            if (
+                NEGATED_COPULA.search(before)  # "is not sugar-free"
+                or GENERIC_BEFORE.search(before)  # "a sugar-free product": a kind, not this one
+                or SUGAR_FREE_NOT_CLAIMED_AFTER.match(self.text, sm.end())  # "a sugar-free diet"
             ):
-                continue  # "is not sugar-free", "a sugar-free product", "a sugar-free diet"
+                continue
             mention = Mention("sugar", "sugar", sm.start(), sm.end(), sm.group(0))
             sugar.append((mention, Value("sugar", ("sugar", False), "sugar-free")))
         self.attribute_values(sent, "sugar", sugar)
@@ -1605,7 +1601,7 @@ class _Extractor:
             qb = IGA_QUALITY_BEFORE.search(before)
             qa = IGA_QUALITY_AFTER.match(after)
             match = qa or qb
-            if qa is not None and qa.group("free") and IGA_DENIED_BEFORE.search(before):
+            if qa is not None and qa.group("free") and NEGATED_COPULA.search(before):
                 continue  # "Privigen is not IgA-free"
             if match is not None:
                 quality = next(k for k in ("free", "trace", "high") if match.group(k))
@@ -2059,13 +2055,13 @@ class _Extractor:
             given = GIVEN_ON_DAYS_AFTER.match(self.text, m.end)
             if given is not None and not q.get("either_days"):
                 n = given.group("days")
-                count = int(n) if n.isdigit() else _WORD_COUNTS[n.lower()]
+                count = count_of(n)
                 return dataclasses.replace(q, extra=(("either_days", (count, count)),))
             return q
         days = share.group("days")
         extra: tuple[tuple[str, object], ...] = ()
         if days is not None:
-            extra = (("days", int(days) if days.isdigit() else _WORD_COUNTS[days.lower()]),)
+            extra = (("days", count_of(days)),)
         return dataclasses.replace(q, unit="g/kg/day", extra=extra)
 
     def _maintenance_starts(self, sent: Sentence) -> list[int]:

@@ -102,6 +102,7 @@ from medlint.trie import Literals
 
 __all__ = [
     "Quantity",
+    "count_of",
     "find_quantities",
     "format_quantity",
     "parse_quantity",
@@ -504,6 +505,11 @@ def _num(s: str) -> float:
     if t in _WORD_NUMBERS:
         return float(_WORD_NUMBERS[t])
     return float(re.sub(r"[,\s\u00a0\u202f]", "", t))
+
+
+def count_of(s: str) -> int:
+    """A whole count as written in figures or words ("5", "two"), as the grammar reads it."""
+    return int(_num(s))
 
 
 def _words(s: str) -> str:
