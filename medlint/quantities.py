@@ -107,6 +107,7 @@ __all__ = [
     "format_quantity",
     "parse_quantity",
     "range_relation",
+    "tolerance",
 ]
 
 
@@ -186,6 +187,10 @@ _MAGNITUDE: dict[str, float] = {
 }  # fmt: skip
 
 # Mass in grams per unit as written.
+LB_PER_KG = 2.20462
+# "0.9 g per pound" is 1.98 g/kg, written for 2 g/kg: 5% covers such rounding, not a dose a
+# tenth too high ("1 g per pound" = 2.2 g/kg).
+LB_TOLERANCE = 0.05
 _MASS_G: dict[str, float] = {
     "g": 1.0, "gm": 1.0, "gram": 1.0, "grams": 1.0,
     "mg": 1e-3, "milligram": 1e-3, "milligrams": 1e-3,
@@ -260,6 +265,7 @@ _PCT = r"(?:%|％|-?percent\b|-?per\s?cent\b)"  # "a 10-percent solution"
 _MASS = r"(?:micrograms?|mcg|µg|μg|ug|milligrams?|mg|grams?|gm|g)"
 _VOL = r"(?:millilit(?:er|re)s?|ml|decilit(?:er|re)s?|dl|lit(?:er|re)s?|l)\b"
 _KG = r"(?:kg|kilograms?|kilo)\b"
+_LB = r"(?:lbs?|pounds?)\b"
 _PER_SLASH = rf"(?:{_W0}/{_W0}|{_W1}per{_W1})"
 _BODY_WEIGHT = rf"(?:{_W1}(?:of{_W1})?body[\s-]?weight\b)"
 _NOT_RATE = rf"(?!{_W0}/{_W0}(?:min|minute|h|hr|hour)\b)"
@@ -325,7 +331,8 @@ _P_INTERVAL = (
 _P_PERCENT = (
     _GUARD
     + _CMPOPT
-    + _range_of(_NUM, rf"{_W0}{_PCT}")
+    # "ten percent", "five per cent": a number word only before the word (never "ten %")
+    + _range_of(rf"(?:{_NUM}|{_NUMWORD}(?=(?:{_SEP}{_NUMWORD})?{_W0}-?per))", rf"{_W0}{_PCT}")
     + rf"""{_W0}{_PCT}
          (?P<ci>{_W0}(?:CI\b|C\.I\.|confidence{_W1}(?:interval|limits?)\b))?"""
 )
@@ -339,21 +346,43 @@ _P_CONC = (
          # "37 micrograms of IgA per mL", "0.1 g of protein per mL"
          (?:{_W1}(?:of{_W1})?(?P<substance>IgA|immunoglobulin{_W1}A|IgG|proteins?|immunoglobulins?
             |immune{_W1}globulins?)\b)?
-         {_W0}(?:/|per\s){_W0}(?:(?P<volnum>{_NUM}){_W0})?(?P<vol>{_VOL})
+         # "per mL", "/mL", "in each mL", "in 100 mL"
+         {_W0}(?:/|per\s|in{_W1}(?:(?:each|every|a){_W1})?){_W0}(?:(?P<volnum>{_NUM}){_W0})?
+         (?P<vol>{_VOL})
          (?!{_W0}/{_W0}(?:kg|min|h)\b)
          # "1 mg/mL of IgA", "2 mg/ml IgA": the substance after the unit
          (?:{_W1}(?:of{_W1})?(?P<substance2>IgA|immunoglobulin{_W1}A)\b)?"""
 )
 
+# "Each mL of Privigen contains 100 mg of IgG": the mass alone, read as a
+# concentration only after "each mL ... contains" (``_build_conc_each`` looks back).
+_P_CONC_EACH = (
+    _GUARD
+    + _CMPOPT
+    + _range_of(_NUM, rf"{_W0}{_MASS}")
+    + rf"""
+         {_W0}(?P<mass>{_MASS})\b
+         # the protein, or nothing else: "50 mg of D-sorbitol" is a stabilizer's amount
+         (?:{_W1}(?:of{_W1})?(?P<substance>IgA|immunoglobulin{_W1}A|IgG|proteins?|immunoglobulins?
+            |immune{_W1}globulins?)\b
+          |(?={_W0}(?:[.,;:)!?]|$|(?:and|or)\b)))"""
+)
+_EACH_VOL_BEFORE = re.compile(
+    r"\b(?:each|every|one|1)\s{1,3}(?:ml|millilit(?:er|re))\b[^.;:!?]{0,60}?"
+    r"\s(?:contains|has|provides|holds|delivers)\s{1,3}$",
+    re.I,
+)
+
 _P_DOSE = (
     _GUARD
     + _CMPOPT
-    + _range_of(_NUM, rf"{_W0}{_MASS}{_PER_SLASH}{_KG}")
+    + _range_of(_NUM, rf"{_W0}{_MASS}{_PER_SLASH}(?:{_KG}|{_LB})")
     + rf"""
          {_W0}(?P<mass>{_MASS})
          # "2 g of IVIG per kg"
          (?:{_W1}of{_W1}(?:IVIG|SCIG|IgG|immunoglobulins?|immune{_W1}globulins?)\b)?
-         {_PER_SLASH}{_KG}{_BODY_WEIGHT}?{_NOT_RATE}
+         # "0.9 g per pound": converted to g/kg (see _build_dose)
+         {_PER_SLASH}(?:{_KG}|(?P<lb>{_LB})){_BODY_WEIGHT}?{_NOT_RATE}
          (?:
             (?P<perday>{_W0}/{_W0}(?:day|d)\b|{_W1}(?:per|a){_W1}day\b|{_W1}daily\b)
             (?:{_W0},?{_W0}(?:for|over|on|x|×){_W0}(?P<days>{_NUMW})(?:{_W1}consecutive)?{_W1}days?\b)?
@@ -450,12 +479,18 @@ _DIV_PREFIX = rf"""(?:divided(?:{_W1}equally)?
                    (?:{_W1}(?:in|into)(?:{_W1}{_DOSE_WORDS}){{0,2}}{_W1}doses)?{_W1})?
                 (?:(?:given|administered|infused){_W1})?"""
 
+_SINGLE = rf"(?:a{_W1}single|one{_W1}single|just{_W1}one|only{_W1}one)"
 _P_DIVISION = (
     _GUARD
-    + _DIV_PREFIX
-    + rf"""(?:(?:over|across){_W1}(?P<lo>{_NUMW})(?:{_SEP}(?P<hi>{_NUMW}))?(?:{_W1}consecutive)?
-           |(?:on{_W1})?(?P<lo2>{_NUMW})(?:{_SEP}(?P<hi2>{_NUMW}))?{_W1}consecutive)
-         {_W1}days?\b"""
+    + rf"""(?:{_DIV_PREFIX}
+           (?:(?:over|across){_W1}(?P<lo>{_NUMW})(?:{_SEP}(?P<hi>{_NUMW}))?(?:{_W1}consecutive)?
+             |(?:on{_W1})?(?P<lo2>{_NUMW})(?:{_SEP}(?P<hi2>{_NUMW}))?{_W1}consecutive
+             # "over a single day"
+             |(?:over|across){_W1}(?P<single>{_SINGLE}))
+           {_W1}days?\b
+         # "given in one day": "in one day" alone is a duration ("improved in one day")
+         | (?:given|administered|infused){_W1}(?:all{_W1})?(?:in|on|within){_W1}
+           (?P<single2>{_SINGLE}|one){_W1}day\b)"""
 )
 
 # Unit abbreviations only after digits ("72h", "2-4 hrs", "6 mos"): "two h" is
@@ -621,6 +656,25 @@ def _build_conc(m: re.Match[str]) -> Quantity | None:
     return _make(m, "percent", lo_mg / 10.0, hi_mg / 10.0, "%", comparator=cmp)
 
 
+def _build_conc_each(m: re.Match[str]) -> Quantity | None:
+    """A mass after "each mL (of X) contains": mg per mL as a percent, or IgA in ug/mL."""
+    before = m.string[max(0, m.start() - 90) : m.start()]
+    if _EACH_VOL_BEFORE.search(before) is None:
+        return None
+    r = _range(m)
+    if r is None:
+        return None
+    to_mg = _MASS_G[(_group(m, "mass") or "").lower()] * 1000.0
+    lo_mg, hi_mg = r[0] * to_mg, r[1] * to_mg
+    cmp = _comparator(m)
+    substance = (_group(m, "substance") or "").lower()
+    if substance.startswith("iga") or substance.endswith(" a"):
+        return _make(m, "iga", lo_mg * 1000.0, hi_mg * 1000.0, "ug/mL", comparator=cmp)
+    if not substance and hi_mg < 1.0:  # micrograms in a mL: an IgA figure, as in _build_conc
+        return _make(m, "iga", lo_mg * 1000.0, hi_mg * 1000.0, "ug/mL", comparator=cmp)
+    return _make(m, "percent", lo_mg / 10.0, hi_mg / 10.0, "%", comparator=cmp)
+
+
 def _build_dose(m: re.Match[str]) -> Quantity | None:
     r = _range(m)
     if r is None:
@@ -640,6 +694,13 @@ def _build_dose(m: re.Match[str]) -> Quantity | None:
         # "1 g/kg for 1 to 2 days": the fewest and the most days
         most = _group(m, "ondays2") or ondays
         extra = (("either_days", (_count(_num(ondays)), _count(_num(most)))),)
+    if _group(m, "lb") is not None:
+        # per pound of body weight: 2.20462 lb to the kg, kept to 3 significant digits.
+        # Writers round such conversions ("0.9 g/lb" for 2 g/kg), so comparisons allow
+        # LB_TOLERANCE (``tolerance``).
+        extra = (*extra, ("per_lb", True))
+        lo, hi = (float(f"{x * factor * LB_PER_KG:.3g}") for x in r)  # 2 g/lb -> 4.41 g/kg
+        return _make(m, "dose", lo, hi, unit, comparator=_comparator(m), extra=extra)
     return _make(
         m, "dose", r[0] * factor, r[1] * factor, unit, comparator=_comparator(m), extra=extra
     )
@@ -741,6 +802,8 @@ def _build_interval(m: re.Match[str]) -> Quantity | None:
 
 def _build_division(m: re.Match[str]) -> Quantity | None:
     r = _range(m) or _range(m, "lo2", "hi2")
+    if _group(m, "single") is not None or _group(m, "single2") is not None:
+        r = (1.0, 1.0)
     if r is None or r[0] <= 0:
         return None
     return _make(m, "division", r[0], r[1], "days")
@@ -894,6 +957,7 @@ _SHAPE_SPECS: tuple[tuple[str, str, Callable[[re.Match[str]], Quantity | None], 
     ("max_dose_post", _P_MAX_POST, _build_max, False),
     ("max_dose_per_dose", _P_MAX_PER_DOSE, _build_max, False),
     ("concentration", _P_CONC, _build_conc, False),
+    ("concentration_each", _P_CONC_EACH, _build_conc_each, False),
     ("percent", _P_PERCENT, _build_percent, False),
     ("division", _P_DIVISION, _build_division, False),
     ("duration", _P_DURATION, _build_duration, False),
@@ -950,6 +1014,7 @@ def _locator() -> re.Pattern[str]:
 _ANCHOR_WORDS = (
     "month", "week", "day", "hour", "year", "fortnight", "quarter",
     "hundred", "thousand", "million", "several", "few", "couple",
+    "cent",  # "ten percent", "five per cent": the number word is walked back over
 )  # fmt: skip
 # One Aho-Corasick scan finds the words, the currency signs and every digit (a digit counts
 # where a run of digits starts). The regex ``[0-9]+|[$€£]`` was 5x slower: ``re`` scans
@@ -971,7 +1036,8 @@ _PREFIX_WORDS = (
     "divided", "equally", "into", "equal", "separate", "smaller", "daily", "individual",
     "doses", "given", "administered", "infused", "over", "across", "on", "consecutive",
     "for", "lasting", "during", "within", "after", "total", "dose", "is", "single", "amount",
-    "new", "case", "cases", "out", "between", "and", "or", "interval", "dosing",
+    "new", "case", "cases", "out", "between", "and", "or", "interval", "dosing", "just", "only",
+    "all",
     # number words
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve",
@@ -988,10 +1054,13 @@ _MAX_PREFIX = 200  # longer than any shape's text before its first anchor (~125)
 # Which shapes can start with a given word, symbol or digit: the fast scan
 # tries only those (about 3 instead of 14 at a typical start). A shape missing
 # here would be found by ``_scan(fast=False)`` only, which the tests compare.
-_CMP_SHAPES = ("rate", "dose", "concentration", "percent", "money", "money_words", "duration")
+_CMP_SHAPES = (
+    "rate", "dose", "concentration", "concentration_each", "percent", "money", "money_words",
+    "duration",
+)  # fmt: skip
 _DIGIT_SHAPES = (
-    "skip", "money_words", "rate", "dose", "max_dose_post", "concentration", "percent",
-    "division", "duration", "interval",
+    "skip", "money_words", "rate", "dose", "max_dose_post", "concentration",
+    "concentration_each", "percent", "division", "duration", "interval",
 )  # fmt: skip
 _START_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
@@ -1012,9 +1081,9 @@ _START_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("for lasting during within after", ("duration", "duration_vague")),
     (
         "one five six seven eight nine ten eleven twelve",
-        ("skip", "rate", "division", "duration", "interval"),
+        ("skip", "rate", "division", "duration", "interval", "percent"),
     ),
-    ("two three four", ("skip", "rate", "division", "duration", "interval")),
+    ("two three four", ("skip", "rate", "division", "duration", "interval", "percent")),
     ("twice thrice", ("interval",)),
 )
 _WORD = re.compile(r"[^\W\d_]+")
@@ -1023,7 +1092,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 # Characters not listed here get every digit shape.
 _DIGIT_PEEK = re.compile(rf"{_NUM}(?:{_SEP}{_NUM})?[\s\-]{{0,3}}(.)")
 _MASS_START = (
-    "skip", "dose", "concentration", "max_dose_post", "money_words", "duration", "interval",
+    "skip", "dose", "concentration", "concentration_each", "max_dose_post", "money_words",
+    "duration", "interval",
     "rate",  # "3 men per 100,000", "3 girls in 100,000"
 )  # fmt: skip
 _DIGIT_NEXT: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -1276,7 +1346,7 @@ def format_quantity(q: Quantity) -> str:
     if kind == "max_dose":
         return f"maximum {_fmt_range(q)} g"
     if kind == "division":
-        return f"divided over {_fmt_range(q)} days"
+        return f"divided over {_fmt_range(q)} day{'' if q.low == q.high == 1 else 's'}"
     if kind == "interval":
         return _format_interval(q)
     if kind == "rate":
@@ -1319,6 +1389,11 @@ def _key(q: Quantity) -> tuple[object, ...]:
     return base + tuple(quals)
 
 
+def tolerance(q: Quantity) -> float:
+    """The relative slack a value converted from a rounded figure needs (0 for the rest)."""
+    return LB_TOLERANCE if q.extra and q.get("per_lb") else 0.0
+
+
 def range_relation(stated: Quantity, canonical: Quantity) -> str:
     """Where the ``stated`` range lies relative to the ``canonical`` one.
 
@@ -1340,8 +1415,10 @@ def range_relation(stated: Quantity, canonical: Quantity) -> str:
     if stated.kind != canonical.kind or stated.unit != canonical.unit:
         return "incomparable"
 
+    rel_tol = max(1e-9, tolerance(stated), tolerance(canonical))
+
     def same(a: float, b: float) -> bool:
-        return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+        return math.isclose(a, b, rel_tol=rel_tol, abs_tol=1e-12)
 
     s_lo, s_hi, c_lo, c_hi = stated.low, stated.high, canonical.low, canonical.high
     if same(s_lo, c_lo) and same(s_hi, c_hi):

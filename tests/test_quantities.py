@@ -49,6 +49,12 @@ FORMS: list[tuple[str, str, str, float, float, str, str | None, str]] = [
     ("10 per cent", "10 per cent", "percent", 10, 10, "%", None, "="),
     ("a 10-percent solution", "10-percent", "percent", 10, 10, "%", None, "="),
     ("a 5-per cent product", "5-per cent", "percent", 5, 5, "%", None, "="),
+    ("a ten percent solution", "ten percent", "percent", 10, 10, "%", None, "="),
+    ("five per cent IVIG", "five per cent", "percent", 5, 5, "%", None, "="),
+    ("a ten-percent solution", "ten-percent", "percent", 10, 10, "%", None, "="),
+    ("five to ten percent of people", "five to ten percent", "percent", 5, 10, "%", None, "="),
+    ("100 mg of IgG in each mL", "100 mg of IgG in each mL", "percent", 10, 10, "%", None, "="),
+    ("10 g in 100 mL", "10 g in 100 mL", "percent", 10, 10, "%", None, "="),
     ("9%-11% protein", "9%-11%", "percent", 9, 11, "%", None, "="),
     ("Flebogamma DIF 100 mg/mL", "100 mg/mL", "percent", 10, 10, "%", None, "="),
     ("100 mg/ml", "100 mg/ml", "percent", 10, 10, "%", None, "="),
@@ -102,6 +108,17 @@ FORMS: list[tuple[str, str, str, float, float, str, str | None, str]] = [
     ("2 g/kg", "2 g/kg", "dose", 2, 2, "g/kg", None, "="),
     ("2g/kg body weight divided", "2g/kg body weight", "dose", 2, 2, "g/kg", None, "="),
     ("2000 mg/kg", "2000 mg/kg", "dose", 2, 2, "g/kg", None, "="),
+    ("2 g/lb", "2 g/lb", "dose", 4.41, 4.41, "g/kg", None, "="),  # 2.20462 lb/kg, 3 digits
+    (
+        "0.9 g per pound of body weight",
+        "0.9 g per pound of body weight",
+        "dose",
+        1.98,
+        1.98,
+        "g/kg",
+        None,
+        "=",
+    ),
     ("10mg/kg", "10mg/kg", "dose", 0.01, 0.01, "g/kg", None, "="),
     ("1-2 g/kg", "1-2 g/kg", "dose", 1, 2, "g/kg", None, "="),
     ("1 to 2 g/kg", "1 to 2 g/kg", "dose", 1, 2, "g/kg", None, "="),
@@ -156,6 +173,9 @@ FORMS: list[tuple[str, str, str, float, float, str, str | None, str]] = [
     ),
     ("over 2 to 5 days", "over 2 to 5 days", "division", 2, 5, "days", None, "="),
     ("given over 2 days", "given over 2 days", "division", 2, 2, "days", None, "="),
+    ("given over a single day", "given over a single day", "division", 1, 1, "days", None, "="),
+    ("it is given all in one day", "given all in one day", "division", 1, 1, "days", None, "="),
+    ("infused over just one day", "infused over just one day", "division", 1, 1, "days", None, "="),
     ("2-5 consecutive days", "2-5 consecutive days", "division", 2, 5, "days", None, "="),
     (
         "divided in equal doses given over 2 to 5 consecutive days",
@@ -476,6 +496,32 @@ def test_form(
     assert back.to_value().key == q.to_value().key
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value"),
+    [
+        ("Each mL of Privigen contains 50 mg of IgG.", "50 mg of IgG", "percent", 5),
+        ("Each millilitre contains 100 mg of protein", "100 mg of protein", "percent", 10),
+        ("1 mL of Hizentra contains 200 mg of protein", "200 mg of protein", "percent", 20),
+        (
+            "each mL contains approximately 37 micrograms of IgA",
+            "approximately 37 micrograms of IgA",
+            "iga",
+            37,
+        ),
+        ("Each mL contains 100 mg.", "100 mg", "percent", 10),
+        ("each mL contains 100 mg and 0.25 M glycine", "100 mg", "percent", 10),
+    ],
+)
+def test_mass_after_each_ml_is_a_concentration(
+    text: str, span: str, kind: str, value: float
+) -> None:
+    """A label's "Each mL contains 100 mg": the mass alone says nothing without what precedes it."""
+    q = only(text)
+    assert (q.text, q.kind, q.low, q.high) == (span, kind, value, value)
+    alone = parse_quantity(span)
+    assert alone is None or alone.kind != kind  # the context made it one
+
+
 def test_two_percentages() -> None:
     text = "Octagam (Octapharma): 5% or 10% options"
     found = find_quantities(text)
@@ -586,6 +632,12 @@ NOTHING = [
     "age 15 years and older",
     "126 g Ig per patient",
     "One ml contains 50 mg of D-sorbitol",
+    "The vial contains 5 g of IgG.",
+    "Each mL contains 50 mg of glycine",
+    "improved in one day"[:11],
+    "ten %",
+    "twelve percentage points",
+    "a recent survey",
     "approximately 250 mmol/L L-proline (range 210-290)",
     "0.16-0.24 M glycine",
     "N=95, n: 40",
@@ -673,6 +725,12 @@ def test_equivalences() -> None:
         ("3 in 1 million children annually", "3.2 per million children per year", "below"),
         ("2–3 per million per year", "3.2 per million", "below"),
         ("2 g/kg", "every 4 weeks", "incomparable"),
+        # converted from pounds: 5% slack for the writer's rounding, not more
+        ("0.9 g/lb", "2 g/kg", "equal"),
+        ("0.45 g/lb", "1 g/kg", "equal"),
+        ("1 g/lb", "2 g/kg", "above"),
+        ("2 g/lb", "2 g/kg", "above"),
+        ("0.8 g/lb", "2 g/kg", "below"),
     ],
 )
 def test_range_relation(stated: str, canonical: str, relation: str) -> None:

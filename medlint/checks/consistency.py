@@ -20,6 +20,7 @@ from medlint.errors import MedlintError
 from medlint.facts import Facts
 from medlint.memo import memoised
 from medlint.model import Claim, Document, Finding, Related
+from medlint.quantities import tolerance
 from medlint.rules import Rule
 
 
@@ -101,7 +102,8 @@ def _readings(q: Any) -> list[Any]:
 def _overlap(qa: Any, qb: Any) -> bool:
     if (qa.kind, qa.unit, qa.per) != (qb.kind, qb.unit, qb.per):
         return False
-    return bool(qa.low <= qb.high and qb.low <= qa.high)
+    slack = 1.0 + max(tolerance(qa), tolerance(qb))  # a per-pound dose converted to g/kg
+    return bool(qa.low <= qb.high * slack and qb.low <= qa.high * slack)
 
 
 def _conflict(s1: list[Claim], s2: list[Claim]) -> bool:
