@@ -75,6 +75,34 @@ CLAUSE_BREAK = re.compile(
     r";|\s[–—-]\s(?=[a-z])|,?\s+(?:while|whereas|but|although|though|however)\s+|\.\s",
     re.IGNORECASE,
 )
+# A belief reported in order to be corrected states nothing: "Myth: Privigen is a 5% product.",
+# "It is a common misconception that Hizentra can be given intravenously", "You may read
+# online that Panzyga contains maltose". Each match opens a stretch that runs to the end of
+# its clause ("..., but it is 10%" is a claim again). "Contrary to popular belief, X is Y"
+# asserts Y, so it is not here.
+REPORTED_BELIEF = re.compile(
+    r"""^\W*(?:myth|misconception|fiction|false|wrong|not\s+true|incorrect)(?:\s*\#?\d+)?
+          \s*[:–—-]
+      | \b(?:myth|misconception|mistaken\s+belief|misbelief)\s+(?:is\s+)?that\b
+      | \b(?:it\s+is|it['’]s|is)\s+(?:not\s+true|a\s+myth|false|untrue)\s+that\b
+      | \byou\s+(?:may|might|will|could|can)\s+(?:have\s+)?(?:read|hear|heard|see|seen|find
+          |found|come\s+across)\b[^.;]{0,40}?\bthat\b
+      | \b(?:some|many|other)\s+(?:people|patients|parents|websites|sites|sources|forums|posts
+          |articles|blogs)\s+(?:still\s+|wrongly\s+|mistakenly\s+)?(?:say|claim|believe|think
+          |assume|state|suggest)\b
+      | \b(?:wrongly|mistakenly|incorrectly|falsely)\s+(?:said|claimed|believed|thought
+          |described|stated|reported|listed|called|labell?ed)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Where a reported belief's stretch ends: the correction that follows it.
+BELIEF_END = re.compile(
+    r"[,;:–—]\s*(?:but|however|yet|in\s+(?:fact|reality)|actually)\b|;|\.\s", re.IGNORECASE
+)
+# Words one of which every REPORTED_BELIEF match holds (lower-cased): a cheap test first.
+REPORTED_WORDS = (
+    "myth", "concep", "fiction", "false", "wrong", "true", "incorrect", "mistaken", "misbelief",
+    "you", "some ", "many ", "other ",
+)  # fmt: skip
 NEGATION_BEFORE = re.compile(
     r"\b(?:no|not|without|never|nor|neither|free\s+(?:of|from)|lacks?|lacking|"
     r"(?:does|do|did|is|are|was|were|wo|ca|should|must|could|would|need|has|have|had)n['’]t|"
@@ -145,6 +173,13 @@ NEVER_CONCENTRATION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 FOR_GAP = re.compile(r"\s+(?:is\s+)?for\s+")
+# "glycine (Gamunex-C, Panzyga), L-proline (Privigen)": products listed in brackets right
+# after a value are that value's; what may stand between the names in such a list.
+PAREN_OPEN = re.compile(r"[ \t]{0,2}\(")
+PAREN_LIST_GAP = re.compile(
+    r"(?:[\s,;/&®™]|\b(?:and|or|both|e\.g\.|eg|i\.e\.|such\s+as|for\s+example|including)\b)*",
+    re.IGNORECASE,
+)
 # Between a product and a percentage: a list of strengths ("Octagam 5% & 10%"), not a claim.
 LIST_GAP = re.compile(r"&|\band\b|\bor\b|/|,", re.IGNORECASE)
 # "Privigen is less concentrated than Hizentra (10% vs 20%)": values in the products' order.
@@ -831,6 +866,7 @@ class _Extractor:
         self._other_therapies: list[tuple[int, int]] | None = None  # see other_therapies
         self._other_starts: list[int] = []
         self._breaks: dict[int, list[tuple[int, int]]] = {}  # sentence start -> clause breaks
+        self._beliefs: dict[int, list[tuple[int, int]]] = {}  # sentence start -> reported
         # The header that names a table cell's attribute (see _lead).
         self.attribute_header = unit.column_header or ""
         self.lead_product, self.lead_manufacturer = self._lead()
@@ -1017,6 +1053,19 @@ class _Extractor:
             self._breaks[sent.start] = found = self._without_dashed_apposition(sent, found)
         return found
 
+    def reported(self, sent: Sentence, pos: int) -> bool:
+        """Whether ``pos`` lies in a belief the sentence reports to correct ("Myth: ...")."""
+        spans = self._beliefs.get(sent.start)
+        if spans is None:
+            spans = []
+            text = sent.text.lower()
+            if any(w in text for w in REPORTED_WORDS):
+                for m in REPORTED_BELIEF.finditer(self.text, sent.start, sent.end):
+                    end = BELIEF_END.search(self.text, m.end(), sent.end)
+                    spans.append((m.start(), end.start() if end is not None else sent.end))
+            self._beliefs[sent.start] = spans
+        return any(lo <= pos < hi for lo, hi in spans)
+
     def _without_dashed_apposition(
         self, sent: Sentence, breaks: list[tuple[int, int]]
     ) -> list[tuple[int, int]]:
@@ -1116,6 +1165,8 @@ class _Extractor:
         described = self.contrast_subject(pos)
         if described is not None:
             return [described], "apposition"  # "Unlike Privigen, which is a 5% solution, ..."
+        if end is not None and (listed := self.bracketed_products(sent, end)):
+            return listed, "direct" if len(listed) == 1 else "coordinated"
         cstart, cend = self.clause_bounds(sent, pos)
         cprods = self.products_in(cstart, cend)
         if end is not None and len({p.id for p in cprods}) > 1:
@@ -1153,6 +1204,28 @@ class _Extractor:
             if ";" not in gap and gap.count(",") <= 1:
                 return [nearest], "apposition" if "," in gap else "direct"
         return [], ""
+
+    def bracketed_products(self, sent: Sentence, end: int) -> list[Mention]:
+        """The products a bracket right after a value lists: "L-proline (Privigen, Hizentra)".
+
+        Only a bracket that holds nothing but product names and list words counts; "glycine
+        (an amino acid) ..." or "10% (see Privigen below)" name no list of products.
+        """
+        opened = PAREN_OPEN.match(self.text, end, sent.end)
+        if opened is None:
+            return []
+        close = self.text.find(")", opened.end(), sent.end)
+        if close < 0:
+            return []
+        inside = self.products_in(opened.end(), close)
+        if not inside:
+            return []
+        pos = opened.end()
+        for p in inside:
+            if p.start < pos or not PAREN_LIST_GAP.fullmatch(self.text, pos, p.start):
+                return []
+            pos = p.end
+        return inside if PAREN_LIST_GAP.fullmatch(self.text, pos, close) else []
 
     def generic_before_product(self, sent: Sentence, m: Mention, cstart: int, cend: int) -> bool:
         """A value in an indefinite phrase before the clause's product: any such product.
@@ -1289,6 +1362,8 @@ class _Extractor:
         polarity: bool = True,
         condition: str = "",
     ) -> None:
+        if self.reported(sent, where.start):
+            return  # "Myth: Privigen is a 5% product."
         if product.kind == "condition":
             cterm = self.facts.conditions.get(product.id)
             subject = f"conditions.{product.id}"
@@ -1345,7 +1420,7 @@ class _Extractor:
         buckets: dict[tuple[Any, ...], list[tuple[Mention, Value]]] = {}
         targets_of: dict[tuple[Any, ...], tuple[list[Mention], str]] = {}
         for where, value in values:
-            if self.asks_whether(sent, where.start):
+            if self.asks_whether(sent, where.start) or self.reported(sent, where.start):
                 continue
             prods, how = self.targets(sent, where.start, where.end)
             if not prods:
@@ -1671,6 +1746,8 @@ class _Extractor:
             return
         group = self.new_group()
         pairs = self.paired_makers(sent, mans) if len({m.id for m in mans}) > 1 else {}
+        # "Grifols (Gamunex-C, Flebogamma DIF), CSL Behring (Privigen)": a maker's bracket
+        bracketed = {p.start: m for m in mans for p in self.bracketed_products(sent, m.end)}
         for prod in prods:
             chosen: Mention | None = None
             how = "direct"
@@ -1701,6 +1778,8 @@ class _Extractor:
             listed_with = [p for p in clause_products if p.end > prod.end]
             if paren:
                 chosen, how = paren[0], "parenthetical"
+            elif prod.start in bracketed:
+                chosen, how = bracketed[prod.start], "parenthetical"
             elif possessive:
                 chosen, how = possessive[0], "possessive"
             elif by:

@@ -392,7 +392,8 @@ _P_DOSE = (
          )?
          # "1 g/kg on two consecutive days": the course, or each day's dose? Noted, not taken
          # (the days stay a division of their own); see checks.regimens.per_day_reading.
-         (?:(?={_W1}(?:on|for){_W1}(?P<ondays>{_NUMW})(?:{_SEP}(?P<ondays2>{_NUMW}))?
+         (?:(?={_W1}(?:on|for){_W1}(?P<ondays>{_NUMW})
+              (?:(?:{_SEP}|{_W1}or{_W1})(?P<ondays2>{_NUMW}))?
               (?:{_W1}consecutive)?{_W1}days?\b)|)"""
 )
 
@@ -400,6 +401,10 @@ _P_MAX = (
     _GUARD
     + rf"""(?P<cmp>maximum(?:{_W1}(?:(?:total|single|daily|individual){_W1})*(?:dose|amount))?
             (?:{_W1}(?:of|is))?
+            # "the highest single dose we use is 100 g"
+            |(?:highest|largest)(?:{_W1}(?:total|single|daily|individual))*{_W1}(?:dose|amount)
+             (?:{_W1}(?:we|you|they|ever|used|given|allowed|use|give|recommended)){{0,3}}
+             {_W1}(?:is|of|was)
             |max\b\.?|(?:(?:should|must|do|does){_W1})?not{_W1}(?:to{_W1})?exceed(?:ing)?)
          (?:{_W0}[:=])?{_W0}(?P<lo>{_NUM}){_W0}(?P<mass>grams?|gm|g|milligrams?|mg)\b
          # not "maximum 400 mg per kg" (a dose); "a maximum of 100 g per dose" is a cap
@@ -430,6 +435,8 @@ _P_RATE = (
                  |adults|patients|women|men|girls|boys))\b)?
          (?:{_W0}/{_W0}|{_W1}(?:per|in|out{_W1}of){_W1})(?:every{_W1})?
          (?P<base>(?:(?P<bnum>{_NUM}|one|a){_W1})?million\b
+                 # "one in ten thousand", "per hundred thousand"
+                 |(?:(?P<tnum>{_NUM}|{_NUMWORD}|a|(?:(?:a|one){_W1})?hundred){_W1})?thousand\b
                  |\d{{1,3}}(?:[,\u00a0\u202f\x20]\d{{3}})+(?![\d,])|10{{3,}}(?!\d)
                  |(?P<kbase>\d{{1,3}}){_W0}k\b)
          (?:{_W1}(?P<pop>person[\s-]?years|patient[\s-]?years|live{_W1}births|children|child
@@ -842,6 +849,9 @@ def _build_rate(m: re.Match[str]) -> Quantity | None:
     if "million" in base_s.lower():
         bnum = _group(m, "bnum")
         base = 1e6 * (_num(bnum) if bnum is not None else 1.0)
+    elif base_s.lower().endswith("thousand"):
+        tnum = _words(_group(m, "tnum") or "one")
+        base = 1000.0 * (100.0 if tnum.endswith("hundred") else _num(tnum))
     elif (kbase := _group(m, "kbase")) is not None:
         base = _num(kbase) * 1000.0  # "per 100k"
     else:
@@ -1037,7 +1047,8 @@ _PREFIX_WORDS = (
     "doses", "given", "administered", "infused", "over", "across", "on", "consecutive",
     "for", "lasting", "during", "within", "after", "total", "dose", "is", "single", "amount",
     "new", "case", "cases", "out", "between", "and", "or", "interval", "dosing", "just", "only",
-    "all",
+    "all", "highest", "largest", "we", "you", "they", "ever", "used", "allowed", "use", "give",
+    "recommended", "was",
     # number words
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve",
@@ -1071,6 +1082,7 @@ _START_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("up no", (*_CMP_SHAPES, "max_dose_per_dose")),
     ("at", (*_CMP_SHAPES, "max_dose_per_dose", "interval")),
     ("maximum max should must do does", (*_CMP_SHAPES, "max_dose")),
+    ("highest largest", ("max_dose",)),
     ("not", (*_CMP_SHAPES, "max_dose", "max_dose_per_dose")),
     ("us usd eur gbp", ("money",)),
     ("every once q monthly weekly fortnightly each quarterly interval dosing", ("interval",)),

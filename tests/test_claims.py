@@ -598,6 +598,60 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("IgA content of Privigen is below 25 mcg/mL.\n", {("privigen", "iga", "<25 µg/mL", "direct")}),
     ("Gamunex-C contains 0.046 mg/mL of IgA.\n", {("gamunex-c", "iga", "46 µg/mL", "direct")}),
     ("Privigen is IgA-free.\n", {("privigen", "iga", "IgA-free", "direct")}),
+    # products listed in brackets after a value are that value's
+    (
+        "Common stabilizers are glycine (Gamunex-C, Panzyga), L-proline (Privigen, Hizentra) and"
+        " maltose (Octagam 10%) [1].\n",
+        {
+            ("gamunex-c", "stabilizer", "glycine", "coordinated"),
+            ("panzyga", "stabilizer", "glycine", "coordinated"),
+            ("privigen", "stabilizer", "L-proline", "coordinated"),
+            ("hizentra", "stabilizer", "L-proline", "coordinated"),
+            ("octagam-10", "stabilizer", "maltose", "direct"),
+        },
+    ),
+    (
+        "Products come as 10% (Privigen) or 20% (Hizentra, Cuvitru) solutions.\n",
+        {
+            ("privigen", "concentration", "10%", "direct"),
+            ("hizentra", "concentration", "20%", "coordinated"),
+            ("cuvitru", "concentration", "20%", "coordinated"),
+        },
+    ),
+    (
+        "The makers are Grifols (Gamunex-C, Flebogamma DIF) and CSL Behring (Privigen).\n",
+        {
+            ("gamunex-c", "manufacturer", "Grifols", "parenthetical"),
+            ("flebogamma-dif", "manufacturer", "Grifols", "parenthetical"),
+            ("privigen", "manufacturer", "CSL Behring", "parenthetical"),
+        },
+    ),
+    (
+        "Glycine (an amino acid, unlike sugars) stabilizes Gamunex-C.\n",
+        {("gamunex-c", "stabilizer", "glycine", "direct")},
+    ),
+    # a belief reported to be corrected states nothing; the correction does
+    ("Myth: Privigen is a 5% product.\n", set()),
+    ("Myth #2: Octagam is sugar-free.\n", set()),
+    ("It is a common misconception that Hizentra can be given intravenously.\n", set()),
+    ("You may read online that Panzyga contains maltose.\n", set()),
+    ("Hizentra is often wrongly described as a 10% product.\n", set()),
+    (
+        "Some people believe that Privigen is a 5% product, but Privigen is a 10% product.\n",
+        {("privigen", "concentration", "10%", "direct")},
+    ),
+    (
+        "Some sites say Privigen is a 5% product; in fact Privigen is a 10% product.\n",
+        {("privigen", "concentration", "10%", "direct")},
+    ),
+    (
+        "Myth: Privigen is a 5% product. Fact: Privigen is a 10% product.\n",
+        {("privigen", "concentration", "10%", "direct")},
+    ),
+    (
+        "Contrary to popular belief, Privigen is a 5% product.\n",
+        {("privigen", "concentration", "5%", "direct")},
+    ),
 ]
 
 

@@ -156,6 +156,37 @@ FORMS: list[tuple[str, str, str, float, float, str, str | None, str]] = [
     ("≥ 2 g/kg", "≥ 2 g/kg", "dose", 2, 2, "g/kg", None, ">="),
     ("maximum 70 g", "maximum 70 g", "max_dose", 70, 70, "g", None, "<="),
     ("max 70 g", "max 70 g", "max_dose", 70, 70, "g", None, "<="),
+    (
+        "the highest single dose we use is 100 g.",
+        "highest single dose we use is 100 g",
+        "max_dose",
+        100,
+        100,
+        "g",
+        None,
+        "<=",
+    ),
+    ("the largest dose is 70 g", "largest dose is 70 g", "max_dose", 70, 70, "g", None, "<="),
+    (
+        "maybe one in ten thousand people every year",
+        "one in ten thousand people every year",
+        "rate",
+        100,
+        100,
+        "per_million_per_year",
+        "people",
+        "=",
+    ),
+    (
+        "3 per hundred thousand",
+        "3 per hundred thousand",
+        "rate",
+        30,
+        30,
+        "per_million_per_year",
+        None,
+        "=",
+    ),
     ("IVIG (maximum 70 g) every 2", "maximum 70 g", "max_dose", 70, 70, "g", None, "<="),
     ("not exceed 70 g", "not exceed 70 g", "max_dose", 70, 70, "g", None, "<="),
     ("not to exceed 70,000 mg", "not to exceed 70,000 mg", "max_dose", 70, 70, "g", None, "<="),
@@ -534,6 +565,9 @@ def test_two_percentages() -> None:
 def test_extras() -> None:
     q = only("0.4 g/kg/day for 5 days")
     assert q.extra == (("days", 5),)
+    # the course, or each day's dose: both readings are kept
+    for text in ("1 g/kg on one or two days", "1 g/kg for 1 to 2 days"):
+        assert find_quantities(text)[0].get("either_days") == (1, 2), text
     q = only("every 2 weeks for 3 doses, then monthly")
     assert dict(q.extra)["doses"] == 3
     then = dict(q.extra)["then"]

@@ -117,7 +117,11 @@ def _prepare(params: dict[str, Any]) -> Any:
             0,
         )
     ]
-    families["organisation"] = [re.compile(rf"\b{org}\s+(?:\([A-Z]+\)\s+)?(?:{verbs})\b")]
+    families["organisation"] = [
+        re.compile(rf"\b{org}\s+(?:\([A-Z]+\)\s+)?(?:{verbs})\b"),
+        # "Per the Infusion Nurses Society, ...", "as recommended by the FDA"
+        re.compile(rf"\b(?i:per|as\s+per|as\s+(?:recommended|advised|required)\s+by)\s+{org}"),
+    ]
     families["authority"] = [
         re.compile(
             rf"\b(?:{authorities})(?:'s|’s)?\s+(?:guidelines?|recommendations?|position|consensus)\b"
