@@ -175,7 +175,20 @@ NEVER_CONCENTRATION_BEFORE = re.compile(
 FOR_GAP = re.compile(r"\s+(?:is\s+)?for\s+")
 # "glycine (Gamunex-C, Panzyga), L-proline (Privigen)": products listed in brackets right
 # after a value are that value's; what may stand between the names in such a list.
+# What may come before a list item's leading product: emphasis, a task box ("- [ ] **X**")
+ITEM_LEAD = re.compile(r"[ \t*_]*(?:\[[ xX]\][ \t*_]*)?")
+# Between "IgA" and its figure: "IgA of 37 mg/mL", "IgA content: 37 mg/mL", "IgA ~37 mg/mL"
+IGA_VALUE_GAP = re.compile(
+    r"(?:\s+(?:content|level|concentration))?\s*(?:of|is|was|:|=|at)?\s*"
+    r"(?:(?:about|approximately|around|roughly|~|≈)\s*)?",
+    re.IGNORECASE,
+)
+IGA_BEFORE_VALUE = re.compile(r"\bIgA" + IGA_VALUE_GAP.pattern + "$", re.IGNORECASE)
 PAREN_OPEN = re.compile(r"[ \t]{0,2}\(")
+# "**Panzyga** (Octapharma, 5%)": a product, its bracket, a maker and the value in it
+BRACKET_LEAD_GAP = re.compile(r"[\s*_®™]{0,4}")
+BRACKET_SEP = re.compile(r"[\s,;/]*")
+BRACKET_VALUE_END = re.compile(r"\s*[),;]")
 PAREN_LIST_GAP = re.compile(
     r"(?:[\s,;/&®™]|\b(?:and|or|both|e\.g\.|eg|i\.e\.|such\s+as|for\s+example|including)\b)*",
     re.IGNORECASE,
@@ -1032,7 +1045,7 @@ class _Extractor:
             return None, None
         first = self.mentions[0]
         prefix = self.text[: first.start]
-        if prefix.strip(" *_\t") or first.kind not in ("product", "manufacturer"):
+        if not ITEM_LEAD.fullmatch(prefix) or first.kind not in ("product", "manufacturer"):
             return None, None
         if first.kind == "product":
             return first, None
@@ -1177,6 +1190,10 @@ class _Extractor:
             sprods = self.products_in(sent.start, sent.end)
             if len({p.id for p in sprods}) == 1 and not self.clause_breaks(sent):
                 return sprods[:1], "direct"
+            lead = self.lead_product
+            if lead is not None and {p.id for p in sprods} == {lead.id} and lead.end <= cstart:
+                # "- **Gamunex-C**: glycine-stabilized; IgA ~0.46 mg/mL": the item's product
+                return [lead], self.lead_how
             if len({p.id for p in sprods}) == 1 and PRONOUN_LEAD.match(self.text, cstart, cend):
                 if sprods[0].end <= cstart:
                     # "Gamunex-C is approved for CIDP; it is a 10% solution."
@@ -1478,6 +1495,8 @@ class _Extractor:
                 or (q.low > 50 and IGG_AFTER.match(after))
             ):
                 continue  # "at least 98% IgG", "98% pure": purity
+            if "IgA" in before and IGA_BEFORE_VALUE.search(before):
+                continue  # "IgA of 37 mg/mL": IgA's figure (see iga_as_mass_per_volume)
             if NEVER_CONCENTRATION_AFTER.match(after) or NEVER_CONCENTRATION_BEFORE.search(before):
                 continue  # "is 10% maltose", "40% had headache", "covers Privigen at 80%"
             # "contains 10% protein", "50 mg/mL of protein", "10 g of protein per 100 mL": the
@@ -1505,7 +1524,12 @@ class _Extractor:
                 )
                 for p in sent.mentions
             )
-            if not (header_says or near_product or CONCENTRATION_CUE.search(window)):
+            if not (
+                header_says
+                or near_product
+                or CONCENTRATION_CUE.search(window)
+                or self.in_product_bracket(sent, m)
+            ):
                 continue
             if q.low != q.high:
                 continue  # "5-10%" is not one product's concentration
@@ -1513,6 +1537,25 @@ class _Extractor:
                 continue  # "A 5% product needs twice the volume of Privigen."
             values.append((m, percent_value(q.low)))
         self.attribute_values(sent, "concentration", values)
+
+    def in_product_bracket(self, sent: Sentence, m: Mention) -> bool:
+        """A value in a product's bracket with its maker: "Panzyga (Octapharma, 5%)"."""
+        opened = self.text.rfind("(", max(sent.start, m.start - 60), m.start)
+        if opened < 0 or ")" in self.text[opened : m.start]:
+            return False
+        if not BRACKET_VALUE_END.match(self.text, m.end):
+            return False
+        product = [p for p in sent.mentions if p.kind == "product" and p.end <= opened]
+        if not product or not BRACKET_LEAD_GAP.fullmatch(self.text, product[-1].end, opened):
+            return False
+        pos = opened + 1
+        for maker in (x for x in sent.mentions if opened < x.start < m.start):
+            if maker.kind != "manufacturer" or not BRACKET_SEP.fullmatch(
+                self.text, pos, maker.start
+            ):
+                return False
+            pos = maker.end
+        return BRACKET_SEP.fullmatch(self.text, pos, m.start) is not None
 
     def versus_pair(self, sent: Sentence) -> set[int]:
         """ "Privigen is less concentrated than Hizentra (10% vs 20%)": each in order.
@@ -1667,6 +1710,8 @@ class _Extractor:
                 if q is not None and q.kind == "iga" and abs(m.start - im.end()) <= 45:
                     numeric = (m, q)
                     break
+            if numeric is None:
+                numeric = self.iga_as_mass_per_volume(sent, im.end())
             if numeric is not None and "dl" in numeric[1].text.lower():
                 continue  # per decilitre: a serum level ("IgA below 7 mg/dL")
             if numeric is not None:
@@ -1694,6 +1739,27 @@ class _Extractor:
             mention = Mention("iga", quality, span[0], span[1], self.text[span[0] : span[1]])
             values.append((mention, Value("iga", ("iga-level", quality), IGA_DISPLAY[quality])))
         self.attribute_values(sent, "iga", values)
+
+    def iga_as_mass_per_volume(self, sent: Sentence, after: int) -> tuple[Mention, Quantity] | None:
+        """ "an average IgA of 37 mg/mL": a protein-sized figure that is IgA's, slip and all.
+
+        The quantity grammar reads milligrams per mL without a substance as the protein
+        (3.7%); right after "IgA (content) of" it is the IgA content, 37,000 µg/mL, which the
+        IgA rule can then report as the unit slip it is.
+        """
+        for m in sent.mentions:
+            q = m.quantity
+            if q is None or q.kind != "percent" or m.start < after or "%" in q.text:
+                continue
+            if "per" not in q.text and "/" not in q.text:
+                return None
+            if not IGA_VALUE_GAP.fullmatch(self.text, after, m.start):
+                return None
+            ug = q.low * 10_000.0  # 1% = 10 mg/mL = 10,000 µg/mL
+            return m, dataclasses.replace(
+                q, kind="iga", low=ug, high=q.high * 10_000.0, unit="ug/mL"
+            )
+        return None
 
     def manufacturers(self, sent: Sentence) -> None:
         self.contrast_manufacturers(sent)

@@ -630,6 +630,35 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
         "Glycine (an amino acid, unlike sugars) stabilizes Gamunex-C.\n",
         {("gamunex-c", "stabilizer", "glycine", "direct")},
     ),
+    # a product's bracket holding its maker and strength; a task-list item's product
+    (
+        "- Panzyga (Octapharma, 5%): glycine\n",
+        {
+            ("panzyga", "manufacturer", "Octapharma", "parenthetical"),
+            ("panzyga", "concentration", "5%", "direct"),
+            ("panzyga", "stabilizer", "glycine", "direct"),
+        },
+    ),
+    (
+        "Panzyga (Octapharma) reduced relapses (by 5%).\n",
+        {("panzyga", "manufacturer", "Octapharma", "parenthetical")},
+    ),
+    (
+        "- [ ] Gamunex-C: glycine-stabilized; IgA ~0.46 mg/mL.\n",
+        {
+            ("gamunex-c", "stabilizer", "glycine", "direct"),
+            ("gamunex-c", "iga", "460 µg/mL", "list-item"),
+        },
+    ),
+    # milligrams per mL right after "IgA": IgA's figure (a unit slip), not the protein's
+    (
+        "Gammagard Liquid has an average IgA of 37 mg/mL.\n",
+        {("gammagard-liquid", "iga", "37000 µg/mL", "direct")},
+    ),
+    (
+        "Gammagard Liquid is 100 mg/mL and low in IgA.\n",
+        {("gammagard-liquid", "concentration", "10%", "direct")},
+    ),
     # a belief reported to be corrected states nothing; the correction does
     ("Myth: Privigen is a 5% product.\n", set()),
     ("Myth #2: Octagam is sugar-free.\n", set()),

@@ -64,6 +64,18 @@ def test_bullets_and_blocks() -> None:
     ]
 
 
+def test_a_references_line_right_above_bracketed_entries_is_a_heading() -> None:
+    source = "Privigen is a 10% solution [1].\n\nReferences\n[1] Privigen label.\n[2] Other.\n"
+    assert kinds(source) == [
+        ("paragraph", "Privigen is a 10% solution [1]."),
+        ("heading", "References"),
+        ("list_item", "Privigen label."),
+        ("list_item", "Other."),
+    ]
+    # and so the article has its references section
+    assert not [f for f in lint_text(source, "a.txt") if f.rule == "references-missing"]
+
+
 def _wrapped(text: str, width: int, hyphens: bool) -> str:
     import textwrap
 
