@@ -500,7 +500,22 @@ INCIDENCE_CUE = re.compile(
 PREVALENCE_CUE = re.compile(
     r"\b(?:prevalence|prevalent|living\s+with|currently\s+(?:have|live))\b", re.IGNORECASE
 )
-REGIMEN_KINDS = {"dose", "max_dose", "division", "interval"}
+REGIMEN_KINDS = {"dose", "max_dose", "division", "interval", "infusion_rate"}
+# A rate in a trial or an example is no claim (see NOT_A_REGIMEN, which is wider for doses)
+RATE_NOT_CLAIMED = re.compile(
+    r"\b(?:trials?|placebo|randomi[sz]ed|participants|enrolled|cohort|hypothetical(?:ly)?|"
+    r"for\s+example|e\.g\.|suppose|imagine)\b",
+    re.IGNORECASE,
+)
+MAX_RATE_BEFORE = re.compile(
+    r"\b(?:max(?:imum)?|fastest|highest|top|up\s+to|(?:not|never)\s+(?:to\s+)?exceed\w*|"
+    r"no\s+(?:faster|more|higher|greater)\s+than)\b",
+    re.IGNORECASE,
+)
+EQUIVALENT_GAP = re.compile(r"\s*[(\[/=]\s*(?:or\s+|i\.e\.,?\s+)?|\s+or\s+")
+INITIAL_RATE_BEFORE = re.compile(
+    r"\b(?:start(?:s|ed|ing)?|initial(?:ly)?|begin(?:s|ning)?|first|commenc\w*)\b", re.IGNORECASE
+)
 # How a sentence that names no condition can still be about the article's: "It affects ...",
 # "About 10 new cases per million are diagnosed ...", "The incidence is ...".
 UNNAMED_RATE_LEAD = re.compile(
@@ -2110,26 +2125,39 @@ class _Extractor:
             and m.quantity.kind in REGIMEN_KINDS
             and not self.in_contrast(m.start)
         ]
-        if not items or NOT_A_REGIMEN.search(sent.text):
+        if not items:
             return
-        if not REGIMEN_CUE.search(sent.text) and not (
-            # a product's dose per body weight says what it is ("Octagam 10%: 1 g/kg every 4
-            # weeks"); without a product it may be protein or another drug's
-            (
-                (self.lead_product is not None or self.products_in(sent.start, sent.end))
-                and any(m.quantity is not None and m.quantity.kind == "dose" for m in items)
-            )
-            # "| Octagam 10% | 1 g/kg | every 4 weeks |" under "Dose" and "Interval"
-            or (
-                self.unit.kind == "table_cell"
-                and self.lead_product is not None
-                and REGIMEN_HEADER.search(self.attribute_header)
+        # An infusion rate ("up to 4 mg/kg/min") needs no cue word, and "monitor carefully
+        # and do not exceed ..." is the label's own wording: only trials and examples are out.
+        rates = [m for m in items if m.quantity is not None and m.quantity.kind == "infusion_rate"]
+        if rates:
+            items = [m for m in items if m not in rates]
+            if RATE_NOT_CLAIMED.search(sent.text):
+                rates = []
+        if items and NOT_A_REGIMEN.search(sent.text):
+            items = []
+        if (
+            items
+            and not REGIMEN_CUE.search(sent.text)
+            and not (
+                # a product's dose per body weight says what it is ("Octagam 10%: 1 g/kg every 4
+                # weeks"); without a product it may be protein or another drug's
+                (
+                    (self.lead_product is not None or self.products_in(sent.start, sent.end))
+                    and any(m.quantity is not None and m.quantity.kind == "dose" for m in items)
+                )
+                # "| Octagam 10% | 1 g/kg | every 4 weeks |" under "Dose" and "Interval"
+                or (
+                    self.unit.kind == "table_cell"
+                    and self.lead_product is not None
+                    and REGIMEN_HEADER.search(self.attribute_header)
+                )
             )
         ):
-            return
+            items = []
         items = [
             m
-            for m in items
+            for m in sorted(items + rates, key=lambda m: m.start)
             if not self.other_therapy(sent, m) and not DOSE_OF_OTHER.match(self.text, m.end)
         ]
         if not items:
@@ -2159,6 +2187,7 @@ class _Extractor:
             return  # "SCIG is given weekly at 0.1 to 0.2 g/kg": not the IV regimen
         group = self.new_group()
         phase = self._maintenance_starts(sent)
+        previous_end, previous_rate = sent.start, ""
         for m in items:
             q = m.quantity
             assert q is not None
@@ -2166,6 +2195,25 @@ class _Extractor:
                 q = self._daily_share(sent, m, q)
                 m = dataclasses.replace(m, quantity=q)
             attribute = q.kind
+            if q.kind == "infusion_rate":
+                # which rate: "start at 1 mg/kg/min" (the first), "up to 4 mg/kg/min" (the
+                # fastest); read back to the value before it only, so that "start at 1 and
+                # increase to 2 mg/kg/min" makes 2 no starting rate. Any other rate is a step.
+                cstart, _ = self.clause_bounds(sent, m.start)
+                before = self.text[max(cstart, previous_end, m.start - 50) : m.start]
+                previous_end = m.end
+                if previous_rate and EQUIVALENT_GAP.fullmatch(before):
+                    attribute = previous_rate  # "1.0 mg/kg/min (0.01 mL/kg/min)"
+                elif q.comparator in ("<=", "<") or MAX_RATE_BEFORE.search(before):
+                    attribute = "max_rate"
+                elif INITIAL_RATE_BEFORE.search(before):
+                    attribute = "initial_rate"
+                else:
+                    previous_rate = ""
+                    continue
+                previous_rate = attribute
+            else:
+                previous_end, previous_rate = m.end, ""
             if (
                 phase
                 and q.kind in MAINTENANCE_KINDS

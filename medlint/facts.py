@@ -228,6 +228,8 @@ def _merge(facts: Facts, data: LineMap, path: str, origins: dict[str, str]) -> N
     for section, table2 in (("regimens", facts.regimens), ("incidence", facts.incidence)):
         for fid, entry in data.get(section, {}).items():
             claim_id(section, fid, data[section].line_of(fid))
+            if section == "regimens":
+                _check_rates(entry, path)
             table2[fid] = _block(section, entry, path, "verified")
 
 
@@ -302,6 +304,26 @@ def _check_references(facts: Facts) -> None:
                     term.alias_line,
                 )
             seen[key] = term
+
+
+def _check_rates(entry: LineMap, path: str) -> None:
+    """A regimen's infusion rates must read as rates: one that does not would never be checked."""
+    from medlint.quantities import parse_quantity
+
+    for key in ("initial_rate", "maximum_rate"):
+        given = entry.get(key)
+        if given is None:
+            continue
+        line = entry.line_of(key)
+        for text in given if isinstance(given, list) else [given]:
+            q = parse_quantity(str(text))
+            if q is None or q.kind != "infusion_rate":
+                raise MedlintError(
+                    f"{key} '{text}' is not an infusion rate medlint can read "
+                    "(write it as e.g. '4 mg/kg/min' or '0.04 mL/kg/min')",
+                    path,
+                    line,
+                )
 
 
 def load_facts(paths: list[str] | None = None) -> Facts:

@@ -519,12 +519,22 @@ _P_DURATION_VAGUE = (
 _P_SKIP = (
     _GUARD
     + rf"""(?:
-        {_NUM}(?:{_SEP}{_NUM})?{_W0}(?:{_MASS}|ml|units?|iu){_W0}/{_W0}kg{_W0}/{_W0}
+        {_NUM}(?:{_SEP}{_NUM})?{_W0}(?:units?|iu){_W0}/{_W0}kg{_W0}/{_W0}
           (?:min|minute|h|hr|hour)\b
       | {_NUM}(?:{_SEP}{_NUM})?{_W0}ml{_W0}/{_W0}kg\b
       | {_NUMW}(?:{_SEP}{_NUMW})?(?:{_W0}|-)(?:years?|{_AFTER_DIGIT}yrs?|months?)(?:{_W0}|-)
           (?:of{_W1}age|old|and{_W1}(?:older|over|above|up)|or{_W1}(?:older|more))\b
     )"""
+)
+
+# Infusion rates: "1.0 mg/kg/min", "0.04 mL/kg/min", "up to 8 mg/kg per minute", "0.5 mL/kg/h"
+_RATE_MASS = rf"(?:{_MASS}|millilit(?:er|re)s?|ml)"
+_PER_TIME = rf"(?:{_W0}/{_W0}|{_W1}(?:per|a|an|each){_W1})(?P<time>min(?:ute)?|h(?:ou)?r?)s?\b"
+_P_INFUSION = (
+    _GUARD
+    + _CMPOPT
+    + _range_of(_NUM, rf"{_W0}{_RATE_MASS}{_W0}/{_W0}kg{_W0}/{_W0}(?:min|minute|h|hr|hour)\b")
+    + rf"""{_W0}(?P<mass>{_RATE_MASS})\b{_PER_SLASH}{_KG}{_BODY_WEIGHT}?{_PER_TIME}"""
 )
 
 _BARE_MASS = re.compile(rf"(?P<lo>{_NUM}){_W0}(?P<mass>grams?|gm|g|milligrams?|mg)\b", re.I)
@@ -711,6 +721,22 @@ def _build_dose(m: re.Match[str]) -> Quantity | None:
     return _make(
         m, "dose", r[0] * factor, r[1] * factor, unit, comparator=_comparator(m), extra=extra
     )
+
+
+def _build_infusion(m: re.Match[str]) -> Quantity | None:
+    """An infusion rate in mg or mL per kg per minute (per hour is divided by 60)."""
+    r = _range(m)
+    if r is None:
+        return None
+    mass = (_group(m, "mass") or "").lower()
+    if mass.startswith(("ml", "milli")) and "gram" not in mass:
+        factor, unit = 1.0, "mL/kg/min"
+    else:
+        factor, unit = _MASS_G[mass] * 1000.0, "mg/kg/min"
+    lo, hi = r[0] * factor, r[1] * factor
+    if (_group(m, "time") or "m").lower().startswith("h"):  # per hour: 3 significant digits
+        lo, hi = float(f"{lo / 60.0:.3g}"), float(f"{hi / 60.0:.3g}")
+    return _make(m, "infusion_rate", lo, hi, unit, comparator=_comparator(m))
 
 
 def _build_max(m: re.Match[str]) -> Quantity | None:
@@ -963,6 +989,7 @@ _SHAPE_SPECS: tuple[tuple[str, str, Callable[[re.Match[str]], Quantity | None], 
     ("money_vague", _P_MONEY_VAGUE, _build_money_vague, False),
     ("rate", _P_RATE, _build_rate, False),
     ("dose", _P_DOSE, _build_dose, False),
+    ("infusion_rate", _P_INFUSION, _build_infusion, False),
     ("max_dose", _P_MAX, _build_max, False),
     ("max_dose_post", _P_MAX_POST, _build_max, False),
     ("max_dose_per_dose", _P_MAX_PER_DOSE, _build_max, False),
@@ -1066,11 +1093,11 @@ _MAX_PREFIX = 200  # longer than any shape's text before its first anchor (~125)
 # tries only those (about 3 instead of 14 at a typical start). A shape missing
 # here would be found by ``_scan(fast=False)`` only, which the tests compare.
 _CMP_SHAPES = (
-    "rate", "dose", "concentration", "concentration_each", "percent", "money", "money_words",
-    "duration",
+    "rate", "dose", "infusion_rate", "concentration", "concentration_each", "percent", "money",
+    "money_words", "duration",
 )  # fmt: skip
 _DIGIT_SHAPES = (
-    "skip", "money_words", "rate", "dose", "max_dose_post", "concentration",
+    "skip", "money_words", "rate", "dose", "infusion_rate", "max_dose_post", "concentration",
     "concentration_each", "percent", "division", "duration", "interval",
 )  # fmt: skip
 _START_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -1104,8 +1131,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 # Characters not listed here get every digit shape.
 _DIGIT_PEEK = re.compile(rf"{_NUM}(?:{_SEP}{_NUM})?[\s\-]{{0,3}}(.)")
 _MASS_START = (
-    "skip", "dose", "concentration", "concentration_each", "max_dose_post", "money_words",
-    "duration", "interval",
+    "skip", "dose", "infusion_rate", "concentration", "concentration_each", "max_dose_post",
+    "money_words", "duration", "interval",
     "rate",  # "3 men per 100,000", "3 girls in 100,000"
 )  # fmt: skip
 _DIGIT_NEXT: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -1357,6 +1384,8 @@ def format_quantity(q: Quantity) -> str:
         return text
     if kind == "max_dose":
         return f"maximum {_fmt_range(q)} g"
+    if kind == "infusion_rate":
+        return f"{cmp}{_fmt_range(q)} {q.unit}"
     if kind == "division":
         return f"divided over {_fmt_range(q)} day{'' if q.low == q.high == 1 else 's'}"
     if kind == "interval":

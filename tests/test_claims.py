@@ -753,6 +753,37 @@ def test_a_page_title_names_the_subject_when_no_heading_does(path: str, text: st
     assert ("dermatomyositis", "dose", "2 g/kg", "indication") in got
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Octagam 10% is started at 1.0 mg/kg/min (0.01 mL/kg/min) and can go up to 4.0"
+            " mg/kg/min.\n",
+            {
+                ("octagam-10", "initial_rate", "1 mg/kg/min", "direct"),
+                ("octagam-10", "initial_rate", "0.01 mL/kg/min", "direct"),
+                ("octagam-10", "max_rate", "≤4 mg/kg/min", "direct"),
+            },
+        ),
+        (
+            "In dermatomyositis, infusions start at 1 mg/kg/min and increase to 2 mg/kg/min"
+            " after 30 minutes.\n",
+            {("dermatomyositis", "initial_rate", "1 mg/kg/min", "indication")},
+        ),
+        (
+            "In dermatomyositis, monitor carefully and do not exceed 0.04 mL/kg/min.\n",
+            {("dermatomyositis", "max_rate", "≤0.04 mL/kg/min", "indication")},
+        ),
+        ("In dermatomyositis, the rate is 2 mg/kg/min.\n", set()),  # a step, neither end
+        ("In the trial, infusions ran at up to 8 mg/kg/min.\n", set()),
+    ],
+)
+def test_infusion_rates_are_a_start_or_a_ceiling(
+    text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert claims_of(text) == expected
+
+
 def test_regimen_subjects() -> None:
     dm = "Dermatomyositis and IVIG\n\nIn dermatomyositis, IVIG is given as 2 g/kg every 4 weeks.\n"
     got = claims_of(dm)

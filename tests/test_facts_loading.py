@@ -131,6 +131,35 @@ def test_bad_facts_are_refused_with_line(
     assert str(err).startswith(f"{path}:{line}: ")
 
 
+REGIMEN = """\
+conditions:
+  dm: {name: dermatomyositis}
+regimens:
+  prod-a-dm:
+    kind: label
+    product: prod-a
+    condition: dm
+    dose: "2 g/kg"
+    maximum_rate: RATES
+    sources: [S1]
+    status: verified
+"""
+
+
+@pytest.mark.parametrize("rates", ['"4 mg/kg/min"', '["4.0 mg/kg/min", "0.04 mL/kg/min"]'])
+def test_a_regimen_gives_its_rates_in_one_unit_or_several(tmp_path: Path, rates: str) -> None:
+    facts = load_facts([write(tmp_path, VALID + REGIMEN.replace("RATES", rates))])
+    assert "maximum_rate" in facts.regimens["prod-a-dm"].data
+
+
+@pytest.mark.parametrize("rates", ['"4 mg/kg"', '["4 mg/kg/min", "fast"]'])
+def test_a_rate_medlint_cannot_read_is_refused_with_its_line(tmp_path: Path, rates: str) -> None:
+    path = write(tmp_path, VALID + REGIMEN.replace("RATES", rates))
+    err = error_of([path])
+    assert str(err).startswith(f"{path}:27: maximum_rate ")
+    assert "is not an infusion rate" in str(err)
+
+
 def test_two_files_defining_the_same_product_conflict(tmp_path: Path) -> None:
     a = write(tmp_path, VALID, "a.yaml")
     b = write(tmp_path, VALID.replace("S1", "S9"), "b.yaml")

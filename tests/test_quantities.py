@@ -21,7 +21,10 @@ from medlint.quantities import (
     range_relation,
 )
 
-KINDS = {"percent", "dose", "interval", "division", "rate", "money", "duration", "iga", "max_dose"}
+KINDS = {
+    "percent", "dose", "interval", "division", "rate", "money", "duration", "iga", "max_dose",
+    "infusion_rate",
+}  # fmt: skip
 
 
 def only(text: str) -> Quantity:
@@ -156,6 +159,21 @@ FORMS: list[tuple[str, str, str, float, float, str, str | None, str]] = [
     ("≥ 2 g/kg", "≥ 2 g/kg", "dose", 2, 2, "g/kg", None, ">="),
     ("maximum 70 g", "maximum 70 g", "max_dose", 70, 70, "g", None, "<="),
     ("max 70 g", "max 70 g", "max_dose", 70, 70, "g", None, "<="),
+    # infusion rates, per minute
+    ("1.0 mg/kg/min", "1.0 mg/kg/min", "infusion_rate", 1, 1, "mg/kg/min", None, "="),
+    ("up to 4.0 mg/kg/min", "up to 4.0 mg/kg/min", "infusion_rate", 4, 4, "mg/kg/min", None, "<="),
+    (
+        "do not exceed 0.04 ml/kg/min.",
+        "do not exceed 0.04 ml/kg/min",
+        "infusion_rate",
+        0.04,
+        0.04,
+        "mL/kg/min",
+        None,
+        "<=",
+    ),
+    ("2 mg/kg per minute", "2 mg/kg per minute", "infusion_rate", 2, 2, "mg/kg/min", None, "="),
+    ("0.6 mL/kg/h", "0.6 mL/kg/h", "infusion_rate", 0.01, 0.01, "mL/kg/min", None, "="),
     (
         "the highest single dose we use is 100 g.",
         "highest single dose we use is 100 g",
@@ -659,8 +677,7 @@ NOTHING = [
     "Arthritis Rheum. 2003;49(3):300-305.",
     "doi: 10.1056/NEJM199312303292704",
     "label revision 06/2021",
-    "1.0 mg/kg/min (0.01 mL/kg/min)",
-    "up to 4.0 mg/kg/min",
+    "18 units/kg/h",
     "1 g/kg (10 mL/kg)"[8:],
     "patients 2 years of age and older",
     "age 15 years and older",
@@ -705,6 +722,7 @@ def test_dose_then_infusion_rate() -> None:
     text = "2 g/kg (10 mL/kg) at 1.0 mg/kg/min, maximum 70 g"
     assert [(q.kind, q.text) for q in find_quantities(text)] == [
         ("dose", "2 g/kg"),
+        ("infusion_rate", "1.0 mg/kg/min"),  # a rate, never a dose of 1 mg/kg
         ("max_dose", "maximum 70 g"),
     ]
 

@@ -38,7 +38,11 @@ from medlint.model import Claim, Finding
 from medlint.quantities import Quantity, format_quantity, parse_quantity, range_relation
 from medlint.rules import Rule
 
-REGIMEN_ATTRIBUTES = ("dose", "max_dose", "division", "interval")
+REGIMEN_ATTRIBUTES = ("dose", "max_dose", "division", "interval", "max_rate", "initial_rate")
+# Ceilings: a rate slower than the label's is never wrong, only a faster one (the label's
+# warning for dermatomyositis is "do not exceed"). Facts keys of each, which may list the same
+# rate in several units ("4 mg/kg/min", "0.04 mL/kg/min").
+CEILINGS = {"max_rate": "maximum_rate", "initial_rate": "initial_rate"}
 MAINTENANCE = "maintenance "  # the prefix of a maintenance phase's attribute ("maintenance dose")
 INCIDENCE_TOLERANCE = 0.25  # relative, around the point value, when no interval is given
 _RELATION_TEXT = {
@@ -101,6 +105,12 @@ def _canonical(block: FactBlock, attribute: str) -> list[Quantity]:
         q = _as(parse_quantity(str(data["division"])), "division")
         if q is not None and q.kind == "division":
             out.append(q)
+    elif attribute in CEILINGS and CEILINGS[attribute] in data:
+        given = data[CEILINGS[attribute]]
+        for text in given if isinstance(given, list) else [given]:
+            q = parse_quantity(str(text))
+            if q is not None and q.kind == "infusion_rate":
+                out.append(q)
     elif attribute == "interval":
         for key in ("interval", "schedule"):
             if key not in data:
@@ -195,10 +205,12 @@ def _covers(reading: Quantity, canon: Quantity) -> bool:
     return reading.low <= canon.low and canon.high <= reading.high
 
 
-def _fits(stated: Quantity, canon: Quantity) -> tuple[bool, str]:
+def _fits(stated: Quantity, canon: Quantity, ceiling: bool = False) -> tuple[bool, str]:
     relation = range_relation(stated, canon)
     if relation == "incomparable":
         return True, relation  # different units (g/kg vs g/kg/day): nothing to say
+    if ceiling:
+        return relation in ("equal", "inside", "below", "reaches-below"), relation
     return relation in ("equal", "inside"), relation
 
 
@@ -278,7 +290,9 @@ def _compare(
             # A course total is compared as one; a daily dose with its days, as the course it
             # adds up to.
             use_course = course is not None and canon.unit != stated.unit
-            ok, relation = _fits(course if use_course and course else stated, canon)
+            ok, relation = _fits(
+                course if use_course and course else stated, canon, attribute in CEILINGS
+            )
             compared_course = compared_course or (use_course and relation != "incomparable")
             if relation == "incomparable":
                 continue
