@@ -89,7 +89,7 @@ REPORTED_BELIEF = re.compile(
           |found|come\s+across)\b[^.;]{0,40}?\bthat\b
       | \b(?:some|many|other)\s+(?:people|patients|parents|websites|sites|sources|forums|posts
           |articles|blogs)\s+(?:still\s+|wrongly\s+|mistakenly\s+)?(?:say|claim|believe|think
-          |assume|state|suggest)\b
+          |assume|state|suggest|call|describe|list|label)\b
       | \b(?:wrongly|mistakenly|incorrectly|falsely)\s+(?:said|claimed|believed|thought
           |described|stated|reported|listed|called|labell?ed)\b""",
     re.IGNORECASE | re.VERBOSE,
@@ -179,7 +179,7 @@ FOR_GAP = re.compile(r"\s+(?:is\s+)?for\s+")
 ITEM_LEAD = re.compile(r"[ \t*_]*(?:\[[ xX]\][ \t*_]*)?")
 # Between "IgA" and its figure: "IgA of 37 mg/mL", "IgA content: 37 mg/mL", "IgA ~37 mg/mL"
 IGA_VALUE_GAP = re.compile(
-    r"(?:\s+(?:content|level|concentration))?\s*(?:of|is|was|:|=|at)?\s*"
+    r"(?:\s+(?:content|level|concentration))?\s*,?\s*(?:of|is|was|:|=|at)?\s*"
     r"(?:(?:about|approximately|around|roughly|~|≈)\s*)?",
     re.IGNORECASE,
 )
@@ -339,6 +339,13 @@ ROUTE_OTHER_AFTER = re.compile(
     r"contrast|nutrition|antivirals?|chemotherapy)\b",
     re.IGNORECASE,
 )
+ROUTE_DOSE_AFTER = re.compile(r"\s+(?:doses?|dosing|equivalent)\b", re.IGNORECASE)
+DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|your|their|his|her|its|this|that|previous|prior|monthly|weekly|total)\s+$",
+    re.IGNORECASE,
+)
+# A relative clause about a condition or a setting, with a subject of its own
+WHERE_CLAUSE = re.compile(r",\s*where\s+(?!it\b|they\b|this\b)", re.IGNORECASE)
 # "can be given IV or SC": after a verb of giving, the acronyms IV and SC are routes.
 ROUTE_VERB_BEFORE = re.compile(
     r"\b(?:given|administered|infused|delivered|injected|used)\s+"
@@ -1645,6 +1652,10 @@ class _Extractor:
                 continue  # "from a vein", "avoids the need for intravenous access"
             if ROUTE_OTHER_AFTER.match(self.text, m.end):
                 continue  # "intravenous lines", "after intravenous induction"
+            if ROUTE_DOSE_AFTER.match(self.text, m.end) and DETERMINER_BEFORE.search(before):
+                continue  # "the intravenous dose is multiplied by 1.37": the old IV regimen
+            if WHERE_CLAUSE.search(self.text, cstart, m.start):
+                continue  # "... for dermatomyositis, where immunoglobulin is given into a vein"
             route_column = (
                 self.unit.kind == "table_cell"
                 and self.lead_product is not None
@@ -1710,6 +1721,7 @@ class _Extractor:
 
     def iga(self, sent: Sentence) -> None:
         values: list[tuple[Mention, Value]] = []
+        used: set[int] = set()
         for im in IGA_WORD.finditer(self.text, sent.start, sent.end):
             if self.skipped(im.start()):
                 continue
@@ -1719,17 +1731,29 @@ class _Extractor:
                 continue
             if IGA_OF_PATIENT_BEFORE.search(before):
                 continue  # "Your IgA was 5 mg/dL": the patient's level, not the product's
+            # The figure nearest after the word, else the nearest before it; each figure is
+            # read once ("trace amounts of IgA (25 µg/mL), while the IgA content of Octagam
+            # 10% averages 160 µg/mL" has two).
             numeric = None
+            best = 46
             for m in sent.mentions:
                 q = m.quantity
-                if q is not None and q.kind == "iga" and abs(m.start - im.end()) <= 45:
-                    numeric = (m, q)
-                    break
+                if q is None or q.kind != "iga" or m.start in used:
+                    continue
+                if m.start <= im.start() < m.end:
+                    distance = 0  # the figure's own words name IgA: "1 mg/mL of IgA"
+                elif m.start >= im.end():
+                    distance = m.start - im.end()
+                else:
+                    distance = im.start() - m.end + 1
+                if 0 <= distance < best:
+                    numeric, best = (m, q), distance
             if numeric is None:
                 numeric = self.iga_as_mass_per_volume(sent, im.end())
             if numeric is not None and "dl" in numeric[1].text.lower():
                 continue  # per decilitre: a serum level ("IgA below 7 mg/dL")
             if numeric is not None:
+                used.add(numeric[0].start)
                 values.append((numeric[0], _iga_value(numeric[1])))
                 continue
             quality = None
@@ -2135,7 +2159,9 @@ class _Extractor:
             if RATE_NOT_CLAIMED.search(sent.text):
                 rates = []
         if items and NOT_A_REGIMEN.search(sent.text):
-            items = []
+            # Only in the value's own clause: "courses are repeated every 35 days while it
+            # works, and your consultant will review you every three months" states the first.
+            items = [m for m in items if not self.not_a_regimen(sent, m.start)]
         if (
             items
             and not REGIMEN_CUE.search(sent.text)
@@ -2221,6 +2247,13 @@ class _Extractor:
             ):
                 attribute = f"maintenance {q.kind}"
             self.emit(subject, attribute, q.to_value(), m, sent, how, group, condition=condition)
+
+    def not_a_regimen(self, sent: Sentence, pos: int) -> bool:
+        """Whether the clause at ``pos`` describes a trial, an example or monitoring."""
+        if not self.clause_breaks(sent):
+            return True  # the whole sentence, already found to be one
+        cstart, cend = self.clause_bounds(sent, pos)
+        return NOT_A_REGIMEN.search(self.text[cstart:cend]) is not None
 
     def _in_phase(self, sent: Sentence, m: Mention, at: int) -> bool:
         """Whether the maintenance wording at ``at`` governs the value ``m``.

@@ -267,6 +267,9 @@ _VOL = r"(?:millilit(?:er|re)s?|ml|decilit(?:er|re)s?|dl|lit(?:er|re)s?|l)\b"
 _KG = r"(?:kg|kilograms?|kilo)\b"
 _LB = r"(?:lbs?|pounds?)\b"
 _PER_SLASH = rf"(?:{_W0}/{_W0}|{_W1}per{_W1})"
+# "per kg", "/kg", and "for each kilogram" (only before the body weight: "every week" after a
+# dose is an interval)
+_PER_KG = rf"(?:{_PER_SLASH}|{_W1}(?:for{_W1})?(?:each|every){_W1})"
 _BODY_WEIGHT = rf"(?:{_W1}(?:of{_W1})?body[\s-]?weight\b)"
 _NOT_RATE = rf"(?!{_W0}/{_W0}(?:min|minute|h|hr|hour)\b)"
 # Words allowed between "divided into" and "doses": a closed set, so that the
@@ -376,13 +379,17 @@ _EACH_VOL_BEFORE = re.compile(
 _P_DOSE = (
     _GUARD
     + _CMPOPT
-    + _range_of(_NUM, rf"{_W0}{_MASS}{_PER_SLASH}(?:{_KG}|{_LB})")
+    # "one gram per kilogram": a number word only before the word for the mass
+    + _range_of(
+        rf"(?:{_NUM}|{_NUMWORD}(?=(?:{_SEP}{_NUMWORD})?{_W1}(?:grams?|milligrams?)\b))",
+        rf"{_W0}{_MASS}{_PER_KG}(?:{_KG}|{_LB})",
+    )
     + rf"""
          {_W0}(?P<mass>{_MASS})
          # "2 g of IVIG per kg"
          (?:{_W1}of{_W1}(?:IVIG|SCIG|IgG|immunoglobulins?|immune{_W1}globulins?)\b)?
          # "0.9 g per pound": converted to g/kg (see _build_dose)
-         {_PER_SLASH}(?:{_KG}|(?P<lb>{_LB})){_BODY_WEIGHT}?{_NOT_RATE}
+         {_PER_KG}(?:{_KG}|(?P<lb>{_LB})){_BODY_WEIGHT}?{_NOT_RATE}
          (?:
             (?P<perday>{_W0}/{_W0}(?:day|d)\b|{_W1}(?:per|a){_W1}day\b|{_W1}daily\b)
             (?:{_W0},?{_W0}(?:for|over|on|x|×){_W0}(?P<days>{_NUMW})(?:{_W1}consecutive)?{_W1}days?\b)?
@@ -401,6 +408,10 @@ _P_MAX = (
     _GUARD
     + rf"""(?P<cmp>maximum(?:{_W1}(?:(?:total|single|daily|individual){_W1})*(?:dose|amount))?
             (?:{_W1}(?:of|is))?
+            # "each dose capped at 90 g", "a cap of 70 g", "caps each infusion at no more than"
+            |(?:capped|capping|cap){_W1}(?:at|of)(?:{_W1}no{_W1}more{_W1}than)?
+            |caps?(?:{_W1}(?:each|every|the|a|any))?(?:{_W1}(?:single{_W1})?(?:dose|infusion
+              |course)s?)?{_W1}at(?:{_W1}no{_W1}more{_W1}than)?
             # "the highest single dose we use is 100 g"
             |(?:highest|largest)(?:{_W1}(?:total|single|daily|individual))*{_W1}(?:dose|amount)
              (?:{_W1}(?:we|you|they|ever|used|given|allowed|use|give|recommended)){{0,3}}
@@ -432,7 +443,10 @@ _P_RATE = (
     + _range_of(_NUMW)
     # "3 new cases per", "3 children per 100,000", "3 children in 100,000"
     + rf"""(?:{_W1}(?:new{_W1})?(?:cases?|(?P<pop0>children|kids|people|persons|individuals
-                 |adults|patients|women|men|girls|boys))\b)?
+                 |adults|patients|women|men|girls|boys))\b
+            # "96 new cases were diagnosed per million"
+            (?:{_W1}(?:were|are|is|was){_W1}(?:newly{_W1})?(?:diagnosed|reported|identified|seen
+                |recorded))?)?
          (?:{_W0}/{_W0}|{_W1}(?:per|in|out{_W1}of){_W1})(?:every{_W1})?
          (?P<base>(?:(?P<bnum>{_NUM}|one|a){_W1})?million\b
                  # "one in ten thousand", "per hundred thousand"
@@ -1052,6 +1066,7 @@ _ANCHOR_WORDS = (
     "month", "week", "day", "hour", "year", "fortnight", "quarter",
     "hundred", "thousand", "million", "several", "few", "couple",
     "cent",  # "ten percent", "five per cent": the number word is walked back over
+    "gram",  # "one gram per kilogram"
 )  # fmt: skip
 # One Aho-Corasick scan finds the words, the currency signs and every digit (a digit counts
 # where a run of digits starts). The regex ``[0-9]+|[$€£]`` was 5x slower: ``re`` scans
@@ -1075,7 +1090,8 @@ _PREFIX_WORDS = (
     "for", "lasting", "during", "within", "after", "total", "dose", "is", "single", "amount",
     "new", "case", "cases", "out", "between", "and", "or", "interval", "dosing", "just", "only",
     "all", "highest", "largest", "we", "you", "they", "ever", "used", "allowed", "use", "give",
-    "recommended", "was",
+    "recommended", "was", "capped", "capping", "cap", "caps", "infusion", "course", "were", "are",
+    "diagnosed", "reported", "identified", "seen", "recorded", "newly",
     # number words
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve",
@@ -1109,7 +1125,7 @@ _START_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("up no", (*_CMP_SHAPES, "max_dose_per_dose")),
     ("at", (*_CMP_SHAPES, "max_dose_per_dose", "interval")),
     ("maximum max should must do does", (*_CMP_SHAPES, "max_dose")),
-    ("highest largest", ("max_dose",)),
+    ("highest largest capped capping cap caps", ("max_dose",)),
     ("not", (*_CMP_SHAPES, "max_dose", "max_dose_per_dose")),
     ("us usd eur gbp", ("money",)),
     ("every once q monthly weekly fortnightly each quarterly interval dosing", ("interval",)),
@@ -1120,9 +1136,9 @@ _START_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("for lasting during within after", ("duration", "duration_vague")),
     (
         "one five six seven eight nine ten eleven twelve",
-        ("skip", "rate", "division", "duration", "interval", "percent"),
+        ("skip", "rate", "division", "duration", "interval", "percent", "dose"),
     ),
-    ("two three four", ("skip", "rate", "division", "duration", "interval", "percent")),
+    ("two three four", ("skip", "rate", "division", "duration", "interval", "percent", "dose")),
     ("twice thrice", ("interval",)),
 )
 _WORD = re.compile(r"[^\W\d_]+")

@@ -650,6 +650,19 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
             ("gamunex-c", "iga", "460 µg/mL", "list-item"),
         },
     ),
+    # each IgA figure read once, for the IgA word nearest it
+    (
+        "Privigen contains trace amounts of IgA (25 µg/mL or less), while the IgA content of"
+        " Octagam 10% averages 160 µg/mL.\n",
+        {
+            ("privigen", "iga", "25 µg/mL", "direct"),
+            ("octagam-10", "iga", "160 µg/mL", "direct"),
+        },
+    ),
+    (
+        "Octagam 10% contains a moderate amount of IgA, around 1 mg/mL.\n",
+        {("octagam-10", "iga", "1000 µg/mL", "direct")},
+    ),
     # milligrams per mL right after "IgA": IgA's figure (a unit slip), not the protein's
     (
         "Gammagard Liquid has an average IgA of 37 mg/mL.\n",
@@ -659,6 +672,19 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
         "Gammagard Liquid is 100 mg/mL and low in IgA.\n",
         {("gammagard-liquid", "concentration", "10%", "direct")},
     ),
+    # a route word that is no route of the product's
+    ("For Hizentra, the intravenous dose is multiplied by 1.37 and divided by 4.\n", set()),
+    (
+        "Neither Hizentra nor Cuvitru is approved for dermatomyositis, where IVIG is given into a"
+        " vein.\n",
+        set(),
+    ),
+    ("Hizentra is an intravenous treatment.\n", {("hizentra", "route", "intravenous", "direct")}),
+    (
+        "Hizentra is given at home, where it is infused into a vein.\n",
+        {("hizentra", "route", "intravenous", "direct")},
+    ),
+    ("Some sites call Privigen 5%.\n", set()),
     # a belief reported to be corrected states nothing; the correction does
     ("Myth: Privigen is a 5% product.\n", set()),
     ("Myth #2: Octagam is sugar-free.\n", set()),
@@ -730,6 +756,12 @@ def test_markdown_table_cells_are_attributed_by_row_and_column() -> None:
             {("octagam-10", "interval", "every 6 weeks", "direct")},
         ),
         ("Blood counts are checked at 6-week intervals.\n", set()),
+        # monitoring in another clause leaves the dosing clause a claim
+        (
+            "Octagam 10% courses are repeated every 35 days while it works, and your consultant"
+            " will review you every three months.\n",
+            {("octagam-10", "interval", "every 5 weeks", "direct")},
+        ),
     ],
 )
 def test_regimen_wordings(text: str, expected: set[tuple[str, str, str, str]]) -> None:

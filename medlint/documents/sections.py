@@ -12,10 +12,21 @@ import re
 from medlint.model import Document, ReferenceSection
 
 REFERENCE_HEADING = re.compile(
-    r"^\s*(?:\d+[.)]?\s*)?(references?|citations?|sources?|bibliography|works\s+cited|"
-    r"literature(?:\s+cited)?|notes\s+and\s+references|references\s+and\s+notes)\s*:?\s*$",
+    r"^\s*(?:\d+[.)]?\s*)?(?:(?:our|key|selected|main|further)\s+)?"
+    r"(?:(?:references?|citations?|sources?|bibliography|works\s+cited|further\s+reading|"
+    r"literature(?:\s+cited)?|notes\s+and\s+references|references\s+and\s+notes)"
+    # "References (from the hospital's information pack)", "Sources we used"
+    r"(?:\s*\([^)]{0,80}\)|\s+(?:we|our|used|cited|consulted|for\s+this)\b[\w\s'’]{0,40})?"
+    # "Where our facts come from"
+    r"|where\s+(?:our|the|these|this)\s+(?:\w+\s+)?(?:facts|information|figures|data)\s+"
+    r"(?:comes?|came)\s+from)\s*:?\s*$",
     re.IGNORECASE,
 )
+# A paragraph or list item that is nothing but such a title ("**Sources our team gave us**" in
+# bold, "5. WHERE OUR FACTS COME FROM" in plain text) opens the section too: not every writer
+# uses heading markup.
+_TITLE_WORDS = 8
+_RULE_LINE = re.compile(r"^[ \t]*[-=_*~]{3,}[ \t]*$\n?", re.MULTILINE)
 # What makes a line look like a bibliographic entry rather than boilerplate.
 _ENTRY_SIGNS = re.compile(
     r"https?://|www\.|\bdoi\b|10\.\d{4,9}/|\bPMID\b|\bet al\b|\(\d{4}\)|\b(?:19|20)\d{2}\b"
@@ -42,10 +53,15 @@ def find_references(doc: Document) -> ReferenceSection | None:
     found: ReferenceSection | None = None
     units = doc.units
     for i, unit in enumerate(units):
-        if unit.kind != "heading" or not REFERENCE_HEADING.match(unit.text):
+        if unit.kind not in ("heading", "paragraph", "list_item"):
+            continue
+        title = _RULE_LINE.sub("", unit.text)  # "5. SOURCES" with a line of dashes under it
+        if not REFERENCE_HEADING.match(title):
+            continue
+        if unit.kind != "heading" and len(title.split()) > _TITLE_WORDS:
             continue
         start, end = unit.source_span(0, len(unit.text))
-        section = ReferenceSection(heading=unit.text.strip(), start=start, end=end)
+        section = ReferenceSection(heading=title.strip(), start=start, end=end)
         for nxt in units[i + 1 :]:
             if nxt.kind == "heading" and (
                 nxt.heading_level <= unit.heading_level or unit.heading_level == 0

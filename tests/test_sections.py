@@ -1,0 +1,62 @@
+"""Which titles open a references section, in any format, and what counts as its entries."""
+
+from __future__ import annotations
+
+import pytest
+
+from medlint.documents import read_document
+from medlint.lint import lint_text
+
+CLAIM = "Privigen is a 10% solution made by CSL Behring [1].\n\n"
+ENTRY = "1. Huber AM, et al. J Rheumatol. 2017;44(1):110-116.\n"
+
+
+def rules_of(text: str, path: str) -> set[str]:
+    return {f.rule for f in lint_text(text, path) if f.category != "style"}
+
+
+@pytest.mark.parametrize(
+    ("path", "title"),
+    [
+        ("a.md", "## References"),
+        ("a.md", "## References (from the hospital's information pack)"),
+        ("a.md", "## Sources we used"),
+        ("a.md", "## Further reading"),
+        ("a.md", "**Sources our team gave us**"),  # bold, no heading markup
+        ("a.txt", "References (from the hospital's information pack)"),
+        ("a.txt", "5. WHERE OUR FACTS COME FROM\n--------------------"),  # numbered, ruled
+    ],
+)
+def test_a_references_title_opens_the_section(path: str, title: str) -> None:
+    doc = read_document(path, CLAIM + title + "\n\n" + ENTRY)
+    assert doc.references is not None and len(doc.references.entries) == 1
+    assert not {"references-missing", "references-empty"} & rules_of(
+        CLAIM + title + "\n\n" + ENTRY, path
+    )
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "## Sources of plasma",  # a topic, not the article's sources
+        "## Where to get help",
+        "Our sources of support are many, and we thank every one of them for their help today.",
+    ],
+)
+def test_other_titles_do_not(title: str) -> None:
+    doc = read_document("a.md", CLAIM + title + "\n\nDonors give plasma.\n")
+    assert doc.references is None
+
+
+def test_a_reference_entry_needs_no_citation_of_its_own() -> None:
+    """Under a title medlint does not know, an entry still is no claim that needs a source."""
+    text = (
+        CLAIM
+        + "## Reading list\n\n"
+        + "- Huber AM, et al. Childhood Arthritis and Rheumatology Research Alliance consensus"
+        " clinical treatment plans. J Rheumatol. 2017;44(1):110-116.\n"
+    )
+    assert "citation-needed" not in rules_of(text, "a.md")
+    # the same cue in a sentence of the article is still reported
+    prose = CLAIM + "The Childhood Arthritis and Rheumatology Research Alliance recommends IVIG.\n"
+    assert "citation-needed" in rules_of(prose, "a.md")
