@@ -80,10 +80,12 @@ CLAUSE_BREAK = re.compile(
 # online that Panzyga contains maltose". Each match opens a stretch that runs to the end of
 # its clause ("..., but it is 10%" is a claim again). "Contrary to popular belief, X is Y"
 # asserts Y, so it is not here.
+REPORTED_LABEL = re.compile(
+    r"\W*(?:myth|misconception|fiction|false|wrong|not\s+true|incorrect)(?:\s*\#?\d+)?\s*[:–—-]",
+    re.IGNORECASE,
+)  # at a sentence's start
 REPORTED_BELIEF = re.compile(
-    r"""^\W*(?:myth|misconception|fiction|false|wrong|not\s+true|incorrect)(?:\s*\#?\d+)?
-          \s*[:–—-]
-      | \b(?:myth|misconception|mistaken\s+belief|misbelief)\s+(?:is\s+)?that\b
+    r"""\b(?:myth|misconception|mistaken\s+belief|misbelief)\s+(?:is\s+)?that\b
       | \b(?:it\s+is|it['’]s|is)\s+(?:not\s+true|a\s+myth|false|untrue)\s+that\b
       | \byou\s+(?:may|might|will|could|can)\s+(?:have\s+)?(?:read|hear|heard|see|seen|find
           |found|come\s+across)\b[^.;]{0,40}?\bthat\b
@@ -902,6 +904,7 @@ class _Extractor:
         self._other_starts: list[int] = []
         self._breaks: dict[int, list[tuple[int, int]]] = {}  # sentence start -> clause breaks
         self._beliefs: dict[int, list[tuple[int, int]]] = {}  # sentence start -> reported
+        self._believes: bool | None = None  # whether the unit has a word a belief needs
         # The header that names a table cell's attribute (see _lead).
         self.attribute_header = unit.column_header or ""
         self.lead_product, self.lead_manufacturer = self._lead()
@@ -1090,14 +1093,19 @@ class _Extractor:
 
     def reported(self, sent: Sentence, pos: int) -> bool:
         """Whether ``pos`` lies in a belief the sentence reports to correct ("Myth: ...")."""
+        if self._believes is None:
+            low = self.text.lower()
+            self._believes = any(w in low for w in REPORTED_WORDS)  # once per unit
+        if not self._believes:
+            return False
         spans = self._beliefs.get(sent.start)
         if spans is None:
             spans = []
-            text = sent.text.lower()
-            if any(w in text for w in REPORTED_WORDS):
-                for m in REPORTED_BELIEF.finditer(self.text, sent.start, sent.end):
-                    end = BELIEF_END.search(self.text, m.end(), sent.end)
-                    spans.append((m.start(), end.start() if end is not None else sent.end))
+            found = [m for m in [REPORTED_LABEL.match(self.text, sent.start, sent.end)] if m]
+            found += REPORTED_BELIEF.finditer(self.text, sent.start, sent.end)
+            for m in found:
+                end = BELIEF_END.search(self.text, m.end(), sent.end)
+                spans.append((m.start(), end.start() if end is not None else sent.end))
             self._beliefs[sent.start] = spans
         return any(lo <= pos < hi for lo, hi in spans)
 

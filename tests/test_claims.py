@@ -688,6 +688,10 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     # a belief reported to be corrected states nothing; the correction does
     ("Myth: Privigen is a 5% product.\n", set()),
     ("Myth #2: Octagam is sugar-free.\n", set()),
+    (
+        "Privigen is a 10% product. Myth: Privigen is a 5% product.\n",
+        {("privigen", "concentration", "10%", "direct")},
+    ),
     ("It is a common misconception that Hizentra can be given intravenously.\n", set()),
     ("You may read online that Panzyga contains maltose.\n", set()),
     ("Hizentra is often wrongly described as a 10% product.\n", set()),

@@ -58,10 +58,20 @@ MARKERS = re.compile(
 PERSONAL = re.compile(r"\b(?:your|my|our|you)\b", re.IGNORECASE)
 # A bibliographic entry: "J Rheumatol. 2017;44(1):110-116", a DOI or PMID, or a Vancouver
 # author list ("Huber AM, et al."). Such a line is the citation, not a claim needing one.
-BIBLIOGRAPHIC = re.compile(
-    r"\b(?:19|20)\d{2}\s*;\s*\d+|\bdoi\s*:|\b10\.\d{4,9}/|\bPMID\b"
-    r"|^\s*(?:\[\d+\]\s*|\d+[.)]\s*)?[A-Z][\w'’-]+\s+[A-Z]{1,3}(?:,|\s+et\s+al\b)"
+BIBLIOGRAPHIC = re.compile(r"\b(?:19|20)\d{2}\s*;\s*\d+|\bdoi\s*:|\b10\.\d{4,9}/|\bPMID\b")
+VANCOUVER_AUTHOR = re.compile(
+    r"\s*(?:\[\d+\]\s*|\d+[.)]\s*)?[A-Z][\w'’-]+\s+[A-Z]{1,3}(?:,|\s+et\s+al\b)"
 )
+
+
+def is_bibliographic(text: str) -> bool:
+    """Whether a unit reads as a reference entry; the cheap tests first (it runs on hits)."""
+    if VANCOUVER_AUTHOR.match(text):
+        return True
+    if ";" not in text and "10." not in text and "doi" not in text and "PMID" not in text:
+        return False
+    return BIBLIOGRAPHIC.search(text) is not None
+
 
 # Markdown footnote definitions ("[^1]: Smith J. ...") are the article's references.
 FOOTNOTE_DEFINITION = re.compile(r"(?m)^ {0,3}\[\^[^\]\s]+\]:\s*\S")
@@ -298,7 +308,7 @@ def _run_citation(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterabl
             hits = [m for cue in run if (m := cue.search(text)) is not None]
             if not hits or has_marker(sentence):
                 continue
-            if sentence.unit.kind != "table_cell" and BIBLIOGRAPHIC.search(sentence.unit.text):
+            if sentence.unit.kind != "table_cell" and is_bibliographic(sentence.unit.text):
                 continue  # a reference entry itself, under a heading not taken for one
             hit = min(hits, key=lambda m: (m.start(), -m.end()))
             around = text[max(0, hit.start() - 25) : hit.end() + 8]

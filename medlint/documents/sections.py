@@ -26,6 +26,7 @@ REFERENCE_HEADING = re.compile(
 # bold, "5. WHERE OUR FACTS COME FROM" in plain text) opens the section too: not every writer
 # uses heading markup.
 _TITLE_WORDS = 8
+_TITLE_CHARS = 160  # longer than any title of _TITLE_WORDS words and a rule line
 _RULE_LINE = re.compile(r"^[ \t]*[-=_*~]{3,}[ \t]*$\n?", re.MULTILINE)
 # What makes a line look like a bibliographic entry rather than boilerplate.
 _ENTRY_SIGNS = re.compile(
@@ -55,7 +56,11 @@ def find_references(doc: Document) -> ReferenceSection | None:
     for i, unit in enumerate(units):
         if unit.kind not in ("heading", "paragraph", "list_item"):
             continue
-        title = _RULE_LINE.sub("", unit.text)  # "5. SOURCES" with a line of dashes under it
+        if unit.kind != "heading" and len(unit.text) > _TITLE_CHARS:
+            continue
+        title = unit.text
+        if any(rule in title for rule in ("---", "===", "___", "***", "~~~")):
+            title = _RULE_LINE.sub("", title)  # "5. SOURCES" with a line of dashes under it
         if not REFERENCE_HEADING.match(title):
             continue
         if unit.kind != "heading" and len(title.split()) > _TITLE_WORDS:
