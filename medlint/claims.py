@@ -70,6 +70,13 @@ _CONTRAST_APPOSITION = re.compile(
     r"(?:[\w%-]+(?:\.[\w%-]+)*\s+){0,5}?[\w%-]+(?:\.[\w%-]+)*)(?=\s*(?:,|[.;!?](?:\s|$)|$))",
     re.IGNORECASE,
 )
+# "Unlike Privigen, a 20 percent product that is not approved for dermatomyositis, ...": an
+# apposition whose verb is in its own relative clause
+_CONTRAST_APPOSITION_REL = re.compile(
+    r",\s*((?:an?|the)\s+(?:[\w%-]+(?:\.[\w%-]+)*\s+){1,5}?(?:that|which|who)\s[^,;.()]{0,80}?)"
+    r"(?=\s*(?:,|[.;!?](?:\s|$)|$))",
+    re.IGNORECASE,
+)
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|that)\b", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(
     r";|\s[–—-]\s(?=[a-z])|,?\s+(?:while|whereas|but|although|though|however)\s+|\.\s",
@@ -977,7 +984,9 @@ class _Extractor:
                 nxt = text.find(",", rel.end())
                 end = nxt if nxt >= 0 else len(text)
                 parts.append((rel.end(), end))
-            elif app := _CONTRAST_APPOSITION.match(text, end):
+            elif app := (
+                _CONTRAST_APPOSITION.match(text, end) or _CONTRAST_APPOSITION_REL.match(text, end)
+            ):
                 # "Unlike Privigen, a 10% product, Hizentra ...": the apposition too
                 parts.append((app.start(1), app.end(1)))
                 end = app.end(1)

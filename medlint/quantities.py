@@ -151,7 +151,7 @@ class Quantity:
         The key is ``(kind, low, high, unit)``, followed only by qualifiers that
         change what is claimed: a strict or one-sided comparator (``("cmp",
         "<=")``; "about" does not change the value), what money is counted per,
-        the number of days of a per-day dose, the number of doses before a
+        the number of days of a per-day dose (fewest and most), the number of doses before a
         ``then`` and the key of the schedule that follows, and the CI mark.
         The display is :func:`format_quantity`'s canonical text.
         """
@@ -393,8 +393,9 @@ _P_DOSE = (
          (?:
             (?P<perday>{_W0}/{_W0}(?:day|d)\b|{_W1}(?:per|a){_W1}day\b|{_W1}daily\b)
             (?:{_W0},?{_W0}(?:for|over|on|x|×){_W0}(?P<days>{_NUMW})(?:{_W1}consecutive)?{_W1}days?\b)?
-          | {_W1}(?:(?:on|for){_W1})?each{_W1}of{_W1}(?:the{_W1})?(?P<eachdays>{_NUMW})
-            (?:{_W1}consecutive)?{_W1}days\b
+          | {_W1}(?:(?:given|administered|infused){_W1})?(?:(?:on|for){_W1})?each{_W1}of{_W1}
+            (?:the{_W1})?(?P<eachdays>{_NUMW})
+            (?:{_SEP}(?P<eachdays2>{_NUMW}))?(?:{_W1}consecutive)?{_W1}days\b
           | {_PER_SLASH}(?P<perother>week|wk|month|mo)\b
          )?
          # "1 g/kg on two consecutive days": the course, or each day's dose? Noted, not taken
@@ -719,6 +720,9 @@ def _build_dose(m: re.Match[str]) -> Quantity | None:
         days = _group(m, "days") or each
         if days is not None:
             extra = (("days", _count(_num(days))),)
+            if (most := _group(m, "eachdays2")) is not None:
+                # "2 g/kg on each of 2 to 5 days": a course of 4 to 10 g/kg
+                extra = (*extra, ("days_most", _count(_num(most))))
     elif (other := _group(m, "perother")) is not None:
         unit = "g/kg/week" if other.lower().startswith("w") else "g/kg/month"
     elif (ondays := _group(m, "ondays")) is not None:
@@ -1395,7 +1399,11 @@ def format_quantity(q: Quantity) -> str:
     if kind == "dose":
         text = f"{cmp}{_fmt_range(q)} {q.unit}"
         days = q.get("days")
+        most = q.get("days_most")
         if q.unit == "g/kg/day" and isinstance(days, int | float):
+            if isinstance(most, int | float):
+                each = f"on each of {_fmt(float(days))} to {_fmt(float(most))} days"
+                return f"{cmp}{_fmt_range(q)} g/kg {each}"
             text += f" for {_fmt(float(days))} days"
         return text
     if kind == "max_dose":
@@ -1439,7 +1447,7 @@ def _key(q: Quantity) -> tuple[object, ...]:
     if q.kind == "money":
         quals.append(("per", q.per))
     for name, value in q.extra:
-        if name in ("days", "doses", "ci"):
+        if name in ("days", "days_most", "doses", "ci"):
             quals.append((name, value))
         elif name == "then" and isinstance(value, Quantity):
             quals.append(("then", _key(value)))

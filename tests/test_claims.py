@@ -685,6 +685,12 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
         {("hizentra", "route", "intravenous", "direct")},
     ),
     ("Some sites call Privigen 5%.\n", set()),
+    # an apposition with its own relative clause still describes the contrasted product
+    (
+        "Unlike CSL Behring's Privigen, a 20 percent product that is not approved for"
+        " dermatomyositis, Octagam 10% carries a label for adults.\n",
+        {("privigen", "concentration", "20%", "apposition")},
+    ),
     # a belief reported to be corrected states nothing; the correction does
     ("Myth: Privigen is a 5% product.\n", set()),
     ("Myth #2: Octagam is sugar-free.\n", set()),

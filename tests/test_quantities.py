@@ -185,6 +185,16 @@ FORMS: list[tuple[str, str, str, float, float, str, str | None, str]] = [
         "<=",
     ),
     ("the largest dose is 70 g", "largest dose is 70 g", "max_dose", 70, 70, "g", None, "<="),
+    (
+        "2 g/kg given on each of 2 to 5 consecutive days",
+        "2 g/kg given on each of 2 to 5 consecutive days",
+        "dose",
+        2,
+        2,
+        "g/kg/day",
+        None,
+        "=",
+    ),
     ("each dose capped at 90 g", "capped at 90 g", "max_dose", 90, 90, "g", None, "<="),
     ("a cap of 70 g", "cap of 70 g", "max_dose", 70, 70, "g", None, "<="),
     (
@@ -1115,6 +1125,7 @@ def test_import_pulls_in_nothing_heavy() -> None:
         ("1 g/kg on each of two days", (2.0, 2.0)),
         ("0.4 g/kg for each of the 5 consecutive days", (2.0, 2.0)),
         ("10 g/kg on each of 2 days", (20.0, 20.0)),
+        ("2 g/kg given on each of 2 to 5 consecutive days", (4.0, 10.0)),
         ("0.4 g/kg/day", None),  # no day count: no total
         ("2 g/kg", None),  # already a course dose
     ],

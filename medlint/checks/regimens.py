@@ -168,10 +168,13 @@ def course_dose(stated: Quantity) -> Quantity | None:
     days = dict(stated.extra).get("days")
     if isinstance(days, bool) or not isinstance(days, int | float) or days <= 0:
         return None
+    most = dict(stated.extra).get("days_most", days)  # "on each of 2 to 5 days"
+    if isinstance(most, bool) or not isinstance(most, int | float) or most < days:
+        most = days
     return dataclasses.replace(
         stated,
         low=float(f"{stated.low * days:.12g}"),
-        high=float(f"{stated.high * days:.12g}"),
+        high=float(f"{stated.high * most:.12g}"),
         unit="g/kg",
         extra=(),
     )
