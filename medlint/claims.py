@@ -793,7 +793,9 @@ _HEADER_TAIL = re.compile(r"(?:\s+\d+(?:\.\d+)?\s*%|\s*\([^()]*\))+$")
 _PERCENT_HEADER = re.compile(r"\(\s*(?:%|percent)\s*\)|^\W*%\W*$|\bin\s+%", re.IGNORECASE)
 _IGA_UNIT_HEADER = re.compile(r"\bIgA\b.*?(?:µg|μg|ug|mcg|micrograms?)\s*(?:/|per\s)\s*ml\b", re.I)
 _BARE_NUMBER = re.compile(
-    r"\s*((?:[≤<≥>~]|<=|>=)?\s*\d{1,3}(?:\.\d+)?(?:\s*[-–]\s*\d{1,3}(?:\.\d+)?)?)\s*"
+    r"\s*((?:[≤<≥>~≈]|<=|>=)?\s*\d{1,3}(?:\.\d+)?(?:\s*[-–]\s*\d{1,3}(?:\.\d+)?)?)\s*"
+    # "46 (avg)", "37 average", "≈ 16 (mean)"
+    r"(?:\(?\s*(?:avg|average|mean|typical|typ)\.?\s*\)?\s*)?"
 )
 # A header that names the IgA content itself ("IgA", "IgA content (µg/mL)", "Max. IgA"), not
 # something about IgA ("Notes on IgA deficiency").
@@ -1793,7 +1795,10 @@ class _Extractor:
             if quality is None:
                 continue
             mention = Mention("iga", quality, span[0], span[1], self.text[span[0] : span[1]])
-            values.append((mention, Value("iga", ("iga-level", quality), IGA_DISPLAY[quality])))
+            value = Value("iga", ("iga-level", quality), IGA_DISPLAY[quality])
+            if any(v.key == value.key for _, v in values):
+                continue  # "virtually no IgA at all, so it is IgA-free": one statement
+            values.append((mention, value))
         self.attribute_values(sent, "iga", values)
 
     def iga_as_mass_per_volume(self, sent: Sentence, after: int) -> tuple[Mention, Quantity] | None:
@@ -2244,6 +2249,9 @@ class _Extractor:
                 # increase to 2 mg/kg/min" makes 2 no starting rate. Any other rate is a step.
                 cstart, _ = self.clause_bounds(sent, m.start)
                 before = self.text[max(cstart, previous_end, m.start - 50) : m.start]
+                if self.unit.kind == "table_cell" and not before.strip():
+                    # "| Maximum, if tolerated | 4.0 mL/kg/min |": the row or column says
+                    before = f"{self.unit.row_header or ''} {self.unit.column_header or ''}"
                 previous_end = m.end
                 if previous_rate and EQUIVALENT_GAP.fullmatch(before):
                     attribute = previous_rate  # "1.0 mg/kg/min (0.01 mL/kg/min)"

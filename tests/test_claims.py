@@ -663,6 +663,11 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
         "Octagam 10% contains a moderate amount of IgA, around 1 mg/mL.\n",
         {("octagam-10", "iga", "1000 µg/mL", "direct")},
     ),
+    # one statement made twice in a sentence is one claim
+    (
+        "Privigen contains virtually no IgA at all, so it is IgA-free.\n",
+        {("privigen", "iga", "IgA-free", "direct")},
+    ),
     # milligrams per mL right after "IgA": IgA's figure (a unit slip), not the protein's
     (
         "Gammagard Liquid has an average IgA of 37 mg/mL.\n",
@@ -824,6 +829,32 @@ def test_infusion_rates_are_a_start_or_a_ceiling(
     text: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert claims_of(text) == expected
+
+
+def test_one_statement_made_twice_in_a_sentence_is_one_claim() -> None:
+    text = "Privigen contains virtually no IgA at all, so it is IgA-free.\n"
+    assert len(analyse(text).claims) == 1
+
+
+def test_table_cells_take_their_meaning_from_the_headers() -> None:
+    """An IgA figure marked as an average, a rate under a row that says which rate it is."""
+    table = (
+        "| Property | Octagam 10% | Gammagard Liquid |\n| --- | --- | --- |\n"
+        "| IgA (µg/mL) | ≈ 16 (avg) | 37 average |\n"
+    )
+    assert claims_of(table, "a.md") == {
+        ("octagam-10", "iga", "16 µg/mL", "table"),
+        ("gammagard-liquid", "iga", "37 µg/mL", "table"),
+    }
+    rates = (
+        "## Rate (dermatomyositis)\n\n| Step | Rate |\n| --- | --- |\n"
+        "| Start | 1.0 mg/kg/min |\n| Maximum, if tolerated | 4.0 mL/kg/min |\n"
+        "| After 30 minutes | 2 mg/kg/min |\n"
+    )
+    assert {c[1:3] for c in claims_of(rates, "a.md")} == {
+        ("initial_rate", "1 mg/kg/min"),
+        ("max_rate", "4 mL/kg/min"),
+    }
 
 
 def test_regimen_subjects() -> None:
