@@ -2492,8 +2492,8 @@ def may_inherit(unit: Unit) -> bool:
     A field under a product (:func:`inherit_leads`), or a paragraph that opens by referring
     back ("It is a 10% solution.", see ``_Extractor.previous_subject``).
     """
-    if unit.kind == "list_item" and unit.list_depth >= 2:
-        return True
+    if (unit.kind == "list_item" and unit.list_depth >= 2) or unit.definition:
+        return True  # a nested field, or a <dd> under its <dt>
     if unit.kind == "paragraph" and PRONOUN_LEAD.match(unit.text) is not None:
         return True
     if unit.kind not in ("list_item", "paragraph"):
@@ -2547,6 +2547,7 @@ def inherit_leads(extractors: list[_Extractor]) -> None:
                 lead is not None
                 and not nested
                 and not from_heading
+                and not unit.definition
                 and not (FIELD_LEAD.match(unit.text) or PRONOUN_LEAD.match(unit.text))
             ):
                 lead = None  # "- Privigen" then "- Xembify (20% SCIG)": a list, not fields

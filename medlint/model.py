@@ -61,6 +61,8 @@ class Unit:
     index: int = 0
     # List nesting depth: 1 for a top-level list item, 0 outside lists.
     list_depth: int = 0
+    # A definition (HTML <dd>): about the term the units before it define ("<dt>Cuvitru</dt>").
+    definition: bool = False
     # Segment starts for bisection, built on first use (every claim maps two spans).
     _starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
 

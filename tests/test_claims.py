@@ -831,6 +831,23 @@ def test_infusion_rates_are_a_start_or_a_ceiling(
     assert claims_of(text) == expected
 
 
+def test_a_definition_is_about_its_term() -> None:
+    """<dd> prose under <dt>Cuvitru</dt> is Cuvitru's; its nested fields are too."""
+    html = (
+        "<dl><dt>Cuvitru</dt><dd>A 20% solution made by CSL Behring.</dd>"
+        "<dt>Gammagard Liquid</dt><dd>Takeda's product, given into a vein."
+        "<ul><li>Strength: 20% solution</li></ul></dd>"
+        "<dt>IVIG</dt><dd>Immune globulin given into a vein, often as a 5% solution.</dd></dl>"
+    )
+    assert claims_of(html, "a.html") == {
+        ("cuvitru", "concentration", "20%", "inherited"),
+        ("cuvitru", "manufacturer", "CSL Behring", "inherited"),
+        ("gammagard-liquid", "manufacturer", "Takeda", "inherited"),
+        ("gammagard-liquid", "route", "intravenous", "inherited"),
+        ("gammagard-liquid", "concentration", "20%", "inherited"),
+    }
+
+
 def test_one_statement_made_twice_in_a_sentence_is_one_claim() -> None:
     text = "Privigen contains virtually no IgA at all, so it is IgA-free.\n"
     assert len(analyse(text).claims) == 1

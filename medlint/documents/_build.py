@@ -204,6 +204,7 @@ class DocumentBuilder:
         row_header: str | None = None,
         column_header: str | None = None,
         list_depth: int = 0,
+        definition: bool = False,
     ) -> Unit | None:
         """Finish ``builder`` as a unit of ``kind``; empty text gives no unit."""
         text, segments, markers = builder.finish()
@@ -222,6 +223,7 @@ class DocumentBuilder:
             markers=markers,
             index=len(self.doc.units),
             list_depth=list_depth,
+            definition=definition,
         )
         self.doc.units.append(unit)
         return unit

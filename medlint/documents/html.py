@@ -375,6 +375,7 @@ class HtmlExtractor(HTMLParser):
             row_header=row_header,
             column_header=column_header,
             list_depth=depth,
+            definition=top is not None and top.tag == "dd",
         )
         if unit is not None and cell is not None:
             cell.texts.append(unit.text)
