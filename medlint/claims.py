@@ -100,17 +100,26 @@ REPORTED_BELIEF = re.compile(
           |articles|blogs)\s+(?:still\s+|wrongly\s+|mistakenly\s+)?(?:say|claim|believe|think
           |assume|state|suggest|call|describe|list|label)\b
       | \b(?:wrongly|mistakenly|incorrectly|falsely)\s+(?:said|claimed|believed|thought
-          |described|stated|reported|listed|called|labell?ed)\b""",
+          |described|stated|reported|listed|called|labell?ed)\b
+      # a claim quoted from elsewhere: 'A leaflet said "Privigen is made by Grifols"',
+      # "Another page claimed that ..."
+      | \b(?:said|says|claimed|claims|stated|states|wrote|writes|suggested|suggests)\s+(?:that\s+)?
+          ["“]
+      | \b(?:another|one|a|some|other)\s+(?:web\s?)?(?:page|site|website|leaflet|post|forum
+          |article|blog|source|brochure|video)s?\s+(?:\w+\s+){0,3}?(?:claimed|claims|said|says
+          |stated|states|suggested|suggests)\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 # Where a reported belief's stretch ends: the correction that follows it.
 BELIEF_END = re.compile(
-    r"[,;:–—]\s*(?:but|however|yet|in\s+(?:fact|reality)|actually)\b|;|\.\s", re.IGNORECASE
+    r"[,;:–—]\s*(?:but|however|yet|in\s+(?:fact|reality)|actually)\b|;|\.\s|[\"”](?=\W|$)",
+    re.IGNORECASE,
 )
 # Words one of which every REPORTED_BELIEF match holds (lower-cased): a cheap test first.
 REPORTED_WORDS = (
     "myth", "concep", "fiction", "false", "wrong", "true", "incorrect", "mistaken", "misbelief",
-    "you", "some ", "many ", "other ",
+    "you", "some ", "many ", "other ", "said", "says", "claim", "state", "wrote", "writes",
+    "suggest",
 )  # fmt: skip
 NEGATION_BEFORE = re.compile(
     r"\b(?:no|not|without|never|nor|neither|free\s+(?:of|from)|lacks?|lacking|"
@@ -186,6 +195,7 @@ FOR_GAP = re.compile(r"\s+(?:is\s+)?for\s+")
 # after a value are that value's; what may stand between the names in such a list.
 # What may come before a list item's leading product: emphasis, a task box ("- [ ] **X**")
 ITEM_LEAD = re.compile(r"[ \t*_]*(?:\[[ xX]\][ \t*_]*)?")
+FORMER_LATTER = re.compile(r"\bthe\s+(former|latter)\b", re.IGNORECASE)
 # Between "IgA" and its figure: "IgA of 37 mg/mL", "IgA content: 37 mg/mL", "IgA ~37 mg/mL"
 IGA_VALUE_GAP = re.compile(
     r"(?:\s+(?:content|level|concentration))?\s*,?\s*(?:of|is|was|:|=|at)?\s*"
@@ -482,7 +492,9 @@ NOT_A_REGIMEN = re.compile(
     r"physiotherap\w*|pharmac(?:y|ies|ist)|deliver\w*|prescriptions?|renew\w*|donat\w*|donors?|"
     r"supplies|when\s+(?:more|less|higher|lower|over|above|under)|"
     r"follow-ups?|scans?|blood\s*work|appointments?|exams?|examinations?)\b"
-    r"|^\s*if\b",
+    # "If the dose were ...": hypothetical; "If you take Octagam 10%, ..." addresses the reader
+    r"|^\s*if\b(?!\s+you\s+(?:take|are\s+(?:on|taking|given|prescribed|using)|get|receive|use"
+    r"|have\s+been\s+(?:prescribed|given))\b)",
     re.IGNORECASE,
 )
 # Other treatments of the same patients: a dose, schedule or price of one of these is not
@@ -525,12 +537,17 @@ RATE_NOT_CLAIMED = re.compile(
 )
 MAX_RATE_BEFORE = re.compile(
     r"\b(?:max(?:imum)?|fastest|highest|top|up\s+to|(?:not|never)\s+(?:to\s+)?exceed\w*|"
+    r"cap(?:ped)?\s+(?:it\s+)?at|ceiling|limit(?:ed)?\s+(?:of|to)|"
     r"no\s+(?:faster|more|higher|greater)\s+than)\b",
     re.IGNORECASE,
 )
+MAX_RATE_AFTER = re.compile(r"\s*(?:label\s+|labelled\s+)?max(?:imum)?\b", re.IGNORECASE)
 EQUIVALENT_GAP = re.compile(r"\s*[(\[/=]\s*(?:or\s+|i\.e\.,?\s+)?|\s+or\s+")
 INITIAL_RATE_BEFORE = re.compile(
-    r"\b(?:start(?:s|ed|ing)?|initial(?:ly)?|begin(?:s|ning)?|first|commenc\w*)\b", re.IGNORECASE
+    r"\b(?:start(?:s|ed|ing)?|initial(?:ly)?|begin(?:s|ning)?|commenc\w*"
+    r"|first(?!\s+(?:\d|(?:courses?|cycles?|doses?|days?|infusions?|treatments?|times?|months?"
+    r"|years?|hours?|minutes?|half)\b)))\b",
+    re.IGNORECASE,
 )
 # How a sentence that names no condition can still be about the article's: "It affects ...",
 # "About 10 new cases per million are diagnosed ...", "The incidence is ...".
@@ -914,6 +931,7 @@ class _Extractor:
         self._breaks: dict[int, list[tuple[int, int]]] = {}  # sentence start -> clause breaks
         self._beliefs: dict[int, list[tuple[int, int]]] = {}  # sentence start -> reported
         self._believes: bool | None = None  # whether the unit has a word a belief needs
+        self.list_parents: list[str] = []  # texts of the list items this one is nested in
         # The header that names a table cell's attribute (see _lead).
         self.attribute_header = unit.column_header or ""
         self.lead_product, self.lead_manufacturer = self._lead()
@@ -1221,6 +1239,8 @@ class _Extractor:
             return [described], "apposition"  # "Unlike Privigen, which is a 5% solution, ..."
         if end is not None and (listed := self.bracketed_products(sent, end)):
             return listed, "direct" if len(listed) == 1 else "coordinated"
+        if (referred := self.former_latter(sent, pos)) is not None:
+            return [referred], "coreference"  # "...; the latter is a 20% solution"
         cstart, cend = self.clause_bounds(sent, pos)
         cprods = self.products_in(cstart, cend)
         if end is not None and len({p.id for p in cprods}) > 1:
@@ -1262,6 +1282,34 @@ class _Extractor:
             if ";" not in gap and gap.count(",") <= 1:
                 return [nearest], "apposition" if "," in gap else "direct"
         return [], ""
+
+    def former_latter(self, sent: Sentence, pos: int) -> Mention | None:
+        """The product "the former" or "the latter" before ``pos`` refers to, if any.
+
+        Of the two products named before the phrase (in its sentence, else the sentence
+        before): "Privigen and Gamunex-C are 10% products; the former is made by CSL Behring
+        and the latter by Grifols". A product named between the phrase and ``pos`` wins over it.
+        """
+        if "former" not in sent.text and "latter" not in sent.text:
+            return None
+        cues = list(FORMER_LATTER.finditer(self.text, sent.start, pos))
+        cue = cues[-1] if cues else None
+        if cue is None or self.products_in(cue.end(), pos):
+            return None
+        named: dict[str, Mention] = {}
+        for p in self.products_in(sent.start, cue.start()):
+            named.setdefault(p.id, p)
+        if len(named) < 2:
+            k = self.sentences.index(sent)
+            if k == 0:
+                return None
+            before = self.sentences[k - 1]
+            for p in self.products_in(before.start, before.end):
+                named.setdefault(p.id, p)
+        if len(named) != 2:
+            return None  # "the latter" of three products, or of one: not clear
+        first, second = named.values()
+        return first if cue.group(1).lower() == "former" else second
 
     def bracketed_products(self, sent: Sentence, end: int) -> list[Mention]:
         """The products a bracket right after a value lists: "L-proline (Privigen, Hizentra)".
@@ -1538,6 +1586,8 @@ class _Extractor:
                 continue  # "at least 98% IgG", "98% pure": purity
             if "IgA" in before and IGA_BEFORE_VALUE.search(before):
                 continue  # "IgA of 37 mg/mL": IgA's figure (see iga_as_mass_per_volume)
+            if "%" not in q.text and self.stabilizer_led(sent, m, cstart):
+                continue  # "- Maltose (Octagam 5%): 100 mg per mL": the sugar's amount
             if NEVER_CONCENTRATION_AFTER.match(after) or NEVER_CONCENTRATION_BEFORE.search(before):
                 continue  # "is 10% maltose", "40% had headache", "covers Privigen at 80%"
             # "contains 10% protein", "50 mg/mL of protein", "10 g of protein per 100 mL": the
@@ -1578,6 +1628,13 @@ class _Extractor:
                 continue  # "A 5% product needs twice the volume of Privigen."
             values.append((m, percent_value(q.low)))
         self.attribute_values(sent, "concentration", values)
+
+    def stabilizer_led(self, sent: Sentence, m: Mention, cstart: int) -> bool:
+        """Whether the clause of value ``m`` opens with a stabilizer, as a field label does."""
+        for x in sent.mentions:
+            if x.start >= cstart:
+                return x.kind == "stabilizer" and x.start < m.start
+        return False
 
     def in_product_bracket(self, sent: Sentence, m: Mention) -> bool:
         """A value in a product's bracket with its maker: "Panzyga (Octapharma, 5%)"."""
@@ -1872,6 +1929,16 @@ class _Extractor:
         if not mans:
             return
         group = self.new_group()
+        # "...; the former is a CSL Behring product and the latter is made by Takeda"
+        referred = [(m, p) for m in mans if (p := self.former_latter(sent, m.start)) is not None]
+        for maker, product in referred:
+            term = self.facts.manufacturers.get(maker.id)
+            value = term_value("manufacturer", maker.id, term.name if term else maker.text)
+            self.emit(product, "manufacturer", value, maker, sent, "coreference", group)
+        if referred:
+            mans = [m for m in mans if all(m is not r for r, _ in referred)]
+            if not mans:
+                return
         pairs = self.paired_makers(sent, mans) if len({m.id for m in mans}) > 1 else {}
         # "Grifols (Gamunex-C, Flebogamma DIF), CSL Behring (Privigen)": a maker's bracket
         bracketed = {p.start: m for m in mans for p in self.bracketed_products(sent, m.end)}
@@ -2135,6 +2202,12 @@ class _Extractor:
             before = self._conditions_named(previous)
             if len(before) == 1 and (hand_on or REGIMEN_CUE.search(previous.text)):
                 return next(iter(before))
+        for parent in reversed(self.list_parents):
+            named = self._named_in(parent)  # "- Children with JDM:" above this item
+            if len(named) == 1:
+                return next(iter(named))
+            if named:
+                break
         if self.unit.kind == "table_cell":
             # "| Kawasaki disease | 2 g/kg |": the row's (or column's) condition
             for header in (self.unit.row_header, self.unit.column_header):
@@ -2206,7 +2279,9 @@ class _Extractor:
         items = [
             m
             for m in sorted(items + rates, key=lambda m: m.start)
-            if not self.other_therapy(sent, m) and not DOSE_OF_OTHER.match(self.text, m.end)
+            if not self.other_therapy(sent, m)
+            and not DOSE_OF_OTHER.match(self.text, m.end)
+            and not self.asks_whether(sent, m.start)  # "asked us whether the dose was ..."
         ]
         if not items:
             return
@@ -2255,7 +2330,11 @@ class _Extractor:
                 previous_end = m.end
                 if previous_rate and EQUIVALENT_GAP.fullmatch(before):
                     attribute = previous_rate  # "1.0 mg/kg/min (0.01 mL/kg/min)"
-                elif q.comparator in ("<=", "<") or MAX_RATE_BEFORE.search(before):
+                elif (
+                    q.comparator in ("<=", "<")
+                    or MAX_RATE_BEFORE.search(before)
+                    or MAX_RATE_AFTER.match(self.text, m.end)  # "the 4 mg/kg/min label maximum"
+                ):
                     attribute = "max_rate"
                 elif INITIAL_RATE_BEFORE.search(before):
                     attribute = "initial_rate"
@@ -2461,9 +2540,30 @@ def analyse(
         ):
             after.paragraph_before = before
     inherit_leads(extractors)
+    _link_list_parents(extractors)
     for extractor in extractors:
         extractor.run()
     return analysis
+
+
+def _link_list_parents(extractors: list[_Extractor]) -> None:
+    """Give each nested list item the texts of the items it sits under, nearest last.
+
+    "- Children with JDM:" / "  - every 2 weeks for 3 doses, then monthly": the parent item
+    names the condition the nested one is about.
+    """
+    if not any(ex.unit.list_depth >= 2 for ex in extractors):
+        return
+    open_items: dict[int, str] = {}
+    for ex in extractors:
+        unit = ex.unit
+        if unit.kind != "list_item":
+            open_items.clear()
+            continue
+        for depth in [d for d in open_items if d >= unit.list_depth]:
+            del open_items[depth]
+        ex.list_parents = [open_items[d] for d in sorted(open_items)]
+        open_items[unit.list_depth] = unit.text
 
 
 def _title_product(ex: _Extractor) -> Mention | None:

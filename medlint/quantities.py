@@ -241,7 +241,7 @@ _W0 = r"\s{0,3}"
 _W1 = r"\s{1,3}"
 # A quantity never starts inside a word, right after a digit and a decimal
 # point or comma, or after "letter-" (COVID-19, ICD-10).
-_GUARD = r"(?<![\w/])(?<!\d[.,])(?<![^\W\d_][-‐‑–])"
+_GUARD = r"(?<![\w/])(?<!\d[.,])(?<![^\W\d_][-‐‑–])(?<!point\s)"
 _NUM = r"(?:(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+)"
 _AFTER_DIGIT = r"(?:(?<=\d)|(?<=\d\s)|(?<=\d-))"
 _NUMWORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
@@ -391,7 +391,9 @@ _P_DOSE = (
          # "0.9 g per pound": converted to g/kg (see _build_dose)
          {_PER_KG}(?:{_KG}|(?P<lb>{_LB})){_BODY_WEIGHT}?{_NOT_RATE}
          (?:
-            (?P<perday>{_W0}/{_W0}(?:day|d)\b|{_W1}(?:per|a){_W1}day\b|{_W1}daily\b)
+            (?P<perday>{_W0}/{_W0}(?:day|d)\b|{_W1}(?:per|a){_W1}day\b|{_W1}daily\b
+              # "no more than 1 g/kg on a single day", "in any one day"
+              |{_W1}(?:on|in){_W1}(?:a{_W1}single|any{_W1}(?:one|single)|one|a|any){_W1}day\b)
             (?:{_W0},?{_W0}(?:for|over|on|x|×){_W0}(?P<days>{_NUMW})(?:{_W1}consecutive)?{_W1}days?\b)?
           | {_W1}(?:(?:given|administered|infused){_W1})?(?:(?:on|for){_W1})?each{_W1}of{_W1}
             (?:the{_W1})?(?P<eachdays>{_NUMW})
@@ -1096,6 +1098,7 @@ _PREFIX_WORDS = (
     "all", "highest", "largest", "we", "you", "they", "ever", "used", "allowed", "use", "give",
     "recommended", "was", "capped", "capping", "cap", "caps", "infusion", "course", "were", "are",
     "diagnosed", "reported", "identified", "seen", "recorded", "newly",
+    "milli",  # "two milligrams per kilogram": the anchor "gram" sits inside the word
     # number words
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve",

@@ -663,6 +663,47 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
         "Octagam 10% contains a moderate amount of IgA, around 1 mg/mL.\n",
         {("octagam-10", "iga", "1000 µg/mL", "direct")},
     ),
+    # "the former" and "the latter" of two products named before
+    (
+        "Privigen and Gamunex-C are made in the US; the former is a CSL Behring product and the"
+        " latter is made by Takeda.\n",
+        {
+            ("privigen", "manufacturer", "CSL Behring", "coreference"),
+            ("gamunex-c", "manufacturer", "Takeda", "coreference"),
+        },
+    ),
+    (
+        "Privigen and Hizentra come from one company. The former is a 10% solution, the latter"
+        " a 20% one.\n",
+        {
+            ("privigen", "concentration", "10%", "coreference"),
+            ("hizentra", "concentration", "20%", "coreference"),
+        },
+    ),
+    ("Privigen, Hizentra and Cuvitru are liquids; the latter is a 20% solution.\n", set()),
+    # claims quoted from elsewhere in order to be corrected
+    ('A patient leaflet we were sent said "Privigen is made by Grifols". It is wrong.\n', set()),
+    (
+        'Another page claimed that "Octagam 10% is stabilized with glycine"; in fact Octagam 10%'
+        " contains maltose.\n",
+        {("octagam-10", "stabilizer", "maltose", "direct")},
+    ),
+    (
+        'A leaflet said "Privigen is made by Grifols", and Gamunex-C is made by Takeda.\n',
+        {("gamunex-c", "manufacturer", "Takeda", "direct")},
+    ),
+    # a field led by a stabilizer gives the stabilizer's amount
+    (
+        "- Maltose (Octagam 5%): 100 mg per mL.\n",
+        {("octagam-5", "stabilizer", "maltose", "direct")},
+    ),
+    (
+        "- Octagam 5%: maltose, 10% solution.\n",
+        {
+            ("octagam-5", "stabilizer", "maltose", "direct"),
+            ("octagam-5", "concentration", "10%", "direct"),
+        },
+    ),
     # one statement made twice in a sentence is one claim
     (
         "Privigen contains virtually no IgA at all, so it is IgA-free.\n",
@@ -822,6 +863,23 @@ def test_a_page_title_names_the_subject_when_no_heading_does(path: str, text: st
             {("dermatomyositis", "max_rate", "≤0.04 mL/kg/min", "indication")},
         ),
         ("In dermatomyositis, the rate is 2 mg/kg/min.\n", set()),  # a step, neither end
+        (
+            "For dermatomyositis we stay below 3 mg/kg/min on the first course, and reach the"
+            " 4 mg/kg/min label maximum later.\n",
+            {
+                ("dermatomyositis", "max_rate", "<3 mg/kg/min", "indication"),
+                ("dermatomyositis", "max_rate", "4 mg/kg/min", "indication"),
+            },
+        ),
+        (
+            "In dermatomyositis, give 0.01 mL/kg/min for the first 30 minutes, then 0.02"
+            " mL/kg/min for 30 minutes.\n",
+            set(),  # "for the first 30 minutes" after a rate is no start cue for the next one
+        ),
+        (
+            "For dermatomyositis, cap at 0.3 mL/kg/min.\n",
+            {("dermatomyositis", "max_rate", "0.3 mL/kg/min", "indication")},
+        ),
         ("In the trial, infusions ran at up to 8 mg/kg/min.\n", set()),
     ],
 )
@@ -872,6 +930,41 @@ def test_table_cells_take_their_meaning_from_the_headers() -> None:
         ("initial_rate", "1 mg/kg/min"),
         ("max_rate", "4 mL/kg/min"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a nested list item is about the condition its parent item names
+        (
+            "- Adults with dermatomyositis:\n  - repeated every 4 weeks\n- Children with JDM:\n"
+            "  - CARRA plan:\n    - every 2 weeks for 3 doses, then monthly\n",
+            {
+                ("dermatomyositis", "interval", "every 4 weeks", "indication"),
+                (
+                    "juvenile-dermatomyositis",
+                    "interval",
+                    "every 2 weeks for 3 doses, then monthly",
+                    "indication",
+                ),
+            },
+        ),
+        # "If you take ..." addresses the reader; "If the dose were ..." is hypothetical
+        (
+            "If you take Octagam 10% for dermatomyositis, courses come every five weeks.\n",
+            {("octagam-10", "interval", "every 5 weeks", "direct")},
+        ),
+        ("If the dose of Octagam 10% were 1 g/kg, it would not work.\n", set()),
+        # an indirect question states nothing; a daily cap is a dose per day
+        ("A reader asked whether the dose for dermatomyositis was two grams per pound.\n", set()),
+        (
+            "For dermatomyositis, IVIG is given at no more than 1 g/kg on a single day.\n",
+            {("dermatomyositis", "dose", "≤1 g/kg/day", "indication")},
+        ),
+    ],
+)
+def test_regimen_context(text: str, expected: set[tuple[str, str, str, str]]) -> None:
+    assert claims_of(text, "a.md") == expected
 
 
 def test_regimen_subjects() -> None:

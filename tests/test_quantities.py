@@ -742,6 +742,7 @@ NOTHING = [
     "twelve percentage points",
     "a recent survey",
     "a computer program",
+    "about nine point six per million",  # "six per million" would be a tenth of it
     "one gram",
     "approximately 250 mmol/L L-proline (range 210-290)",
     "0.16-0.24 M glycine",

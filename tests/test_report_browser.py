@@ -197,9 +197,14 @@ def browser(reports: tuple[Path, dict[str, Any]]) -> Iterator[DevTools]:
         assert targets, "no page target"
         tools = DevTools(targets[0]["webSocketDebuggerUrl"])
         tools.send("Runtime.enable")
-        while tools.js("document.readyState") != "complete" and time.monotonic() < deadline:
+        # The first page target can still be about:blank for a moment under load: wait for the
+        # report itself to be the loaded document, not only for some document to be complete.
+        while time.monotonic() < deadline and not (
+            str(tools.js("location.href")).startswith("file://")
+            and tools.js("document.readyState") == "complete"
+        ):
             time.sleep(0.1)
-        assert tools.js("location.href").startswith("file://")
+        assert str(tools.js("location.href")).startswith("file://")
         yield tools
         tools.close()
     finally:

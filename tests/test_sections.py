@@ -22,6 +22,8 @@ def rules_of(text: str, path: str) -> set[str]:
         ("a.md", "## References (from the hospital's information pack)"),
         ("a.md", "## Sources we used"),
         ("a.md", "## Further reading"),
+        ("a.md", "## Sources and further reading"),
+        ("a.md", "## Show notes and references"),
         ("a.md", "**Sources our team gave us**"),  # bold, no heading markup
         ("a.txt", "References (from the hospital's information pack)"),
         ("a.txt", "5. WHERE OUR FACTS COME FROM\n--------------------"),  # numbered, ruled

@@ -110,7 +110,10 @@ def _prepare(params: dict[str, Any]) -> Any:
     word = r"[A-Z][\w&'’.-]*\s+(?:of\s+|and\s+|&\s+|for\s+|,\s+)*"
     # "British Society for Rheumatology", "National Organization for Rare Disorders"
     of_what = r"(?:\s+(?:of|for|on|in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
-    org = rf"(?:the\s+)?(?:{authorities}|(?:{word}){{1,7}}(?:{suffixes}){of_what})"
+    # "the Institute for Safe Medication Practices": the suffix word first, then what of
+    capitalised = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
+    named_after = rf"(?:{suffixes})\s+(?:of|for|on|in)\s+(?:the\s+)?{capitalised}"
+    org = rf"(?:the\s+)?(?:{authorities}|(?:{word}){{1,7}}(?:{suffixes}){of_what}|{named_after})"
     # Cues by family; a keyword of a family (see _keywords) must lie in the sentence for its
     # cues to run at all.
     # Each study cue is its own family, run only when a keyword its pattern spells out lies in

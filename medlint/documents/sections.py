@@ -13,8 +13,12 @@ from medlint.model import Document, ReferenceSection
 
 REFERENCE_HEADING = re.compile(
     r"^\s*(?:\d+[.)]?\s*)?(?:(?:our|key|selected|main|further)\s+)?"
-    r"(?:(?:references?|citations?|sources?|bibliography|works\s+cited|further\s+reading|"
+    r"(?:(?:(?:references?|citations?|sources?|bibliography|works\s+cited|further\s+reading|"
     r"literature(?:\s+cited)?|notes\s+and\s+references|references\s+and\s+notes)"
+    # "Sources and further reading", "References & resources"
+    r"(?:\s+(?:and|&)\s+(?:references?|sources?|further\s+reading|resources|bibliography))?"
+    # "Show notes and references", "Resources and sources"
+    r"|(?:show\s+notes|notes|resources|links|reading)\s+(?:and|&)\s+(?:references|sources))"
     # "References (from the hospital's information pack)", "Sources we used"
     r"(?:\s*\([^)]{0,80}\)|\s+(?:we|our|used|cited|consulted|for\s+this)\b[\w\s'’]{0,40})?"
     # "Where our facts come from"
