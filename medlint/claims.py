@@ -127,14 +127,18 @@ SAY_WORDS = (
     " say", " said", " claim", " stated", " states", " wrote", " writes", " suggest", " believ",
     " think", " assum", " call", " describ", " list", " label",
 )  # fmt: skip
-SOURCE_PHRASES = tuple(
-    f"{quantifier} {noun}"
-    for quantifier in ("some", "many", "other", "another", "one", "a")
-    for noun in (
-        "people", "patients", "parents", "web", "site", "source", "forum", "post", "article",
-        "blog", "page", "leaflet", "brochure", "video",
-    )
-) + ('"', "“")  # fmt: skip
+SOURCE_PHRASES = (
+    *(
+        f"{quantifier} {noun}"
+        for quantifier in ("some", "many", "other", "another", "one", "a")
+        for noun in (
+            "people", "patients", "parents", "web", "site", "source", "forum", "post", "article",
+            "blog", "page", "leaflet", "brochure", "video",
+        )
+    ),
+    '"',
+    "“",
+)  # fmt: skip
 BELIEF_GATE = Literals([*BELIEF_WORDS, *READ_WORDS, *SAY_WORDS])  # any cue needs one of these
 NEGATION_BEFORE = re.compile(
     r"\b(?:no|not|without|never|nor|neither|free\s+(?:of|from)|lacks?|lacking|"
