@@ -248,6 +248,11 @@ PROTEIN_AFTER = re.compile(
     r"antibod(?:y|ies))\b",
     re.IGNORECASE,
 )
+PROTEIN_AFTER_LIST = re.compile(
+    r"(?:\s*(?:,|and|or|&)\s*(?:[≤<>~≈]\s*)?\d[\d.,]*\s*(?:%|[mµμ]?g\s*(?:/|per\s+)\s*(?:m[lL]|[dD]?[lL])\b)){1,3}"
+    r"\s*(?:of\s+)?(?:total\s+)?(?:protein|immunoglobulins?|immune\s+globulins?|IgG)\b",
+    re.IGNORECASE,
+)
 PROTEIN_IN = re.compile(r"\b(?:protein|IgG|immunoglobulin|immune\s+globulin)", re.IGNORECASE)
 # "more than 98% IgG", "98% pure", "IgG purity of 98%": the share of the protein that is IgG
 # (purity), not how much protein the liquid holds. A share of IgG is read so only above half:
@@ -1625,7 +1630,14 @@ class _Extractor:
             # "contains 10% protein", "50 mg/mL of protein", "10 g of protein per 100 mL": the
             # product's own concentration
             protein = (
-                PROTEIN_AFTER.match(after) is not None or PROTEIN_IN.search(q.text) is not None
+                PROTEIN_AFTER.match(after) is not None
+                or PROTEIN_IN.search(q.text) is not None
+                # "100 mg/mL and 200 mg/mL of protein, respectively": said of every value listed
+                or (
+                    "rotein" in after
+                    and PROTEIN_AFTER_LIST.match(self.text, m.end, min(cend, m.end + 80))
+                    is not None
+                )
             )
             if not protein and after.lstrip()[:3].lower() == "of ":
                 continue  # "73% of that of IVIG", "10% of the dose": a share of something

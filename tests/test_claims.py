@@ -704,6 +704,14 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
             ("octagam-5", "concentration", "10%", "direct"),
         },
     ),
+    # "of protein" after the last of a list of values is said of each
+    (
+        "Privigen and Hizentra contain 100 mg/mL and 200 mg/mL of protein, respectively.\n",
+        {
+            ("privigen", "concentration", "10%", "respectively"),
+            ("hizentra", "concentration", "20%", "respectively"),
+        },
+    ),
     # one statement made twice in a sentence is one claim
     (
         "Privigen contains virtually no IgA at all, so it is IgA-free.\n",
