@@ -390,6 +390,13 @@ DETERMINER_BEFORE = re.compile(
 # A relative clause about a condition or a setting, with a subject of its own
 WHERE_CLAUSE = re.compile(r",\s*where\s+(?!it\b|they\b|this\b)", re.IGNORECASE)
 # "can be given IV or SC": after a verb of giving, the acronyms IV and SC are routes.
+# "IV only", "intravenously only", "IV-only"; "can only be given into a vein", "only by vein"
+ROUTE_ONLY_AFTER = re.compile(r"[ \t]*-?[ \t]*only\b", re.IGNORECASE)
+ROUTE_ONLY_BEFORE = re.compile(
+    r"\bonly\s+(?:(?:be\s+)?(?:given|administered|infused|used|injected)\s+)?"
+    r"(?:(?:as|by|via|through)\s+(?:an?\s+)?)?$",
+    re.IGNORECASE,
+)
 ROUTE_VERB_BEFORE = re.compile(
     r"\b(?:given|administered|infused|delivered|injected|used)\s+"
     r"(?:(?:as|by|via|through)\s+(?:an?\s+)?)?(?:(?:IV|SC)\s*(?:or|and|/)\s*)?$",
@@ -1787,16 +1794,20 @@ class _Extractor:
                 and not self.products_in(sent.start, sent.end)
             ):
                 continue  # "intravenous immunoglobulin" under "Previous treatment"
-            given = m.text.upper() in ("IV", "SC") and bool(
-                ROUTE_VERB_BEFORE.search(before)
-                or (
-                    ROUTE_ACRONYM_AFTER.match(self.text, m.end)
-                    and self.products_in(sent.start, sent.end)
-                )
-                or any(
-                    ROUTE_PAREN_GAP.fullmatch(self.text, p.end, m.start)
-                    and self.text[m.end : m.end + 1] == ")"
-                    for p in self.products_in(cstart, m.start)
+            given = (
+                m.text.upper() in ("IV", "SC")
+                and bool(
+                    ROUTE_VERB_BEFORE.search(before)
+                    or ROUTE_ONLY_AFTER.match(self.text, m.end)  # "Gamunex-C: IV only"
+                    or (
+                        ROUTE_ACRONYM_AFTER.match(self.text, m.end)
+                        and self.products_in(sent.start, sent.end)
+                    )
+                    or any(
+                        ROUTE_PAREN_GAP.fullmatch(self.text, p.end, m.start)
+                        and self.text[m.end : m.end + 1] == ")"
+                        for p in self.products_in(cstart, m.start)
+                    )
                 )
             )
             if ACRONYM.match(m.text) and not route_column and not given:
@@ -1806,7 +1817,12 @@ class _Extractor:
                 if not prods or not ROUTE_APPOSITION_GAP.match(self.text[prods[-1].end : m.start]):
                     continue
             term = self.facts.routes.get(m.id)
-            values.append((m, term_value("route", m.id, term.name if term else m.text)))
+            name = term.name if term else m.text
+            if ROUTE_ONLY_AFTER.match(self.text, m.end) or ROUTE_ONLY_BEFORE.search(before):
+                # "IV only", "can only be given into a vein": no other route, a claim of its own
+                values.append((m, Value("route", ("route", m.id, "only"), f"{name} only")))
+                continue
+            values.append((m, term_value("route", m.id, name)))
         # Several mentions of the same route are one statement.
         seen: set[object] = set()
         unique = []

@@ -712,6 +712,23 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
             ("hizentra", "concentration", "20%", "respectively"),
         },
     ),
+    # "only" a route denies the others
+    (
+        "Gammagard Liquid can only be given into a vein.\n",
+        {("gammagard-liquid", "route", "intravenous only", "direct")},
+    ),
+    ("Gamunex-C: IV only.\n", {("gamunex-c", "route", "intravenous only", "direct")}),
+    (
+        "Hizentra is given subcutaneously only.\n",
+        {("hizentra", "route", "subcutaneous only", "direct")},
+    ),
+    (
+        "Gamunex-C is given intravenously, and only rarely under the skin.\n",
+        {
+            ("gamunex-c", "route", "intravenous", "direct"),
+            ("gamunex-c", "route", "subcutaneous", "direct"),
+        },
+    ),
     # one statement made twice in a sentence is one claim
     (
         "Privigen contains virtually no IgA at all, so it is IgA-free.\n",

@@ -117,3 +117,15 @@ def test_rates_for_different_populations_are_not_compared(
     assert str(findings[0]["message"]).startswith(
         "chronic inflammatory demyelinating polyneuropathy:"
     )
+
+
+def test_a_route_stated_as_the_only_one_agrees_with_the_same_route() -> None:
+    from medlint.checks.consistency import compatible
+    from medlint.model import Claim, Value
+
+    def route(key: tuple[str, ...]) -> Claim:
+        value = Value("route", key, " ".join(key[1:]))
+        return Claim("products.asceniv", "Asceniv", "route", value, "a.md", 0, 1, "x")
+
+    assert compatible(route(("route", "sc", "only")), route(("route", "sc")))
+    assert not compatible(route(("route", "sc", "only")), route(("route", "iv")))

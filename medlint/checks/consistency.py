@@ -82,6 +82,8 @@ def compatible(a: Claim, b: Claim) -> bool:
     """
     if a.value.key == b.value.key:
         return True
+    if a.value.kind == b.value.kind == "route" and a.value.key[:2] == b.value.key[:2]:
+        return True  # "given under the skin" and "SC only": the same route
     qa, qb = a.quantity, b.quantity
     if qa is None or qb is None:
         return False

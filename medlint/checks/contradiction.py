@@ -102,9 +102,11 @@ def evaluate(claim: Claim, blocks: list[FactBlock], facts: Facts) -> tuple[bool,
     if attribute == "route":
         allowed_ids = [str(v) for b in blocks for v in b.values]
         names = _names(facts, "route", allowed_ids)
-        return str(claim.value.key[1]) not in allowed_ids, " and ".join(
-            dict.fromkeys(names)
-        ) + " only"
+        stated = str(claim.value.key[1])
+        # "IV only" for a product with another route too denies that route
+        only = len(claim.value.key) > 2 and claim.value.key[2] == "only"
+        violated = stated not in allowed_ids or (only and len(set(allowed_ids)) > 1)
+        return violated, " and ".join(dict.fromkeys(names)) + " only"
     if attribute == "stabilizer":
         sets = [{str(v) for v in b.values} for b in blocks]
         stabilizers = _join(_names(facts, "stabilizer", sorted(set().union(*sets))))
