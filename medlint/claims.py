@@ -568,7 +568,7 @@ RATE_NOT_CLAIMED = re.compile(
 )
 MAX_RATE_BEFORE = re.compile(
     r"\b(?:max(?:imum)?|fastest|highest|top|up\s+to|(?:not|never)\s+(?:to\s+)?exceed\w*|"
-    r"cap(?:ped)?\s+(?:it\s+)?at|ceiling|limit(?:ed)?\s+(?:of|to)|"
+    r"cap(?:ped)?\s+(?:it\s+)?at|limit(?:ed)?\s+(?:of|to)|"
     r"no\s+(?:faster|more|higher|greater)\s+than)\b",
     re.IGNORECASE,
 )
