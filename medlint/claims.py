@@ -525,7 +525,9 @@ NOT_A_REGIMEN = re.compile(
     r"follow-ups?|scans?|blood\s*work|appointments?|exams?|examinations?)\b"
     # "If the dose were ...": hypothetical; "If you take Octagam 10%, ..." addresses the reader
     r"|^\s*if\b(?!\s+you\s+(?:take|are\s+(?:on|taking|given|prescribed|using)|get|receive|use"
-    r"|have\s+been\s+(?:prescribed|given))\b)",
+    r"|have\s+been\s+(?:prescribed|given))\b"
+    # "If your neurologist prescribes Gamunex-C for CIDP, the dose is ..."
+    r"|\s+your\s+\w+\s+(?:prescribes|recommends|chooses|orders|starts)\b)",
     re.IGNORECASE,
 )
 # Other treatments of the same patients: a dose, schedule or price of one of these is not
@@ -622,7 +624,10 @@ PER_TREATMENT_AFTER = re.compile(
 # with other maintenance doses, not with the loading dose ("2 g/kg, then 1 g/kg maintenance").
 MAINTENANCE = re.compile(
     r"\b(?:maintenance|taper(?:ed|ing|s)?|wean(?:ed|ing)?|step(?:ped)?\s+down|"
-    r"reduced\s+(?:to|doses?)|lower\s+doses?|once\s+(?:stable|in\s+remission))\b",
+    r"reduced\s+(?:to|doses?)|lower\s+doses?|once\s+(?:stable|in\s+remission)|"
+    # "After the loading course, most patients continue on 1 g/kg every six weeks"
+    r"after\s+(?:the|a|an)\s+(?:initial\s+)?(?:loading|induction)\s+(?:dose|course)s?|"
+    r"continu(?:e|es|ed|ing)\s+(?:on|with))\b",
     re.IGNORECASE,
 )
 MAINTENANCE_KINDS = {"dose", "interval"}
@@ -765,7 +770,10 @@ _TERM_INDEXES: dict[tuple[Any, ...], tuple[object, Any]] = {}  # facts -> TermIn
 _JUVENILE_FORMS: dict[tuple[Any, ...], tuple[object, Any]] = {}
 ADULT_WORDS = re.compile(r"\badults?\b", re.IGNORECASE)
 _CHILD_STEMS = ("child", "kid", "ediatric", "juvenile", "adolescent", "infant")
-_MAINTENANCE_STEMS = ("mainten", "taper", "wean", "step", "reduced", "lower", "once ")
+_MAINTENANCE_STEMS = (
+    "mainten", "taper", "wean", "step", "reduced", "lower", "once ", "loading", "induction",
+    "continu",
+)  # fmt: skip
 # Children as the population a sentence is about ("In children, ...", "affects 3 children",
 # "## Children"), not a passing mention ("10 people per million, including children").
 CHILD_POPULATION = re.compile(

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from medlint.errors import MedlintError
 from medlint.model import Document, Finding
+from medlint.quantities import COMPARED_EXTRAS
 from medlint.store import FindingStore, Spool
 
 if TYPE_CHECKING:
@@ -168,9 +169,13 @@ def compact_view(view: Analysis, pool: dict[Any, Any]) -> Analysis:
             claim.value = pool.setdefault(claim.value, claim.value)
         q = claim.quantity
         if q is not None:
-            # compatible() compares kind, unit, per, low and high; the span is the claim's.
-            slim = dataclasses.replace(q, start=0, end=0, text="", extra=())
-            claim.quantity = pool.setdefault(slim, slim)
+            # compatible() compares kind, unit, per, low and high, and reads the extras that
+            # make a course ("0.4 g/kg daily for 5 days" is 2 g/kg) or a tolerance; the span
+            # is the claim's.
+            extra = tuple(item for item in q.extra if item[0] in COMPARED_EXTRAS)
+            slim = dataclasses.replace(q, start=0, end=0, text="", extra=extra)
+            with contextlib.suppress(TypeError):
+                claim.quantity = pool.setdefault(slim, slim)
     return view
 
 

@@ -980,6 +980,10 @@ def test_table_cells_take_their_meaning_from_the_headers() -> None:
             {("octagam-10", "interval", "every 5 weeks", "direct")},
         ),
         ("If the dose of Octagam 10% were 1 g/kg, it would not work.\n", set()),
+        (
+            "If your neurologist prescribes Gamunex-C for CIDP, the maintenance dose is 1 g/kg.\n",
+            {("gamunex-c", "maintenance dose", "1 g/kg", "direct")},
+        ),
         # an indirect question states nothing; a daily cap is a dose per day
         ("A reader asked whether the dose for dermatomyositis was two grams per pound.\n", set()),
         (

@@ -129,3 +129,37 @@ def test_a_route_stated_as_the_only_one_agrees_with_the_same_route() -> None:
 
     assert compatible(route(("route", "sc", "only")), route(("route", "sc")))
     assert not compatible(route(("route", "sc", "only")), route(("route", "iv")))
+
+
+@pytest.mark.parametrize(
+    ("second", "reported"),
+    [
+        # "up to 800 mg/kg" allows 400-600 mg/kg
+        ("For immunodeficiency, children may need up to 800 mg/kg every 3-4 weeks [1].", False),
+        ("For immunodeficiency, the dose is 1 g/kg every 3-4 weeks [1].", True),
+        # "after the loading course ... continue on" is the maintenance phase
+        ("For immunodeficiency, after the loading dose patients continue on 0.2 g/kg [1].", False),
+    ],
+)
+def test_bounds_and_phases_decide_what_conflicts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], second: str, reported: bool
+) -> None:
+    findings = _inconsistencies(
+        tmp_path,
+        capsys,
+        "# IVIG in immunodeficiency\n\nFor immunodeficiency, IVIG is given at 0.4-0.6 g/kg every"
+        f" 3-4 weeks [1].\n\n{second}\n\n## References\n\n1. A.\n",
+    )
+    assert [f["attribute"] for f in findings] == (["dose"] if reported else [])
+
+
+def test_two_prices_per_gram_in_one_article_conflict(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    findings = _inconsistencies(
+        tmp_path,
+        capsys,
+        "# Paying for IVIG\n\nIVIG costs around $80 per gram [1].\n\nA course of IVIG costs"
+        " about $10,000 [1].\n\nIVIG costs about $150 per gram [1].\n\n## References\n\n1. A.\n",
+    )
+    assert [(f["attribute"], f["line"]) for f in findings] == [("cost per gram", 7)]

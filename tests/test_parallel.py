@@ -179,3 +179,27 @@ def test_jobs_must_be_a_whole_number(capsys: pytest.CaptureFixture[str]) -> None
         main(["check", "--jobs", "-3", str(FIXTURES)])
     assert exc.value.code == 2
     assert "--jobs" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_course_written_per_day_is_compared_as_a_course_across_articles(
+    engine: Engine, tmp_path: Path, jobs: int
+) -> None:
+    """The claims kept for the corpus rules keep the day count: 0.4 g/kg daily for 5 days is
+    the 2 g/kg another article states, in a run over files as in memory."""
+    refs = "\n\n## References\n\n1. A.\n"
+    (tmp_path / "a.md").write_text("# GBS\n\nFor Guillain-Barré syndrome, IVIG is given at 2 g/kg"
+                                   " [1]." + refs)  # fmt: skip
+    (tmp_path / "b.md").write_text("# GBS\n\nFor Guillain-Barré syndrome, IVIG is given as 0.4"
+                                   " g/kg daily for 5 days [1]." + refs)  # fmt: skip
+    (tmp_path / "c.md").write_text("# GBS\n\nFor Guillain-Barré syndrome, IVIG is given as 0.4"
+                                   " g/kg daily for 3 days [1]." + refs)  # fmt: skip
+    expected = _reference(engine, tmp_path)
+    engine.options.jobs = jobs
+    try:
+        found = lint_paths([str(tmp_path)], engine=engine).findings
+    finally:
+        engine.options.jobs = 1
+    assert found == expected
+    flagged = {Path(f.path).name for f in found if f.rule == "corpus-inconsistency"}
+    assert flagged == {"c.md"}  # 1.2 g/kg a course: the one that disagrees

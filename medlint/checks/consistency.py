@@ -10,6 +10,7 @@ check stays quiet there and only speaks where no canonical fact exists.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from typing import Any
 
@@ -105,7 +106,18 @@ def _overlap(qa: Any, qb: Any) -> bool:
     if (qa.kind, qa.unit, qa.per) != (qb.kind, qb.unit, qb.per):
         return False
     slack = 1.0 + max(tolerance(qa), tolerance(qb))  # a per-pound dose converted to g/kg
-    return bool(qa.low <= qb.high * slack and qb.low <= qa.high * slack)
+    a_low, a_high = _bounds(qa)
+    b_low, b_high = _bounds(qb)
+    return bool(a_low <= b_high * slack and b_low <= a_high * slack)
+
+
+def _bounds(q: Any) -> tuple[float, float]:
+    """The values a quantity allows: "up to 800 mg/kg" allows 0.4-0.6 g/kg too."""
+    if q.comparator in ("<=", "<"):
+        return 0.0, q.high
+    if q.comparator in (">=", ">"):
+        return q.low, math.inf
+    return q.low, q.high
 
 
 def _conflict(s1: list[Claim], s2: list[Claim]) -> bool:
