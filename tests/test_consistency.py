@@ -163,3 +163,35 @@ def test_two_prices_per_gram_in_one_article_conflict(
         " about $10,000 [1].\n\nIVIG costs about $150 per gram [1].\n\n## References\n\n1. A.\n",
     )
     assert [(f["attribute"], f["line"]) for f in findings] == [("cost per gram", 7)]
+
+
+def test_a_statement_is_reported_once_by_the_rule_of_its_scope(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A conflict inside an article is the document rule's; the corpus rule reports only the
+    statements of other articles, so no statement gets two findings."""
+    refs = "\n\n## References\n\n1. A.\n"
+    (tmp_path / "a.md").write_text(
+        "# CIDP\n\nFor CIDP, IVIG is given at 2 g/kg [1].\n\nFor CIDP, IVIG is given at 1 g/kg"
+        " [1]." + refs
+    )
+    (tmp_path / "b.md").write_text("# CIDP\n\nFor CIDP, IVIG is given at 1 g/kg [1]." + refs)
+    main(["check", "--isolated", "--format", "json", "--select",
+          "inconsistent-values,corpus-inconsistency", str(tmp_path)])  # fmt: skip
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    sites = [(Path(f["path"]).name, f["line"], f["rule"]) for f in findings]
+    assert sites == [("a.md", 5, "inconsistent-values"), ("b.md", 3, "corpus-inconsistency")]
+
+
+def test_values_in_different_measures_do_not_conflict(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A course in g/kg and a monthly maintenance range in g/kg/month measure different things."""
+    findings = _inconsistencies(
+        tmp_path,
+        capsys,
+        "# MMN\n\nFor MMN, an initial course of 2 g/kg is given [1].\n\nFor MMN, IVIG is given at"
+        " 0.5-2.4 g/kg/month [1].\n\nFor MMN, IVIG is given at 5 g/kg [1].\n\n"
+        "## References\n\n1. A.\n",
+    )
+    assert [(f["attribute"], f["line"]) for f in findings] == [("dose", 7)]

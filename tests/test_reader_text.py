@@ -64,6 +64,19 @@ def test_bullets_and_blocks() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("6.3 Octagam 10% in chronic ITP (adults) [1].", "heading"),  # numbered: a title
+        ("2.1 Dosing", "heading"),
+        ("2.1 Privigen is a 10% solution.", "paragraph"),  # numbered, but a statement
+        ("1.2 g/kg is the dose.", "paragraph"),
+    ],
+)
+def test_numbered_section_titles(line: str, kind: str) -> None:
+    assert kinds(f"{line}\n\nIVIG is given into a vein.\n")[0] == (kind, line)
+
+
 def test_a_references_line_right_above_bracketed_entries_is_a_heading() -> None:
     source = "Privigen is a 10% solution [1].\n\nReferences\n[1] Privigen label.\n[2] Other.\n"
     assert kinds(source) == [

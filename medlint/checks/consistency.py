@@ -104,7 +104,9 @@ def _readings(q: Any) -> list[Any]:
 
 def _overlap(qa: Any, qb: Any) -> bool:
     if (qa.kind, qa.unit, qa.per) != (qb.kind, qb.unit, qb.per):
-        return False
+        # "2 g/kg" (a course) and "0.5-2.4 g/kg/month", "1 g/kg/day" without its days: not
+        # the same measure, so nothing says they disagree
+        return qa.kind == qb.kind and qa.per == qb.per
     slack = 1.0 + max(tolerance(qa), tolerance(qb))  # a per-pound dose converted to g/kg
     a_low, a_high = _bounds(qa)
     b_low, b_high = _bounds(qb)
@@ -157,8 +159,12 @@ def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding
         deviating = [s for s in statements[1:] if _conflict(first, s)]
         if not deviating:
             continue
-        if scope == "corpus" and all(s[0].path == first[0].path for s in deviating):
-            continue  # same-document conflicts belong to the document-scope rule
+        if scope == "corpus":
+            # same-document conflicts belong to the document-scope rule (reporting them here
+            # too gave one statement two findings, the second naming a line of its own article)
+            deviating = [s for s in deviating if s[0].path != first[0].path]
+            if not deviating:
+                continue
         for statement in deviating:
             claim = statement[0]
             doc = docs[claim.path]
@@ -178,6 +184,8 @@ def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding
             other_found = " or ".join(dict.fromkeys(c.value.display for c in first))
             fline, _ = docs[first[0].path].position(first[0].start)
             where = f"line {fline}" if first[0].path == claim.path else f"{first[0].path}:{fline}"
+            if where == f"line {docs[claim.path].position(claim.start)[0]}":
+                where = "the same line"  # "dose stated as 1 g/kg here but as 2 g/kg at ..."
             message = rule.render(
                 subject_name=claim.subject_name,
                 attribute=claim.attribute,

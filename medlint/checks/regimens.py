@@ -13,8 +13,9 @@ Which regimens apply:
   it has one);
 * a statement about IVIG in the article's condition (``Standard protocols
   involve 2 g/kg ... every 4-6 weeks`` in a dermatomyositis article) is
-  checked against every regimen for that condition, and reported only when
-  it fits none of them, at the rule's ``general_severity``;
+  checked against the condition's regimens (a product's regimen only when the
+  facts mark it ``general: true``), and reported only when it fits none of
+  them, at the rule's ``general_severity``;
 * trial protocols (``kind: trial`` in the facts) describe what a trial did,
   not what patients should get, and never make a statement wrong.
 
@@ -144,7 +145,16 @@ def _applicable(facts: Facts, subject: str, condition: str) -> list[FactBlock]:
             chosen = [r for r in chosen if r.data.get("condition") == condition]
         return chosen
     if section == "conditions":
-        return [r for r in regimens if r.data.get("condition") == ident]
+        # A statement about IVIG in a condition answers to the condition's own regimens
+        # (guidelines, consensus plans) and to a product's regimen only when the facts say it
+        # stands for the condition (`general: true`: the only labelled regimen, as Octagam 10%
+        # is for dermatomyositis). One product's chronic-ITP label is not every ITP regimen.
+        return [
+            r
+            for r in regimens
+            if r.data.get("condition") == ident
+            and (not r.data.get("product") or r.data.get("general") is True)
+        ]
     return []
 
 

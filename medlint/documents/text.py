@@ -43,10 +43,22 @@ def _lines(source: str) -> list[tuple[int, int]]:
 _LABELLED_DETAILS = re.compile(r":\s+\S[^\n]*[\d,]")
 
 
+# "6.3 Octagam 10% in chronic ITP (adults) [1]." : a numbered section title, even with a
+# marker and a full stop (not "1.2 g/kg is the dose.": the number is followed by a capital)
+_STATEMENT_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|contains?|comes?|gives?|given|uses?|used|makes?|made"
+    r"|helps?|works?|causes?|needs?|should|must|can|may|will)\b",
+    re.IGNORECASE,
+)
+_NUMBERED_TITLE = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?[ \t]+[A-Z][^.!?;:]*(?:\[\d+\])?\.?")
+
+
 def _is_heading(text: str) -> bool:
     stripped = text.strip()
     if not stripped or len(stripped.split()) > _HEADING_MAX_WORDS:
         return False
+    if _NUMBERED_TITLE.fullmatch(stripped) and not _STATEMENT_VERB.search(stripped):
+        return True  # "2.1 Privigen is a 10% solution." stays a statement
     if _LABELLED_DETAILS.search(stripped):
         return False
     return stripped[-1] not in ".,;\"'”" and not stripped[0].islower()
