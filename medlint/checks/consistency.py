@@ -106,7 +106,7 @@ def _overlap(qa: Any, qb: Any) -> bool:
     if (qa.kind, qa.unit, qa.per) != (qb.kind, qb.unit, qb.per):
         # "2 g/kg" (a course) and "0.5-2.4 g/kg/month", "1 g/kg/day" without its days: not
         # the same measure, so nothing says they disagree
-        return qa.kind == qb.kind and qa.per == qb.per
+        return bool(qa.kind == qb.kind and qa.per == qb.per)
     slack = 1.0 + max(tolerance(qa), tolerance(qb))  # a per-pound dose converted to g/kg
     a_low, a_high = _bounds(qa)
     b_low, b_high = _bounds(qb)
