@@ -64,6 +64,23 @@ def test_bullets_and_blocks() -> None:
     ]
 
 
+def test_a_block_of_fields_is_one_statement_per_line() -> None:
+    """A settings sheet has no full stops: each "Label: value" line is its own unit (and never
+    a heading), so what one line names does not decide the others; prose stays whole."""
+    source = (
+        "Step 1 (start):   0.1 mL/kg/min for the first 30 minutes\n"
+        "Step 2:           0.02 mL/kg/min for 30 minutes\n"
+        "Maker: Grifols\n\n"
+        "IVIG is given into a vein\nover several hours: ask your nurse.\n"
+    )
+    assert kinds(source) == [
+        ("paragraph", "Step 1 (start):   0.1 mL/kg/min for the first 30 minutes"),
+        ("paragraph", "Step 2:           0.02 mL/kg/min for 30 minutes"),
+        ("paragraph", "Maker: Grifols"),
+        ("paragraph", "IVIG is given into a vein\nover several hours: ask your nurse."),
+    ]
+
+
 @pytest.mark.parametrize(
     ("line", "kind"),
     [

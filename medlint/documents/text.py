@@ -64,6 +64,26 @@ def _is_heading(text: str) -> bool:
     return stripped[-1] not in ".,;\"'”" and not stripped[0].islower()
 
 
+# "  Step 1 (start):     0.1 mL/kg/min for the first 30 minutes": a label, a colon, a value
+_FIELD_LINE = re.compile(r"[ \t]*[A-Z][^:\n]{0,40}:[ \t]+\S")
+
+
+def _field_lines(source: str, block: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """A block laid out as fields, one per line, is one statement per line.
+
+    A settings sheet or a summary box ("Dose: 2 g/kg", "Interval: every 4 weeks") has no
+    full stops: read as one paragraph it would be one sentence, and a condition or product
+    named on one line would decide every other line. Hard-wrapped prose is not split: at
+    least two thirds of the lines (and two or more) must read "Label: value".
+    """
+    if len(block) < 2:
+        return [block]
+    fields = sum(1 for s, e in block if _FIELD_LINE.match(source, s, e))
+    if fields < 2 or fields * 3 < len(block) * 2:
+        return [block]
+    return [[line] for line in block]
+
+
 def read_text(path: str, source: str) -> Document:
     doc = Document(path=path, source=source, format="text")
     start_offset = 1 if source.startswith("\ufeff") else 0
@@ -87,6 +107,14 @@ def read_text(path: str, source: str) -> Document:
         current.append((s, e))
     if current:
         blocks.append(current)
+    fields: set[int] = set()  # starts of lines split from a block of fields: never headings
+    split: list[list[tuple[int, int]]] = []
+    for block in blocks:
+        parts = _field_lines(source, block)
+        if len(parts) > 1:
+            fields.update(part[0][0] for part in parts)
+        split.extend(parts)
+    blocks = split
 
     section: str | None = None
     units: list[Unit] = []
@@ -105,7 +133,7 @@ def read_text(path: str, source: str) -> Document:
         while e > s and source[e - 1] in " \t":
             e -= 1
         text = source[s:e]
-        if kind == "paragraph" and len(block) == 1 and _is_heading(text):
+        if kind == "paragraph" and len(block) == 1 and first_s not in fields and _is_heading(text):
             kind = "heading"
         unit = Unit(
             kind=kind,
