@@ -149,6 +149,13 @@ NEGATION_BEFORE = re.compile(
 NONE_LEAD = re.compile(r"\W*none\s+of\b", re.IGNORECASE)
 # "a meter that is not affected by maltose": the substance named as what interferes with
 # something else, not as what the product contains (or lacks)
+# A field that denies: "**Sucrose:** None", "Maltose: no", "Sucrose - not present"
+FIELD_NONE_AFTER = re.compile(
+    r"(?:\s*:|\s+[–—-])\s*(?:none|no|nil|not\s+(?:present|added|contained|included)|absent|free"
+    r"|0\s*(?:mg|%)?)"
+    r"[ \t]*(?:[.;,\n]|$)",
+    re.IGNORECASE,
+)
 STABILIZER_AS_INTERFERENCE = re.compile(
     r"\b(?:affected|fooled|confused|misled|falsely\s+raised)\s+by\s+$|\binterfer\w*\s+with\s+$|"
     r"\bsensitive\s+to\s+$|\bmistak\w*\s+for\s+$|\bread\s+as\s+$",
@@ -158,7 +165,8 @@ NEGATION_AFTER = re.compile(r"^\s?-?\s?free\b", re.IGNORECASE)
 RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 PRONOUN_LEAD = re.compile(
     # "Q: Who makes Privigen? A: It is made by ...", "No, it is ..."
-    r"\W*(?:(?:A|Answer)\s*[:.)-]\s*)?(?:(?:yes|no)\s*,\s*)?"
+    # "A: It ...", "MedAssist: Its ..." (a speaker's turn)
+    r"\W*(?:(?:A|Answer)\s*[:.)-]\s*|[A-Z][\w-]{1,20}:\s+)?(?:(?:yes|no)\s*[,.]\s*)?"
     r"(?:it|its|it's|this\s+(?:\d+(?:\.\d+)?\s*%\s+)?(?:product|formulation|preparation|"
     r"solution|medicine|medication|"
     r"immunoglobulin|ivig|scig|brand)|the\s+(?:product|formulation|preparation|solution|medicine|"
@@ -186,7 +194,8 @@ CONCENTRATION_CUE = re.compile(
 NOT_CONCENTRATION_AFTER = re.compile(
     r"^\s*(?:of\b|in\b|to\b|or\s+more\s+of|(?:dextrose|glucose|saline|sodium|nacl|albumin|sucrose|maltose|"
     r"sorbitol|glycine|proline|polysorbate|alcohol|ethanol|lidocaine|w/v\s+)?(?:dextrose|glucose|saline|"
-    r"sodium|nacl|albumin|sucrose|maltose|sorbitol|glycine|proline|polysorbate|alcohol|ethanol|lidocaine)\b|"
+    r"sodium|nacl|albumin|sucrose|maltose|sorbitol|glycine|proline|polysorbate|alcohol|ethanol|lidocaine)\b"
+    r"(?![-‐](?:stabili[sz]ed|based|containing|free)\b)|"
     r"ci\b|confidence|percentage\s+points?|(?:of\s+)?(?:patients|people|children|adults|cases|"
     r"participants|subjects|infusions|recipients|users)\b|(?:higher|lower|more|less|fewer|"
     r"increase|decrease|reduction|improvement|chance|risk|probability|likely|response|rate|discount))",
@@ -197,7 +206,9 @@ NOT_CONCENTRATION_AFTER = re.compile(
 # "73% bioavailable", "60% IgG1", "80% water", "covers Privigen at 80%").
 NEVER_CONCENTRATION_AFTER = re.compile(
     r"\s*(?:(?:w/v\s+)?(?:dextrose|glucose|saline|sodium|nacl|albumin|sucrose|maltose|sorbitol|"
-    r"glycine|proline|polysorbate|alcohol|ethanol|lidocaine|water|sugar|carbohydrates?)\b|"
+    # "5% glucose", not "a 5% glycine-stabilised product"
+    r"glycine|proline|polysorbate|alcohol|ethanol|lidocaine|water|sugar|carbohydrates?)\b"
+    r"(?![-‐](?:stabili[sz]ed|based|containing|free)\b)|"
     r"IgG\s*[1-4]\b|(?:market\s+)?share\b|of\s+(?:the\s+)?market\b|bioavailab\w*|absorbed\b|"
     r"(?:had|have|has|experienced|reported|developed|responded|improved|needed|achieved|got|"
     r"were|was|did|saw|showed|stopped|discontinued)\b|responders?\b|respon(?:se|ded)\b|"
@@ -330,7 +341,9 @@ AND_WORD = re.compile(r"\band\b|&", re.IGNORECASE)
 MANUFACTURE_VERB = re.compile(
     r"\b(?:produc(?:e|es|ed|ing)|manufactur(?:e|es|ed|ing)|makes?|made|offers?|offered|markets?|"
     r"marketed|provides?|provided|"
-    r"develop\w*|distribut\w*|sells?|sold|supplies|supplied|owns?|owned|brand|'s)\b"
+    r"develop\w*|distribut\w*|sells?|sold|supplies|supplied|owns?|owned|brand|'s|sponsor\w*|"
+    # "It comes from a company called Grifols" (not "comes from donated plasma": no maker)
+    r"comes?\s+from\s+(?:a\s+company|the\s+company|a\s+firm))\b"
     # "made from plasma", "produced from donated blood": what it is made of, not by whom
     r"(?!\s+(?:from|of|out\s+of)\b)|[’']s\b"
     # "The manufacturer of Privigen is ...", "Grifols, the maker of Gamunex-C"
@@ -570,7 +583,7 @@ RATE_NOT_CLAIMED = re.compile(
 )
 MAX_RATE_BEFORE = re.compile(
     r"\b(?:max(?:imum)?|fastest|highest|top|up\s+to|(?:not|never)\s+(?:to\s+)?exceed\w*|"
-    r"cap(?:ped)?\s+(?:it\s+)?at|limit(?:ed)?\s+(?:of|to)|"
+    r"cap(?:ped)?\s+(?:it\s+)?at|limit(?:ed)?\s+(?:of|to)|ceiling\s+of|"
     r"no\s+(?:faster|more|higher|greater)\s+than)\b",
     re.IGNORECASE,
 )
@@ -852,6 +865,7 @@ _BARE_NUMBER = re.compile(
     r"\s*((?:[≤<≥>~≈]|<=|>=)?\s*\d{1,3}(?:\.\d+)?(?:\s*[-–]\s*\d{1,3}(?:\.\d+)?)?)\s*"
     # "46 (avg)", "37 average", "≈ 16 (mean)"
     r"(?:\(?\s*(?:avg|average|mean|typical|typ)\.?\s*\)?\s*)?"
+    r"(?:[a-e*†‡§]\s*)?"  # a footnote mark: "460 (average)<sup>b</sup>"
 )
 # A header that names the IgA content itself ("IgA", "IgA content (µg/mL)", "Max. IgA"), not
 # something about IgA ("Notes on IgA deficiency").
@@ -1751,7 +1765,10 @@ class _Extractor:
             term = self.facts.stabilizers.get(m.id)
             value = term_value("stabilizer", m.id, term.name if term else m.text)
             cstart, _ = self.clause_bounds(sent, m.start)
-            (negative if self.negated(m.start, m.end, cstart) else positive).append((m, value))
+            denied = self.negated(m.start, m.end, cstart) or bool(
+                FIELD_NONE_AFTER.match(self.text, m.end)  # "Sucrose: None"
+            )
+            (negative if denied else positive).append((m, value))
         self.attribute_values(sent, "stabilizer", positive)
         self.attribute_values(sent, "stabilizer", negative, polarity=False)
         sugar: list[tuple[Mention, Value]] = []

@@ -450,7 +450,8 @@ _P_RATE = (
     + _range_of(_NUMW)
     # "3 new cases per", "3 children per 100,000", "3 children in 100,000"
     + rf"""(?:{_W1}(?:new{_W1})?(?:cases?|(?P<pop0>children|kids|people|persons|individuals
-                 |adults|patients|women|men|girls|boys))\b
+                 |adults|patients|women|men|girls|boys|child|kid|person|individual|adult|patient
+                 |woman|man|girl|boy))\b
             # "96 new cases were diagnosed per million"
             (?:{_W1}(?:were|are|is|was){_W1}(?:newly{_W1})?(?:diagnosed|reported|identified|seen
                 |recorded))?)?
@@ -518,7 +519,9 @@ _P_DIVISION = (
            {_W1}days?\b
          # "given in one day": "in one day" alone is a duration ("improved in one day")
          | (?:given|administered|infused){_W1}(?:all{_W1})?(?:in|on|within){_W1}
-           (?P<single2>{_SINGLE}|one){_W1}day\b)"""
+           (?P<single2>{_SINGLE}|one){_W1}day\b
+         # "the full 2 g/kg course in a single sitting"
+         | in{_W1}(?P<single3>{_SINGLE}){_W1}(?:sitting|session)\b)"""
 )
 
 # Unit abbreviations only after digits ("72h", "2-4 hrs", "6 mos"): "two h" is
@@ -859,7 +862,7 @@ def _build_interval(m: re.Match[str]) -> Quantity | None:
 
 def _build_division(m: re.Match[str]) -> Quantity | None:
     r = _range(m) or _range(m, "lo2", "hi2")
-    if _group(m, "single") is not None or _group(m, "single2") is not None:
+    if any(_group(m, g) is not None for g in ("single", "single2", "single3")):
         r = (1.0, 1.0)
     if r is None or r[0] <= 0:
         return None
@@ -1077,6 +1080,7 @@ _ANCHOR_WORDS = (
     "hundred", "thousand", "million", "several", "few", "couple",
     "cent",  # "ten percent", "five per cent": the number word is walked back over
     "gram",  # "one gram per kilogram"
+    "sitting", "session",  # "in a single sitting"
 )  # fmt: skip
 # One Aho-Corasick scan finds the words, the currency signs and every digit (a digit counts
 # where a run of digits starts). The regex ``[0-9]+|[$€£]`` was 5x slower: ``re`` scans
@@ -1103,6 +1107,10 @@ _PREFIX_WORDS = (
     "recommended", "was", "capped", "capping", "cap", "caps", "infusion", "course", "were", "are",
     "diagnosed", "reported", "identified", "seen", "recorded", "newly",
     "milli",  # "two milligrams per kilogram": the anchor "gram" sits inside the word
+    # "one child in every 100,000": the number word before the population
+    "child", "children", "kid", "kids", "person", "persons", "people", "individual",
+    "individuals", "adult", "adults", "patient", "patients", "woman", "women", "man", "men",
+    "girl", "girls", "boy", "boys",
     # number words
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve",
@@ -1144,6 +1152,7 @@ _START_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("several a", ("money_vague", "duration_vague")),
     ("divided given administered infused across on", ("division",)),
     ("over", ("division", "duration", "duration_vague")),
+    ("in", ("division",)),
     ("for lasting during within after", ("duration", "duration_vague")),
     (
         "one five six seven eight nine ten eleven twelve",

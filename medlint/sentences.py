@@ -44,6 +44,9 @@ _BOUNDARY = re.compile(
     r"[.!?]+[\"'”’)\]]*(?:\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]|\[\^[^\]\s]+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*"
     r"(?=(\s+)[\"“‘'(\[]?[A-Z0-9•])"
 )
+# A line break before a "Label: value" line ends a sentence too: bold labels in a Markdown
+# paragraph ("**Manufacturer:** Grifols" / "**IgA:** ...") have no full stops between them.
+_FIELD_BREAK = re.compile(r"[ \t]*\n[ \t]*(?=[A-Z][^:\n]{0,40}:[ \t]+\S)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _ABBREV = frozenset(ABBREVIATIONS)
 _LONGEST = max(len(a) for a in ABBREVIATIONS)
@@ -84,14 +87,18 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start = len(text) - len(text.lstrip())
     parenthesis = "(" in text
-    for m in _BOUNDARY.finditer(text):
-        end = m.end()
-        if end <= start or (text[m.start()] == "." and _is_abbreviation(text, m.start())):
+    # (end of a sentence, start of the next): full stops, and breaks before field lines
+    breaks = [(m.start(), m.end(), m.end() + len(m.group(1))) for m in _BOUNDARY.finditer(text)]
+    if "\n" in text and ":" in text:
+        breaks.extend((m.start(), m.start(), m.end()) for m in _FIELD_BREAK.finditer(text))
+        breaks.sort()
+    for at, end, following in breaks:
+        if end <= start or (text[at] == "." and _is_abbreviation(text, at)):
             continue
-        if parenthesis and _inside_parenthesis(text, start, m.start()):
+        if parenthesis and text[at] in ".!?" and _inside_parenthesis(text, start, at):
             continue
         out.append((start, end))  # a boundary ends at its punctuation, never in white space
-        start = end + len(m.group(1))  # the look-ahead's white space: the next one starts after
+        start = following  # the white space after it: the next one starts after
     end = len(text.rstrip())
     if start < end:
         out.append((start, end))

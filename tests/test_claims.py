@@ -11,7 +11,7 @@ import pytest
 
 from medlint.claims import Analysis
 from medlint.documents import read_document
-from medlint.lint import Engine
+from medlint.lint import Engine, lint_text
 
 ENGINE = Engine()
 
@@ -729,6 +729,28 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
             ("gamunex-c", "route", "subcutaneous", "direct"),
         },
     ),
+    # a field that denies; a maker "a product comes from"; an adjective after the strength
+    (
+        "Octagam 10% is a 10% product. It comes from a company called Grifols.\n",
+        {
+            ("octagam-10", "concentration", "10%", "direct"),
+            ("octagam-10", "manufacturer", "Grifols", "coreference"),
+        },
+    ),
+    ("IVIG comes from donated plasma.\n", set()),
+    (
+        "Our alternative would be Panzyga, a 5% glycine-stabilised product.\n",
+        {
+            ("panzyga", "concentration", "5%", "direct"),
+            ("panzyga", "stabilizer", "glycine", "direct"),
+        },
+    ),
+    ("Privigen may be diluted in 5% glucose.\n", set()),
+    # a speaker's turn: "MedAssist: Its ..." continues the product of the turn before
+    (
+        "Q: What about Cuvitru?\n\nMedAssist: Its average IgA content is around 800 µg/mL.\n",
+        {("cuvitru", "iga", "800 µg/mL", "inherited")},
+    ),
     # one statement made twice in a sentence is one claim
     (
         "Privigen contains virtually no IgA at all, so it is IgA-free.\n",
@@ -929,6 +951,22 @@ def test_a_definition_is_about_its_term() -> None:
         ("gammagard-liquid", "route", "intravenous", "inherited"),
         ("gammagard-liquid", "concentration", "20%", "inherited"),
     }
+
+
+def test_a_card_of_bold_labels_is_read_field_by_field() -> None:
+    """Under a product heading, each "**Label:** value" line is its own statement; "None"
+    denies; a strength in brackets after a family's figure does not move it to one member."""
+    card = (
+        "## Gamunex-C\n\n**Stabilizer:** Glycine\n**Sucrose:** None\n**IgA:** average 46 µg/mL\n\n"
+        "## Flebogamma DIF\n\n**Strengths:** 5% (Flebogamma 5% DIF) and 10% (Flebogamma 10% DIF)\n"
+        "**IgA:** Maximum 50 µg/mL (5%); less than 100 µg/mL (10%)\n"
+    )
+    assert {c for c in claims_of(card, "a.md") if c[0] == "gamunex-c"} == {
+        ("gamunex-c", "stabilizer", "glycine", "inherited"),
+        ("gamunex-c", "stabilizer", "not sucrose", "inherited"),
+        ("gamunex-c", "iga", "46 µg/mL", "inherited"),
+    }
+    assert not [f for f in lint_text(card, "a.md") if f.category == "contradiction"]
 
 
 def test_one_statement_made_twice_in_a_sentence_is_one_claim() -> None:

@@ -57,6 +57,19 @@ Cuvitru 20% in a fenced code block
 """
 
 
+def test_a_paragraph_of_bold_labels_keeps_its_line_breaks() -> None:
+    """ "**Manufacturer:** Grifols" / "**IgA:** ..." lines are fields: each one a sentence."""
+    from medlint.sentences import split_sentences
+
+    doc = read_markdown("a.md", "**Maker:** Grifols\n**IgA:** Maximum 50 µg/mL\nmore text\n")
+    text = doc.units[0].text
+    assert text == "Maker: Grifols\nIgA: Maximum 50 µg/mL more text"
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Maker: Grifols",
+        "IgA: Maximum 50 µg/mL more text",
+    ]
+
+
 def where(doc: Document, unit: Unit, needle: str, nth: int = 0) -> tuple[int, int]:
     """1-based (line, column) in the file of ``needle`` inside ``unit``."""
     i = -1

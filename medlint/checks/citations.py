@@ -56,6 +56,9 @@ MARKERS = re.compile(
 # The reader's own care and records are no outside evidence: "Your doctors recommend ...",
 # "My own experience has shown", "The lab report shows your IgG level".
 PERSONAL = re.compile(r"\b(?:your|my|our|you)\b", re.IGNORECASE)
+DENIED_BEFORE = re.compile(
+    r"\b(?:no|none|nothing|neither)\b(?:\s+[\w-]+){0,2}\s+\S?$", re.IGNORECASE
+)
 # A bibliographic entry: "J Rheumatol. 2017;44(1):110-116", a DOI or PMID, or a Vancouver
 # author list ("Huber AM, et al."). Such a line is the citation, not a claim needing one.
 BIBLIOGRAPHIC = re.compile(r"\b(?:19|20)\d{2}\s*;\s*\d+|\bdoi\s*:|\b10\.\d{4,9}/|\bPMID\b")
@@ -317,6 +320,8 @@ def _run_citation(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterabl
             around = text[max(0, hit.start() - 25) : hit.end() + 8]
             if PERSONAL.search(around):
                 continue  # "Your doctors recommend", "The lab report shows your IgG level"
+            if DENIED_BEFORE.search(text, max(0, hit.start() - 30), hit.start() + 1):
+                continue  # "no single mechanism has been proven": no evidence is invoked
             start, end = sentence.unit.source_span(
                 sentence.start + hit.start(), sentence.start + hit.end()
             )

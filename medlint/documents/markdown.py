@@ -72,6 +72,12 @@ def _backtick_run(n: int) -> re.Pattern[str]:
     return pat
 
 
+# "**Manufacturer:** Grifols", "Route: intravenous": a field line in a paragraph of them
+_FIELD_LINE = re.compile(
+    r"[ \t]*(?:\*\*|__)?[A-Z][^:\n*_]{0,40}(?::(?:\*\*|__)|(?:\*\*|__)?:)[ \t]+\S"
+)
+
+
 class _Lines:
     """Source spans of the lines markdown-it saw, which start at the body start."""
 
@@ -435,7 +441,10 @@ class _Walker:
                 if nl < 0:
                     continue
                 if not discard and skipping is None:
-                    cmap.replace(builder, " ", cursor, nl + 1, lines=True)
+                    # A line that opens with a label ("**IgA:** ...") starts a field: keep the
+                    # break, so that each field is read as a statement of its own.
+                    field = _FIELD_LINE.match(content, nl + 1) is not None
+                    cmap.replace(builder, "\n" if field else " ", cursor, nl + 1, lines=True)
                 cursor = nl + 1
             elif t == "code_inline":
                 cursor = self._skip_code(content, cursor, len(child.markup) or 1)
