@@ -226,6 +226,12 @@ FOR_GAP = re.compile(r"\s+(?:is\s+)?for\s+")
 # What may come before a list item's leading product: emphasis, a task box ("- [ ] **X**")
 ITEM_LEAD = re.compile(r"[ \t*_]*(?:\[[ xX]\][ \t*_]*)?")
 FORMER_LATTER = re.compile(r"\bthe\s+(former|latter)\b", re.IGNORECASE)
+# A sentence that sets its own scope ("In autoimmune and inflammatory disease it is given at
+# 2 g/kg") does not take the condition of the sentence before.
+OWN_SCOPE = re.compile(
+    r"\W*(?:in|for)\s+(?:[\w-]+,?\s+){0,4}?(?:diseases?|disorders?|conditions?|illness(?:es)?)\b",
+    re.IGNORECASE,
+)
 # Between "IgA" and its figure: "IgA of 37 mg/mL", "IgA content: 37 mg/mL", "IgA ~37 mg/mL"
 IGA_VALUE_GAP = re.compile(
     r"(?:\s+(?:content|level|concentration))?\s*,?\s*(?:of|is|was|:|=|at)?\s*"
@@ -1261,11 +1267,15 @@ class _Extractor:
         a paragraph's first sentence is the last sentence of the paragraph before it (same
         section).
         """
+        if not PRONOUN_LEAD.match(sent.text):
+            return None
+        return self.subject_before(sent, depth)
+
+    def subject_before(self, sent: Sentence, depth: int = 0) -> Mention | None:
+        """The one product the sentence before ``sent`` names (see :meth:`previous_subject`)."""
         if self._sentence_index is None:
             self._sentence_index = {id(s): k for k, s in enumerate(self.sentences)}
         idx = self._sentence_index[id(sent)]
-        if not PRONOUN_LEAD.match(sent.text):
-            return None
         if idx == 0:
             before = self.paragraph_before
             if before is None or not before.sentences:
@@ -1336,6 +1346,8 @@ class _Extractor:
                 if prev is not None:
                     return [prev], "coreference"
             return [], ""
+        if (compared := self.like_lead(sent, cprods)) is not None:
+            return [compared], "coreference"  # "Like Privigen, it uses L-proline, and ..."
         if len({p.id for p in cprods}) == 1:
             return cprods[:1], "direct"
         if self.coordinated(cprods):
@@ -1348,6 +1360,18 @@ class _Extractor:
             if ";" not in gap and gap.count(",") <= 1:
                 return [nearest], "apposition" if "," in gap else "direct"
         return [], ""
+
+    def like_lead(self, sent: Sentence, cprods: list[Mention]) -> Mention | None:
+        """The pronoun's product in "Like Privigen, it ...": the compared product is not the
+        subject, so the sentence's values are the product the sentence before was about."""
+        if not sent.text.lstrip(" *_\"'(").lower().startswith("like "):
+            return None
+        comma = self.text.find(",", sent.start, sent.end)
+        if comma < 0 or any(p.start > comma for p in cprods):
+            return None
+        if not PRONOUN_LEAD.match(self.text, comma + 1, sent.end):
+            return None
+        return self.subject_before(sent)
 
     def former_latter(self, sent: Sentence, pos: int) -> Mention | None:
         """The product "the former" or "the latter" before ``pos`` refers to, if any.
@@ -2280,6 +2304,8 @@ class _Extractor:
         if self._sentence_index is None:
             self._sentence_index = {id(s): k for k, s in enumerate(self.sentences)}
         k = self._sentence_index[id(sent)]
+        if OWN_SCOPE.match(sent.text):
+            return ""  # "In autoimmune disease it is given at 2 g/kg": a scope of its own
         if k:
             # "IVIG is also used for CIDP. The dose is ...": only a sentence about treatment
             # ("JDM is the childhood form of the disease." hands nothing on)

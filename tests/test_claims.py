@@ -751,6 +751,18 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
         "Q: What about Cuvitru?\n\nMedAssist: Its average IgA content is around 800 µg/mL.\n",
         {("cuvitru", "iga", "800 µg/mL", "inherited")},
     ),
+    # "Like X, it ...": the values are the earlier product's, not the compared one's
+    (
+        "Hizentra is made by CSL Behring. Like Privigen, it uses L-proline, and it also contains"
+        " polysorbate 80.\n",
+        {
+            ("hizentra", "manufacturer", "CSL Behring", "direct"),
+            ("hizentra", "stabilizer", "L-proline", "coreference"),
+            ("hizentra", "stabilizer", "polysorbate 80", "coreference"),
+        },
+    ),
+    # a sentence with its own scope does not take the condition of the one before
+    # (tested through regimens in test_regimen_context)
     # one statement made twice in a sentence is one claim
     (
         "Privigen contains virtually no IgA at all, so it is IgA-free.\n",
@@ -1018,6 +1030,14 @@ def test_table_cells_take_their_meaning_from_the_headers() -> None:
             {("octagam-10", "interval", "every 5 weeks", "direct")},
         ),
         ("If the dose of Octagam 10% were 1 g/kg, it would not work.\n", set()),
+        (
+            "For immunodeficiency, IVIG is given at 0.4 g/kg. In autoimmune disease it is given"
+            " at 2 g/kg.\n",
+            {
+                ("immunodeficiency", "dose", "0.4 g/kg", "indication"),
+                ("ivig", "dose", "2 g/kg", "general"),
+            },
+        ),
         (
             "If your neurologist prescribes Gamunex-C for CIDP, the maintenance dose is 1 g/kg.\n",
             {("gamunex-c", "maintenance dose", "1 g/kg", "direct")},
