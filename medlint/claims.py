@@ -410,7 +410,11 @@ DETERMINER_BEFORE = re.compile(
 WHERE_CLAUSE = re.compile(r",\s*where\s+(?!it\b|they\b|this\b)", re.IGNORECASE)
 # "can be given IV or SC": after a verb of giving, the acronyms IV and SC are routes.
 # "IV only", "intravenously only", "IV-only"; "can only be given into a vein", "only by vein"
-ROUTE_ONLY_AFTER = re.compile(r"[ \t]*-?[ \t]*only\b", re.IGNORECASE)
+# (not "under the skin only for primary immunodeficiency": "only" limits the use, not the route)
+ROUTE_ONLY_AFTER = re.compile(
+    r"[ \t]*-?[ \t]*only\b(?!\s+(?:for|in|when|if|to|with|after|at|during|as|by|under|where)\b)",
+    re.IGNORECASE,
+)
 ROUTE_ONLY_BEFORE = re.compile(
     r"\bonly\s+(?:(?:be\s+)?(?:given|administered|infused|used|injected)\s+)?"
     r"(?:(?:as|by|via|through)\s+(?:an?\s+)?)?$",
