@@ -723,6 +723,10 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
         {("hizentra", "route", "subcutaneous only", "direct")},
     ),
     (
+        "Gamunex-C can be given under the skin only for primary immunodeficiency.\n",
+        {("gamunex-c", "route", "subcutaneous", "direct")},
+    ),
+    (
         "Gamunex-C is given intravenously, and only rarely under the skin.\n",
         {
             ("gamunex-c", "route", "intravenous", "direct"),
