@@ -409,6 +409,9 @@ DETERMINER_BEFORE = re.compile(
 # A relative clause about a condition or a setting, with a subject of its own
 WHERE_CLAUSE = re.compile(r",\s*where\s+(?!it\b|they\b|this\b)", re.IGNORECASE)
 # "can be given IV or SC": after a verb of giving, the acronyms IV and SC are routes.
+ROUTE_SLOT = re.compile(
+    r"\s*(?:IV|SC|SQ)(?:\s*(?:or|and|&|\+|/)\s*(?:IV|SC|SQ))*(?:\s+only)?\s*[.]?\s*", re.IGNORECASE
+)
 # "IV only", "intravenously only", "IV-only"; "can only be given into a vein", "only by vein"
 # (not "under the skin only for primary immunodeficiency": "only" limits the use, not the route)
 ROUTE_ONLY_AFTER = re.compile(
@@ -1852,6 +1855,7 @@ class _Extractor:
                 and bool(
                     ROUTE_VERB_BEFORE.search(before)
                     or ROUTE_ONLY_AFTER.match(self.text, m.end)  # "Gamunex-C: IV only"
+                    or self.route_slot(sent, m)  # "Flebogamma DIF: Grifols / 5% / IV or SC / ..."
                     or (
                         ROUTE_ACRONYM_AFTER.match(self.text, m.end)
                         and self.products_in(sent.start, sent.end)
@@ -1970,6 +1974,22 @@ class _Extractor:
                 continue  # "virtually no IgA at all, so it is IgA-free": one statement
             values.append((mention, value))
         self.attribute_values(sent, "iga", values)
+
+    def route_slot(self, sent: Sentence, m: Mention) -> bool:
+        """An acronym that fills a slot of its own in a product's list of attributes.
+
+        "- Flebogamma DIF: Grifols / 5% & 10% / IV or SC / D-sorbitol": between separators,
+        with nothing but routes, "IV" names the route (elsewhere it may be anything).
+        """
+        if self.lead_product is None and not self.products_in(sent.start, m.start):
+            return False
+        lo = max(sent.start, m.start - 30)
+        cut = max(self.text.rfind(c, lo, m.start) for c in "/|;:")
+        if cut < 0:
+            return False
+        ends = [i for c in "/|;" if (i := self.text.find(c, m.end, sent.end)) >= 0]
+        end = min(ends) if ends else sent.end
+        return ROUTE_SLOT.fullmatch(self.text, cut + 1, end) is not None
 
     def iga_as_mass_per_volume(self, sent: Sentence, after: int) -> tuple[Mention, Quantity] | None:
         """ "an average IgA of 37 mg/mL": a protein-sized figure that is IgA's, slip and all.

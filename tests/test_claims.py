@@ -726,6 +726,18 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
         "Gamunex-C can be given under the skin only for primary immunodeficiency.\n",
         {("gamunex-c", "route", "subcutaneous", "direct")},
     ),
+    # an acronym alone in a slot of a product's attribute list
+    (
+        "- Privigen | CSL Behring | 10% | IV | L-proline\n",
+        {
+            ("privigen", "route", "intravenous", "direct"),
+            ("privigen", "stabilizer", "L-proline", "direct"),
+        },
+    ),
+    (
+        "- Hizentra: under the skin; see the IV section.\n",
+        {("hizentra", "route", "subcutaneous", "direct")},
+    ),
     (
         "Gamunex-C is given intravenously, and only rarely under the skin.\n",
         {
