@@ -96,6 +96,9 @@ REPORTED_BELIEF = re.compile(
       | \b(?:it\s+is|it['’]s|is)\s+(?:not\s+true|a\s+myth|false|untrue)\s+that\b
       | \byou\s+(?:may|might|will|could|can)\s+(?:have\s+)?(?:read|hear|heard|come\s+across)\b
           [^.;]{0,40}?\bthat\b
+      # "Some of you have said your infusions are 'every 4-6 weeks'"
+      | \b(?:some|many|a\s+few)\s+of\s+you\s+(?:have\s+)?(?:said|say|asked|told\s+us|written|wrote
+          |mentioned|believe|think)\b
       | \b(?:some|many|other)\s+(?:people|patients|parents|websites|sites|sources|forums|posts
           |articles|blogs)\s+(?:still\s+|wrongly\s+|mistakenly\s+)?(?:say|claim|believe|think
           |assume|state|suggest|call|describe|list|label)\b
@@ -128,6 +131,7 @@ SAY_WORDS = (
     " think", " assum", " call", " describ", " list", " label",
 )  # fmt: skip
 SOURCE_PHRASES = (
+    "some of you", "many of you", "a few of you",
     *(
         f"{quantifier} {noun}"
         for quantifier in ("some", "many", "other", "another", "one", "a")
@@ -597,6 +601,7 @@ RATE_NOT_CLAIMED = re.compile(
 MAX_RATE_BEFORE = re.compile(
     r"\b(?:max(?:imum)?|fastest|highest|top|up\s+to|(?:not|never)\s+(?:to\s+)?exceed\w*|"
     r"cap(?:ped)?\s+(?:it\s+)?at|limit(?:ed)?\s+(?:of|to)|ceiling\s+of|"
+    r"as\s+(?:far|high|fast)\s+as|"
     r"no\s+(?:faster|more|higher|greater)\s+than)\b",
     re.IGNORECASE,
 )

@@ -557,7 +557,11 @@ _PER_TIME = rf"(?:{_W0}/{_W0}|{_W1}(?:per|a|an|each){_W1})(?P<time>min(?:ute)?|h
 _P_INFUSION = (
     _GUARD
     + _CMPOPT
-    + _range_of(_NUM, rf"{_W0}{_RATE_MASS}{_W0}/{_W0}kg{_W0}/{_W0}(?:min|minute|h|hr|hour)\b")
+    # "ten milligrams per kilo a minute": a number word only before the word for the mass
+    + _range_of(
+        rf"(?:{_NUM}|{_NUMWORD}(?={_W1}(?:milligrams?|grams?|millilit)))",
+        rf"{_W0}{_RATE_MASS}{_W0}/{_W0}kg{_W0}/{_W0}(?:min|minute|h|hr|hour)\b",
+    )
     + rf"""{_W0}(?P<mass>{_RATE_MASS})\b{_PER_SLASH}{_KG}{_BODY_WEIGHT}?{_PER_TIME}"""
 )
 
@@ -1156,9 +1160,12 @@ _START_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("for lasting during within after", ("duration", "duration_vague")),
     (
         "one five six seven eight nine ten eleven twelve",
-        ("skip", "rate", "division", "duration", "interval", "percent", "dose"),
+        ("skip", "rate", "division", "duration", "interval", "percent", "dose", "infusion_rate"),
     ),
-    ("two three four", ("skip", "rate", "division", "duration", "interval", "percent", "dose")),
+    (
+        "two three four",
+        ("skip", "rate", "division", "duration", "interval", "percent", "dose", "infusion_rate"),
+    ),
     ("twice thrice", ("interval",)),
 )
 _WORD = re.compile(r"[^\W\d_]+")

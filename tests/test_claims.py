@@ -806,6 +806,7 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
         {("hizentra", "route", "intravenous", "direct")},
     ),
     ("Some sites call Privigen 5%.\n", set()),
+    ('Some of you have said Privigen is "a 5% product", but it is not.\n', set()),
     # an apposition with its own relative clause still describes the contrasted product
     (
         "Unlike CSL Behring's Privigen, a 20 percent product that is not approved for"
@@ -950,6 +951,11 @@ def test_a_page_title_names_the_subject_when_no_heading_does(path: str, text: st
             "In dermatomyositis, give 0.01 mL/kg/min for the first 30 minutes, then 0.02"
             " mL/kg/min for 30 minutes.\n",
             set(),  # "for the first 30 minutes" after a rate is no start cue for the next one
+        ),
+        (
+            "In dermatomyositis, the label lets the nurse go as far as ten milligrams per kilo a"
+            " minute.\n",
+            {("dermatomyositis", "max_rate", "10 mg/kg/min", "indication")},
         ),
         (
             "For dermatomyositis, cap at 0.3 mL/kg/min.\n",

@@ -173,6 +173,16 @@ FORMS: list[tuple[str, str, str, float, float, str, str | None, str]] = [
         "<=",
     ),
     ("2 mg/kg per minute", "2 mg/kg per minute", "infusion_rate", 2, 2, "mg/kg/min", None, "="),
+    (
+        "as far as ten milligrams per kilo a minute",
+        "ten milligrams per kilo a minute",
+        "infusion_rate",
+        10,
+        10,
+        "mg/kg/min",
+        None,
+        "=",
+    ),
     ("0.6 mL/kg/h", "0.6 mL/kg/h", "infusion_rate", 0.01, 0.01, "mL/kg/min", None, "="),
     (
         "the highest single dose we use is 100 g.",

@@ -30,9 +30,18 @@ class CheckKind:
 
 
 def _registry() -> dict[str, CheckKind]:
-    from medlint.checks import ambiguity, citations, consistency, contradiction, pattern, regimens
+    from medlint.checks import (
+        ambiguity,
+        arithmetic,
+        citations,
+        consistency,
+        contradiction,
+        pattern,
+        regimens,
+    )
 
     kinds = [
+        arithmetic.KIND,
         contradiction.KIND,
         consistency.KIND,
         ambiguity.KIND,

@@ -1,0 +1,130 @@
+"""``dose-arithmetic``: a worked example whose total is not the body weight times the dose.
+
+Patient pages turn a dose per kilogram into grams for a reader's weight ("a 70 kg adult
+receives 2 g/kg, that is 140 g per course"). A slip there ("14 g", "70 g") is as harmful as a
+wrong dose and no facts file can catch it: the figures contradict each other. The check is
+local: a sentence that names one body weight, and one dose per kilogram (in the sentence, or
+in the sentence before it in the same paragraph), and total amounts in grams. It is reported
+when no total equals weight x dose, nor weight x dose divided by a day count the sentence
+gives ("28 g a day over 5 days"), within the rule's relative tolerance (rounding).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from medlint.checks import CheckKind
+from medlint.checks.base import finding
+from medlint.claims import Analysis, Sentence
+from medlint.errors import MedlintError
+from medlint.facts import Facts
+from medlint.model import Finding
+from medlint.quantities import count_of
+from medlint.rules import Rule
+
+# "a 70 kg adult", "weighs 40 kilos", "for 68 kg": a weight, not "g/kg" or "per kg"
+_WEIGHT = re.compile(
+    r"(?<![/\w.])(?<!per\s)(\d{1,3}(?:\.\d+)?)\s*-?\s*(?:kg|kilos?|kilograms?)\b(?!\s*/)",
+    re.IGNORECASE,
+)
+# A total in grams: "140 g", "80 grams"; not "2 g/kg", "100 g/L", "10 g in 100 mL", "a 10 g
+# vial"
+_TOTAL = re.compile(
+    r"(?<![/\w.,])(\d{1,4}(?:\.\d+)?)\s*(?:g|grams?)\b"
+    r"(?!\s*/|\s+(?:per|for\s+(?:each|every))\s+(?:kg|kilo|kilogram|ml|millilit|l\b|lit|dl|pound|lb)"
+    r"|\s+in\s+\d|\s+(?:vials?|bottles?|bags?|packs?|containers?)\b)",
+    re.IGNORECASE,
+)
+# A per-day share: "28 g a day", "35 g per day", "28 g daily", "28 g each day"
+_PER_DAY_AFTER = re.compile(r"\s*(?:a|per|each|every)\s+day\b|\s*daily\b", re.IGNORECASE)
+_DAYS = re.compile(
+    r"\b(\d{1,2}|two|three|four|five|six|seven)\s+(?:consecutive\s+)?days?\b", re.IGNORECASE
+)
+
+
+def _prepare(params: dict[str, Any]) -> Any:
+    tolerance = params.get("tolerance", 0.1)
+    if not isinstance(tolerance, int | float) or not 0 <= tolerance < 1:
+        raise MedlintError("tolerance must be a number from 0 to 1", "tolerance")
+    return {"tolerance": float(tolerance)}
+
+
+def _course_dose(sent: Sentence) -> float | None:
+    """The one dose per kilogram (a course, not per day) a sentence states, in g/kg."""
+    doses = {
+        (q.low, q.high)
+        for m in sent.mentions
+        if (q := m.quantity) is not None and q.kind == "dose" and q.unit == "g/kg"
+    }
+    if len(doses) != 1:
+        return None
+    low, high = next(iter(doses))
+    return low if low == high else None
+
+
+def _close(a: float, b: float, tolerance: float) -> bool:
+    return abs(a - b) <= tolerance * max(abs(a), abs(b))
+
+
+def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding]:
+    tolerance: float = rule.compiled["tolerance"]
+    for analysis in analyses:
+        previous: Sentence | None = None
+        for sent in analysis.sentences:
+            before, previous = previous, sent
+            text = sent.text
+            if "kg" not in text and "kilo" not in text:
+                continue
+            weights = {float(m.group(1)) for m in _WEIGHT.finditer(text)}
+            if len(weights) != 1:
+                continue
+            dose = _course_dose(sent)
+            if dose is None and before is not None and before.unit is sent.unit:
+                dose = _course_dose(before)  # "The dose is 2 g/kg. A 70 kg adult gets ..."
+            if dose is None:
+                continue
+            weight = next(iter(weights))
+            weight_at = next(m.start() for m in _WEIGHT.finditer(text))
+            # Totals outside any quantity the grammar read (a "maximum 70 g" is a cap)
+            spans = [(m.start - sent.start, m.end - sent.start) for m in sent.mentions]
+            totals = [
+                t
+                for t in _TOTAL.finditer(text)
+                if t.start() > weight_at  # the sum follows the weight it is for
+                and not any(s <= t.start(1) < e for s, e in spans)
+                and not _PER_DAY_AFTER.match(text, t.end())
+            ]
+            if not totals:
+                continue
+            expected = weight * dose
+            days = [count_of(d.group(1)) for d in _DAYS.finditer(text)]
+            allowed = [expected, *(expected / n for n in days if n > 0)]
+            if any(_close(float(t.group(1)), a, tolerance) for t in totals for a in allowed):
+                continue
+            wrong = totals[0]
+            start, end = sent.unit.source_span(sent.start + wrong.start(), sent.start + wrong.end())
+            yield finding(
+                rule,
+                analysis.document,
+                start,
+                end,
+                rule.render(
+                    found=wrong.group(0),
+                    weight=f"{weight:g} kg",
+                    dose=f"{dose:g} g/kg",
+                    expected=f"{expected:g} g",
+                ),
+                found=wrong.group(0),
+                expected=f"{expected:g} g",
+            )
+
+
+KIND = CheckKind(
+    name="dose-arithmetic",
+    scope="document",
+    prepare=_prepare,
+    run=_run,
+    summary="A total in grams that is not the body weight times the dose per kilogram.",
+)
