@@ -34,6 +34,7 @@ def _registry() -> dict[str, CheckKind]:
         ambiguity,
         arithmetic,
         citations,
+        comparison,
         consistency,
         contradiction,
         pattern,
@@ -42,6 +43,7 @@ def _registry() -> dict[str, CheckKind]:
 
     kinds = [
         arithmetic.KIND,
+        comparison.KIND,
         contradiction.KIND,
         consistency.KIND,
         ambiguity.KIND,

@@ -1,0 +1,179 @@
+"""``comparison-contradiction``: one product compared with another in a way the facts deny.
+
+"Privigen is the same strength as Hizentra", "Panzyga is half the strength of Octagam 10%",
+"Gamunex-C has more IgA than Octagam 10%": no figure is stated, so no fact rule sees a
+value, yet a reader learns a wrong one (and a wrong volume to infuse). The check reads a
+sentence in which one product is compared with another by a closed list of phrases (same
+strength as, twice/half as concentrated as, more/less concentrated than, more/less IgA than,
+twice/half the IgA of) and compares the two products' facts: concentrations when each has
+one, IgA by its typical (average) figure. Negated comparisons and questions say nothing.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from medlint.checks import CheckKind
+from medlint.checks.base import finding, severity_for
+from medlint.claims import Analysis, Mention
+from medlint.facts import FactBlock, Facts
+from medlint.model import Finding, Unit
+from medlint.rules import Rule
+
+_ADVERB = r"(?:(?:about|roughly|around|approximately|nearly|almost|exactly|just|only)\s+)?"
+_BE = r"\s+(?:is|are|has|have|comes?\s+(?:in|as))\s+" + _ADVERB
+# (attribute, relation, phrase between the two products); relation: a ratio, "gt" or "lt"
+_PHRASES: tuple[tuple[str, object, str], ...] = (
+    ("concentration", 1.0, _BE + r"(?:the\s+)?same\s+(?:strength|concentration)\s+as\s+"),
+    ("concentration", 1.0, _BE + r"as\s+(?:concentrated|strong)\s+as\s+"),
+    (
+        "concentration",
+        2.0,
+        _BE + r"(?:twice|double)\s+(?:as\s+(?:concentrated|strong)\s+as|"
+        r"the\s+(?:strength|concentration)\s+of)\s+",
+    ),
+    (
+        "concentration",
+        0.5,
+        _BE + r"half\s+(?:as\s+(?:concentrated|strong)\s+as|"
+        r"the\s+(?:strength|concentration)\s+of)\s+",
+    ),
+    ("concentration", "gt", _BE + r"(?:more\s+concentrated|stronger)\s+than\s+"),
+    ("concentration", "lt", _BE + r"(?:less\s+concentrated|weaker)\s+than\s+"),
+    ("iga", "gt", r"\s+(?:has|contains)\s+" + _ADVERB + r"(?:much\s+)?more\s+IgA\s+than\s+"),
+    (
+        "iga",
+        "lt",
+        r"\s+(?:has|contains)\s+" + _ADVERB + r"(?:much\s+)?(?:less|lower)\s+IgA\s+than\s+",
+    ),
+    (
+        "iga",
+        2.0,
+        r"\s+(?:has|contains)\s+" + _ADVERB + r"(?:twice|double)\s+the\s+IgA\s+(?:of|in)\s+",
+    ),
+    ("iga", 0.5, r"\s+(?:has|contains)\s+" + _ADVERB + r"half\s+the\s+IgA\s+(?:of|in)\s+"),
+    (
+        "iga",
+        10.0,
+        r"\s+(?:has|contains)\s+"
+        + _ADVERB
+        + r"ten\s+times\s+(?:as\s+much\s+IgA\s+as|the\s+IgA\s+(?:of|in))\s+",
+    ),
+)
+_COMPILED = tuple(
+    (attribute, relation, re.compile(phrase, re.IGNORECASE))
+    for attribute, relation, phrase in _PHRASES
+)
+_WORDS = ("same", "as ", "twice", "double", "half", "than", "times")
+_RATIO_TOLERANCE = 0.25  # "roughly twice": within a quarter
+
+
+def _prepare(params: dict[str, Any]) -> Any:
+    return None
+
+
+def _concentration(facts: Facts, product: str) -> tuple[float | None, list[FactBlock]]:
+    blocks = facts.expected(product, "concentration")
+    values = {str(v) for b in blocks for v in b.values}
+    if len(values) != 1:
+        return None, blocks  # several strengths (a family, Flebogamma DIF): no one figure
+    try:
+        return float(next(iter(values)).rstrip("%").strip()), blocks
+    except ValueError:
+        return None, blocks
+
+
+def _iga(facts: Facts, product: str) -> tuple[float | None, list[FactBlock]]:
+    blocks = facts.expected(product, "iga")
+    typical = {b.data.get("typical") for b in blocks}
+    if len(typical) != 1 or None in typical:
+        return None, blocks  # a maximum only, or several: not a figure to compare
+    value = next(iter(typical))
+    return (float(value) if isinstance(value, int | float) else None), blocks
+
+
+def _wrong(relation: object, ratio: float) -> bool:
+    if relation == "gt":
+        return ratio <= 1.0
+    if relation == "lt":
+        return ratio >= 1.0
+    assert isinstance(relation, float)
+    return abs(ratio - relation) > _RATIO_TOLERANCE * relation
+
+
+def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding]:
+    for analysis in analyses:
+        for sent in analysis.sentences:
+            text = sent.text
+            low = text.lower()
+            if not any(w in low for w in _WORDS) or text.rstrip().endswith("?"):
+                continue
+            products = [m for m in sent.mentions if m.kind == "product"]
+            for a, b in itertools.pairwise(products):
+                if a.id != b.id:
+                    yield from _compare(rule, analysis, facts, sent.unit, a, b)
+
+
+def _compare(
+    rule: Rule, analysis: Analysis, facts: Facts, unit: Unit, a: Mention, b: Mention
+) -> Iterable[Finding]:
+    """The finding for "A <phrase> B", when the phrase compares and the facts deny it.
+
+    The phrase must fill the whole gap between the two names (so "is not the same strength
+    as" and "Privigen, unlike Hizentra, ..." never match).
+    """
+    for attribute, relation, pattern in _COMPILED:
+        m = pattern.fullmatch(unit.text, a.end, b.start)
+        if m is None:
+            continue
+        read = _concentration if attribute == "concentration" else _iga
+        va, blocks_a = read(facts, a.id)
+        vb, blocks_b = read(facts, b.id)
+        if va is None or vb is None or vb == 0:
+            return
+        if not _wrong(relation, va / vb):
+            return
+        blocks = [*blocks_a, *blocks_b]
+        severity = severity_for(rule, [bl.status for bl in blocks])
+        if severity is None:
+            return
+        suffix = "%" if attribute == "concentration" else " µg/mL (average)"
+        name_a = facts.products[a.id].name if a.id in facts.products else a.text
+        name_b = facts.products[b.id].name if b.id in facts.products else b.text
+        phrase = " ".join(m.group(0).split())
+        src_start, src_end = unit.source_span(a.start, b.end)  # the comparison as written
+        sources = list(dict.fromkeys(s for bl in blocks for s in bl.sources))
+        yield finding(
+            rule,
+            analysis.document,
+            src_start,
+            src_end,
+            rule.render(
+                subject_name=name_a,
+                other=name_b,
+                phrase=phrase,
+                value=f"{va:g}{suffix}",
+                other_value=f"{vb:g}{suffix}",
+                attribute="strength" if attribute == "concentration" else "IgA content",
+            ),
+            severity=severity,
+            subject=f"products.{a.id}",
+            attribute=attribute,
+            found=phrase,
+            expected=f"{va:g}{suffix} vs {vb:g}{suffix}",
+            sources=facts.source_info(sources),
+        )
+        return
+
+
+KIND = CheckKind(
+    name="comparison-contradiction",
+    scope="document",
+    prepare=_prepare,
+    run=_run,
+    summary="Two products compared (same strength, twice as concentrated, more IgA) against "
+    "their facts.",
+)
