@@ -13,6 +13,7 @@ abbreviation, an initial or a decimal number.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 ABBREVIATIONS = (
     "approx",
@@ -87,11 +88,16 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start = len(text) - len(text.lstrip())
     parenthesis = "(" in text
-    # (end of a sentence, start of the next): full stops, and breaks before field lines
-    breaks = [(m.start(), m.end(), m.end() + len(m.group(1))) for m in _BOUNDARY.finditer(text)]
+    # (end of a sentence, start of the next): full stops, and breaks before field lines (rare:
+    # the plain iterator serves every other text)
+    fields = []
     if "\n" in text and ":" in text:
-        breaks.extend((m.start(), m.start(), m.end()) for m in _FIELD_BREAK.finditer(text))
-        breaks.sort()
+        fields = [(m.start(), m.start(), m.end()) for m in _FIELD_BREAK.finditer(text)]
+    breaks: Iterable[tuple[int, int, int]] = (
+        (m.start(), m.end(), m.end() + len(m.group(1))) for m in _BOUNDARY.finditer(text)
+    )
+    if fields:
+        breaks = sorted([*breaks, *fields])
     for at, end, following in breaks:
         if end <= start or (text[at] == "." and _is_abbreviation(text, at)):
             continue

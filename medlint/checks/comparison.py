@@ -107,11 +107,13 @@ def _wrong(relation: object, ratio: float) -> bool:
 def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding]:
     for analysis in analyses:
         for sent in analysis.sentences:
+            products = [m for m in sent.mentions if m.kind == "product"]
+            if len(products) < 2:
+                continue  # most sentences: nothing to compare
             text = sent.text
             low = text.lower()
             if not any(w in low for w in _WORDS) or text.rstrip().endswith("?"):
                 continue
-            products = [m for m in sent.mentions if m.kind == "product"]
             for a, b in itertools.pairwise(products):
                 if a.id != b.id:
                     yield from _compare(rule, analysis, facts, sent.unit, a, b)
