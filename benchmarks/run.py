@@ -13,6 +13,7 @@ Every timing is the median of several runs (``--runs`` short cases, at least
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import platform
@@ -78,10 +79,14 @@ def big_facts(n_products: int) -> Path:
     import yaml
     from medlint.facts import BUNDLED_FACTS, load_facts
 
-    out = CORPUS / f"facts-{n_products}.yaml"
+    bundled = BUNDLED_FACTS.read_bytes()
+    # Named by the bundled facts it was made from: a file left from older facts (without this
+    # session's regimen fields) measured another configuration.
+    digest = hashlib.sha256(bundled).hexdigest()[:10]
+    out = CORPUS / f"facts-{n_products}-{digest}.yaml"
     if out.exists():
         return out
-    data = yaml.safe_load(BUNDLED_FACTS.read_text(encoding="utf-8"))
+    data = yaml.safe_load(bundled.decode("utf-8"))
     template = data["products"]["gamunex-c"]
     fake = {k: v for k, v in template.items() if k not in ("aliases", "name")}
     for i in range(n_products - len(data["products"])):

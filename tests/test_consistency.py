@@ -195,3 +195,28 @@ def test_values_in_different_measures_do_not_conflict(
         "## References\n\n1. A.\n",
     )
     assert [(f["attribute"], f["line"]) for f in findings] == [("dose", 7)]
+
+
+def test_related_sites_equal_a_full_sort_of_every_other_site() -> None:
+    """The per-value merge gives what sorting every other statement by conflict gave."""
+    import random
+
+    from medlint.checks.consistency import _conflict, _Group
+    from medlint.model import Claim
+    from medlint.quantities import parse_quantity
+
+    rng = random.Random(7)
+    texts = ["2 g/kg", "1 g/kg", "0.4 g/kg/day for 5 days", "up to 0.8 g/kg", "0.4-0.6 g/kg"]
+    statements = []
+    for i in range(60):
+        q = parse_quantity(rng.choice(texts))
+        assert q is not None
+        claim = Claim("conditions.cidp", "CIDP", "dose", q.to_value(), f"a{i}.md", i, i + 1, "x")
+        claim.quantity = q
+        statements.append([claim])
+    group = _Group(statements)
+    for index in range(len(statements)):
+        others = [o for o in statements if o is not statements[index]]
+        others.sort(key=lambda o: not _conflict(statements[index], o))
+        assert group.related(index, 25) == others[:25]
+        assert group.conflict(0, index) == _conflict(statements[0], statements[index])

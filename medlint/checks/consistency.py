@@ -10,6 +10,7 @@ check stays quiet there and only speaks where no canonical fact exists.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Iterable
 from typing import Any
@@ -21,7 +22,7 @@ from medlint.errors import MedlintError
 from medlint.facts import Facts
 from medlint.memo import memoised
 from medlint.model import Claim, Document, Finding, Related
-from medlint.quantities import tolerance
+from medlint.quantities import COMPARED_EXTRAS, tolerance
 from medlint.rules import Rule
 
 
@@ -156,24 +157,22 @@ def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding
         if len(statements) < 2:
             continue
         first = statements[0]
-        deviating = [s for s in statements[1:] if _conflict(first, s)]
+        group = _Group(statements)
+        deviating = [i for i in range(1, len(statements)) if group.conflict(0, i)]
         if not deviating:
             continue
         if scope == "corpus":
             # same-document conflicts belong to the document-scope rule (reporting them here
             # too gave one statement two findings, the second naming a line of its own article)
-            deviating = [s for s in deviating if s[0].path != first[0].path]
+            deviating = [i for i in deviating if statements[i][0].path != first[0].path]
             if not deviating:
                 continue
-        for statement in deviating:
+        for index in deviating:
+            statement = statements[index]
             claim = statement[0]
             doc = docs[claim.path]
-            # Conflicting sites first; capped, so a corpus with thousands of sites of one
-            # product stays linear (every finding listing every site would be quadratic).
-            others = [o for o in statements if o is not statement]
-            others.sort(key=lambda o: not _conflict(statement, o))
             related = []
-            for other in others[:MAX_RELATED]:
+            for other in group.related(index, MAX_RELATED):
                 o = other[0]
                 odoc = docs[o.path]
                 line, column = odoc.position(o.start)
@@ -205,8 +204,65 @@ def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding
                 found=found,
                 expected=None,
                 related=related,
-                related_total=len(others),
+                related_total=len(statements) - 1,
             )
+
+
+def _quantity_signature(q: Any) -> object:
+    """What :func:`compatible` reads of a quantity (not its place in the text)."""
+    if q is None:
+        return None
+    extra = tuple(item for item in q.extra if item[0] in COMPARED_EXTRAS)
+    return (q.kind, q.low, q.high, q.unit, q.per, q.comparator, extra)
+
+
+class _Group:
+    """The statements of one subject and attribute, compared once per pair of distinct values.
+
+    A corpus says the same few values thousands of times ("2 g/kg", "every 4 weeks"): two
+    statements conflict or not by their values alone, so each pair of distinct value sets is
+    compared once, and a finding's related sites (conflicting ones first, then the rest, each
+    in corpus order, capped) are merged from the per-value lists. Sorting every other site for
+    every deviating statement was quadratic: 2,000 articles that all state a dose the facts
+    do not fix took 2.4 s in this check alone.
+    """
+
+    def __init__(self, statements: list[list[Claim]]) -> None:
+        self.statements = statements
+        self.keys = [
+            tuple((c.value.key, _quantity_signature(c.quantity)) for c in s) for s in statements
+        ]
+        self.buckets: dict[object, list[int]] = {}
+        for i, key in enumerate(self.keys):
+            self.buckets.setdefault(key, []).append(i)
+        self._conflicts: dict[tuple[object, object], bool] = {}
+
+    def _key_conflict(self, a: object, b: object) -> bool:
+        found = self._conflicts.get((a, b))
+        if found is None:
+            i, j = self.buckets[a][0], self.buckets[b][0]
+            found = _conflict(self.statements[i], self.statements[j])
+            self._conflicts[(a, b)] = self._conflicts[(b, a)] = found
+        return found
+
+    def conflict(self, i: int, j: int) -> bool:
+        return self._key_conflict(self.keys[i], self.keys[j])
+
+    def related(self, index: int, cap: int) -> list[list[Claim]]:
+        """Up to ``cap`` other statements: those conflicting with ``index`` first."""
+        own = self.keys[index]
+        first: list[list[int]] = []
+        rest: list[list[int]] = []
+        for key, members in self.buckets.items():
+            (first if self._key_conflict(own, key) else rest).append(members)
+        out: list[list[Claim]] = []
+        for lists in (first, rest):
+            for i in heapq.merge(*lists):
+                if i != index:
+                    out.append(self.statements[i])
+                    if len(out) == cap:
+                        return out
+        return out
 
 
 KIND = CheckKind(
