@@ -534,6 +534,7 @@ GIVEN_ON_DAYS_AFTER = re.compile(
 SUBCUTANEOUS_WORDS = re.compile(
     r"\b(?:SCIG|subcutaneous(?:ly)?|under\s+the\s+skin|sub-?Q)\b", re.IGNORECASE
 )
+INTRAVENOUS_TITLE = re.compile(r"\b(?:IVIG|IV|intravenous(?:ly)?|into\s+a\s+vein)\b", re.IGNORECASE)
 # "1.2 g/kg of protein a day", "1.8 g/kg of maltose": a dose of something else
 DOSE_OF_OTHER = re.compile(
     r"\s+of\s+(?!(?:IVIG|SCIG|IgG|immuno|immune|the\s+(?:product|medicine|drug)|it\b|body\b))"
@@ -769,6 +770,9 @@ class Analysis:
     sentences: list[Sentence] = field(default_factory=list)
     ambiguities: list[Ambiguity] = field(default_factory=list)
     condition: str = ""
+    # The article is about subcutaneous therapy (its title says so, and not IVIG): its general
+    # dosing statements ("Most people infuse once a week") are SCIG's, not the IV regimen's.
+    subcutaneous: bool = False
     # section heading -> the conditions it names (asked once per section while extracting)
     heading_conditions: dict[str, set[str]] = field(default_factory=dict, repr=False, compare=False)
 
@@ -2442,10 +2446,12 @@ class _Extractor:
         else:
             subject = Mention("therapy", "ivig", 0, 0, "IVIG")
             how = "general"
-        if (
-            how in ("indication", "general")
-            and any(w in sent.text.lower() for w in ("scig", "subcut", "skin", "sub", "sq"))
-            and SUBCUTANEOUS_WORDS.search(sent.text)
+        if how in ("indication", "general") and (
+            self.analysis.subcutaneous
+            or (
+                any(w in sent.text.lower() for w in ("scig", "subcut", "skin", "sub", "sq"))
+                and SUBCUTANEOUS_WORDS.search(sent.text)
+            )
         ):
             return  # "SCIG is given weekly at 0.1 to 0.2 g/kg": not the IV regimen
         group = self.new_group()
@@ -2672,6 +2678,10 @@ def analyse(
         extractors.append(_Extractor(facts, doc, unit, sdoc, analysis, text))
     analysis.condition = document_condition(
         doc, [(e.unit, m) for e in extractors for m in e.mentions], facts
+    )
+    title = next((u.text for u in doc.units if u.kind == "heading"), "") or doc.title
+    analysis.subcutaneous = bool(
+        title and SUBCUTANEOUS_WORDS.search(title) and not INTRAVENOUS_TITLE.search(title)
     )
     for before, after in itertools.pairwise(extractors):
         if (

@@ -1076,6 +1076,18 @@ def test_regimen_context(text: str, expected: set[tuple[str, str, str, str]]) ->
     assert claims_of(text, "a.md") == expected
 
 
+@pytest.mark.parametrize(
+    ("title", "claims"),
+    [
+        ("# Giving subcutaneous immunoglobulin at home", 0),  # SCIG's own weekly schedule
+        ("# IVIG and SCIG for immunodeficiency", 1),  # both: the statement is checked
+    ],
+)
+def test_an_article_about_scig_is_not_held_to_the_iv_regimens(title: str, claims: int) -> None:
+    text = f"{title}\n\nFor immunodeficiency, infusions are given once a week.\n"
+    assert len([c for c in analyse(text, "a.md").claims if c.attribute == "interval"]) == claims
+
+
 def test_regimen_subjects() -> None:
     dm = "Dermatomyositis and IVIG\n\nIn dermatomyositis, IVIG is given as 2 g/kg every 4 weeks.\n"
     got = claims_of(dm)
