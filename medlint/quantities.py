@@ -301,7 +301,9 @@ def _range_of(num: str, unit_between: str = "") -> str:
 def _interval_core(p: str) -> str:
     """The part of an interval that says how often; ``p`` prefixes group names."""
     return rf"""(?P<{p}all>
-        (?:once{_W1})?every{_W1}
+        # "every month and a half": six weeks, a month counted as 4 weeks (before "every month")
+        (?P<{p}mhalf>every{_W1}(?:a{_W1})?month{_W1}and{_W1}a{_W1}half)\b
+      |        (?:once{_W1})?every{_W1}
           (?:(?P<{p}lo>{_NUMW})(?:(?:{_SEP}|{_W1}or{_W1})(?P<{p}hi>{_NUMW}))?{_W0}
             |(?P<{p}other>other){_W1})?
           (?P<{p}unit>days?|weeks?|{_AFTER_DIGIT}wks?|months?|fortnights?)\b
@@ -808,6 +810,8 @@ def _interval_weeks(m: re.Match[str], p: str) -> tuple[float, float, str] | None
         return period / count, period / count, "weeks" if unit == "month" else "days"
     if _group(m, p + "quarterly") is not None:
         return 12.0, 12.0, "months"  # every 3 months, a month counted as 4 weeks
+    if _group(m, p + "mhalf") is not None:
+        return 6.0, 6.0, "weeks"
     lo_name, hi_name, unit_name = next(
         (form for form in _INTERVAL_FORMS if _group(m, p + form[2]) is not None),
         _INTERVAL_FORMS[0],

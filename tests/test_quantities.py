@@ -296,6 +296,16 @@ FORMS: list[tuple[str, str, str, float, float, str, str | None, str]] = [
     ("given over 2 days", "given over 2 days", "division", 2, 2, "days", None, "="),
     ("given over a single day", "given over a single day", "division", 1, 1, "days", None, "="),
     (
+        "courses come every month and a half",
+        "every month and a half",
+        "interval",
+        6,
+        6,
+        "weeks",
+        None,
+        "=",
+    ),
+    (
         "the full course in a single sitting",
         "in a single sitting",
         "division",
