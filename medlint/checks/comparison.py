@@ -55,6 +55,14 @@ _PHRASES: tuple[tuple[str, object, str], ...] = (
         r"\s+(?:has|contains)\s+" + _ADVERB + r"(?:twice|double)\s+the\s+IgA\s+(?:of|in)\s+",
     ),
     ("iga", 0.5, r"\s+(?:has|contains)\s+" + _ADVERB + r"half\s+the\s+IgA\s+(?:of|in)\s+"),
+    # "Flebogamma 10% DIF comes from the same company that makes Gammagard Liquid"
+    (
+        "manufacturer",
+        "same",
+        r"\s+(?:is\s+)?(?:made|produced|manufactured|comes?|supplied)\s+(?:by|from)\s+the\s+same"
+        r"\s+(?:company|manufacturer|maker|firm)\s+(?:that\s+(?:makes|produces|manufactures)|as"
+        r"|behind)\s+",
+    ),
     (
         "iga",
         10.0,
@@ -68,6 +76,7 @@ _COMPILED = tuple(
     for attribute, relation, phrase in _PHRASES
 )
 _WORDS = ("same", "as ", "twice", "double", "half", "than", "times")
+_SAME_MAKER = "same"
 _RATIO_TOLERANCE = 0.25  # "roughly twice": within a quarter
 
 
@@ -131,6 +140,9 @@ def _compare(
         m = pattern.fullmatch(unit.text, a.end, b.start)
         if m is None:
             continue
+        if relation == _SAME_MAKER:
+            yield from _same_maker(rule, analysis, facts, unit, a, b, " ".join(m.group(0).split()))
+            return
         read = _concentration if attribute == "concentration" else _iga
         va, blocks_a = read(facts, a.id)
         vb, blocks_b = read(facts, b.id)
@@ -169,6 +181,52 @@ def _compare(
             sources=facts.source_info(sources),
         )
         return
+
+
+def _same_maker(
+    rule: Rule, analysis: Analysis, facts: Facts, unit: Unit, a: Mention, b: Mention, phrase: str
+) -> Iterable[Finding]:
+    """ "A comes from the same company that makes B": wrong when no maker is shared."""
+    blocks_a = facts.expected(a.id, "manufacturer")
+    blocks_b = facts.expected(b.id, "manufacturer")
+    makers_a = {str(v) for bl in blocks_a for v in bl.values}
+    makers_b = {str(v) for bl in blocks_b for v in bl.values}
+    if not makers_a or not makers_b or makers_a & makers_b:
+        return
+    blocks = [*blocks_a, *blocks_b]
+    severity = severity_for(rule, [bl.status for bl in blocks])
+    if severity is None:
+        return
+
+    def names(ids: set[str]) -> str:
+        return " or ".join(
+            sorted(facts.manufacturers[i].name if i in facts.manufacturers else i for i in ids)
+        )
+
+    name_a = facts.products[a.id].name if a.id in facts.products else a.text
+    name_b = facts.products[b.id].name if b.id in facts.products else b.text
+    start, end = unit.source_span(a.start, b.end)
+    sources = list(dict.fromkeys(s for bl in blocks for s in bl.sources))
+    yield finding(
+        rule,
+        analysis.document,
+        start,
+        end,
+        rule.render(
+            subject_name=name_a,
+            other=name_b,
+            phrase=phrase,
+            value=f"made by {names(makers_a)}",
+            other_value=f"made by {names(makers_b)}",
+            attribute="manufacturer",
+        ),
+        severity=severity,
+        subject=f"products.{a.id}",
+        attribute="manufacturer",
+        found=phrase,
+        expected=f"{names(makers_a)} vs {names(makers_b)}",
+        sources=facts.source_info(sources),
+    )
 
 
 KIND = CheckKind(
