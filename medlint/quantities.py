@@ -395,7 +395,9 @@ _P_DOSE = (
          # "2 g of IVIG per kg"
          (?:{_W1}of{_W1}(?:IVIG|SCIG|IgG|immunoglobulins?|immune{_W1}globulins?)\b)?
          # "0.9 g per pound": converted to g/kg (see _build_dose)
-         {_PER_KG}(?:{_KG}|(?P<lb>{_LB})){_BODY_WEIGHT}?{_NOT_RATE}
+         # "1 g for every 2 kg of body weight": per that many kilograms
+         {_PER_KG}(?:(?P<kgnum>\d{{1,2}}(?:\.\d+)?){_W0})?(?:{_KG}|(?P<lb>{_LB})){_BODY_WEIGHT}?
+         {_NOT_RATE}
          (?:
             (?P<perday>{_W0}/{_W0}(?:day|d)\b|{_W1}(?:per|a){_W1}day\b|{_W1}daily\b
               # "no more than 1 g/kg on a single day", "in any one day"
@@ -744,6 +746,11 @@ def _build_dose(m: re.Match[str]) -> Quantity | None:
         # "1 g/kg for 1 to 2 days": the fewest and the most days
         most = _group(m, "ondays2") or ondays
         extra = (("either_days", (_count(_num(ondays)), _count(_num(most)))),)
+    if (kgnum := _group(m, "kgnum")) is not None:
+        per = _num(kgnum)
+        if per <= 0:
+            return None
+        factor /= per
     if _group(m, "lb") is not None:
         # per pound of body weight: 2.20462 lb to the kg, kept to 3 significant digits.
         # Writers round such conversions ("0.9 g/lb" for 2 g/kg), so comparisons allow

@@ -238,6 +238,16 @@ FORMS: list[tuple[str, str, str, float, float, str, str | None, str]] = [
         "=",
     ),
     (
+        "about 1 g for every 2 kg of body weight",
+        "about 1 g for every 2 kg of body weight",
+        "dose",
+        0.5,
+        0.5,
+        "g/kg",
+        None,
+        "~",
+    ),
+    (
         "200 mg for each kilogram of body weight",
         "200 mg for each kilogram of body weight",
         "dose",

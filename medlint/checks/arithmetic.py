@@ -26,7 +26,8 @@ from medlint.rules import Rule
 
 # "a 70 kg adult", "weighs 40 kilos", "for 68 kg": a weight, not "g/kg" or "per kg"
 _WEIGHT = re.compile(
-    r"(?<![/\w.])(?<!per\s)(\d{1,3}(?:\.\d+)?)\s*-?\s*(?:kg|kilos?|kilograms?)\b(?!\s*/)",
+    r"(?<![/\w.])(?<!per\s)(?<!every\s)(?<!each\s)(\d{1,3}(?:\.\d+)?)\s*-?\s*"
+    r"(?:kg|kilos?|kilograms?)\b(?!\s*/)",
     re.IGNORECASE,
 )
 # A total in grams: "140 g", "80 grams"; not "2 g/kg", "100 g/L", "10 g in 100 mL", "a 10 g
