@@ -178,7 +178,10 @@ PRONOUN_LEAD = re.compile(
     # "Privigen is made by CSL Behring. The concentration is 10%.": the attribute of the
     # product just named (not "The concentration of most products is ...")
     r"|the\s+(?:concentration|strength|stabili[sz]er|manufacturer|maker|IgA\s+content)"
-    r"\s+(?:is|was)\b)\b",
+    r"\s+(?:is|was)\b"
+    # "Her cousin gets Privigen. The company that makes it is Octapharma."
+    r"|the\s+(?:company|firm|manufacturer)\s+(?:that|which|who)\s+(?:makes|made|produces"
+    r"|manufactures)\s+it)\b",
     re.IGNORECASE,
 )
 # Products listed together share what the clause says of them: "X and Y", "neither X nor Y",

@@ -767,6 +767,11 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
         "Q: What about Cuvitru?\n\nMedAssist: Its average IgA content is around 800 µg/mL.\n",
         {("cuvitru", "iga", "800 µg/mL", "inherited")},
     ),
+    # "The company that makes it" refers back like "It"
+    (
+        "Her cousin gets Privigen. The company that makes it is Octapharma.\n",
+        {("privigen", "manufacturer", "Octapharma", "coreference")},
+    ),
     # "Like X, it ...": the values are the earlier product's, not the compared one's
     (
         "Hizentra is made by CSL Behring. Like Privigen, it uses L-proline, and it also contains"
