@@ -239,6 +239,11 @@ OWN_SCOPE = re.compile(
     r"\W*(?:in|for)\s+(?:[\w-]+,?\s+){0,4}?(?:diseases?|disorders?|conditions?|illness(?:es)?)\b",
     re.IGNORECASE,
 )
+# A product named as what another is compared with ("more IgA than X", "the IgA of X")
+COMPARED_OBJECT = re.compile(
+    r"\b(?:than|as|versus|vs\.?|against|(?:IgA|strength|concentration)\s+(?:of|in))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # Between "IgA" and its figure: "IgA of 37 mg/mL", "IgA content: 37 mg/mL", "IgA ~37 mg/mL"
 IGA_VALUE_GAP = re.compile(
     r"(?:\s+(?:content|level|concentration))?\s*,?\s*(?:of|is|was|:|=|at)?\s*"
@@ -612,8 +617,11 @@ MAX_RATE_BEFORE = re.compile(
 MAX_RATE_AFTER = re.compile(r"\s*(?:label\s+|labelled\s+)?max(?:imum)?\b", re.IGNORECASE)
 EQUIVALENT_GAP = re.compile(r"\s*[(\[/=]\s*(?:or\s+|i\.e\.,?\s+)?|\s+or\s+")
 INITIAL_RATE_BEFORE = re.compile(
-    r"\b(?:start(?:s|ed|ing)?|initial(?:ly)?|begin(?:s|ning)?|commenc\w*"
-    r"|first(?!\s+(?:\d|(?:courses?|cycles?|doses?|days?|infusions?|treatments?|times?|months?"
+    r"\b(?:start(?:s|ed|ing)?|initial(?:ly)?|commenc\w*"
+    # not "begin raising the rate", "the first increase"
+    r"|begin(?:s|ning)?(?!\s+(?:raising|increasing|to\s+(?:raise|increase)))"
+    r"|first(?!\s+(?:\d|(?:increases?|steps?|rises?|changes?|titrations?"
+    r"|courses?|cycles?|doses?|days?|infusions?|treatments?|times?|months?"
     r"|years?|hours?|minutes?|half)\b)))\b",
     re.IGNORECASE,
 )
@@ -1375,6 +1383,8 @@ class _Extractor:
         before = [p for p in cprods if p.end <= pos]
         if before:
             nearest = before[-1]
+            if COMPARED_OBJECT.search(self.text, max(0, nearest.start - 30), nearest.start):
+                return [], ""  # "twice the IgA of Gamunex-C: an average of 106": not clear whose
             gap = self.text[nearest.end : pos]
             if ";" not in gap and gap.count(",") <= 1:
                 return [nearest], "apposition" if "," in gap else "direct"

@@ -767,6 +767,11 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
         "Q: What about Cuvitru?\n\nMedAssist: Its average IgA content is around 800 µg/mL.\n",
         {("cuvitru", "iga", "800 µg/mL", "inherited")},
     ),
+    # the figure after a compared product is not clearly that product's
+    (
+        "Octagam 10% contains roughly twice the IgA of Gamunex-C: an average of 106 µg/mL.\n",
+        set(),
+    ),
     # "The company that makes it" refers back like "It"
     (
         "Her cousin gets Privigen. The company that makes it is Octapharma.\n",
@@ -961,6 +966,11 @@ def test_a_page_title_names_the_subject_when_no_heading_does(path: str, text: st
             "In dermatomyositis, the label lets the nurse go as far as ten milligrams per kilo a"
             " minute.\n",
             {("dermatomyositis", "max_rate", "10 mg/kg/min", "indication")},
+        ),
+        (
+            "In dermatomyositis, start at 1 mg/kg/min. The first increase is to 2 mg/kg/min, and"
+            " the nurse may begin raising the rate to 3 mg/kg/min.\n",
+            {("dermatomyositis", "initial_rate", "1 mg/kg/min", "indication")},
         ),
         (
             "For dermatomyositis, cap at 0.3 mL/kg/min.\n",

@@ -27,7 +27,9 @@ from medlint.rules import Rule
 # "a 70 kg adult", "weighs 40 kilos", "for 68 kg": a weight, not "g/kg" or "per kg"
 _WEIGHT = re.compile(
     r"(?<![/\w.])(?<!per\s)(?<!every\s)(?<!each\s)(\d{1,3}(?:\.\d+)?)\s*-?\s*"
-    r"(?:kg|kilos?|kilograms?)\b(?!\s*/)",
+    r"(?:kg|kilos?|kilograms?)\b(?!\s*/)"
+    # "a 3 kg insulated box": a weight of something else
+    r"(?!\s+(?:\w+\s+)?(?:box|bag|pack|package|parcel|cooler|container|shipment|case|carton))",
     re.IGNORECASE,
 )
 # A total in grams: "140 g", "80 grams"; not "2 g/kg", "100 g/L", "10 g in 100 mL", "a 10 g
@@ -40,6 +42,18 @@ _TOTAL = re.compile(
 )
 # A per-day share: "28 g a day", "35 g per day", "28 g daily", "28 g each day"
 _PER_DAY_AFTER = re.compile(r"\s*(?:a|per|each|every)\s+day\b|\s*daily\b", re.IGNORECASE)
+# "4 courses, 560 g in total", "three doses totalling 120 g": a total of several
+_COUNTS = re.compile(
+    r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?:\w+\s+)?(?:courses?|doses?|infusions?|cycles?|treatments?)\b",
+    re.IGNORECASE,
+)
+# "limited to 70 g", "capped at 70 g", "no more than 70 g": a cap, not the sum
+_CAP_BEFORE = re.compile(
+    r"(?:(?:limited|capped|restricted|cut|reduced)\s+(?:to|at)|cap\s+of|maximum\s+of|max\.?"
+    r"|at\s+most|no\s+more\s+than|up\s+to|not\s+(?:to\s+)?exceed)\s*$",
+    re.IGNORECASE,
+)
 _DAYS = re.compile(
     r"\b(\d{1,2}|two|three|four|five|six|seven)\s+(?:consecutive\s+)?days?\b", re.IGNORECASE
 )
@@ -96,12 +110,18 @@ def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding
                 if t.start() > weight_at  # the sum follows the weight it is for
                 and not any(s <= t.start(1) < e for s, e in spans)
                 and not _PER_DAY_AFTER.match(text, t.end())
+                and not _CAP_BEFORE.search(text, max(0, t.start() - 30), t.start())
             ]
             if not totals:
                 continue
             expected = weight * dose
             days = [count_of(d.group(1)) for d in _DAYS.finditer(text)]
-            allowed = [expected, *(expected / n for n in days if n > 0)]
+            counts = [count_of(c.group(1)) for c in _COUNTS.finditer(text)]
+            allowed = [
+                expected,
+                *(expected / n for n in days if n > 0),
+                *(expected * n for n in counts if n > 0),
+            ]
             if any(_close(float(t.group(1)), a, tolerance) for t in totals for a in allowed):
                 continue
             wrong = totals[0]

@@ -77,6 +77,10 @@ _COMPILED = tuple(
 )
 _WORDS = ("same", "as ", "twice", "double", "half", "than", "times")
 _SAME_MAKER = "same"
+# "Neither Privigen nor Gamunex-C is as concentrated as Hizentra", "It is a myth that ..."
+_DENIED = re.compile(
+    r"\b(?:neither|nor|not|never|no|myth|misconception|wrongly|mistakenly|untrue)\b", re.IGNORECASE
+)
 _RATIO_TOLERANCE = 0.25  # "roughly twice": within a quarter
 
 
@@ -124,7 +128,8 @@ def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding
             if not any(w in low for w in _WORDS) or text.rstrip().endswith("?"):
                 continue
             for a, b in itertools.pairwise(products):
-                if a.id != b.id:
+                before = sent.unit.text[sent.start : a.start]
+                if a.id != b.id and not _DENIED.search(before):
                     yield from _compare(rule, analysis, facts, sent.unit, a, b)
 
 
