@@ -798,3 +798,22 @@ def test_lone_surrogates_in_lint_text_keep_positions() -> None:
     assert ("citation-needed", 30, 48) in expected
     assert ("concentration-contradiction", 15, 17) in expected
     assert found == expected
+
+
+@pytest.mark.parametrize("tolerance", ["2", "-0.1", "lots"])
+def test_a_dose_arithmetic_rule_with_a_bad_tolerance_is_refused(
+    tmp_path: Path, tolerance: str
+) -> None:
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "sums.yaml").write_text(
+        "id: house-sums\nname: Sums\nkind: dose-arithmetic\ncategory: contradiction\n"
+        "severity: warning\nsummary: x\nmessage: '{found}'\n"
+        f"parameters: {{tolerance: {tolerance}}}\n",
+        encoding="utf-8",
+    )
+    code, out, err = run_cli(tmp_path, "check", "--rules", "rules", "good.txt")
+    (line,) = assert_clean_errors(err, 1)
+    assert line.startswith("medlint: error: rules/sums.yaml:"), line
+    assert "tolerance must be a number from 0 to 1" in line
+    assert code == 2 and out == ""

@@ -155,36 +155,11 @@ def _compare(
             return
         if not _wrong(relation, va / vb):
             return
-        blocks = [*blocks_a, *blocks_b]
-        severity = severity_for(rule, [bl.status for bl in blocks])
-        if severity is None:
-            return
         suffix = "%" if attribute == "concentration" else " µg/mL (average)"
-        name_a = facts.products[a.id].name if a.id in facts.products else a.text
-        name_b = facts.products[b.id].name if b.id in facts.products else b.text
-        phrase = " ".join(m.group(0).split())
-        src_start, src_end = unit.source_span(a.start, b.end)  # the comparison as written
-        sources = list(dict.fromkeys(s for bl in blocks for s in bl.sources))
-        yield finding(
-            rule,
-            analysis.document,
-            src_start,
-            src_end,
-            rule.render(
-                subject_name=name_a,
-                other=name_b,
-                phrase=phrase,
-                value=f"{va:g}{suffix}",
-                other_value=f"{vb:g}{suffix}",
-                attribute="strength" if attribute == "concentration" else "IgA content",
-            ),
-            severity=severity,
-            subject=f"products.{a.id}",
-            attribute=attribute,
-            found=phrase,
-            expected=f"{va:g}{suffix} vs {vb:g}{suffix}",
-            sources=facts.source_info(sources),
-        )
+        yield from _report(
+            rule, analysis, facts, unit, (a, b), [*blocks_a, *blocks_b],
+            " ".join(m.group(0).split()), (f"{va:g}{suffix}", f"{vb:g}{suffix}"), attribute,
+        )  # fmt: skip
         return
 
 
@@ -198,20 +173,39 @@ def _same_maker(
     makers_b = {str(v) for bl in blocks_b for v in bl.values}
     if not makers_a or not makers_b or makers_a & makers_b:
         return
-    blocks = [*blocks_a, *blocks_b]
-    severity = severity_for(rule, [bl.status for bl in blocks])
-    if severity is None:
-        return
 
     def names(ids: set[str]) -> str:
         return " or ".join(
             sorted(facts.manufacturers[i].name if i in facts.manufacturers else i for i in ids)
         )
 
+    yield from _report(
+        rule, analysis, facts, unit, (a, b), [*blocks_a, *blocks_b], phrase,
+        (f"made by {names(makers_a)}", f"made by {names(makers_b)}"), "manufacturer",
+    )  # fmt: skip
+
+
+def _report(
+    rule: Rule,
+    analysis: Analysis,
+    facts: Facts,
+    unit: Unit,
+    pair: tuple[Mention, Mention],
+    blocks: list[FactBlock],
+    phrase: str,
+    values: tuple[str, str],
+    attribute: str,
+) -> Iterable[Finding]:
+    """The finding for a comparison the facts deny, at the rule's severity for ``blocks``."""
+    severity = severity_for(rule, [bl.status for bl in blocks])
+    if severity is None:
+        return
+    a, b = pair
     name_a = facts.products[a.id].name if a.id in facts.products else a.text
     name_b = facts.products[b.id].name if b.id in facts.products else b.text
-    start, end = unit.source_span(a.start, b.end)
+    start, end = unit.source_span(a.start, b.end)  # the comparison as written
     sources = list(dict.fromkeys(s for bl in blocks for s in bl.sources))
+    shown = {"concentration": "strength", "iga": "IgA content"}.get(attribute, attribute)
     yield finding(
         rule,
         analysis.document,
@@ -221,15 +215,15 @@ def _same_maker(
             subject_name=name_a,
             other=name_b,
             phrase=phrase,
-            value=f"made by {names(makers_a)}",
-            other_value=f"made by {names(makers_b)}",
-            attribute="manufacturer",
+            value=values[0],
+            other_value=values[1],
+            attribute=shown,
         ),
         severity=severity,
         subject=f"products.{a.id}",
-        attribute="manufacturer",
+        attribute=attribute,
         found=phrase,
-        expected=f"{names(makers_a)} vs {names(makers_b)}",
+        expected=f"{values[0]} vs {values[1]}",
         sources=facts.source_info(sources),
     )
 
