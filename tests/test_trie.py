@@ -86,7 +86,7 @@ def test_lone_surrogates_keep_offsets() -> None:
     assert words.starts("\udcff ab") == [(2, 4)]
 
 
-@given(st.text(alphabet="ab \t\n", max_size=30))
+@given(st.text(alphabet="ab \t\n\xa0\u2009\r", max_size=30))
 def test_single_spaced_maps_every_character_back(text: str) -> None:
     respaced = single_spaced(text)
     if respaced is None:
