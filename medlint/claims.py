@@ -390,6 +390,14 @@ POSSESSIVE_GAP = re.compile(
 )
 # "Privigen by Grifols", "Privigen® by Grifols": the maker straight after the name.
 BY_GAP = re.compile(r"[®™]?\s+by\s+")
+# "Hizentra, which is made by Grifols, ...": a relative clause on the name just before it.
+WHICH_BY_GAP = re.compile(
+    r"[®™]?\s*,?\s*(?:which|that)\s+(?:is|was|are|were|has\s+been|have\s+been)\s+"
+    r"(?:also\s+|now\s+|still\s+|currently\s+|originally\s+)?"
+    r"(?:made|manufactured|produced|developed|marketed|supplied|distributed|sold)\s+"
+    r"(?:in\s+the\s+\w+\s+)?by\s+(?:the\s+)?(?:company\s+|firm\s+|manufacturer\s+)?",
+    re.IGNORECASE,
+)
 # Before a maker: the product is one of its products ("The Grifols product Privigen").
 MAKER_NOUN_GAP = re.compile(r"\s+(?:products?|brands?|IVIG|SCIG)\s+", re.IGNORECASE)
 ACRONYM = re.compile(r"^[A-Z]{2,5}$")
@@ -2113,6 +2121,7 @@ class _Extractor:
                 or MAKER_NOUN_GAP.fullmatch(self.text, m.end, prod.start)
             ]
             by = [m for m in mans if BY_GAP.fullmatch(self.text, prod.end, m.start)]
+            which_by = [m for m in mans if WHICH_BY_GAP.fullmatch(self.text, prod.end, m.start)]
             cstart, cend = self.clause_bounds(sent, prod.start)
             in_clause = [m for m in mans if cstart <= m.start < cend] or (
                 [lead] if lead is not None and lead in mans else []
@@ -2133,6 +2142,8 @@ class _Extractor:
                 chosen, how = possessive[0], "possessive"
             elif by:
                 chosen = by[0]  # "Privigen by Grifols is given monthly"
+            elif which_by:
+                chosen, how = which_by[0], "relative-clause"
             elif prod.start in pairs:
                 chosen = pairs[prod.start]
                 how = "respectively" if RESPECTIVELY.search(sent.text) else "direct"

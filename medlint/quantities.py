@@ -400,6 +400,8 @@ _P_DOSE = (
          {_NOT_RATE}
          (?:
             (?P<perday>{_W0}/{_W0}(?:day|d)\b|{_W1}(?:per|a){_W1}day\b|{_W1}daily\b
+              # "1 g/kg every day for 2 days", "0.4 g/kg each day"
+              |{_W1}(?:every|each){_W1}(?:single{_W1})?day\b(?!{_W0}['’])
               # "no more than 1 g/kg on a single day", "in any one day"
               |{_W1}(?:on|in){_W1}(?:a{_W1}single|any{_W1}(?:one|single)|one|a|any){_W1}day\b)
             (?:{_W0},?{_W0}(?:for|over|on|x|×){_W0}(?P<days>{_NUMW})(?:{_W1}consecutive)?{_W1}days?\b)?

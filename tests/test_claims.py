@@ -160,6 +160,23 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
         {("privigen", "manufacturer", "Grifols", "direct")},
     ),
     ("Switching from Privigen, which is not made by Grifols, to Gamunex-C is common.\n", set()),
+    # A relative clause straight after the name says who makes it.
+    (
+        "Hizentra, which is made by Grifols, is a 20% product.\n",
+        {
+            ("hizentra", "manufacturer", "Grifols", "relative-clause"),
+            ("hizentra", "concentration", "20%", "direct"),
+        },
+    ),
+    (
+        "Gamunex-C, which is made by Takeda, and Privigen, which was developed by CSL Behring,"
+        " are both liquids.\n",
+        {
+            ("gamunex-c", "manufacturer", "Takeda", "relative-clause"),
+            ("privigen", "manufacturer", "CSL Behring", "relative-clause"),
+        },
+    ),
+    ("Grifols also makes Xembify, which competes with Hizentra.\n", set()),
     (
         "Unlike Grifols' products, Privigen is 10%.\n",
         {("privigen", "concentration", "10%", "direct")},
@@ -896,6 +913,18 @@ def test_markdown_table_cells_are_attributed_by_row_and_column() -> None:
         (
             "Octagam 10% infusions are given 6 weeks apart.\n",
             {("octagam-10", "interval", "every 6 weeks", "direct")},
+        ),
+        # "every day" / "each day" after a dose: a day's share, not the course
+        (
+            "Octagam 10% is given at 1 g/kg every day for 2 consecutive days, every 4 weeks.\n",
+            {
+                ("octagam-10", "dose", "1 g/kg/day for 2 days", "direct"),
+                ("octagam-10", "interval", "every 4 weeks", "direct"),
+            },
+        ),
+        (
+            "Octagam 10% is given at 0.4 g/kg each day for 5 days.\n",
+            {("octagam-10", "dose", "0.4 g/kg/day for 5 days", "direct")},
         ),
         ("Blood counts are checked at 6-week intervals.\n", set()),
         # monitoring in another clause leaves the dosing clause a claim
