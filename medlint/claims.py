@@ -622,6 +622,8 @@ MAX_RATE_BEFORE = re.compile(
     r"no\s+(?:faster|more|higher|greater)\s+than)\b",
     re.IGNORECASE,
 )
+# Denied just before a rate said as "above / faster than / higher than X": a ceiling.
+NEGATED_ABOVE = re.compile(r"\b(?:not|never|no|n['’]t)(?:\s+[\w-]+){0,3}\s*$", re.IGNORECASE)
 MAX_RATE_AFTER = re.compile(r"\s*(?:label\s+|labelled\s+)?max(?:imum)?\b", re.IGNORECASE)
 EQUIVALENT_GAP = re.compile(r"\s*[(\[/=]\s*(?:or\s+|i\.e\.,?\s+)?|\s+or\s+")
 INITIAL_RATE_BEFORE = re.compile(
@@ -2504,13 +2506,22 @@ class _Extractor:
                     q.comparator in ("<=", "<")
                     or MAX_RATE_BEFORE.search(before)
                     or MAX_RATE_AFTER.match(self.text, m.end)  # "the 4 mg/kg/min label maximum"
+                    # "will not be set above 0.08 mL/kg/min", "never faster than ..."
+                    or (q.comparator in (">", ">=") and NEGATED_ABOVE.search(before))
                 ):
                     attribute = "max_rate"
+                    if q.comparator in (">", ">="):  # "not above X" is "at most X"
+                        q = dataclasses.replace(q, comparator="<=")
                 elif INITIAL_RATE_BEFORE.search(before):
                     attribute = "initial_rate"
-                else:
+                elif q.comparator in (">", ">="):
+                    # "rates above 4 mg/kg/min raise the risk": a rate named, none given
                     previous_rate = ""
                     continue
+                else:
+                    # A step ("increase to 2 mg/kg/min", "titrate to 6 mg/kg/min") or the rate
+                    # it runs at: only the maximum can judge it.
+                    attribute = "rate"
                 previous_rate = attribute
             else:
                 previous_end, previous_rate = m.end, ""

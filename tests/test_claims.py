@@ -971,13 +971,31 @@ def test_a_page_title_names_the_subject_when_no_heading_does(path: str, text: st
         (
             "In dermatomyositis, infusions start at 1 mg/kg/min and increase to 2 mg/kg/min"
             " after 30 minutes.\n",
-            {("dermatomyositis", "initial_rate", "1 mg/kg/min", "indication")},
+            {
+                ("dermatomyositis", "initial_rate", "1 mg/kg/min", "indication"),
+                ("dermatomyositis", "rate", "2 mg/kg/min", "indication"),  # a step
+            },
         ),
         (
             "In dermatomyositis, monitor carefully and do not exceed 0.04 mL/kg/min.\n",
             {("dermatomyositis", "max_rate", "≤0.04 mL/kg/min", "indication")},
         ),
-        ("In dermatomyositis, the rate is 2 mg/kg/min.\n", set()),  # a step, neither end
+        # neither end: a step, or the rate it runs at (only the maximum judges it)
+        (
+            "In dermatomyositis, the rate is 2 mg/kg/min.\n",
+            {("dermatomyositis", "rate", "2 mg/kg/min", "indication")},
+        ),
+        # a rate named as a threshold, none given
+        ("For dermatomyositis, rates above 4 mg/kg/min raise the risk of clots.\n", set()),
+        # denied above: a ceiling
+        (
+            "For dermatomyositis, the pump will not be set above 0.08 mL per kg per minute.\n",
+            {("dermatomyositis", "max_rate", "≤0.08 mL/kg/min", "indication")},
+        ),
+        (
+            "For dermatomyositis, the rate should be no higher than 0.04 mL/kg/min.\n",
+            {("dermatomyositis", "max_rate", "≤0.04 mL/kg/min", "indication")},
+        ),
         (
             "For dermatomyositis we stay below 3 mg/kg/min on the first course, and reach the"
             " 4 mg/kg/min label maximum later.\n",
@@ -989,7 +1007,11 @@ def test_a_page_title_names_the_subject_when_no_heading_does(path: str, text: st
         (
             "In dermatomyositis, give 0.01 mL/kg/min for the first 30 minutes, then 0.02"
             " mL/kg/min for 30 minutes.\n",
-            set(),  # "for the first 30 minutes" after a rate is no start cue for the next one
+            # "for the first 30 minutes" after a rate is no start cue for the next one
+            {
+                ("dermatomyositis", "rate", "0.01 mL/kg/min", "indication"),
+                ("dermatomyositis", "rate", "0.02 mL/kg/min", "indication"),
+            },
         ),
         (
             "In dermatomyositis, the label lets the nurse go as far as ten milligrams per kilo a"
@@ -999,7 +1021,11 @@ def test_a_page_title_names_the_subject_when_no_heading_does(path: str, text: st
         (
             "In dermatomyositis, start at 1 mg/kg/min. The first increase is to 2 mg/kg/min, and"
             " the nurse may begin raising the rate to 3 mg/kg/min.\n",
-            {("dermatomyositis", "initial_rate", "1 mg/kg/min", "indication")},
+            {
+                ("dermatomyositis", "initial_rate", "1 mg/kg/min", "indication"),
+                ("dermatomyositis", "rate", "2 mg/kg/min", "indication"),
+                ("dermatomyositis", "rate", "3 mg/kg/min", "indication"),
+            },
         ),
         (
             "For dermatomyositis, cap at 0.3 mL/kg/min.\n",
@@ -1070,6 +1096,7 @@ def test_table_cells_take_their_meaning_from_the_headers() -> None:
     assert {c[1:3] for c in claims_of(rates, "a.md")} == {
         ("initial_rate", "1 mg/kg/min"),
         ("max_rate", "4 mL/kg/min"),
+        ("rate", "2 mg/kg/min"),  # a step
     }
 
 

@@ -39,11 +39,20 @@ from medlint.model import Claim, Finding
 from medlint.quantities import Quantity, format_quantity, parse_quantity, range_relation
 from medlint.rules import Rule
 
-REGIMEN_ATTRIBUTES = ("dose", "max_dose", "division", "interval", "max_rate", "initial_rate")
+REGIMEN_ATTRIBUTES = (
+    "dose",
+    "max_dose",
+    "division",
+    "interval",
+    "max_rate",
+    "initial_rate",
+    "rate",
+)
 # Ceilings: a rate slower than the label's is never wrong, only a faster one (the label's
 # warning for dermatomyositis is "do not exceed"). Facts keys of each, which may list the same
 # rate in several units ("4 mg/kg/min", "0.04 mL/kg/min").
-CEILINGS = {"max_rate": "maximum_rate", "initial_rate": "initial_rate"}
+# A rate said as neither ("increase to 2 mg/kg/min") is a step: the maximum is its ceiling.
+CEILINGS = {"max_rate": "maximum_rate", "initial_rate": "initial_rate", "rate": "maximum_rate"}
 MAINTENANCE = "maintenance "  # the prefix of a maintenance phase's attribute ("maintenance dose")
 INCIDENCE_TOLERANCE = 0.25  # relative, around the point value, when no interval is given
 _RELATION_TEXT = {
@@ -263,6 +272,8 @@ def _run_regimen(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable
             expected = " or ".join(
                 dict.fromkeys(f"{format_quantity(c)} ({_label(facts, b)})" for b, c, _ in checked)
             )
+            if attribute == "rate":
+                expected = f"maximum {expected}"
             as_written = " ".join(claim.text.split())
             normalised = "" if claim.value.display == as_written else f" (= {claim.value.display})"
             if compared_course and course is not None:
