@@ -300,7 +300,9 @@ CONCENTRATION_OF = re.compile(
 COMPARISON_BEFORE = re.compile(
     r"(?:\b(?:of|than|to|with|versus|vs\.?|like|from|over|into|for)\s+"
     r"(?:an?|other|most|many|some|all|older|standard|typical|conventional)\s+"
-    r"|\bas\s+\w+(?:\s+\w+)?\s+as\s+(?:an?\s+)?"
+    r"|\bas\s+\w+(?:\s+\w+)?\s+as\s+(?:an?\s+|the\s+)?"
+    # "more concentrated than the 10% products" (not "one of the 10% products": a claim)
+    r"|\b(?:than|versus|vs\.?|like|unlike)\s+the\s+"
     r"|\b(?:other|most|many|older|standard|typical|conventional)\s+)$",
     re.IGNORECASE,
 )
@@ -521,8 +523,12 @@ TABLE_HEADERS = {
 }
 
 REGIMEN_CUE = re.compile(
-    r"\b(?:dos(?:e|ed|es|ing|age|ages)|infusions?|infused|treat(?:ed|ments?)|therap(?:y|ies)|"
-    r"cycles?|courses?|given|prescribed|"
+    r"\b(?:dos(?:e|ed|es|ing|age|ages)|infused|treated|cycles?|courses?|given|prescribed|"
+    # not as a word for people or places: "infusion professionals who care for people with
+    # dermatomyositis every day", "the therapy team meets every week"
+    r"(?:infusions?|treatments?|therap(?:y|ies))(?!\s+(?:nurses?|professionals?|staff|teams?|"
+    r"cent(?:re|er)s?|units?|suites?|clinics?|chairs?|services?|specialists?|providers?|"
+    r"pharmac(?:y|ies|ists?)|compan(?:y|ies)|rooms?|wards?)\b)|"
     r"administered|repeated|receives?|ivig|igiv|scig|immunoglobulins?|induction|maintenance|regimens?|"
     r"protocols?|schedules?)\b",
     re.IGNORECASE,

@@ -160,6 +160,15 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
         {("privigen", "manufacturer", "Grifols", "direct")},
     ),
     ("Switching from Privigen, which is not made by Grifols, to Gamunex-C is common.\n", set()),
+    # A class compared with ("the 10% products") is not the subject's own figure ...
+    (
+        "Hizentra and Cuvitru are twice as concentrated as the 10% products, so the same dose"
+        " takes half the volume.\n",
+        set(),
+    ),
+    ("Hizentra is more concentrated than the 10% products.\n", set()),
+    # ... but one of a class is
+    ("Privigen is one of the 5% products.\n", {("privigen", "concentration", "5%", "direct")}),
     # A relative clause straight after the name says who makes it.
     (
         "Hizentra, which is made by Grifols, is a 20% product.\n",
@@ -927,6 +936,12 @@ def test_markdown_table_cells_are_attributed_by_row_and_column() -> None:
             {("octagam-10", "dose", "0.4 g/kg/day for 5 days", "direct")},
         ),
         ("Blood counts are checked at 6-week intervals.\n", set()),
+        # "infusion" naming people, not a dosing: no interval
+        (
+            '"We built this from the feedback of infusion professionals who care for people'
+            ' with dermatomyositis every day," said the director.\n',
+            set(),
+        ),
         # monitoring in another clause leaves the dosing clause a claim
         (
             "Octagam 10% courses are repeated every 35 days while it works, and your consultant"

@@ -27,6 +27,8 @@ def rules_of(text: str, path: str) -> set[str]:
         ("a.md", "**Sources our team gave us**"),  # bold, no heading markup
         ("a.txt", "References (from the hospital's information pack)"),
         ("a.txt", "5. WHERE OUR FACTS COME FROM\n--------------------"),  # numbered, ruled
+        ("a.md", "## Slide 13 — References"),  # a slide deck's last slide
+        ("a.md", "## Appendix B: Sources"),
     ],
 )
 def test_a_references_title_opens_the_section(path: str, title: str) -> None:
@@ -42,6 +44,7 @@ def test_a_references_title_opens_the_section(path: str, title: str) -> None:
     [
         "## Sources of plasma",  # a topic, not the article's sources
         "## Where to get help",
+        "## Slide 13 — Dosing",
         "Our sources of support are many, and we thank every one of them for their help today.",
     ],
 )
