@@ -110,7 +110,7 @@ REPORTED_BELIEF = re.compile(
           ["“]
       | \b(?:another|one|a|some|other)\s+(?:web\s?)?(?:page|site|website|leaflet|post|forum
           |article|blog|source|brochure|video)s?\s+(?:\w+\s+){0,3}?(?:claimed|claims|said|says
-          |stated|states|suggested|suggests)\b""",
+          |stated|states|suggested|suggests|claiming|saying|stating|suggesting)\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 # Where a reported belief's stretch ends: the correction that follows it.
@@ -526,9 +526,9 @@ REGIMEN_CUE = re.compile(
     r"\b(?:dos(?:e|ed|es|ing|age|ages)|infused|treated|cycles?|courses?|given|prescribed|"
     # not as a word for people or places: "infusion professionals who care for people with
     # dermatomyositis every day", "the therapy team meets every week"
+    # (a place for infusions still is: "split over six days at the infusion suite")
     r"(?:infusions?|treatments?|therap(?:y|ies))(?!\s+(?:nurses?|professionals?|staff|teams?|"
-    r"cent(?:re|er)s?|units?|suites?|clinics?|chairs?|services?|specialists?|providers?|"
-    r"pharmac(?:y|ies|ists?)|compan(?:y|ies)|rooms?|wards?)\b)|"
+    r"specialists?|providers?|pharmacists?|compan(?:y|ies))\b)|"
     r"administered|repeated|receives?|ivig|igiv|scig|immunoglobulins?|induction|maintenance|regimens?|"
     r"protocols?|schedules?)\b",
     re.IGNORECASE,
@@ -625,11 +625,18 @@ MAX_RATE_BEFORE = re.compile(
     r"\b(?:max(?:imum)?|fastest|highest|top|up\s+to|(?:not|never)\s+(?:to\s+)?exceed\w*|"
     r"cap(?:ped)?\s+(?:it\s+)?at|limit(?:ed)?\s+(?:of|to)|ceiling\s+of|"
     r"as\s+(?:far|high|fast)\s+as|"
-    r"no\s+(?:faster|more|higher|greater)\s+than)\b",
+    r"(?:no|never|not)\s+(?:any\s+)?(?:faster|more|higher|greater|quicker)\s+than)\b",
     re.IGNORECASE,
 )
 # Denied just before a rate said as "above / faster than / higher than X": a ceiling.
 NEGATED_ABOVE = re.compile(r"\b(?:not|never|no|n['’]t)(?:\s+[\w-]+){0,3}\s*$", re.IGNORECASE)
+# Before a rate that is a titration step or the rate it runs at: a verb of giving or changing.
+STEP_RATE_BEFORE = re.compile(
+    r"\b(?:increas\w*|rais\w*|titrat\w*|step(?:s|ped|ping)?|advanc\w*|escalat\w*|then|after|"
+    r"run(?:s|ning)?|ran|infus\w*|giv\w*|given|gave|set|move\w*|go(?:es)?|went|bump\w*|"
+    r"speed\w*|turn\w*|double\w*|continu\w*)\b",
+    re.IGNORECASE,
+)
 MAX_RATE_AFTER = re.compile(r"\s*(?:label\s+|labelled\s+)?max(?:imum)?\b", re.IGNORECASE)
 EQUIVALENT_GAP = re.compile(r"\s*[(\[/=]\s*(?:or\s+|i\.e\.,?\s+)?|\s+or\s+")
 INITIAL_RATE_BEFORE = re.compile(
@@ -2520,14 +2527,16 @@ class _Extractor:
                         q = dataclasses.replace(q, comparator="<=")
                 elif INITIAL_RATE_BEFORE.search(before):
                     attribute = "initial_rate"
-                elif q.comparator in (">", ">="):
-                    # "rates above 4 mg/kg/min raise the risk": a rate named, none given
+                elif q.comparator not in (">", ">=") and STEP_RATE_BEFORE.search(before):
+                    # A step ("increase to 2 mg/kg/min", "titrate to 6 mg/kg/min") or the rate
+                    # it runs at ("then run at 3 mg/kg/min"): only the maximum can judge it.
+                    attribute = "rate"
+                else:
+                    # "rates above 4 mg/kg/min raise the risk" names a rate and gives none;
+                    # "that ceiling is 9 mg/kg/min for a ten percent product, more than double
+                    # the ceiling for Octagam 10%" is some other product's: no verb of giving
                     previous_rate = ""
                     continue
-                else:
-                    # A step ("increase to 2 mg/kg/min", "titrate to 6 mg/kg/min") or the rate
-                    # it runs at: only the maximum can judge it.
-                    attribute = "rate"
                 previous_rate = attribute
             else:
                 previous_end, previous_rate = m.end, ""

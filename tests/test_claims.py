@@ -995,11 +995,19 @@ def test_a_page_title_names_the_subject_when_no_heading_does(path: str, text: st
             "In dermatomyositis, monitor carefully and do not exceed 0.04 mL/kg/min.\n",
             {("dermatomyositis", "max_rate", "≤0.04 mL/kg/min", "indication")},
         ),
-        # neither end: a step, or the rate it runs at (only the maximum judges it)
+        # neither end: a step, or the rate it runs at (only the maximum judges it) ...
         (
-            "In dermatomyositis, the rate is 2 mg/kg/min.\n",
+            "In dermatomyositis, the nurse then runs it at 2 mg/kg/min.\n",
             {("dermatomyositis", "rate", "2 mg/kg/min", "indication")},
         ),
+        # ... said with a verb of giving or changing: a rate with none may be another's
+        ("In dermatomyositis, the rate is 2 mg/kg/min.\n", set()),
+        (
+            "For MMN, Gammagard allows 5.4 mL/kg/h. In milligrams that ceiling is 9 mg/kg/min,"
+            " more than double the dermatomyositis ceiling for Octagam 10%.\n",
+            set(),
+        ),
+        ('We saw a forum post claiming the limit is "0.4 mL/kg/min" for dermatomyositis.\n', set()),
         # a rate named as a threshold, none given
         ("For dermatomyositis, rates above 4 mg/kg/min raise the risk of clots.\n", set()),
         # denied above: a ceiling

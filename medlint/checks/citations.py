@@ -112,7 +112,11 @@ def _prepare(params: dict[str, Any]) -> Any:
     suffixes = _alternation(params.get("organisation_suffixes", []), "organisation_suffixes")
     word = r"[A-Z][\w&'’.-]*\s+(?:of\s+|and\s+|&\s+|for\s+|,\s+)*"
     # "British Society for Rheumatology", "National Organization for Rare Disorders"
-    of_what = r"(?:\s+(?:of|for|on|in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
+    # ... and "Royal College of Paediatrics and Child Health"
+    of_what = (
+        r"(?:\s+(?:of|for|on|in)\s+(?:the\s+)?[A-Z][\w'’-]*"
+        r"(?:\s+(?:(?:and|&)\s+)?[A-Z][\w'’-]*){0,3})?"
+    )
     # "the Institute for Safe Medication Practices": the suffix word first, then what of
     capitalised = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
     named_after = rf"(?:{suffixes})\s+(?:of|for|on|in)\s+(?:the\s+)?{capitalised}"
