@@ -262,6 +262,9 @@ PAREN_LIST_GAP = re.compile(
 )
 # Between a product and a percentage: a list of strengths ("Octagam 5% & 10%"), not a claim.
 LIST_GAP = re.compile(r"&|\band\b|\bor\b|/|,", re.IGNORECASE)
+# A product, then its value after "at": "Gamunex-C and Privigen, at 10% and 5%".
+AT_VALUE_GAP = re.compile(r"[®™]?\s*,\s*at\s+")
+VALUE_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)", re.IGNORECASE)
 # "Privigen is less concentrated than Hizentra (10% vs 20%)": values in the products' order.
 VS_PAIR = re.compile(
     r"\(\s*(\d+(?:\.\d+)?\s*%)\s*(?:vs\.?|versus|v\.|and|/|to)\s*(\d+(?:\.\d+)?\s*%)\s*\)",
@@ -431,6 +434,9 @@ DETERMINER_BEFORE = re.compile(
 # A relative clause about a condition or a setting, with a subject of its own
 WHERE_CLAUSE = re.compile(r",\s*where\s+(?!it\b|they\b|this\b)", re.IGNORECASE)
 # "can be given IV or SC": after a verb of giving, the acronyms IV and SC are routes.
+PERCENT_SLOT = re.compile(
+    r"\s*\d+(?:\.\d+)?\s*%(?:\s*(?:or|and|&|/)\s*\d+(?:\.\d+)?\s*%)*\s*[.]?\s*", re.IGNORECASE
+)
 ROUTE_SLOT = re.compile(
     r"\s*(?:IV|SC|SQ)(?:\s*(?:or|and|&|\+|/)\s*(?:IV|SC|SQ))*(?:\s+only)?\s*[.]?\s*", re.IGNORECASE
 )
@@ -1761,14 +1767,22 @@ class _Extractor:
                 and (
                     (0 <= m.start - p.end <= 4 and not LIST_GAP.search(self.text, p.end, m.start))
                     or 0 <= p.start - m.end <= 2
+                    # "Gamunex-C and Privigen, at 10% and 5%, ..."
+                    or AT_VALUE_GAP.fullmatch(self.text, p.end, m.start) is not None
                 )
                 for p in sent.mentions
             )
+            if not near_product and values:
+                # the next value of a list the first one opened: "at 10% and 5%"
+                near_product = (
+                    VALUE_LIST_GAP.fullmatch(self.text, values[-1][0].end, m.start) is not None
+                )
             if not (
                 header_says
                 or near_product
                 or CONCENTRATION_CUE.search(window)
                 or self.in_product_bracket(sent, m)
+                or self.percent_slot(sent, m)
             ):
                 continue
             if q.low != q.high:
@@ -2023,18 +2037,36 @@ class _Extractor:
     def route_slot(self, sent: Sentence, m: Mention) -> bool:
         """An acronym that fills a slot of its own in a product's list of attributes.
 
-        "- Flebogamma DIF: Grifols / 5% & 10% / IV or SC / D-sorbitol": between separators,
-        with nothing but routes, "IV" names the route (elsewhere it may be anything).
+        "- Flebogamma DIF: Grifols / 5% & 10% / IV or SC / D-sorbitol": between separators
+        (slashes, bars, semicolons, colons, dashes, commas), with nothing but routes, "IV" names
+        the route (elsewhere it may be anything: "Phase IV", "IV immunoglobulin").
         """
+        # also dashes and commas: "- Cuvitru (Takeda) — 20% — glycine — IV/SC"
+        return self._fills_slot(sent, m, ROUTE_SLOT, "/|;:—–,", "/|;—–,")
+
+    def percent_slot(self, sent: Sentence, m: Mention) -> bool:
+        """A percentage alone between a product's field separators: "Cuvitru — 20% — SC".
+
+        Slashes do not separate here ("5%/10%" is one slot), nor colons ("Headache: 50%"
+        under a product's heading is a side effect's share); the product must be named in the
+        sentence, before the value.
+        """
+        if not self.products_in(sent.start, m.start):
+            return False
+        return self._fills_slot(sent, m, PERCENT_SLOT, "|;—–,", "|;—–,")
+
+    def _fills_slot(
+        self, sent: Sentence, m: Mention, slot: re.Pattern[str], before: str, after: str
+    ) -> bool:
         if self.lead_product is None and not self.products_in(sent.start, m.start):
             return False
         lo = max(sent.start, m.start - 30)
-        cut = max(self.text.rfind(c, lo, m.start) for c in "/|;:")
+        cut = max(self.text.rfind(c, lo, m.start) for c in before)
         if cut < 0:
             return False
-        ends = [i for c in "/|;" if (i := self.text.find(c, m.end, sent.end)) >= 0]
+        ends = [i for c in after if (i := self.text.find(c, m.end, sent.end)) >= 0]
         end = min(ends) if ends else sent.end
-        return ROUTE_SLOT.fullmatch(self.text, cut + 1, end) is not None
+        return slot.fullmatch(self.text, cut + 1, end) is not None
 
     def iga_as_mass_per_volume(self, sent: Sentence, after: int) -> tuple[Mention, Quantity] | None:
         """ "an average IgA of 37 mg/mL": a protein-sized figure that is IgA's, slip and all.

@@ -353,7 +353,7 @@ _P_CONC = (
     + rf"""
          {_W0}(?P<mass>{_MASS})
          # "37 micrograms of IgA per mL", "0.1 g of protein per mL"
-         (?:{_W1}(?:of{_W1})?(?P<substance>IgA|immunoglobulin{_W1}A|IgG|proteins?|immunoglobulins?
+         (?:{_W1}(?:of{_W1})?(?:(?:human|total){_W1}(?:normal{_W1})?)?(?P<substance>IgA|immunoglobulin{_W1}A|IgG|proteins?|immunoglobulins?
             |immune{_W1}globulins?)\b)?
          # "per mL", "/mL", "in each mL", "in 100 mL"
          {_W0}(?:/|per\s|in{_W1}(?:(?:each|every|a){_W1})?){_W0}(?:(?P<volnum>{_NUM}){_W0})?
@@ -372,7 +372,7 @@ _P_CONC_EACH = (
     + rf"""
          {_W0}(?P<mass>{_MASS})\b
          # the protein, or nothing else: "50 mg of D-sorbitol" is a stabilizer's amount
-         (?:{_W1}(?:of{_W1})?(?P<substance>IgA|immunoglobulin{_W1}A|IgG|proteins?|immunoglobulins?
+         (?:{_W1}(?:of{_W1})?(?:(?:human|total){_W1}(?:normal{_W1})?)?(?P<substance>IgA|immunoglobulin{_W1}A|IgG|proteins?|immunoglobulins?
             |immune{_W1}globulins?)\b
           |(?={_W0}(?:[.,;:)!?]|$|(?:and|or)\b)))"""
 )

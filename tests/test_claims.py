@@ -160,6 +160,29 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
         {("privigen", "manufacturer", "Grifols", "direct")},
     ),
     ("Switching from Privigen, which is not made by Grifols, to Gamunex-C is common.\n", set()),
+    # "at" after a product gives its value; the values listed after it go with it
+    (
+        "Privigen, at 10%, is one of the stronger products.\n",
+        {("privigen", "concentration", "10%", "direct")},
+    ),
+    # A product's fields between dashes or commas: the route acronyms and a bare percentage
+    (
+        "- Cuvitru (Takeda) — 10% — glycine — IV/SC\n",
+        {
+            ("cuvitru", "manufacturer", "Takeda", "parenthetical"),
+            ("cuvitru", "concentration", "10%", "direct"),
+            ("cuvitru", "stabilizer", "glycine", "list-item"),
+            ("cuvitru", "route", "intravenous", "list-item"),
+            ("cuvitru", "route", "subcutaneous", "list-item"),
+        },
+    ),
+    ("Privigen, in a Phase IV study, was well tolerated.\n", set()),
+    # ... but a share after a colon under a product's heading is a side effect's
+    ("## Octagam 10% side effects\n\n- Headache: 50%\n", set()),
+    (
+        "Flebogamma DIF 100 mg/ml contains 50 mg of human protein in each ml.\n",
+        {("flebogamma-10-dif", "concentration", "5%", "direct")},
+    ),
     # A class compared with ("the 10% products") is not the subject's own figure ...
     (
         "Hizentra and Cuvitru are twice as concentrated as the 10% products, so the same dose"
@@ -756,6 +779,7 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     (
         "- Privigen | CSL Behring | 10% | IV | L-proline\n",
         {
+            ("privigen", "concentration", "10%", "direct"),  # a percentage alone in its slot
             ("privigen", "route", "intravenous", "direct"),
             ("privigen", "stabilizer", "L-proline", "direct"),
         },
