@@ -64,6 +64,22 @@ def test_bullets_and_blocks() -> None:
     ]
 
 
+def test_checklist_boxes_lead_items() -> None:
+    """Each box of a checklist is an item of its own: a worked example on one line must not
+    be read together with the next line's figures."""
+    source = (
+        "[ ] Worked check: an 80 kg patient receives 2 g/kg = 180 g per course.\n"
+        "[x] Daily share checked (160 g over 4 days = 40 g a day).\n"
+        "☐ Consent signed.\n"
+    )
+    assert kinds(source) == [
+        ("list_item", "Worked check: an 80 kg patient receives 2 g/kg = 180 g per course."),
+        ("list_item", "Daily share checked (160 g over 4 days = 40 g a day)."),
+        ("list_item", "Consent signed."),
+    ]
+    assert [f.rule for f in lint_text(source, "a.txt")] == ["dose-arithmetic"]
+
+
 def test_a_block_of_fields_is_one_statement_per_line() -> None:
     """A settings sheet has no full stops: each "Label: value" line is its own unit (and never
     a heading), so what one line names does not decide the others; prose stays whole."""

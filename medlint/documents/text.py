@@ -3,8 +3,8 @@
 Blocks are separated by blank lines. A short single-line block without
 closing punctuation is a heading, unless it reads "label: details" with a figure
 or a list after the colon (a statement, often a list item that lost its bullet);
-lines led by ``•``, ``-``, ``*``, ``–``,
-``1.`` or ``[1]`` are list items; everything else is a paragraph. A line holding only
+lines led by ``•``, ``-``, ``*``, ``–``, ``1.``, ``[1]`` or a checklist box (``[ ]``,
+``[x]``, ``☐``) are list items; everything else is a paragraph. A line holding only
 an HTML-style comment (``<!-- medlint-disable-next-line ... -->``) is a
 directive, never prose: plain text has no comment syntax of its own, so
 medlint uses the same form in all three formats.
@@ -18,7 +18,8 @@ from medlint.model import Directive, Document, Segment, Unit
 
 # "[1] Author, title" starts a reference list's item as "1." does: a "References" line right
 # above such items is then a heading of its own, blank line or not.
-_BULLET = re.compile(r"[ \t]*(?:[•●▪◦‣∙·*\-–—]|\d{1,3}[.)]|\[\d{1,3}\])[ \t]+")
+# A checklist's boxes ("[ ] Dose checked", "☐ Consent signed") lead items too.
+_BULLET = re.compile(r"[ \t]*(?:[•●▪◦‣∙·*\-–—☐☑☒□■✓✔]|\d{1,3}[.)]|\[\d{1,3}\]|\[[ xX✓✔]\])[ \t]+")
 _COMMENT_LINE = re.compile(r"[ \t]*<!--(.*?)-->[ \t]*$")
 _HEADING_MAX_WORDS = 14
 
