@@ -177,8 +177,11 @@ PRONOUN_LEAD = re.compile(
     r"medication|latter)"
     # "Privigen is made by CSL Behring. The concentration is 10%.": the attribute of the
     # product just named (not "The concentration of most products is ...")
-    r"|the\s+(?:concentration|strength|stabili[sz]er|manufacturer|maker|IgA\s+content)"
-    r"\s+(?:is|was)\b"
+    r"|the\s+(?:concentration|strength|stabili[sz]er|manufacturer|maker|IgA\s+content"
+    r"|content\s+of\s+IgA)\s+(?:is|was)\b"
+    # a leaflet's "The other ingredients (of this medicine) are glycine and water"
+    r"|the\s+other\s+(?:ingredients|components|excipients|constituents)"
+    r"(?:\s+of\s+this\s+(?:medicine|product|preparation))?\s+(?:are|is|include)\b"
     # "Her cousin gets Privigen. The company that makes it is Octapharma."
     r"|the\s+(?:company|firm|manufacturer)\s+(?:that|which|who)\s+(?:makes|made|produces"
     r"|manufactures)\s+it)\b",
@@ -476,7 +479,10 @@ FIELD_LEAD = re.compile(
     r"\W*(?:(?:protein\s+)?concentration|strength|manufacturer|maker|company|made\s+by|"
     r"manufactured\s+by|produced\s+by|stabili[sz]ers?|stabili[sz]ed\s+with|contains|route|"
     r"administration|administered|given|infused|IgA(?:\s+content)?|sugar|"
-    r"dose|dosing|formulation)\b",
+    r"dose|dosing|formulation|"
+    # a leaflet's "What X contains": "- The other ingredients are ...", "- The content of IgA"
+    r"(?:the\s+)?(?:other|active)\s+(?:ingredients?|components?|excipients?|constituents?"
+    r"|substances?)|(?:the\s+)?content\s+of\s+IgA)\b",
     re.IGNORECASE,
 )
 FINITE_VERB = re.compile(
@@ -823,7 +829,8 @@ IGA_DISPLAY = {"free": "IgA-free", "trace": "low/trace IgA", "high": "high IgA"}
 def _iga_value(q: Quantity) -> Value:
     """An IgA content as claims compare it: comparator and µg/mL."""
     comparator = q.comparator
-    display = f"{'' if comparator in ('=', '~') else comparator}{q.low:g} µg/mL"
+    shown = {"<=": "≤", ">=": "≥"}.get(comparator, comparator)  # as format_quantity shows it
+    display = f"{'' if comparator in ('=', '~') else shown}{q.low:g} µg/mL"
     return Value("iga", ("iga", comparator, round(q.low, 3)), display)
 
 
@@ -2818,6 +2825,17 @@ def _title_product(ex: _Extractor) -> Mention | None:
     return ex.products[0] if not rest.strip(TITLE_PUNCTUATION) else None
 
 
+def _same_product(facts: Facts, a: str, b: str) -> bool:
+    """Whether ids ``a`` and ``b`` name one product, or one is a member of the other family."""
+    if a == b:
+        return True
+    for x, y in ((a, b), (b, a)):
+        family = facts.products.get(x)
+        if family is not None and y in family.members:
+            return True
+    return False
+
+
 def may_inherit(unit: Unit) -> bool:
     """Whether a unit may be about a product it does not name.
 
@@ -2895,5 +2913,19 @@ def inherit_leads(extractors: list[_Extractor]) -> None:
         named = _title_product(ex)
         if named is not None:
             title, from_heading = named, unit.kind == "heading"
-        elif ex.products or not (nested or FIELD_LEAD.match(ex.text) or ex.lead_how == "inherited"):
+        elif (
+            ex.products
+            # an item that names the heading's product again keeps it: "What Flebogamma DIF
+            # contains" / "- Flebogamma DIF 100 mg/ml contains ..." / "- The other ..." (prose
+            # naming it still ends the reach: what follows may be about anything)
+            and not (
+                title is not None
+                and from_heading
+                and unit.kind == "list_item"
+                and all(_same_product(ex.facts, p.id, title.id) for p in ex.products)
+            )
+        ) or (
+            not ex.products
+            and not (nested or FIELD_LEAD.match(ex.text) or ex.lead_how == "inherited")
+        ):
             title = None

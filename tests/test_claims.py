@@ -1273,6 +1273,32 @@ def test_every_contrast_cue_contains_a_prefilter_word() -> None:
         assert any(word in part for word in _CONTRAST_WORDS.words), part
 
 
+def test_a_leaflets_contents_section_is_about_its_product() -> None:
+    """ "What X contains": items naming X again, "The other ingredients are ...", "The content
+    of IgA is ..." all speak of X; prose after a product sentence refers back to it too."""
+    leaflet = (
+        "## What Flebogamma DIF contains\n\n"
+        "- The active substance is human normal immunoglobulin.\n"
+        "- Flebogamma DIF 100 mg/ml contains 100 mg of human protein in each ml.\n"
+        "- The other components of this medicine are glycine and water for injections.\n"
+        "- The content of IgA is about 300 micrograms in every ml.\n"
+    )
+    assert claims_of(leaflet, "a.md") == {
+        ("flebogamma-10-dif", "concentration", "10%", "direct"),
+        ("flebogamma-dif", "stabilizer", "glycine", "inherited"),
+        ("flebogamma-dif", "iga", "300 µg/mL", "inherited"),
+    }
+    prose = (
+        "Privigen is a 10% solution. The other ingredients of this medicine are L-proline"
+        " and water. The content of IgA is at most 25 micrograms per mL.\n"
+    )
+    assert claims_of(prose) == {
+        ("privigen", "concentration", "10%", "direct"),
+        ("privigen", "stabilizer", "L-proline", "coreference"),
+        ("privigen", "iga", "≤25 µg/mL", "coreference"),
+    }
+
+
 def test_every_field_of_a_long_product_page_inherits_its_product() -> None:
     """Thousands of nested fields under one product: each is Privigen's (one forward pass)."""
     fields = "".join(f"  - Concentration: {5 + i % 2 * 5}%\n" for i in range(3000))
