@@ -150,6 +150,11 @@ NEGATION_BEFORE = re.compile(
     r"cannot|zero|absence\s+of|non)\b[\w\s-]{0,24}$",
     re.IGNORECASE,
 )
+# "Do not infuse X or Y ...", "never give X and Y ...": the giving of the products denied
+DENIED_GIVING_BEFORE = re.compile(
+    r"\b(?:not|never|n['’]t)\s+(?:be\s+)?(?:infus|giv|gave|us|administ|inject|put|push)\w*\s+$",
+    re.IGNORECASE,
+)
 NONE_LEAD = re.compile(r"\W*none\s+of\b", re.IGNORECASE)
 # "a meter that is not affected by maltose": the substance named as what interferes with
 # something else, not as what the product contains (or lacks)
@@ -162,7 +167,10 @@ FIELD_NONE_AFTER = re.compile(
 )
 STABILIZER_AS_INTERFERENCE = re.compile(
     r"\b(?:affected|fooled|confused|misled|falsely\s+raised)\s+by\s+$|\binterfer\w*\s+with\s+$|"
-    r"\bsensitive\s+to\s+$|\bmistak\w*\s+for\s+$|\bread\s+as\s+$",
+    r"\bsensitive\s+to\s+$|\bmistak\w*\s+for\s+$|\bread\s+as\s+$"
+    # "some glucose meters cannot tell maltose from glucose", "strips that do not detect it"
+    r"|\b(?:meters?|monitors?|strips?|tests?|devices?|readers?|GDH[\w-]*)\b[^.;]{0,60}?"
+    r"\b(?:tell|detect|distinguish|measure|read|recogni[sz]e|separate|differentiate)\s+$",
     re.IGNORECASE,
 )
 NEGATION_AFTER = re.compile(r"^\s?-?\s?free\b", re.IGNORECASE)
@@ -185,6 +193,12 @@ PRONOUN_LEAD = re.compile(
     # "Her cousin gets Privigen. The company that makes it is Octapharma."
     r"|the\s+(?:company|firm|manufacturer)\s+(?:that|which|who)\s+(?:makes|made|produces"
     r"|manufactures)\s+it)\b",
+    re.IGNORECASE,
+)
+# A value and the condition it is given for: "2 g/kg for dermatomyositis", "1 g/kg in ITP".
+VALUE_FOR_CONDITION_GAP = re.compile(
+    r"[\s,]*(?:[\w-]+\s+){0,2}?(?:for|in)\s+(?:(?:adults?|children|patients|people)\s+with\s+)?"
+    r"(?:the\s+)?",
     re.IGNORECASE,
 )
 # Products listed together share what the clause says of them: "X and Y", "neither X nor Y",
@@ -512,7 +526,7 @@ IMPERATIVE_START = re.compile(
 MAKER_FIELD = re.compile(r"\W*(?:manufacturer|maker|company)\s*:", re.IGNORECASE)
 TITLE_PUNCTUATION = " \t*_:;,.()[]-–—"
 # A sentence that asks ("Is Privigen a 5% solution?") states nothing.
-QUESTION_END = re.compile(r"\?[\"'”’)\]]*(?:\[[^\]]*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*$")
+QUESTION_END = re.compile(r"\?[\"'”’)\]*_]*(?:\[[^\]]*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*[*_]*\s*$")
 # An indirect question up to the value ("ask whether Privigen is a 5% solution") states nothing
 # either; "Privigen, whether given at home or in hospital, is ..." still does.
 WHETHER = re.compile(r"\bwhether\b", re.IGNORECASE)
@@ -1347,6 +1361,8 @@ class _Extractor:
         prev = self.sentences[idx - 1]
         prods = self.products_in(prev.start, prev.end)
         ids = {p.id for p in prods}
+        if len(ids) == 1 and depth < 3 and (liked := self.like_lead(prev, prods)) is not None:
+            return liked  # "Like Privigen, it is a 10% liquid. It contains ...": not Privigen
         if not ids and depth < 3:
             # "Octagam 10% is ... It is a 10% solution. It contains ...": a chain of "It"
             return self.previous_subject(prev, depth + 1)
@@ -1432,11 +1448,19 @@ class _Extractor:
         if not sent.text.lstrip(" *_\"'(").lower().startswith("like "):
             return None
         comma = self.text.find(",", sent.start, sent.end)
-        if comma < 0 or any(p.start > comma for p in cprods):
-            return None
-        if not PRONOUN_LEAD.match(self.text, comma + 1, sent.end):
-            return None
-        return self.subject_before(sent)
+        if (
+            comma >= 0
+            and all(p.start < comma for p in cprods)
+            and PRONOUN_LEAD.match(self.text, comma + 1, sent.end)
+        ):
+            return self.subject_before(sent)
+        # no comma: "Like Privigen it is a 10% liquid" (the pronoun right after the name)
+        for p in cprods:
+            if self.text[p.end : p.end + 1] in (" ", "\t") and PRONOUN_LEAD.match(
+                self.text, p.end, sent.end
+            ):
+                return self.subject_before(sent)
+        return None
 
     def former_latter(self, sent: Sentence, pos: int) -> Mention | None:
         """The product "the former" or "the latter" before ``pos`` refers to, if any.
@@ -1857,7 +1881,7 @@ class _Extractor:
         for m in sent.mentions:
             if m.kind != "stabilizer" or self.skipped(m.start):
                 continue
-            if STABILIZER_AS_INTERFERENCE.search(self.text, max(sent.start, m.start - 30), m.start):
+            if STABILIZER_AS_INTERFERENCE.search(self.text, max(sent.start, m.start - 90), m.start):
                 continue  # "use a glucose meter that is not affected by maltose"
             term = self.facts.stabilizers.get(m.id)
             value = term_value("stabilizer", m.id, term.name if term else m.text)
@@ -1896,6 +1920,13 @@ class _Extractor:
             cstart, _ = self.clause_bounds(sent, m.start)
             if self.negated(m.start, m.end, cstart):
                 continue
+            listed = self.products_in(cstart, m.start)
+            if (
+                len(listed) >= 2
+                and self.coordinated(listed)
+                and DENIED_GIVING_BEFORE.search(self.text, cstart, listed[0].start)
+            ):
+                continue  # "Do not infuse Hizentra or Cuvitru intravenously."
             before = self.text[max(cstart, m.start - 30) : m.start]
             if ROUTE_BLOCK_BEFORE.search(before) or ROUTE_OTHER_BEFORE.search(before):
                 continue  # "from a vein", "avoids the need for intravenous access"
@@ -2507,10 +2538,68 @@ class _Extractor:
         ]
         if not items:
             return
+        if len(self._conditions_named(sent)) > 1:
+            # "In Kawasaki disease ... 2 g/kg; in Guillain-Barré syndrome, 0.4 g/kg daily for
+            # five days ...": each value goes with the one condition its clause names; a value
+            # whose clause names none (or several) is nobody's, not IVIG's in general.
+            by_condition: dict[str, list[Mention]] = {}
+            for m in items:
+                named_here = self._value_condition(sent, m)
+                if named_here is not None:
+                    by_condition.setdefault(named_here, []).append(m)
+            for named_condition, group_items in by_condition.items():
+                self._regimen_values(
+                    sent, group_items, self._population_form(named_condition, sent)
+                )
+            return
+        self._regimen_values(sent, items, self.sentence_condition(sent))
+
+    def _value_condition(self, sent: Sentence, value: Mention) -> str | None:
+        """The one condition a value goes with, in a sentence that names several.
+
+        The only one its clause names; else the one it is given for ("2 g/kg for
+        dermatomyositis"); else the nearest before it when each condition has its own values
+        ("ITP (1 g/kg on 2 days) and dermatomyositis (2 g/kg over 2-5 days)"), not when the
+        conditions are listed together ("For ITP and dermatomyositis, 2 g/kg"). None: unclear.
+        """
+        cstart, cend = self.clause_bounds(sent, value.start)
+        conds = [
+            m
+            for m in sent.mentions
+            if m.kind == "condition" and cstart <= m.start < cend and not self.in_contrast(m.start)
+        ]
+        ids = list(dict.fromkeys(c.id for c in conds))
+        if len(ids) <= 1:
+            return ids[0] if ids else None
+        for c in conds:
+            if c.start >= value.end and VALUE_FOR_CONDITION_GAP.fullmatch(
+                self.text, value.end, c.start
+            ):
+                return c.id
+        before = [c for c in conds if c.end <= value.start]
+        if not before:
+            return None
+        nearest = before[-1]
+        k = conds.index(nearest)
+        if k > 0 and not any(
+            m.quantity is not None and conds[k - 1].end <= m.start < nearest.start
+            for m in sent.mentions
+        ):
+            return None  # "ITP and dermatomyositis" listed together before their values
+        if any(
+            c.start >= value.end and VALUE_FOR_CONDITION_GAP.fullmatch(self.text, m.end, c.start)
+            for c in conds
+            for m in sent.mentions
+            if m.quantity is not None and nearest.end <= m.start < value.start
+        ):
+            return None  # "2 g/kg for ITP, given over 2 days, and 2 g/kg for DM": given after
+        return nearest.id
+
+    def _regimen_values(self, sent: Sentence, items: list[Mention], condition: str) -> None:
+        """Emit the regimen claims of ``items``: a sentence's, or a clause's with ``condition``."""
         products = {p.id: p for p in self.products_in(sent.start, sent.end)}
         if len(products) > 1:
             return  # which product gets which dose is not clear: stay quiet
-        condition = self.sentence_condition(sent)
         if products:
             subject = next(iter(products.values()))
             how = "direct"

@@ -183,6 +183,20 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
         "Flebogamma DIF 100 mg/ml contains 50 mg of human protein in each ml.\n",
         {("flebogamma-10-dif", "concentration", "5%", "direct")},
     ),
+    # "Like X it ..." (no comma): "it" is the product before, in every clause and after
+    (
+        "Gamunex-C is made by Grifols. Like Privigen it is a 10% liquid, and it is stabilized"
+        " with glycine. It contains only trace amounts of IgA (an average of 46 micrograms per"
+        " mL).\n",
+        {
+            ("gamunex-c", "manufacturer", "Grifols", "direct"),
+            ("gamunex-c", "concentration", "10%", "coreference"),
+            ("gamunex-c", "stabilizer", "glycine", "coreference"),
+            ("gamunex-c", "iga", "46 µg/mL", "coreference"),
+        },
+    ),
+    # two products whose giving is denied: no route claim
+    ("Do not infuse Hizentra or Cuvitru intravenously.\n", set()),
     # A class compared with ("the 10% products") is not the subject's own figure ...
     (
         "Hizentra and Cuvitru are twice as concentrated as the 10% products, so the same dose"
@@ -1498,3 +1512,53 @@ def test_a_dose_for_another_condition_is_that_conditions(sentence: str, conditio
     regimen = [c for c in analysis.claims if c.attribute in ("dose", "interval")]
     assert regimen
     assert {c.condition for c in regimen} == {condition}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # each clause names its own condition
+        (
+            "In Kawasaki disease it is given as a single 2 g/kg infusion; in Guillain-Barre"
+            " syndrome, 0.4 g/kg daily for five days proved as effective as plasma exchange.\n",
+            {
+                ("conditions.kawasaki-disease", "dose", "2 g/kg", "kawasaki-disease"),
+                (
+                    "conditions.guillain-barre-syndrome",
+                    "dose",
+                    "0.4 g/kg/day for 5 days",
+                    "guillain-barre-syndrome",
+                ),
+            },
+        ),
+        # "condition (values)" and "values for condition" in one clause
+        (
+            "Octagam 10% is approved for ITP (1 g/kg on 2 days) and dermatomyositis (2 g/kg over"
+            " 2-5 days).\n",
+            {
+                ("products.octagam-10", "dose", "1 g/kg", "itp"),
+                ("products.octagam-10", "dose", "2 g/kg", "dermatomyositis"),
+                ("products.octagam-10", "division", "divided over 2-5 days", "dermatomyositis"),
+            },
+        ),
+        (
+            "Octagam 10% has two doses: 2 g/kg for ITP, given over 2 days, and 2 g/kg for"
+            " dermatomyositis, given over 2-5 days every 4 weeks.\n",
+            {
+                ("products.octagam-10", "dose", "2 g/kg", "itp"),
+                ("products.octagam-10", "division", "divided over 2 days", "itp"),
+                ("products.octagam-10", "dose", "2 g/kg", "dermatomyositis"),
+                ("products.octagam-10", "division", "divided over 2-5 days", "dermatomyositis"),
+                ("products.octagam-10", "interval", "every 4 weeks", "dermatomyositis"),
+            },
+        ),
+        # conditions listed together: whose value it is stays unclear, and it is not IVIG's
+        # in general either
+        ("For ITP and dermatomyositis, the dose is 2 g/kg.\n", set()),
+    ],
+)
+def test_a_sentence_naming_several_conditions_gives_each_value_its_own(
+    text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    got = {(c.subject, c.attribute, c.value.display, c.condition) for c in analyse(text).claims}
+    assert got == expected

@@ -22,7 +22,7 @@ from typing import Any
 
 from medlint.checks import CheckKind
 from medlint.checks.base import finding
-from medlint.claims import Analysis, Sentence
+from medlint.claims import QUESTION_END, Analysis, Sentence
 from medlint.errors import MedlintError
 from medlint.facts import Facts
 from medlint.model import Finding
@@ -315,6 +315,8 @@ def _run_citation(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterabl
             # Each cue's first match: the earliest (and, at one start, longest) of all its
             # matches is what is reported, so the rest of the sentence need not be searched.
             text = sentence.text
+            if "?" in text and QUESTION_END.search(text):
+                continue  # "Q: Is the evidence for it good?" asks; it invokes nothing
             hits = [m for cue in run if (m := cue.search(text)) is not None]
             if not hits or has_marker(sentence):
                 continue

@@ -85,6 +85,22 @@ def _field_lines(source: str, block: list[tuple[int, int]]) -> list[list[tuple[i
     return [[line] for line in block]
 
 
+_NUMBER_BULLET = re.compile(r"[ \t]*\d{1,2}[.)][ \t]+")
+_BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+
+
+def _is_caps_title(text: str) -> bool:
+    """Capitals only (outside brackets), several letters, no full stop: a section title."""
+    bare = _BRACKETED.sub(" ", text).strip()
+    letters = [c for c in bare if c.isalpha()]
+    return (
+        len(letters) >= 4
+        and all(c.isupper() for c in letters)
+        and len(text.split()) <= _HEADING_MAX_WORDS
+        and not bare.endswith((".", ";", ","))
+    )
+
+
 def read_text(path: str, source: str) -> Document:
     doc = Document(path=path, source=source, format="text")
     start_offset = 1 if source.startswith("\ufeff") else 0
@@ -136,6 +152,18 @@ def read_text(path: str, source: str) -> Document:
         text = source[s:e]
         if kind == "paragraph" and len(block) == 1 and first_s not in fields and _is_heading(text):
             kind = "heading"
+        elif (
+            kind == "list_item"
+            and len(block) == 1
+            and _NUMBER_BULLET.match(source, first_s, first_e)
+            and _is_caps_title(text)
+        ):
+            # "4. DOSING - JUVENILE DERMATOMYOSITIS (paediatric use)": a numbered section title
+            kind = "heading"
+            s = first_s
+            while source[s] in " \t":
+                s += 1
+            text = source[s:e]
         unit = Unit(
             kind=kind,
             text=text,
