@@ -279,6 +279,8 @@ PAREN_LIST_GAP = re.compile(
 )
 # Between a product and a percentage: a list of strengths ("Octagam 5% & 10%"), not a claim.
 LIST_GAP = re.compile(r"&|\band\b|\bor\b|/|,", re.IGNORECASE)
+ARTICLE_END = re.compile(r"\b(?:the|a)\s+$", re.IGNORECASE)
+PERCENT_ONE_AFTER = re.compile(r"\s+(?:one|kind|type|version|sort)s?\b(?![-‐‑])", re.IGNORECASE)
 # A product, then its value after "at": "Gamunex-C and Privigen, at 10% and 5%".
 AT_VALUE_GAP = re.compile(r"[®™]?\s*,\s*at\s+")
 VALUE_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)", re.IGNORECASE)
@@ -412,8 +414,11 @@ POSSESSIVE_GAP = re.compile(
 )
 # "Privigen by Grifols", "Privigen® by Grifols": the maker straight after the name.
 BY_GAP = re.compile(r"[®™]?\s+by\s+")
-# "Hizentra, which is made by Grifols, ...": a relative clause on the name just before it.
+# "Hizentra, which is made by Grifols, ...": a relative clause on the name just before it;
+# "Hizentra (the one by Grifols)", "Cuvitru, that one's from CSL Behring too" (spoken).
 WHICH_BY_GAP = re.compile(
+    r"[®™]?\s*(?:\(\s*|,\s*)(?:the|that)\s+one(?:\s+(?:is|was)|['’]s)?\s+(?:made\s+)?(?:by|from)\s+"
+    r"(?:the\s+)?|"
     r"[®™]?\s*,?\s*(?:which|that)\s+(?:is|was|are|were|has\s+been|have\s+been)\s+"
     r"(?:also\s+|now\s+|still\s+|currently\s+|originally\s+)?"
     r"(?:made|manufactured|produced|developed|marketed|supplied|distributed|sold)\s+"
@@ -481,7 +486,8 @@ ROUTE_ACRONYM_AFTER = re.compile(
 ROUTE_PAREN_GAP = re.compile(r"[®™]?\s*\(\s*")
 # "Privigen is a CSL Behring product", "Privigen, a CSL Behring brand, ...".
 MAKER_APPOSITION_GAP = re.compile(
-    r"[®™]?\s*(?:,\s*(?:an?|the)\s+|\s(?:is|was|are|were)\s+(?:(?:an?|the|both)\s+)?)"
+    r"[®™]?\s*(?:,\s*(?:also\s+)?(?:an?|the|another)\s+|\s(?:is|was|are|were)\s+"
+    r"(?:(?:also|likewise|too)\s+)?(?:(?:an?|the|both|another)\s+)?)"
 )
 MAKER_APPOSITION_AFTER = re.compile(
     r"(?:['’]s?)?\s+(?:\d+(?:\.\d+)?\s*%\s+)?(?:products?|brands?|medicines?|medications?|"
@@ -1814,6 +1820,8 @@ class _Extractor:
                 or CONCENTRATION_CUE.search(window)
                 or self.in_product_bracket(sent, m)
                 or self.percent_slot(sent, m)
+                # "Gamunex-C is the 5 percent one", "the 10% kind"
+                or (ARTICLE_END.search(before) and PERCENT_ONE_AFTER.match(after))
             ):
                 continue
             if q.low != q.high:

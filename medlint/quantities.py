@@ -167,6 +167,13 @@ _WORD_NUMBERS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1,
 }  # fmt: skip
+# Percentages are also written with larger number words: "a twenty percent solution",
+# "sixteen and a half per cent" is rare and not read. Only the percent shape reads these.
+_TENS_WORDS: dict[str, int] = {
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
 
 _VAGUE_COUNTS: dict[str, tuple[float, float]] = {
     "a couple of": (2.0, 3.0),
@@ -250,6 +257,11 @@ _NUM = r"(?:(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+)"
 _AFTER_DIGIT = r"(?:(?<=\d)|(?<=\d\s)|(?<=\d-))"
 _NUMWORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
 _NUMW = rf"(?:{_NUM}|{_NUMWORD})"
+_TENSWORD = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[\s‐‑-](?:one|two|three|four|five|six|seven|eight|nine)\b)?"
+    r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b"
+)
 _SEP = rf"(?:{_W0}[-‐‑–—−]{_W0}|{_W1}to{_W1})"
 _CMP = rf"""(?P<cmp>
       ≤ | ≦ | <= | =< | ≥ | ≧ | >= | => | < | > | ~ | ≈ | ∼
@@ -341,7 +353,10 @@ _P_PERCENT = (
     _GUARD
     + _CMPOPT
     # "ten percent", "five per cent": a number word only before the word (never "ten %")
-    + _range_of(rf"(?:{_NUM}|{_NUMWORD}(?=(?:{_SEP}{_NUMWORD})?{_W0}-?per))", rf"{_W0}{_PCT}")
+    + _range_of(
+        rf"(?:{_NUM}|(?:{_TENSWORD}|{_NUMWORD})(?=(?:{_SEP}(?:{_TENSWORD}|{_NUMWORD}))?{_W0}-?per))",
+        rf"{_W0}{_PCT}",
+    )
     + rf"""{_W0}{_PCT}
          (?P<ci>{_W0}(?:CI\b|C\.I\.|confidence{_W1}(?:interval|limits?)\b))?"""
 )
@@ -404,7 +419,9 @@ _P_DOSE = (
               |{_W1}(?:every|each){_W1}(?:single{_W1})?day\b(?!{_W0}['’])
               # "no more than 1 g/kg on a single day", "in any one day"
               |{_W1}(?:on|in){_W1}(?:a{_W1}single|any{_W1}(?:one|single)|one|a|any){_W1}day\b)
-            (?:{_W0},?{_W0}(?:for|over|on|x|×){_W0}(?P<days>{_NUMW})(?:{_W1}consecutive)?{_W1}days?\b)?
+            (?:{_W0},?{_W0}(?:for|over|on|x|×){_W0}(?P<days>{_NUMW})
+               # "2 g/kg/day for 2-5 consecutive days": a course of 4 to 10 g/kg
+               (?:{_SEP}(?P<days2>{_NUMW}))?(?:{_W1}consecutive)?{_W1}days?\b)?
           | {_W1}(?:(?:given|administered|infused){_W1})?(?:(?:on|for){_W1})?each{_W1}of{_W1}
             (?:the{_W1})?(?P<eachdays>{_NUMW})
             (?:{_SEP}(?P<eachdays2>{_NUMW}))?(?:{_W1}consecutive)?{_W1}days\b
@@ -590,6 +607,9 @@ def _num(s: str) -> float:
     t = s.strip().lower()
     if t in _WORD_NUMBERS:
         return float(_WORD_NUMBERS[t])
+    tens, _, unit = re.sub(r"[\s‐‑-]+", " ", t).partition(" ")
+    if tens in _TENS_WORDS:  # "twenty", "twenty-five"
+        return float(_TENS_WORDS[tens] + (_WORD_NUMBERS.get(unit, 0) if unit else 0))
     return float(re.sub(r"[,\s\u00a0\u202f]", "", t))
 
 
@@ -739,7 +759,7 @@ def _build_dose(m: re.Match[str]) -> Quantity | None:
         days = _group(m, "days") or each
         if days is not None:
             extra = (("days", _count(_num(days))),)
-            if (most := _group(m, "eachdays2")) is not None:
+            if (most := _group(m, "eachdays2") or _group(m, "days2")) is not None:
                 # "2 g/kg on each of 2 to 5 days": a course of 4 to 10 g/kg
                 extra = (*extra, ("days_most", _count(_num(most))))
     elif (other := _group(m, "perother")) is not None:
@@ -1130,7 +1150,7 @@ _PREFIX_WORDS = (
     "girl", "girls", "boy", "boys",
     # number words
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve",
+    "twelve", *_TENS_WORDS,
 )  # fmt: skip
 _REV_PREFIX = re.compile(
     r"(?:\W|(?:"
@@ -1175,6 +1195,7 @@ _START_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "one five six seven eight nine ten eleven twelve",
         ("skip", "rate", "division", "duration", "interval", "percent", "dose", "infusion_rate"),
     ),
+    (" ".join(_TENS_WORDS), ("percent",)),
     (
         "two three four",
         ("skip", "rate", "division", "duration", "interval", "percent", "dose", "infusion_rate"),

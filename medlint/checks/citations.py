@@ -144,7 +144,11 @@ def _prepare(params: dict[str, Any]) -> Any:
         )
     ]
     families["organisation"] = [
-        re.compile(rf"\b{org}\s+(?:\([A-Z]+\)\s+)?(?:{verbs})\b"),
+        # "EULAR now lists IVIG", "The ACR (American College of Rheumatology) also recommends"
+        re.compile(
+            rf"\b{org}\s+(?:\([A-Z]+\)\s+)?(?:(?:now|also|currently|still|strongly|generally)"
+            rf"\s+)?(?:{verbs})\b"
+        ),
         # "Per the Infusion Nurses Society, ...", "as recommended by the FDA"
         re.compile(rf"\b(?i:per|as\s+per|as\s+(?:recommended|advised|required)\s+by)\s+{org}"),
     ]

@@ -322,6 +322,10 @@ def _compare(
                 continue
             if not ok and per_day is not None:
                 ok = _fits(per_day, canon)[0] or _covers(per_day, canon)
+            if not ok and use_course and course is not None and stated.get("days_most"):
+                # "0.4 to 1 g/kg/day for 2-5 days": the dose and the days go together (1 g/kg
+                # on 2 days, 0.4 on 5), so any course in the span can be meant
+                ok = _covers(course, canon)
             if ok:
                 fits_one = True
             else:
