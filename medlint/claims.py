@@ -2875,11 +2875,38 @@ def analyse(
             and before.unit.section == after.unit.section
         ):
             after.paragraph_before = before
+    _row_leads(extractors)
     inherit_leads(extractors)
     _link_list_parents(extractors)
     for extractor in extractors:
         extractor.run()
     return analysis
+
+
+def _row_leads(extractors: list[_Extractor]) -> None:
+    """Give a table row's cells the product one of its cells names.
+
+    "| Grifols | Gamunex-C | 10% | IV or SC |" under "Manufacturer | Product | Strength |
+    Route": the row is keyed by its second column, so the first column names no product and
+    the cells would be nobody's. A cell that is nothing but one product's name keys the row,
+    when no other cell of the row names another product.
+    """
+    rows: dict[int, list[_Extractor]] = {}
+    for ex in extractors:
+        if ex.unit.kind == "table_cell" and ex.unit.row >= 0:
+            rows.setdefault(ex.unit.row, []).append(ex)
+    for cells in rows.values():
+        if all(ex.lead_product is not None for ex in cells):
+            continue  # keyed by its first column, as most tables are
+        named = {p.id: p for ex in cells for p in ex.products}
+        keys = [key for ex in cells if (key := _title_product(ex)) is not None]
+        if len(named) != 1 or not keys:
+            continue
+        key = keys[0]
+        for ex in cells:
+            if ex.lead_product is None and not ex.products:
+                ex.lead_product = Mention("product", key.id, 0, 0, key.text)
+                ex.lead_how = "table"
 
 
 def _link_list_parents(extractors: list[_Extractor]) -> None:

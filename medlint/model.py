@@ -63,6 +63,10 @@ class Unit:
     list_depth: int = 0
     # A definition (HTML <dd>): about the term the units before it define ("<dt>Cuvitru</dt>").
     definition: bool = False
+    # Table cells: which row they sit in (an id unique within the document, -1 elsewhere), so
+    # a row keyed by a column other than the first ("| Grifols | Gamunex-C | 10% |") still
+    # tells its cells which product they describe.
+    row: int = -1
     # Segment starts for bisection, built on first use (every claim maps two spans).
     _starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
 

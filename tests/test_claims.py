@@ -1562,3 +1562,37 @@ def test_a_sentence_naming_several_conditions_gives_each_value_its_own(
 ) -> None:
     got = {(c.subject, c.attribute, c.value.display, c.condition) for c in analyse(text).claims}
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("path", "table"),
+    [
+        (
+            "a.md",
+            "| Manufacturer | Product | Strength | Route |\n| --- | --- | --- | --- |\n"
+            "| Grifols | Gamunex-C | 5% | IV or SC |\n| CSL Behring | Hizentra | 20% | SC |\n",
+        ),
+        (
+            "a.html",
+            "<table><tr><th>Manufacturer</th><th>Product</th><th>Strength</th><th>Route</th></tr>"
+            '<tr><td rowspan="2">Grifols</td><td>Gamunex-C</td><td>5%</td><td>IV or SC</td></tr>'
+            "<tr><td>Flebogamma 10% DIF</td><td>10%</td><td>IV</td></tr>"
+            "<tr><td>CSL Behring</td><td>Hizentra</td><td>20%</td><td>SC</td></tr></table>",
+        ),
+    ],
+)
+def test_a_row_keyed_by_a_later_column_describes_that_columns_product(
+    path: str, table: str
+) -> None:
+    got = {c for c in claims_of(table, path) if c[0] in ("gamunex-c", "hizentra")}
+    assert {
+        ("gamunex-c", "manufacturer", "Grifols", "table"),
+        ("gamunex-c", "concentration", "5%", "table"),
+        ("gamunex-c", "route", "intravenous", "table"),
+        ("gamunex-c", "route", "subcutaneous", "table"),
+        ("hizentra", "manufacturer", "CSL Behring", "table"),
+        ("hizentra", "concentration", "20%", "table"),
+        ("hizentra", "route", "subcutaneous", "table"),
+    } == got
+    if path == "a.html":  # the row under a carried maker cell is its own product's
+        assert ("flebogamma-10-dif", "concentration", "10%", "table") in claims_of(table, path)

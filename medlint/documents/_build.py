@@ -194,6 +194,7 @@ class DocumentBuilder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.section: str | None = None
+        self.rows = 0  # table rows seen: each row's cells carry its number (Unit.row)
 
     def emit(
         self,
@@ -205,6 +206,7 @@ class DocumentBuilder:
         column_header: str | None = None,
         list_depth: int = 0,
         definition: bool = False,
+        row: int = -1,
     ) -> Unit | None:
         """Finish ``builder`` as a unit of ``kind``; empty text gives no unit."""
         text, segments, markers = builder.finish()
@@ -224,6 +226,7 @@ class DocumentBuilder:
             index=len(self.doc.units),
             list_depth=list_depth,
             definition=definition,
+            row=row,
         )
         self.doc.units.append(unit)
         return unit

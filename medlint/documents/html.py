@@ -376,6 +376,7 @@ class HtmlExtractor(HTMLParser):
             column_header=column_header,
             list_depth=depth,
             definition=top is not None and top.tag == "dd",
+            row=self._out.rows if cell is not None else -1,
         )
         if unit is not None and cell is not None:
             cell.texts.append(unit.text)
@@ -442,6 +443,7 @@ class HtmlExtractor(HTMLParser):
                 table.in_head = True
             elif tag == "tr":
                 table.start_row()
+                self._out.rows += 1
             elif tag in ("td", "th"):
                 table.start_cell(tag == "th", _span(attrs, "colspan"), _span(attrs, "rowspan"))
 

@@ -293,6 +293,7 @@ class _Walker:
             elif t == "thead_close":
                 in_head = False
             elif t == "tr_open":
+                self.out.rows += 1
                 col = -1
                 row_first = None
                 row_cursor = self._line_start(tok.map)
@@ -382,7 +383,9 @@ class _Walker:
         if kind == "table_cell":
             header = headers[col] if 0 <= col < len(headers) else None
             row_header = row_first if col > 0 else None
-        unit = self.out.emit(kind, builder, row_header=row_header, column_header=header)
+        unit = self.out.emit(
+            kind, builder, row_header=row_header, column_header=header, row=self.out.rows
+        )
         return (unit.text if unit else None), cursor
 
     def _html_block(self, tok: Token, *, prose: bool) -> None:
