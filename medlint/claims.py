@@ -2866,9 +2866,14 @@ def analyse(
         doc, [(e.unit, m) for e in extractors for m in e.mentions], facts
     )
     title = next((u.text for u in doc.units if u.kind == "heading"), "") or doc.title
-    analysis.subcutaneous = bool(
-        title and SUBCUTANEOUS_WORDS.search(title) and not INTRAVENOUS_TITLE.search(title)
-    )
+    titles = [title]
+    if doc.units and doc.units[0].kind != "heading" and len(doc.units[0].text) <= 160:
+        # a first line read as a field or a paragraph ("VIDEO TRANSCRIPT: Your first
+        # subcutaneous immunoglobulin infusion at home") is a title too
+        titles.append(doc.units[0].text)
+    analysis.subcutaneous = any(
+        t and SUBCUTANEOUS_WORDS.search(t) and not INTRAVENOUS_TITLE.search(t) for t in titles
+    ) or _titled_by_scig(extractors, facts)
     for before, after in itertools.pairwise(extractors):
         if (
             before.unit.kind == after.unit.kind == "paragraph"
@@ -2881,6 +2886,22 @@ def analyse(
     for extractor in extractors:
         extractor.run()
     return analysis
+
+
+def _titled_by_scig(extractors: list[_Extractor], facts: Facts) -> bool:
+    """Whether the article's first heading names only products given under the skin alone.
+
+    "# Frequently asked questions about Hizentra": its "once a week" is Hizentra's, not the
+    IV regimen of the condition a paragraph names.
+    """
+    heading = next((ex for ex in extractors if ex.unit.kind == "heading"), None)
+    if heading is None or not heading.products:
+        return False
+    for p in heading.products:
+        blocks = facts.expected(p.id, "route")
+        if not blocks or any(set(b.values) != {"sc"} for b in blocks):
+            return False
+    return True
 
 
 def _row_leads(extractors: list[_Extractor]) -> None:

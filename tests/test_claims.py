@@ -1213,6 +1213,10 @@ def test_regimen_context(text: str, expected: set[tuple[str, str, str, str]]) ->
     [
         ("# Giving subcutaneous immunoglobulin at home", 0),  # SCIG's own weekly schedule
         ("# IVIG and SCIG for immunodeficiency", 1),  # both: the statement is checked
+        ("# Frequently asked questions about Hizentra", 0),  # a product given under the skin only
+        ("# Frequently asked questions about Gamunex-C", 1),  # given both ways
+        # a first line that is no heading still titles the article
+        ('VIDEO TRANSCRIPT: "Your first subcutaneous immunoglobulin infusion at home"', 0),
     ],
 )
 def test_an_article_about_scig_is_not_held_to_the_iv_regimens(title: str, claims: int) -> None:
