@@ -187,6 +187,10 @@ PRONOUN_LEAD = re.compile(
     # product just named (not "The concentration of most products is ...")
     r"|the\s+(?:concentration|strength|stabili[sz]er|manufacturer|maker|IgA\s+content"
     r"|content\s+of\s+IgA)\s+(?:is|was)\b"
+    # a note after the product's line: "Gamunex-C 10%, glycine-stabilized. IgA average 0.046
+    # mg/mL."
+    r"|IgA(?:\s+(?:content|level))?\s*(?::|(?:is\s+)?(?:an?\s+)?(?:average|avg|mean|typically"
+    r"|about|approximately|around|below|under|less\s+than|<|≤))"
     # a leaflet's "The other ingredients (of this medicine) are glycine and water"
     r"|the\s+other\s+(?:ingredients|components|excipients|constituents)"
     r"(?:\s+of\s+this\s+(?:medicine|product|preparation))?\s+(?:are|is|include)\b"
