@@ -179,6 +179,9 @@ PRONOUN_LEAD = re.compile(
     # "Q: Who makes Privigen? A: It is made by ...", "No, it is ..."
     # "A: It ...", "MedAssist: Its ..." (a speaker's turn)
     r"\W*(?:(?:A|Answer)\s*[:.)-]\s*|[A-Z][\w-]{1,20}:\s+)?(?:(?:yes|no)\s*[,.]\s*)?"
+    # "The nurse explained that it uses ...": said of the product named before
+    r"(?:(?:the|my|our|your|his|her)\s+(?:[\w-]+\s+){0,2}?(?:said|says|explained|explains|told\s+"
+    r"(?:me|us|him|her|them)|mentioned|added|noted|confirmed)\s+(?:that\s+)?)?"
     r"(?:it|its|it's|this\s+(?:\d+(?:\.\d+)?\s*%\s+)?(?:product|formulation|preparation|"
     r"solution|medicine|medication|"
     r"immunoglobulin|ivig|scig|brand)|the\s+(?:product|formulation|preparation|solution|medicine|"

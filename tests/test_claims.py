@@ -195,6 +195,11 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
             ("gamunex-c", "iga", "46 µg/mL", "coreference"),
         },
     ),
+    # a pronoun in reported speech refers back too
+    (
+        "Mia gets Privigen. Her doctor told us it is a 5% solution.\n",
+        {("privigen", "concentration", "5%", "coreference")},
+    ),
     # two products whose giving is denied: no route claim
     ("Do not infuse Hizentra or Cuvitru intravenously.\n", set()),
     # A class compared with ("the 10% products") is not the subject's own figure ...
