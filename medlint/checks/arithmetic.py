@@ -116,15 +116,30 @@ def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding
                 continue
             expected = weight * dose
             days = [count_of(d.group(1)) for d in _DAYS.finditer(text)]
-            counts = [count_of(c.group(1)) for c in _COUNTS.finditer(text)]
+            count_matches = list(_COUNTS.finditer(text))
+            counts = [count_of(c.group(1)) for c in count_matches]
             allowed = [
                 expected,
                 *(expected / n for n in days if n > 0),
                 *(expected * n for n in counts if n > 0),
             ]
-            if any(_close(float(t.group(1)), a, tolerance) for t in totals for a in allowed):
+
+            def fits(total: re.Match[str]) -> bool:
+                return any(_close(float(total.group(1)), a, tolerance) for a in allowed)
+
+            # "170 g per course, so four courses ... 600 g": the total after a count of courses
+            # answers to that count, whatever the totals before it got right
+            after_count = [
+                t for t in totals if count_matches and t.start() > count_matches[0].start()
+            ]
+            wrong_after = next((t for t in after_count if not fits(t)), None)
+            if wrong_after is None and any(fits(t) for t in totals):
                 continue
-            wrong = totals[0]
+            wrong = wrong_after or totals[0]
+            times = ""
+            if wrong_after is not None and counts and counts[0] > 0:
+                times = f" x {counts[0]}"  # "600 g is not 85 kg x 2 g/kg x 4 (= 680 g)"
+                expected *= counts[0]
             start, end = sent.unit.source_span(sent.start + wrong.start(), sent.start + wrong.end())
             yield finding(
                 rule,
@@ -134,7 +149,7 @@ def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding
                 rule.render(
                     found=wrong.group(0),
                     weight=f"{weight:g} kg",
-                    dose=f"{dose:g} g/kg",
+                    dose=f"{dose:g} g/kg{times}",
                     expected=f"{expected:g} g",
                 ),
                 found=wrong.group(0),
