@@ -83,6 +83,10 @@ def _close(a: float, b: float, tolerance: float) -> bool:
     return abs(a - b) <= tolerance * max(abs(a), abs(b))
 
 
+def _fits(total: re.Match[str], allowed: list[float], tolerance: float) -> bool:
+    return any(_close(float(total.group(1)), a, tolerance) for a in allowed)
+
+
 def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding]:
     tolerance: float = rule.compiled["tolerance"]
     for analysis in analyses:
@@ -124,16 +128,13 @@ def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding
                 *(expected * n for n in counts if n > 0),
             ]
 
-            def fits(total: re.Match[str]) -> bool:
-                return any(_close(float(total.group(1)), a, tolerance) for a in allowed)
-
             # "170 g per course, so four courses ... 600 g": the total after a count of courses
             # answers to that count, whatever the totals before it got right
             after_count = [
                 t for t in totals if count_matches and t.start() > count_matches[0].start()
             ]
-            wrong_after = next((t for t in after_count if not fits(t)), None)
-            if wrong_after is None and any(fits(t) for t in totals):
+            wrong_after = next((t for t in after_count if not _fits(t, allowed, tolerance)), None)
+            if wrong_after is None and any(_fits(t, allowed, tolerance) for t in totals):
                 continue
             wrong = wrong_after or totals[0]
             times = ""
