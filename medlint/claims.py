@@ -202,6 +202,13 @@ PRONOUN_LEAD = re.compile(
     r"|manufactures)\s+it)\b",
     re.IGNORECASE,
 )
+# A sentence that opens on its topic: "In juvenile dermatomyositis (JDM) ...", "For adults with
+# CIDP, ...", "Q: JDM with persistent rash ...".
+SCOPE_LEAD = re.compile(
+    r"\W*(?:Q\s*[:.)-]\s*)?(?:(?:in|for)\s+(?:(?:children|adults|patients|people|kids)"
+    r"\s+with\s+)?)?",
+    re.IGNORECASE,
+)
 # A value and the condition it is given for: "2 g/kg for dermatomyositis", "1 g/kg in ITP".
 VALUE_FOR_CONDITION_GAP = re.compile(
     r"[\s,]*(?:[\w-]+\s+){0,2}?(?:for|in)\s+(?:(?:adults?|children|patients|people)\s+with\s+)?"
@@ -1987,8 +1994,11 @@ class _Extractor:
                     continue
             term = self.facts.routes.get(m.id)
             name = term.name if term else m.text
-            if ROUTE_ONLY_AFTER.match(self.text, m.end) or ROUTE_ONLY_BEFORE.search(before):
+            if (
+                ROUTE_ONLY_AFTER.match(self.text, m.end) or ROUTE_ONLY_BEFORE.search(before)
+            ) and not self._conditions_named(sent):
                 # "IV only", "can only be given into a vein": no other route, a claim of its own
+                # (not "for ITP, only into a vein": the label limits the route in one condition)
                 values.append((m, Value("route", ("route", m.id, "only"), f"{name} only")))
                 continue
             values.append((m, term_value("route", m.id, name)))
@@ -2468,8 +2478,23 @@ class _Extractor:
             # ("JDM is the childhood form of the disease." hands nothing on)
             previous = self.sentences[k - 1]
             before = self._conditions_named(previous)
-            if len(before) == 1 and (hand_on or REGIMEN_CUE.search(previous.text)):
+            if len(before) == 1 and (
+                hand_on
+                or REGIMEN_CUE.search(previous.text)
+                # "In juvenile dermatomyositis (JDM) no product carries a label. The CARRA
+                # plan adds IVIG at 2 g/kg ...": a sentence that opens on its condition sets
+                # the topic; a question's condition is its answer's ("Q: JDM with rash? A: ...")
+                or self._opens_on_condition(previous)
+                or QUESTION_END.search(previous.text)
+            ):
                 return next(iter(before))
+        elif self.paragraph_before is not None and self.paragraph_before.sentences:
+            # "Q: JDM with persistent rash: CARRA plan A?" / "A: Add IVIg 2 g/kg q2w x 3 ...":
+            # an answer's condition is its question's
+            asked = self.paragraph_before.sentences[-1]
+            named_q = self.paragraph_before._conditions_named(asked)
+            if len(named_q) == 1 and QUESTION_END.search(asked.text):
+                return next(iter(named_q))
         for parent in reversed(self.list_parents):
             named = self._named_in(parent)  # "- Children with JDM:" above this item
             if len(named) == 1:
@@ -2488,6 +2513,12 @@ class _Extractor:
             if len(named) == 1:
                 return next(iter(named))
         return self.analysis.condition
+
+    def _opens_on_condition(self, sent: Sentence) -> bool:
+        """Whether ``sent`` starts with the condition it names ("In JDM ...", "Q: JDM ...")."""
+        lead = SCOPE_LEAD.match(sent.text)
+        first = next((m for m in sent.mentions if m.kind == "condition"), None)
+        return lead is not None and first is not None and first.start == sent.start + lead.end()
 
     def _named_in(self, header: str) -> set[str]:
         """The conditions a heading or table header names (asked once per text)."""
@@ -2795,10 +2826,16 @@ class _Extractor:
                 continue
             if self.other_therapy(sent, m):
                 continue  # "Rituximab costs about $5,000 per infusion."
-            subject = Mention("therapy", "ivig", 0, 0, "IVIG")
-            self.emit(
-                subject, f"cost per {q.per}", q.to_value(), m, sent, "general", self.new_group()
+            named = {p.id: p for p in self.products_in(sent.start, sent.end)}
+            if len(named) > 1:
+                continue  # whose price it is stays unclear
+            # "Gammagard Liquid costs about $95 per gram": that product's price, not IVIG's
+            subject, how = (
+                (next(iter(named.values())), "direct")
+                if named
+                else (Mention("therapy", "ivig", 0, 0, "IVIG"), "general")
             )
+            self.emit(subject, f"cost per {q.per}", q.to_value(), m, sent, how, self.new_group())
 
     def run(self) -> None:
         # Every product attribute is attributed to a product named in this unit (or leading

@@ -200,6 +200,11 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
         "Mia gets Privigen. Her doctor told us it is a 5% solution.\n",
         {("privigen", "concentration", "5%", "coreference")},
     ),
+    # "only" limited to one condition is no route claim of its own
+    (
+        "Gamunex-C must not be given under the skin for ITP, only into a vein.\n",
+        {("gamunex-c", "route", "intravenous", "direct")},
+    ),
     # two products whose giving is denied: no route claim
     ("Do not infuse Hizentra or Cuvitru intravenously.\n", set()),
     # A class compared with ("the 10% products") is not the subject's own figure ...
@@ -1605,3 +1610,29 @@ def test_a_row_keyed_by_a_later_column_describes_that_columns_product(
     } == got
     if path == "a.html":  # the row under a carried maker cell is its own product's
         assert ("flebogamma-10-dif", "concentration", "10%", "table") in claims_of(table, path)
+
+
+def test_a_products_price_is_that_products() -> None:
+    claims = analyse("Gammagard Liquid costs about $95 per gram.\n").claims
+    assert [(c.subject, c.attribute) for c in claims] == [
+        ("products.gammagard-liquid", "cost per gram")
+    ]
+    assert [c.subject for c in analyse("IVIG costs about $95 per gram.\n").claims] == [
+        "therapy.ivig"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sentence opening on its condition sets the next one's
+        "In juvenile dermatomyositis (JDM) no product carries a label. The CARRA plan adds IVIG"
+        " at 2 g/kg every 2 weeks for three doses, then monthly.\n",
+        # an answer's condition is its question's
+        "Q: JDM with persistent rash: CARRA plan A?\n\nA: Add IVIg 2 g/kg q2w x 3 doses, then"
+        " monthly.\n",
+    ],
+)
+def test_the_condition_carries_from_a_topic_sentence_or_a_question(text: str) -> None:
+    conditions = {c.condition for c in analyse(text).claims if c.attribute == "interval"}
+    assert conditions == {"juvenile-dermatomyositis"}
