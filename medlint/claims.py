@@ -267,12 +267,28 @@ FORMER_LATTER = re.compile(r"\bthe\s+(former|latter)\b", re.IGNORECASE)
 # A sentence that sets its own scope ("In autoimmune and inflammatory disease it is given at
 # 2 g/kg") does not take the condition of the sentence before.
 OWN_SCOPE = re.compile(
-    r"\W*(?:in|for)\s+(?:[\w-]+,?\s+){0,4}?(?:diseases?|disorders?|conditions?|illness(?:es)?)\b",
+    r"\W*(?:in|for)\s+(?:[\w-]+,?\s+){0,4}?(?:diseases?|disorders?|conditions?|illness(?:es)?)\b"
+    # "At high doses, commonly 2 g/kg ...", "As an immunomodulatory treatment, ...": the
+    # high-dose use in general, not the article's condition
+    r"|\W*(?:at\s+)?(?:high|higher|immunomodulatory)\s+dos(?:e|es|ing)\b"
+    r"|\W*as\s+an?\s+immunomodulat\w*",
     re.IGNORECASE,
 )
+REPLACEMENT = re.compile(r"\breplacement\b", re.IGNORECASE)
 # A product named as what another is compared with ("more IgA than X", "the IgA of X")
 COMPARED_OBJECT = re.compile(
     r"\b(?:than|as|versus|vs\.?|against|(?:IgA|strength|concentration)\s+(?:of|in))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# An amount of a stabilizer: "100 mg of maltose", "0.25 M glycine", "9 g sorbitol".
+STABILIZER_AMOUNT_BEFORE = re.compile(
+    r"\d(?:[\d.,]*\d)?\s*(?:mg|g|grams?|milligrams?|mmol|mol|M)\s+(?:of\s+)?$", re.IGNORECASE
+)
+# The one product named is what the subject is compared with: "more IgA than Privigen"
+# (not "such as Privigen (10%)", which gives Privigen's own figure).
+COMPARED_TO = re.compile(
+    r"\b(?:more|less|fewer|higher|lower|stronger|weaker|greater|smaller|other)[*_]*\s+(?:[\w-]+[*_]*\s+)?"
+    r"(?:than|to)\s+(?:the\s+)?$|\b(?:versus|vs\.?|against)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # Between "IgA" and its figure: "IgA of 37 mg/mL", "IgA content: 37 mg/mL", "IgA ~37 mg/mL"
@@ -470,6 +486,7 @@ DETERMINER_BEFORE = re.compile(
 # A relative clause about a condition or a setting, with a subject of its own
 WHERE_CLAUSE = re.compile(r",\s*where\s+(?!it\b|they\b|this\b)", re.IGNORECASE)
 # "can be given IV or SC": after a verb of giving, the acronyms IV and SC are routes.
+COLUMN_GAP = re.compile(r"[ \t]*\.{2,}[ \t]*|[ \t]{3,}")
 PERCENT_SLOT = re.compile(
     r"\s*\d+(?:\.\d+)?\s*%(?:\s*(?:or|and|&|/)\s*\d+(?:\.\d+)?\s*%)*\s*[.]?\s*", re.IGNORECASE
 )
@@ -621,7 +638,17 @@ NOT_A_REGIMEN = re.compile(
     r"test(?:s|ed|ing)?|visits?|extension|stud(?:y|ies)|could\s+receive|raises?|"
     r"physiotherap\w*|pharmac(?:y|ies|ist)|deliver\w*|prescriptions?|renew\w*|donat\w*|donors?|"
     r"supplies|when\s+(?:more|less|higher|lower|over|above|under)|"
-    r"follow-ups?|scans?|blood\s*work|appointments?|exams?|examinations?)\b"
+    r"follow-ups?|scans?|blood\s*work|appointments?|exams?|examinations?|"
+    # "weekly dose = 1.37 x the previous IV dose / weeks between doses": a conversion
+    r"convert\w*|conversion|previous\s+(?:iv|intravenous|ivig)\s+doses?|"
+    # one patient's dose changed over time: "Dr Patel reduced Graham's dose to 1 g/kg", "his
+    # dose was later reduced to", "He now receives 1 g/kg" (a dose stated as someone's, "her
+    # dose is 1 g/kg", is still read: readers take it as the dose)
+    r"(?:reduc|lower|increas|chang|cut|adjust|taper|dropp|decreas|rais)\w*\s+(?:\w+['’]s|his|her"
+    r"|my|our|their)\s+doses?|"
+    r"doses?\s+(?:was|were|has\s+been|had\s+been)\s+(?:later\s+|then\s+|gradually\s+|slowly\s+)?"
+    r"(?:reduced|lowered|tapered|cut|dropped|decreased|increased|raised)|"
+    r"(?:he|she|i)\s+now\s+(?:receives?|gets?|takes?|has))\b"
     # "If the dose were ...": hypothetical; "If you take Octagam 10%, ..." addresses the reader
     r"|^\s*if\b(?!\s+you\s+(?:take|are\s+(?:on|taking|given|prescribed|using)|get|receive|use"
     r"|have\s+been\s+(?:prescribed|given))\b"
@@ -1413,6 +1440,10 @@ class _Extractor:
         if described is not None:
             return [described], "apposition"  # "Unlike Privigen, which is a 5% solution, ..."
         if end is not None and (listed := self.bracketed_products(sent, end)):
+            if len(listed) == 1 and COMPARED_TO.search(
+                self.text, max(sent.start, listed[0].start - 30), listed[0].start
+            ):
+                return self._subject_compared_with(sent, listed[0], sent.start)
             return listed, "direct" if len(listed) == 1 else "coordinated"
         if (referred := self.former_latter(sent, pos)) is not None:
             return [referred], "coreference"  # "...; the latter is a 20% solution"
@@ -1448,6 +1479,9 @@ class _Extractor:
         if (compared := self.like_lead(sent, cprods)) is not None:
             return [compared], "coreference"  # "Like Privigen, it uses L-proline, and ..."
         if len({p.id for p in cprods}) == 1:
+            only = cprods[0]
+            if COMPARED_TO.search(self.text, max(cstart, only.start - 30), only.start):
+                return self._subject_compared_with(sent, only, cstart)
             return cprods[:1], "direct"
         if self.coordinated(cprods):
             return cprods, "coordinated"
@@ -1460,6 +1494,21 @@ class _Extractor:
             gap = self.text[nearest.end : pos]
             if ";" not in gap and gap.count(",") <= 1:
                 return [nearest], "apposition" if "," in gap else "direct"
+        return [], ""
+
+    def _subject_compared_with(
+        self, sent: Sentence, only: Mention, cstart: int
+    ) -> tuple[list[Mention], str]:
+        """Whose figure it is when the one product named is the compared one.
+
+        "A little more IgA than Privigen (an average of 46 µg/mL)": the subject's, not
+        Privigen's: the item's product, the one "It" refers to, or nobody's.
+        """
+        if self.lead_product is not None and self.lead_product.id != only.id:
+            return [self.lead_product], self.lead_how
+        prev = self.previous_subject(sent) if cstart == sent.start else None
+        if prev is not None and prev.id != only.id:
+            return [prev], "coreference"
         return [], ""
 
     def like_lead(self, sent: Sentence, cprods: list[Mention]) -> Mention | None:
@@ -1787,6 +1836,14 @@ class _Extractor:
                 continue  # "IgA of 37 mg/mL": IgA's figure (see iga_as_mass_per_volume)
             if "%" not in q.text and self.stabilizer_led(sent, m, cstart):
                 continue  # "- Maltose (Octagam 5%): 100 mg per mL": the sugar's amount
+            if (
+                "%" not in q.text
+                and PROTEIN_IN.search(q.text) is None
+                and self.stabilizer_amounts(sent)
+            ):
+                # "Octagam 5% contains about 100 mg of maltose in every mL and Octagam 10%
+                # about 90 mg per mL": the second figure is the sugar's too
+                continue
             if NEVER_CONCENTRATION_AFTER.match(after) or NEVER_CONCENTRATION_BEFORE.search(before):
                 continue  # "is 10% maltose", "40% had headache", "covers Privigen at 80%"
             # "contains 10% protein", "50 mg/mL of protein", "10 g of protein per 100 mL": the
@@ -1844,6 +1901,14 @@ class _Extractor:
                 continue  # "A 5% product needs twice the volume of Privigen."
             values.append((m, percent_value(q.low)))
         self.attribute_values(sent, "concentration", values)
+
+    def stabilizer_amounts(self, sent: Sentence) -> bool:
+        """Whether the sentence gives a stabilizer's amount ("100 mg of maltose per mL")."""
+        return any(
+            x.kind == "stabilizer"
+            and STABILIZER_AMOUNT_BEFORE.search(self.text, max(sent.start, x.start - 30), x.start)
+            for x in sent.mentions
+        )
 
     def stabilizer_led(self, sent: Sentence, m: Mention, cstart: int) -> bool:
         """Whether the clause of value ``m`` opens with a stabilizer, as a field label does."""
@@ -2125,9 +2190,15 @@ class _Extractor:
             return False
         lo = max(sent.start, m.start - 30)
         cut = max(self.text.rfind(c, lo, m.start) for c in before)
+        # a plain-text table's columns: dot leaders or wide spaces ("CSL Behring ... 10% .. IV")
+        runs = [r for r in COLUMN_GAP.finditer(self.text, lo, m.start) if r.end() <= m.start]
+        if runs:
+            cut = max(cut, runs[-1].end() - 1)
         if cut < 0:
             return False
         ends = [i for c in after if (i := self.text.find(c, m.end, sent.end)) >= 0]
+        if (gap := COLUMN_GAP.search(self.text, m.end, sent.end)) is not None:
+            ends.append(gap.start())
         end = min(ends) if ends else sent.end
         return slot.fullmatch(self.text, cut + 1, end) is not None
 
@@ -2471,8 +2542,12 @@ class _Extractor:
         if self._sentence_index is None:
             self._sentence_index = {id(s): k for k, s in enumerate(self.sentences)}
         k = self._sentence_index[id(sent)]
-        if OWN_SCOPE.match(sent.text):
-            return ""  # "In autoimmune disease it is given at 2 g/kg": a scope of its own
+        if OWN_SCOPE.match(sent.text) or (
+            "eplacement" in sent.text and REPLACEMENT.search(sent.text)
+        ):
+            # "In autoimmune disease it is given at 2 g/kg": a scope of its own; "(why
+            # replacement is q3-4w)": IgG replacement, whatever the article is about
+            return ""
         if k:
             # "IVIG is also used for CIDP. The dose is ...": only a sentence about treatment
             # ("JDM is the childhood form of the disease." hands nothing on)

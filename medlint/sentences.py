@@ -101,6 +101,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for at, end, following in breaks:
         if end <= start or (text[at] == "." and _is_abbreviation(text, at)):
             continue
+        if text.startswith("..", at) and at and text[at - 1] in " \t":
+            continue  # dot leaders between a table's columns ("Gamunex-C ...... Grifols")
         if parenthesis and text[at] in ".!?" and _inside_parenthesis(text, start, at):
             continue
         out.append((start, end))  # a boundary ends at its punctuation, never in white space

@@ -205,6 +205,13 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
         "Gamunex-C must not be given under the skin for ITP, only into a vein.\n",
         {("gamunex-c", "route", "intravenous", "direct")},
     ),
+    # the one product named is the compared one: the figure is the subject's
+    (
+        "Gamunex-C is stored in the fridge. It has more IgA than Privigen (an average of 46"
+        " µg/mL).\n",
+        {("gamunex-c", "iga", "46 µg/mL", "coreference")},
+    ),
+    ("A little more IgA than Privigen, at an average of 46 µg/mL.\n", set()),
     # two products whose giving is denied: no route claim
     ("Do not infuse Hizentra or Cuvitru intravenously.\n", set()),
     # A class compared with ("the 10% products") is not the subject's own figure ...
@@ -1636,3 +1643,43 @@ def test_a_products_price_is_that_products() -> None:
 def test_the_condition_carries_from_a_topic_sentence_or_a_question(text: str) -> None:
     conditions = {c.condition for c in analyse(text).claims if c.attribute == "interval"}
     assert conditions == {"juvenile-dermatomyositis"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the sugar's amount, said twice: the second figure is maltose's too
+        (
+            "Octagam 5% contains about 100 mg of maltose in every mL and Octagam 10% about 90 mg"
+            " per mL.\n",
+            set(),
+        ),
+        # a conversion formula is no weekly regimen
+        (
+            "The label converts the old IV dose: weekly dose in grams = 1.37 x the previous IV"
+            " dose in grams divided by the weeks between IV doses.\n",
+            set(),
+        ),
+        # one patient's dose changed over time is history, not the regimen ...
+        ("Dr Patel reduced Graham's dose to 1 g/kg, still every four weeks.\n", set()),
+        ("His dose was later reduced to 1 g/kg.\n", set()),
+        # ... but a dose stated as someone's is read: readers take it as the dose
+        (
+            "Her dose is 1 g/kg every four weeks.\n",
+            {("dose", "1 g/kg"), ("interval", "every 4 weeks")},
+        ),
+        # IgG replacement and the high-dose use in general are not the article's condition
+        (
+            "- t1/2 of infused IgG ~3-4 wk (why replacement is q3-4w)\n",
+            {("interval", "every 3-4 weeks")},
+        ),
+    ],
+)
+def test_values_that_are_not_the_articles_regimen(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    claims = analyse("# IVIG in dermatomyositis\n\n" + text, "a.md").claims
+    got = {(c.attribute, c.value.display) for c in claims if c.condition == "dermatomyositis"}
+    assert got == expected - {("interval", "every 3-4 weeks")}
+    if ("interval", "every 3-4 weeks") in expected:
+        assert [c.condition for c in claims] == [""]

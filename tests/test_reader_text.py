@@ -159,3 +159,20 @@ def test_a_word_hyphenated_at_a_line_break_keeps_its_name() -> None:
     for text in ("Privigen is glycine-stabilized.\n", "Privigen is glycine-\nstabilized.\n"):
         rules = [f.rule for f in lint_text(text, "a.txt", engine=engine)]
         assert "stabilizer-contradiction" in rules, text
+
+
+def test_a_plain_text_table_is_one_statement_per_row() -> None:
+    """Rows laid out with dot leaders or wide spaces: each row speaks of its own product."""
+    dots = (
+        "  Gamunex-C ........ Grifols ....... 10% .. IV .......... glycine\n"
+        "  Flebogamma DIF ... Grifols ....... 5% and 10% .. IV ... sorbitol\n"
+        "  Privigen ......... CSL Behring ... 10% .. IV .......... L-proline\n"
+    )
+    assert [k for k, _ in kinds(dots)] == ["paragraph"] * 3
+    assert [f.rule for f in lint_text(dots, "a.txt") if f.rule != "references-missing"] == []
+    spaces = (
+        "Privigen             CSL Behring   10%     L-proline\n"
+        "Flebogamma 10% DIF   Grifols       5%      D-sorbitol\n"
+    )
+    found = [f.rule for f in lint_text(spaces, "a.txt") if f.rule != "references-missing"]
+    assert found == ["concentration-contradiction"]

@@ -29,6 +29,7 @@ def rules_of(text: str, path: str) -> set[str]:
         ("a.txt", "5. WHERE OUR FACTS COME FROM\n--------------------"),  # numbered, ruled
         ("a.md", "## Slide 13 — References"),  # a slide deck's last slide
         ("a.md", "## Appendix B: Sources"),
+        ("a.txt", "REFS"),  # revision notes
     ],
 )
 def test_a_references_title_opens_the_section(path: str, title: str) -> None:

@@ -89,3 +89,11 @@ def test_abbreviation_after_long_and_non_ascii_words(text: str, abbreviation: bo
     from medlint.sentences import _is_abbreviation
 
     assert _is_abbreviation(text, text.index(". ")) is abbreviation
+
+
+def test_dot_leaders_end_no_sentence() -> None:
+    text = "Gamunex-C ........ Grifols ....... 10% .. IV. Privigen is 10%."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Gamunex-C ........ Grifols ....... 10% .. IV.",
+        "Privigen is 10%.",
+    ]

@@ -59,6 +59,13 @@ PERSONAL = re.compile(r"\b(?:your|my|our|you)\b", re.IGNORECASE)
 DENIED_BEFORE = re.compile(
     r"\b(?:no|none|nothing|neither)\b(?:\s+[\w-]+){0,2}\s+\S?$", re.IGNORECASE
 )
+# "No immunoglobulin product has been tested in controlled trials", "has never been studied in":
+# the evidence is said not to exist.
+UNTESTED_BEFORE = re.compile(
+    r"\b(?:not|never|no)\b(?:\s+[\w-]+){0,5}?\s+(?:been\s+)?(?:properly\s+|formally\s+)?"
+    r"(?:tested|studied|evaluated|examined|assessed|investigated|looked\s+at)\s+$",
+    re.IGNORECASE,
+)
 # A bibliographic entry: "J Rheumatol. 2017;44(1):110-116", a DOI or PMID, or a Vancouver
 # author list ("Huber AM, et al."). Such a line is the citation, not a claim needing one.
 BIBLIOGRAPHIC = re.compile(r"\b(?:19|20)\d{2}\s*;\s*\d+|\bdoi\s*:|\b10\.\d{4,9}/|\bPMID\b")
@@ -332,6 +339,8 @@ def _run_citation(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterabl
                 continue  # "Your doctors recommend", "The lab report shows your IgG level"
             if DENIED_BEFORE.search(text, max(0, hit.start() - 30), hit.start() + 1):
                 continue  # "no single mechanism has been proven": no evidence is invoked
+            if UNTESTED_BEFORE.search(text, max(0, hit.start() - 80), hit.start()):
+                continue  # "no product has been tested in controlled trials": none to cite
             start, end = sentence.unit.source_span(
                 sentence.start + hit.start(), sentence.start + hit.end()
             )

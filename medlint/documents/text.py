@@ -69,17 +69,25 @@ def _is_heading(text: str) -> bool:
 _FIELD_LINE = re.compile(r"[ \t]*[A-Z][^:\n]{0,40}:[ \t]+\S")
 
 
+# "  Privigen ......... CSL Behring ... 10%" or "Privigen     CSL Behring   10%": a row of a
+# table laid out with dot leaders or wide spaces (each row is a statement of its own)
+_TABLE_LINE = re.compile(r"[ \t]*\S[^\n]*?\S(?:[ \t]*\.{2,}[ \t]*|[ \t]{3,})\S")
+
+
 def _field_lines(source: str, block: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
     """A block laid out as fields, one per line, is one statement per line.
 
-    A settings sheet or a summary box ("Dose: 2 g/kg", "Interval: every 4 weeks") has no
-    full stops: read as one paragraph it would be one sentence, and a condition or product
-    named on one line would decide every other line. Hard-wrapped prose is not split: at
-    least two thirds of the lines (and two or more) must read "Label: value".
+    A settings sheet, a summary box ("Dose: 2 g/kg", "Interval: every 4 weeks") or a table
+    laid out in plain text has no full stops: read as one paragraph it would be one
+    sentence, and a condition or product named on one line would decide every other line.
+    Hard-wrapped prose is not split: at least two thirds of the lines (and two or more) must
+    read "Label: value" or as a table row (columns apart by dot leaders or wide spaces).
     """
     if len(block) < 2:
         return [block]
-    fields = sum(1 for s, e in block if _FIELD_LINE.match(source, s, e))
+    fields = sum(
+        1 for s, e in block if _FIELD_LINE.match(source, s, e) or _TABLE_LINE.match(source, s, e)
+    )
     if fields < 2 or fields * 3 < len(block) * 2:
         return [block]
     return [[line] for line in block]
