@@ -575,7 +575,7 @@ APPOSITION_GAP = re.compile(r"(?:\s+[\w-]+){0,3}\s*[,:–—-]\s*(?:the\s+)?")
 TABLE_HEADERS = {
     # "%" alone heads a concentration column; "Headache (%)" or "Response rate (%)" does not
     "concentration": re.compile(
-        r"concentrat|strength|^\W*(?:%|percent|per\s+cent)\W*$", re.IGNORECASE
+        r"concentrat|strength|\bconc\b|^\W*(?:%|percent|per\s+cent)\W*$", re.IGNORECASE
     ),
     "stabilizer": re.compile(r"stabili[sz]", re.IGNORECASE),
     "manufacturer": re.compile(

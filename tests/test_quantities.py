@@ -394,6 +394,16 @@ FORMS: list[tuple[str, str, str, float, float, str, str | None, str]] = [
         "=",
     ),
     ("given 6 weeks apart", "6 weeks apart", "interval", 6, 6, "weeks", None, "="),
+    (
+        "leave 6 weeks between courses",
+        "6 weeks between courses",
+        "interval",
+        6,
+        6,
+        "weeks",
+        None,
+        "=",
+    ),
     ("given six-weekly", "six-weekly", "interval", 6, 6, "weeks", None, "="),
     ("four- to six-weekly", "four- to six-weekly", "interval", 4, 6, "weeks", None, "="),
     (

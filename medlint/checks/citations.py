@@ -161,7 +161,8 @@ def _prepare(params: dict[str, Any]) -> Any:
     ]
     families["authority"] = [
         re.compile(
-            rf"\b(?:{authorities})(?:'s|’s)?\s+(?:guidelines?|recommendations?|position|consensus)\b"
+            rf"\b(?:{authorities})(?:'s|’s)?\s+(?:(?:[A-Z][\w-]*|(?i:national|clinical))\s+){{0,2}}"
+            rf"(?i:guidelines?|guidance|recommendations?|position|consensus)\b"
         )
     ]
     cues = [cue for family in families.values() for cue in family]
