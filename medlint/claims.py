@@ -352,7 +352,7 @@ CONCENTRATION_OF = re.compile(
 COMPARISON_BEFORE = re.compile(
     r"(?:\b(?:of|than|to|with|versus|vs\.?|like|from|over|into|for)\s+"
     r"(?:an?|other|most|many|some|all|older|standard|typical|conventional)\s+"
-    r"|\bas\s+\w+(?:\s+\w+)?\s+as\s+(?:an?\s+|the\s+)?"
+    r"|\bas\s+\w+(?:\s+[\w-]+){0,4}\s+as\s+(?:an?\s+|the\s+)?"
     # "more concentrated than the 10% products" (not "one of the 10% products": a claim)
     r"|\b(?:than|versus|vs\.?|like|unlike)\s+the\s+"
     r"|\b(?:other|most|many|older|standard|typical|conventional)\s+)$",
@@ -447,6 +447,9 @@ BY_GAP = re.compile(r"[®™]?\s+by\s+")
 # "Hizentra, which is made by Grifols, ...": a relative clause on the name just before it;
 # "Hizentra (the one by Grifols)", "Cuvitru, that one's from CSL Behring too" (spoken).
 WHICH_BY_GAP = re.compile(
+    # "Octagam 10%, a product of Grifols"
+    r"[®™]?\s*,\s*(?:also\s+)?(?:an?|the|another)\s+(?:[\w-]+\s+)?(?:product|brand|medicine)\s+"
+    r"(?:of|from)\s+(?:the\s+)?|"
     r"[®™]?\s*(?:\(\s*|,\s*)(?:the|that)\s+one(?:\s+(?:is|was)|['’]s)?\s+(?:made\s+)?(?:by|from)\s+"
     r"(?:the\s+)?|"
     r"[®™]?\s*,?\s*(?:which|that)\s+(?:is|was|are|were|has\s+been|have\s+been)\s+"
@@ -586,7 +589,8 @@ TABLE_HEADERS = {
 }
 
 REGIMEN_CUE = re.compile(
-    r"\b(?:dos(?:e|ed|es|ing|age|ages)|infused|treated|cycles?|courses?|given|prescribed|"
+    r"\b(?:dos(?:e|ed|es|ing|age|ages)|infused|treated|cycles?|courses?|given|prescribed|split|"
+    r"divided|"
     # not as a word for people or places: "infusion professionals who care for people with
     # dermatomyositis every day", "the therapy team meets every week"
     # (a place for infusions still is: "split over six days at the infusion suite")
@@ -617,7 +621,10 @@ GIVEN_ON_DAYS_AFTER = re.compile(
     re.IGNORECASE,
 )
 SUBCUTANEOUS_WORDS = re.compile(
-    r"\b(?:SCIG|subcutaneous(?:ly)?|under\s+the\s+skin|sub-?Q)\b", re.IGNORECASE
+    r"\b(?:SCIG|subcutaneous(?:ly)?|under\s+the\s+skin|sub-?Q"
+    # where SCIG goes in: "into the tummy or thigh with a small pump"
+    r"|into\s+(?:the|your|their|his|her)\s+(?:tummy|belly|abdomen|thigh)s?)\b",
+    re.IGNORECASE,
 )
 INTRAVENOUS_TITLE = re.compile(r"\b(?:IVIG|IV|intravenous(?:ly)?|into\s+a\s+vein)\b", re.IGNORECASE)
 # "1.2 g/kg of protein a day", "1.8 g/kg of maltose": a dose of something else
@@ -640,7 +647,7 @@ NOT_A_REGIMEN = re.compile(
     r"supplies|when\s+(?:more|less|higher|lower|over|above|under)|"
     r"follow-ups?|scans?|blood\s*work|appointments?|exams?|examinations?|"
     # "weekly dose = 1.37 x the previous IV dose / weeks between doses": a conversion
-    r"convert\w*|conversion|previous\s+(?:iv|intravenous|ivig)\s+doses?|"
+    r"convert\w*|conversion|previous\s+(?:iv|intravenous|ivig)\s+doses?|1\.37|"
     # one patient's dose changed over time: "Dr Patel reduced Graham's dose to 1 g/kg", "his
     # dose was later reduced to", "He now receives 1 g/kg" (a dose stated as someone's, "her
     # dose is 1 g/kg", is still read: readers take it as the dose)
@@ -697,6 +704,9 @@ RATE_NOT_CLAIMED = re.compile(
 MAX_RATE_BEFORE = re.compile(
     r"\b(?:max(?:imum)?|fastest|highest|top|up\s+to|(?:not|never)\s+(?:to\s+)?exceed\w*|"
     r"cap(?:ped)?\s+(?:it\s+)?at|limit(?:ed)?\s+(?:of|to)|ceiling\s+of|"
+    # "the label ceiling for dermatomyositis is 6", "never pushed past 4.8 mL/kg per hour"
+    r"(?:label|labelled|recommended|upper)\s+ceiling\b[^.;\d]{0,40}?\b(?:is|at)|"
+    r"(?:not|never|no)\b[\w\s]{0,20}?\b(?:past|beyond)|"
     r"as\s+(?:far|high|fast)\s+as|"
     r"(?:no|never|not)\s+(?:any\s+)?(?:faster|more|higher|greater|quicker)\s+than)\b",
     re.IGNORECASE,
@@ -2737,7 +2747,20 @@ class _Extractor:
         if how in ("indication", "general") and (
             self.analysis.subcutaneous
             or (
-                any(w in sent.text.lower() for w in ("scig", "subcut", "skin", "sub", "sq"))
+                any(
+                    w in sent.text.lower()
+                    for w in (
+                        "scig",
+                        "subcut",
+                        "skin",
+                        "sub",
+                        "sq",
+                        "tummy",
+                        "belly",
+                        "abdomen",
+                        "thigh",
+                    )
+                )
                 and SUBCUTANEOUS_WORDS.search(sent.text)
             )
         ):

@@ -267,7 +267,7 @@ _CMP = rf"""(?P<cmp>
       ≤ | ≦ | <= | =< | ≥ | ≧ | >= | => | < | > | ~ | ≈ | ∼
     | (?:less|lower|fewer){_W1}than | below | under
     | (?:more|greater|higher){_W1}than | above | exceeding | in{_W1}excess{_W1}of
-    | at{_W1}most | (?:no|not){_W1}more{_W1}than | up{_W1}to
+    | at{_W1}most | (?:no|not){_W1}more{_W1}than | (?<!adds\x20)(?<!add\x20)up{_W1}to
     | (?:(?:should|must|do|does){_W1})?not{_W1}(?:to{_W1})?exceed(?:ing)?
     | maximum(?:{_W1}of)? | max\b\.?
     | at{_W1}least | (?:no|not){_W1}less{_W1}than | minimum(?:{_W1}of)?
@@ -448,7 +448,10 @@ _P_MAX = (
             |(?:highest|largest)(?:{_W1}(?:total|single|daily|individual))*{_W1}(?:dose|amount)
              (?:{_W1}(?:we|you|they|ever|used|given|allowed|use|give|recommended)){{0,3}}
              {_W1}(?:is|of|was)
-            |max\b\.?|(?:(?:should|must|do|does){_W1})?not{_W1}(?:to{_W1})?exceed(?:ing)?)
+            |max\b\.?|(?:(?:should|must|do|does){_W1})?not{_W1}(?:to{_W1})?exceed(?:ing)?
+            # "with no single dose above 100 g"
+            |no{_W1}(?:single{_W1})?(?:dose|infusion|course)s?{_W1}(?:above|over|exceeding
+              |(?:of{_W1})?(?:more|greater){_W1}than))
          (?:{_W0}[:=])?{_W0}(?P<lo>{_NUM}){_W0}(?P<mass>grams?|gm|g|milligrams?|mg)\b
          # not "maximum 400 mg per kg" (a dose); "a maximum of 100 g per dose" is a cap
          (?!{_W0}(?:/|per\s)(?!{_W0}(?:dose|infusion|course|treatment|administration)s?\b))
@@ -537,7 +540,8 @@ _SINGLE = rf"(?:a{_W1}single|one{_W1}single|just{_W1}one|only{_W1}one)"
 _P_DIVISION = (
     _GUARD
     + rf"""(?:{_DIV_PREFIX}
-           (?:(?:over|across){_W1}(?P<lo>{_NUMW})(?:{_SEP}(?P<hi>{_NUMW}))?(?:{_W1}consecutive)?
+           (?:(?:over|across){_W1}(?:anywhere{_W1}(?:from|between){_W1}|between{_W1})?
+              (?P<lo>{_NUMW})(?:(?:{_SEP}|{_W1}and{_W1})(?P<hi>{_NUMW}))?(?:{_W1}consecutive)?
              |(?:on{_W1})?(?P<lo2>{_NUMW})(?:{_SEP}(?P<hi2>{_NUMW}))?{_W1}consecutive
              # "over a single day"
              |(?:over|across){_W1}(?P<single>{_SINGLE}))
@@ -1180,7 +1184,8 @@ _START_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         " minimum approximately approx about around roughly nearly almost circa ca between",
         _CMP_SHAPES,
     ),
-    ("up no", (*_CMP_SHAPES, "max_dose_per_dose")),
+    ("up", (*_CMP_SHAPES, "max_dose_per_dose")),
+    ("no", (*_CMP_SHAPES, "max_dose_per_dose", "max_dose")),
     ("at", (*_CMP_SHAPES, "max_dose_per_dose", "interval")),
     ("maximum max should must do does", (*_CMP_SHAPES, "max_dose")),
     ("highest largest capped capping cap caps", ("max_dose",)),

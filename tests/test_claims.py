@@ -160,6 +160,13 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
         {("privigen", "manufacturer", "Grifols", "direct")},
     ),
     ("Switching from Privigen, which is not made by Grifols, to Gamunex-C is common.\n", set()),
+    # "as much antibody per mL as a 10% product": the compared class's figure
+    (
+        "A 20% product (Hizentra, Cuvitru) carries twice as much antibody per mL as a 10%"
+        " product.\n",
+        set(),  # nor is the class figure before the bracket read as theirs (conservative)
+    ),
+    ("Octagam 5% contains half as much antibody in each mL as a 10% product.\n", set()),
     # "at" after a product gives its value; the values listed after it go with it
     (
         "Privigen, at 10%, is one of the stronger products.\n",
@@ -1652,6 +1659,17 @@ def test_the_condition_carries_from_a_topic_sentence_or_a_question(text: str) ->
         (
             "Octagam 5% contains about 100 mg of maltose in every mL and Octagam 10% about 90 mg"
             " per mL.\n",
+            set(),
+        ),
+        # SCIG's sites: "into the tummy or thigh with a small pump"
+        (
+            "People give them into the tummy or thigh with a small pump, usually once a week,"
+            " instead of a big infusion every few weeks.\n",
+            set(),
+        ),
+        (
+            "His weekly dose was worked out as the label describes: 30 g divided by 3 weeks,"
+            " multiplied by 1.37, comes to 13.7 g a week.\n",
             set(),
         ),
         # a conversion formula is no weekly regimen

@@ -220,3 +220,23 @@ def test_related_sites_equal_a_full_sort_of_every_other_site() -> None:
         others.sort(key=lambda o: not _conflict(statements[index], o))
         assert group.related(index, 25) == others[:25]
         assert group.conflict(0, index) == _conflict(statements[0], statements[index])
+
+
+@pytest.mark.parametrize(
+    ("second", "reported"),
+    [
+        # the schedule's later interval is the first statement's: both can be true
+        ("The plan gives IVIG every 2 weeks for 3 doses and then monthly [1].", False),
+        ("The plan gives IVIG every 2 weeks for 3 doses and then every 6 weeks [1].", True),
+    ],
+)
+def test_a_schedule_agrees_with_its_later_interval(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], second: str, reported: bool
+) -> None:
+    findings = _inconsistencies(
+        tmp_path,
+        capsys,
+        "# IVIG\n\nThe course is repeated every 4 weeks [1].\n\n"
+        f"{second}\n\n## References\n\n1. A.\n",
+    )
+    assert len(findings) == (1 if reported else 0), findings

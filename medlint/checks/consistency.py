@@ -100,7 +100,13 @@ def _readings(q: Any) -> list[Any]:
     from medlint.checks.regimens import per_day_reading
 
     other = per_day_reading(q)
-    return [q] if other is None else [q, other]
+    readings = [q] if other is None else [q, other]
+    then = q.get("then") if q.kind == "interval" else None
+    if then is not None and hasattr(then, "kind"):
+        # "every 2 weeks for 3 doses, then monthly" holds "monthly" too: no conflict with
+        # "the course is repeated every 4 weeks"
+        readings.append(then)
+    return readings
 
 
 def _overlap(qa: Any, qb: Any) -> bool:
