@@ -30,6 +30,7 @@ def rules_of(text: str, path: str) -> set[str]:
         ("a.md", "## Slide 13 — References"),  # a slide deck's last slide
         ("a.md", "## Appendix B: Sources"),
         ("a.txt", "REFS"),  # revision notes
+        ("a.txt", "SOURCES CHECKED BY RESEARCH DESK"),  # a TV script's producer notes
     ],
 )
 def test_a_references_title_opens_the_section(path: str, title: str) -> None:

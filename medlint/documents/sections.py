@@ -22,7 +22,8 @@ REFERENCE_HEADING = re.compile(
     # "Show notes and references", "Resources and sources"
     r"|(?:show\s+notes|notes|resources|links|reading)\s+(?:and|&)\s+(?:references|sources))"
     # "References (from the hospital's information pack)", "Sources we used"
-    r"(?:\s*\([^)]{0,80}\)|\s+(?:we|our|used|cited|consulted|for\s+this)\b[\w\s'’]{0,40})?"
+    r"(?:\s*\([^)]{0,80}\)|\s+(?:we|our|used|cited|consulted|checked|reviewed|for\s+this)\b"
+    r"[\w\s'’]{0,40})?"
     # "Where our facts come from"
     r"|where\s+(?:our|the|these|this)\s+(?:\w+\s+)?(?:facts|information|figures|data)\s+"
     r"(?:comes?|came)\s+from)\s*:?\s*$",
