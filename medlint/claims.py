@@ -173,6 +173,8 @@ STABILIZER_AS_INTERFERENCE = re.compile(
     r"\b(?:tell|detect|distinguish|measure|read|recogni[sz]e|separate|differentiate)\s+$",
     re.IGNORECASE,
 )
+STABILIZER_CLASS_AFTER = re.compile(r"-based\s+(?:products?|brands?|IVIGs?|immunoglobulins?)\b")
+OTHER_BEFORE = re.compile(r"\b(?:other|stocks?|also)\b", re.IGNORECASE)
 NEGATION_AFTER = re.compile(r"^\s?-?\s?free\b", re.IGNORECASE)
 RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 PRONOUN_LEAD = re.compile(
@@ -412,7 +414,7 @@ OR_WORD = re.compile(r"\bor\b|/", re.IGNORECASE)
 AND_WORD = re.compile(r"\band\b|&", re.IGNORECASE)
 MANUFACTURE_VERB = re.compile(
     r"\b(?:produc(?:e|es|ed|ing)|manufactur(?:e|es|ed|ing)|makes?|made|offers?|offered|markets?|"
-    r"marketed|provides?|provided|"
+    r"marketed|provides?|provided|fabricat\w*|"
     r"develop\w*|distribut\w*|sells?|sold|supplies|supplied|owns?|owned|brand|'s|sponsor\w*|"
     # "It comes from a company called Grifols" (not "comes from donated plasma": no maker)
     r"comes?\s+from\s+(?:a\s+company|the\s+company|a\s+firm))\b"
@@ -520,11 +522,15 @@ ROUTE_ACRONYM_AFTER = re.compile(
 ROUTE_PAREN_GAP = re.compile(r"[®™]?\s*\(\s*")
 # "Privigen is a CSL Behring product", "Privigen, a CSL Behring brand, ...".
 MAKER_APPOSITION_GAP = re.compile(
-    r"[®™]?\s*(?:,\s*(?:also\s+)?(?:an?|the|another)\s+|\s(?:is|was|are|were)\s+"
+    # ", a CSL Behring product", " – a CSL Behring product –", " is a CSL Behring product"
+    r"[®™]?\s*(?:(?:,|\s[–—-])\s*(?:also\s+)?(?:an?|the|another)\s+|\s(?:is|was|are|were)\s+"
     r"(?:(?:also|likewise|too)\s+)?(?:(?:an?|the|both|another)\s+)?)"
 )
 MAKER_APPOSITION_AFTER = re.compile(
-    r"(?:['’]s?)?\s+(?:\d+(?:\.\d+)?\s*%\s+)?(?:products?|brands?|medicines?|medications?|"
+    r"(?:['’]s?)?\s+(?:\d+(?:\.\d+)?\s*%\s+)?"
+    # "a Grifols subcutaneous product"
+    r"(?:(?:subcutaneous|intravenous|IV|SC|liquid|plasma|immunoglobulin)\s+)?"
+    r"(?:products?|brands?|medicines?|medications?|"
     r"immunoglobulins?|immune\s+globulins?|IVIGs?|SCIGs?)\b",
     re.IGNORECASE,
 )
@@ -720,7 +726,12 @@ STEP_RATE_BEFORE = re.compile(
     r"speed\w*|turn\w*|double\w*|continu\w*)\b",
     re.IGNORECASE,
 )
-MAX_RATE_AFTER = re.compile(r"\s*(?:label\s+|labelled\s+)?max(?:imum)?\b", re.IGNORECASE)
+MAX_RATE_AFTER = re.compile(
+    # "the 4 mg/kg/min label maximum", "0.05 mL/kg/min is the top speed we allow"
+    r"\s*(?:(?:is|was)\s+)?(?:the\s+|our\s+)?(?:label\s+|labelled\s+|absolute\s+)?"
+    r"(?:max(?:imum)?|top\s+(?:speed|rate)|ceiling|upper\s+limit)\b",
+    re.IGNORECASE,
+)
 EQUIVALENT_GAP = re.compile(r"\s*[(\[/=]\s*(?:or\s+|i\.e\.,?\s+)?|\s+or\s+")
 INITIAL_RATE_BEFORE = re.compile(
     r"\b(?:start(?:s|ed|ing)?|initial(?:ly)?|commenc\w*"
@@ -1980,6 +1991,10 @@ class _Extractor:
                 continue
             if STABILIZER_AS_INTERFERENCE.search(self.text, max(sent.start, m.start - 90), m.start):
                 continue  # "use a glucose meter that is not affected by maltose"
+            if STABILIZER_CLASS_AFTER.match(self.text, m.end) and OTHER_BEFORE.search(
+                self.text, max(sent.start, m.start - 30), m.start
+            ):
+                continue  # "centers that also stock other glycine-based products": a class
             term = self.facts.stabilizers.get(m.id)
             value = term_value("stabilizer", m.id, term.name if term else m.text)
             cstart, _ = self.clause_bounds(sent, m.start)

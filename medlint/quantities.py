@@ -373,7 +373,8 @@ _P_CONC = (
          (?:{_W1}(?:of{_W1})?(?:(?:human|total){_W1}(?:normal{_W1})?)?(?P<substance>IgA|immunoglobulin{_W1}A|IgG|proteins?|immunoglobulins?
             |immune{_W1}globulins?)\b)?
          # "per mL", "/mL", "in each mL", "in 100 mL"
-         {_W0}(?:/|per\s|in{_W1}(?:(?:each|every|a){_W1})?){_W0}(?:(?P<volnum>{_NUM}){_W0})?
+         {_W0}(?:/|per\s|in{_W1}(?:(?:each|every|a){_W1})?|for{_W1}(?:each|every){_W1}){_W0}
+         (?:(?P<volnum>{_NUM}){_W0})?
          (?P<vol>{_VOL})
          (?!{_W0}/{_W0}(?:kg|min|h)\b)
          # "1 mg/mL of IgA", "2 mg/ml IgA": the substance after the unit
@@ -547,7 +548,7 @@ _P_DIVISION = (
              |(?:over|across){_W1}(?P<single>{_SINGLE}))
            {_W1}days?\b
          # "given in one day": "in one day" alone is a duration ("improved in one day")
-         | (?:given|administered|infused){_W1}(?:all{_W1})?(?:in|on|within){_W1}
+         | (?:given|administered|infused){_W1}(?:(?:all|in{_W1}full){_W1})?(?:in|on|within){_W1}
            (?P<single2>{_SINGLE}|one){_W1}day\b
          # "the full 2 g/kg course in a single sitting"
          | in{_W1}(?P<single3>{_SINGLE}){_W1}(?:sitting|session)\b)"""
@@ -1143,7 +1144,8 @@ _PREFIX_WORDS = (
     "several", "few", "couple", "tens", "hundreds",
     # division, duration, maximum dose, rate
     "divided", "equally", "into", "equal", "separate", "smaller", "daily", "individual",
-    "doses", "given", "administered", "infused", "over", "across", "on", "consecutive",
+    "doses", "given", "administered", "infused", "over", "across", "on", "consecutive", "full",
+    "anywhere", "from", "between", "single", "dose", "infusion", "course", "for",
     "for", "lasting", "during", "within", "after", "total", "dose", "is", "single", "amount",
     "new", "case", "cases", "out", "between", "and", "or", "interval", "dosing", "just", "only",
     "all", "highest", "largest", "we", "you", "they", "ever", "used", "allowed", "use", "give",

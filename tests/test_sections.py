@@ -31,6 +31,8 @@ def rules_of(text: str, path: str) -> set[str]:
         ("a.md", "## Appendix B: Sources"),
         ("a.txt", "REFS"),  # revision notes
         ("a.txt", "SOURCES CHECKED BY RESEARCH DESK"),  # a TV script's producer notes
+        ("a.md", "## References and links"),
+        ("a.txt", "Sources I mentioned"),  # a nurse's email
     ],
 )
 def test_a_references_title_opens_the_section(path: str, title: str) -> None:
