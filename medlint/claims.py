@@ -155,6 +155,10 @@ DENIED_GIVING_BEFORE = re.compile(
     r"\b(?:not|never|n['’]t)\s+(?:be\s+)?(?:infus|giv|gave|us|administ|inject|put|push)\w*\s+$",
     re.IGNORECASE,
 )
+# "..., and neither product is", "none of them is", "no product is": denied for every one
+NONE_IS_BEFORE = re.compile(
+    r"\b(?:neither|none|no)\b(?:\s+[\w-]+){0,2}\s+(?:is|are)\s+[\"'“‘]?$", re.IGNORECASE
+)
 NONE_LEAD = re.compile(r"\W*none\s+of\b", re.IGNORECASE)
 # "a meter that is not affected by maltose": the substance named as what interferes with
 # something else, not as what the product contains (or lacks)
@@ -354,7 +358,9 @@ CONCENTRATION_OF = re.compile(
 COMPARISON_BEFORE = re.compile(
     r"(?:\b(?:of|than|to|with|versus|vs\.?|like|from|over|into|for)\s+"
     r"(?:an?|other|most|many|some|all|older|standard|typical|conventional)\s+"
-    r"|\bas\s+\w+(?:\s+[\w-]+){0,4}\s+as\s+(?:an?\s+|the\s+)?"
+    r"|\bas\s+\w+(?:\s+[\w-]+){0,4}\s+as\s+(?:an?\s+|the\s+)?(?:(?:two|both|other|three)\s+)?"
+    # "twice the volume of the 20% ones"
+    r"|\b(?:volume|amount)\s+of\s+(?:an?\s+|the\s+)?(?:(?:two|both|other)\s+)?"
     # "more concentrated than the 10% products" (not "one of the 10% products": a claim)
     r"|\b(?:than|versus|vs\.?|like|unlike)\s+the\s+"
     r"|\b(?:other|most|many|older|standard|typical|conventional)\s+)$",
@@ -1886,7 +1892,7 @@ class _Extractor:
                 continue
             if NOT_CONCENTRATION_BEFORE.search(before) and not concentration_of:
                 continue
-            if COMPARISON_BEFORE.search(before):
+            if COMPARISON_BEFORE.search(self.text[max(cstart, m.start - 80) : m.start]):
                 continue  # "as concentrated as 10% products", "the volume of a 10% product"
             if NEGATED_COPULA.search(before) or self.negated(m.start, m.end, cstart):
                 continue  # "Privigen is not a 5% solution", "does not come as a 5% solution"
@@ -2165,8 +2171,14 @@ class _Extractor:
             qb = IGA_QUALITY_BEFORE.search(before)
             qa = IGA_QUALITY_AFTER.match(after)
             match = qa or qb
-            if qa is not None and qa.group("free") and NEGATED_COPULA.search(before):
-                continue  # "Privigen is not IgA-free"
+            if (
+                qa is not None
+                and qa.group("free")
+                and (
+                    NEGATED_COPULA.search(before.rstrip("\"'“”‘’")) or NONE_IS_BEFORE.search(before)
+                )
+            ):
+                continue  # 'Privigen is not "IgA-free"', "neither product is IgA-free"
             if match is not None:
                 quality = next(k for k in ("free", "trace", "high") if match.group(k))
                 if qa is not None:

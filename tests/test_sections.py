@@ -33,6 +33,8 @@ def rules_of(text: str, path: str) -> set[str]:
         ("a.txt", "SOURCES CHECKED BY RESEARCH DESK"),  # a TV script's producer notes
         ("a.md", "## References and links"),
         ("a.txt", "Sources I mentioned"),  # a nurse's email
+        ("a.md", "### Links posted in this thread"),  # a forum thread
+        ("a.md", "### Reading list"),
     ],
 )
 def test_a_references_title_opens_the_section(path: str, title: str) -> None:
