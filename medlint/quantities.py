@@ -196,8 +196,9 @@ _MAGNITUDE: dict[str, float] = {
 
 # Mass in grams per unit as written.
 # The extras a comparison of two values reads (checks.regimens.course_dose, per_day_reading,
-# tolerance): what a claim kept for the corpus rules must not lose.
-COMPARED_EXTRAS = frozenset({"days", "days_most", "either_days", "per_lb"})
+# tolerance, and a schedule's later interval, "then"): what a claim kept for the corpus rules
+# must not lose.
+COMPARED_EXTRAS = frozenset({"days", "days_most", "either_days", "per_lb", "then"})
 LB_PER_KG = 2.20462
 # "0.9 g per pound" is 1.98 g/kg, written for 2 g/kg: 5% covers such rounding, not a dose a
 # tenth too high ("1 g per pound" = 2.2 g/kg).

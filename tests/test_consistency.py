@@ -240,3 +240,24 @@ def test_a_schedule_agrees_with_its_later_interval(
         f"{second}\n\n## References\n\n1. A.\n",
     )
     assert len(findings) == (1 if reported else 0), findings
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize(
+    ("second", "reported"),
+    [
+        ("The plan gives IVIG every 2 weeks for 3 doses, then monthly [1].", False),
+        ("The plan gives IVIG every 2 weeks for 3 doses, then every 6 weeks [1].", True),
+    ],
+)
+def test_across_articles_a_schedule_agrees_with_its_later_interval(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], second: str, reported: bool, jobs: str
+) -> None:
+    """The claims kept for the corpus rule keep the schedule's "then" (they once lost it)."""
+    refs = "\n\n## References\n\n1. A.\n"
+    (tmp_path / "a.md").write_text("# IVIG\n\nIVIG courses are repeated every 4 weeks [1]." + refs)
+    (tmp_path / "b.md").write_text(f"# IVIG\n\n{second}" + refs)
+    main(["check", "--isolated", "--no-cache", "--jobs", jobs, "--format", "json",
+          "--select", "corpus-inconsistency", str(tmp_path)])  # fmt: skip
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert len(findings) == (1 if reported else 0), findings
