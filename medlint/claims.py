@@ -177,6 +177,10 @@ STABILIZER_AS_INTERFERENCE = re.compile(
     r"\b(?:tell|detect|distinguish|measure|read|recogni[sz]e|separate|differentiate)\s+$",
     re.IGNORECASE,
 )
+DENIED_RELATIVE_AFTER = re.compile(
+    r"[\w-]*(?:\s+[\w-]+){0,2},?\s+(?:which|that)\s+[A-Z][\w-]*(?:\s+[\w%-]+)?\s+"
+    r"(?:is|does|has|contains)\s*(?:not\b|n['’]t\b)"
+)
 STABILIZER_CLASS_AFTER = re.compile(r"-based\s+(?:products?|brands?|IVIGs?|immunoglobulins?)\b")
 OTHER_BEFORE = re.compile(r"\b(?:other|stocks?|also)\b", re.IGNORECASE)
 NEGATION_AFTER = re.compile(r"^\s?-?\s?free\b", re.IGNORECASE)
@@ -2004,6 +2008,10 @@ class _Extractor:
             term = self.facts.stabilizers.get(m.id)
             value = term_value("stabilizer", m.id, term.name if term else m.text)
             cstart, _ = self.clause_bounds(sent, m.start)
+            if DENIED_RELATIVE_AFTER.match(self.text, m.end, min(sent.end, m.end + 80)):
+                # "sucrose-containing products, which Privigen is not": said of a class and
+                # denied of the product in the relative clause; whose stabilizer it is, unclear
+                continue
             denied = self.negated(m.start, m.end, cstart) or bool(
                 FIELD_NONE_AFTER.match(self.text, m.end)  # "Sucrose: None"
             )
