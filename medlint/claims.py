@@ -113,6 +113,13 @@ REPORTED_BELIEF = re.compile(
           |stated|states|suggested|suggests|claiming|saying|stating|suggesting)\b""",
     re.IGNORECASE | re.VERBOSE,
 )
+MYTH_HEADING = re.compile(r"\b(?:myths?|misconceptions?|misunderst\w*)\b", re.IGNORECASE)
+QUOTED_SENTENCE = re.compile(r"[\s*_]*[\"“‘']")
+REBUTTAL_LEAD = re.compile(
+    r"[\s*_]*(?:not\s+true|wrong|false|incorrect|untrue|myth|no|nope|that['’]s\s+(?:a\s+myth|not"
+    r"\s+(?:true|right|so)))\b\s*[:.!,;–—-]",
+    re.IGNORECASE,
+)
 # Where a reported belief's stretch ends: the correction that follows it.
 BELIEF_END = re.compile(
     r"[,;:–—]\s*(?:but|however|yet|in\s+(?:fact|reality)|actually)\b|;|\.\s|[\"”](?=\W|$)",
@@ -261,6 +268,8 @@ NEVER_CONCENTRATION_AFTER = re.compile(
     r"(?:had|have|has|experienced|reported|developed|responded|improved|needed|achieved|got|"
     r"were|was|did|saw|showed|stopped|discontinued)\b|responders?\b|respon(?:se|ded)\b|"
     r"headaches?\b|nausea\b|fever\b|chills\b|rash\b|(?:adverse|side)\b|reactions?\b|"
+    # "79% ... improved, against 44% on placebo": a trial arm's share
+    r"(?:on|with|in|taking|given|receiving)\s+(?:the\s+)?(?:placebo|sham|dummy)\b|"
     r"remission\b|coverage\b|covered\b|copay\w*|coinsurance\b)",
     re.IGNORECASE,
 )
@@ -1343,9 +1352,12 @@ class _Extractor:
     def _belief_spans(self) -> list[tuple[int, int]]:
         """Each reported belief of the unit, from its cue to the end of its clause."""
         low = self.text.lower()
-        if not BELIEF_GATE.finditer(low):
+        myths = bool(self.unit.section and MYTH_HEADING.search(self.unit.section))
+        if myths and any(q in self.text for q in '"“‘'):
+            pass  # a quoted belief under a heading about myths (below)
+        elif not BELIEF_GATE.finditer(low):
             return []  # one Aho-Corasick scan: no word any cue needs (most units)
-        if not (
+        elif not (
             any(w in low for w in BELIEF_WORDS)
             or ("you" in low and any(w in low for w in READ_WORDS))
             or (any(w in low for w in SAY_WORDS) and any(w in low for w in SOURCE_PHRASES))
@@ -1363,6 +1375,16 @@ class _Extractor:
                 continue
             end = BELIEF_END.search(self.text, m.end(), sent_end)
             spans.append((m.start(), end.start() if end is not None else sent_end))
+        # '"Octagam is sugar-free." Not true: it contains maltose.': a quoted sentence the
+        # next one rebuts is a belief, reported to be corrected
+        # (or any quoted sentence under a heading about myths: "## Myths we hear in the group")
+        for quoted, after in itertools.pairwise([*self.sentences, None]):
+            if (
+                quoted is not None
+                and QUOTED_SENTENCE.match(quoted.text)
+                and (myths or (after is not None and REBUTTAL_LEAD.match(after.text)))
+            ):
+                spans.append((quoted.start, quoted.end))
         return spans
 
     def _without_dashed_apposition(

@@ -451,9 +451,12 @@ _P_MAX = (
              (?:{_W1}(?:we|you|they|ever|used|given|allowed|use|give|recommended)){{0,3}}
              {_W1}(?:is|of|was)
             |max\b\.?|(?:(?:should|must|do|does){_W1})?not{_W1}(?:to{_W1})?exceed(?:ing)?
-            # "with no single dose above 100 g"
-            |no{_W1}(?:single{_W1})?(?:dose|infusion|course)s?{_W1}(?:above|over|exceeding
-              |(?:of{_W1})?(?:more|greater){_W1}than))
+            # "with no single dose above 100 g", "no single dose goes over 100 g"
+            |no{_W1}(?:single{_W1})?(?:dose|infusion|course)s?{_W1}
+              (?:(?:goes|may{_W1}go|should{_W1}go|can{_W1}go|is){_W1})?(?:above|over|exceeding
+              |(?:of{_W1})?(?:more|greater){_W1}than)
+            # "the dose tops out at 100 g"
+            |tops?{_W1}out{_W1}at)
          (?:{_W0}[:=])?{_W0}(?P<lo>{_NUM}){_W0}(?P<mass>grams?|gm|g|milligrams?|mg)\b
          # not "maximum 400 mg per kg" (a dose); "a maximum of 100 g per dose" is a cap
          (?!{_W0}(?:/|per\s)(?!{_W0}(?:dose|infusion|course|treatment|administration)s?\b))
@@ -1146,7 +1149,8 @@ _PREFIX_WORDS = (
     # division, duration, maximum dose, rate
     "divided", "equally", "into", "equal", "separate", "smaller", "daily", "individual",
     "doses", "given", "administered", "infused", "over", "across", "on", "consecutive", "full",
-    "anywhere", "from", "between", "single", "dose", "infusion", "course", "for",
+    "anywhere", "from", "between", "single", "dose", "infusion", "course", "for", "goes", "go",
+    "may", "can", "tops", "top",
     "for", "lasting", "during", "within", "after", "total", "dose", "is", "single", "amount",
     "new", "case", "cases", "out", "between", "and", "or", "interval", "dosing", "just", "only",
     "all", "highest", "largest", "we", "you", "they", "ever", "used", "allowed", "use", "give",
@@ -1191,7 +1195,7 @@ _START_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("no", (*_CMP_SHAPES, "max_dose_per_dose", "max_dose")),
     ("at", (*_CMP_SHAPES, "max_dose_per_dose", "interval")),
     ("maximum max should must do does", (*_CMP_SHAPES, "max_dose")),
-    ("highest largest capped capping cap caps", ("max_dose",)),
+    ("highest largest capped capping cap caps top tops", ("max_dose",)),
     ("not", (*_CMP_SHAPES, "max_dose", "max_dose_per_dose")),
     ("us usd eur gbp", ("money",)),
     ("every once q monthly weekly fortnightly each quarterly interval dosing", ("interval",)),

@@ -219,6 +219,17 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
         {("gamunex-c", "iga", "46 µg/mL", "coreference")},
     ),
     ("A little more IgA than Privigen, at an average of 46 µg/mL.\n", set()),
+    # a quoted belief rebutted by the next sentence, or listed under a heading about myths
+    (
+        '- "Octagam 10% is a 5% product." Not true: it is a 10% product.\n',
+        set(),  # the belief states nothing; "Not true: it ..." is read no further
+    ),
+    (
+        '## Myths we hear\n\n- "Privigen is a 5% product." It is a 10% product.\n',
+        {("privigen", "concentration", "10%", "coreference")},
+    ),
+    # a trial arm's share is no strength
+    ("In ProDERM, 79% of patients on Octagam 10% improved, against 44% on placebo.\n", set()),
     # two products whose giving is denied: no route claim
     ("Do not infuse Hizentra or Cuvitru intravenously.\n", set()),
     # A class compared with ("the 10% products") is not the subject's own figure ...

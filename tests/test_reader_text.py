@@ -176,3 +176,13 @@ def test_a_plain_text_table_is_one_statement_per_row() -> None:
     )
     found = [f.rule for f in lint_text(spaces, "a.txt") if f.rule != "references-missing"]
     assert found == ["concentration-contradiction"]
+
+
+def test_double_dash_bullets_are_items() -> None:
+    """ "-- PRIVIGEN -- CSL BEHRING -- 10%" lines are items of their own, not one paragraph."""
+    source = (
+        "-- PRIVIGEN -- CSL BEHRING -- 10% -- L-PROLINE\n"
+        "-- GAMUNEX-C -- GRIFOLS -- 10% -- GLYCINE\n"
+    )
+    assert [k for k, _ in kinds(source)] == ["list_item", "list_item"]
+    assert [f.rule for f in lint_text(source, "a.txt") if f.rule != "references-missing"] == []

@@ -19,7 +19,9 @@ from medlint.model import Directive, Document, Segment, Unit
 # "[1] Author, title" starts a reference list's item as "1." does: a "References" line right
 # above such items is then a heading of its own, blank line or not.
 # A checklist's boxes ("[ ] Dose checked", "☐ Consent signed") lead items too.
-_BULLET = re.compile(r"[ \t]*(?:[•●▪◦‣∙·*\-–—☐☑☒□■✓✔]|\d{1,3}[.)]|\[\d{1,3}\]|\[[ xX✓✔]\])[ \t]+")
+_BULLET = re.compile(
+    r"[ \t]*(?:--|[•●▪◦‣∙·*\-–—☐☑☒□■✓✔]|\d{1,3}[.)]|\[\d{1,3}\]|\[[ xX✓✔]\])[ \t]+"
+)
 _COMMENT_LINE = re.compile(r"[ \t]*<!--(.*?)-->[ \t]*$")
 _HEADING_MAX_WORDS = 14
 
