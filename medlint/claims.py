@@ -1866,7 +1866,7 @@ class _Extractor:
     # -- attributes -----------------------------------------------------------------------
     def concentration(self, sent: Sentence) -> None:
         values: list[tuple[Mention, Value]] = []
-        header_says = self.unit.kind == "table_cell" and bool(
+        header_says = self.headed and bool(
             TABLE_HEADERS["concentration"].search(self.attribute_header)
         )
         paired = self.versus_pair(sent)
@@ -2085,7 +2085,7 @@ class _Extractor:
             if WHERE_CLAUSE.search(self.text, cstart, m.start):
                 continue  # "... for dermatomyositis, where immunoglobulin is given into a vein"
             route_column = (
-                self.unit.kind == "table_cell"
+                self.headed
                 and self.lead_product is not None
                 and bool(TABLE_HEADERS["route"].search(self.attribute_header))
             )
@@ -2138,10 +2138,18 @@ class _Extractor:
         self.attribute_values(sent, "route", unique)
 
     @property
+    def headed(self) -> bool:
+        """A value whose header names its attribute: a table cell, or a definition under its
+        term ("<dt>Concentration</dt><dd>10%</dd>")."""
+        return self.unit.kind == "table_cell" or (
+            self.unit.definition and bool(self.attribute_header)
+        )
+
+    @property
     def iga_column(self) -> bool:
-        """A table cell of a product's row (or column) under an IgA header."""
+        """A table cell of a product's row (or column) under an IgA header (or a <dd>)."""
         return (
-            self.unit.kind == "table_cell"
+            self.headed
             and self.lead_product is not None
             and IGA_COLUMN.fullmatch(self.attribute_header) is not None
         )
@@ -2296,7 +2304,7 @@ class _Extractor:
         header = self.attribute_header
         if (
             not prods
-            and self.unit.kind == "table_cell"
+            and self.headed
             and self.lead_product is not None
             and TABLE_HEADERS["manufacturer"].search(header)
         ):
@@ -2311,7 +2319,7 @@ class _Extractor:
                     value,
                     cell[0],
                     sent,
-                    "table",
+                    "table" if self.unit.kind == "table_cell" else self.lead_how,
                     self.new_group(),
                 )
             return

@@ -1712,3 +1712,23 @@ def test_values_that_are_not_the_articles_regimen(
     assert got == expected - {("interval", "every 3-4 weeks")}
     if ("interval", "every 3-4 weeks") in expected:
         assert [c.condition for c in claims] == [""]
+
+
+def test_a_definition_list_of_fields_under_a_product_heading() -> None:
+    """ "<dt>Concentration</dt><dd>10%</dd>" under "<h3>Hizentra</h3>": the term names the field,
+    as a column header does; a term that is a product still leads its definition."""
+    fields = (
+        "<h3>Hizentra</h3><dl><dt>Concentration</dt><dd>10%</dd><dt>Made by</dt><dd>Grifols</dd>"
+        "<dt>Route</dt><dd>IV</dd><dt>IgA</dt><dd>up to 500 µg/mL</dd></dl>"
+    )
+    assert claims_of(fields, "a.html") == {
+        ("hizentra", "concentration", "10%", "inherited"),
+        ("hizentra", "manufacturer", "Grifols", "inherited"),
+        ("hizentra", "route", "intravenous", "inherited"),
+        ("hizentra", "iga", "≤500 µg/mL", "inherited"),
+    }
+    terms = "<dl><dt>Cuvitru</dt><dd>A 20% solution made by Takeda.</dd></dl>"
+    assert claims_of(terms, "a.html") == {
+        ("cuvitru", "concentration", "20%", "inherited"),
+        ("cuvitru", "manufacturer", "Takeda", "inherited"),
+    }

@@ -309,6 +309,7 @@ class HtmlExtractor(HTMLParser):
         self.title = ""
         self._builder: TextBuilder | None = None
         self._marks: list[tuple[str, int]] = []
+        self._term: str | None = None  # the latest <dt>'s text (see _flush)
         self._tables: list[_Table] = []
 
     def run(self) -> None:
@@ -368,6 +369,11 @@ class HtmlExtractor(HTMLParser):
                     column_header = table.headers.get(cell.col)
                 if (cell.index > 0 or table.first_carried) and not cell.header:
                     row_header = table.row_first
+        definition = top is not None and top.tag == "dd"
+        if definition and column_header is None:
+            # "<dt>Concentration</dt><dd>10%</dd>": the term heads its definition, as a column
+            # header heads a cell
+            column_header = self._term
         unit = self._out.emit(
             kind,
             builder,
@@ -375,11 +381,14 @@ class HtmlExtractor(HTMLParser):
             row_header=row_header,
             column_header=column_header,
             list_depth=depth,
-            definition=top is not None and top.tag == "dd",
+            definition=definition,
             row=self._out.rows if cell is not None else -1,
         )
         if unit is not None and cell is not None:
             cell.texts.append(unit.text)
+        if unit is not None and not definition:
+            # the term a following <dd> belongs to; any other unit ends the definition list's
+            self._term = unit.text if top is not None and top.tag == "dt" else None
 
     # -- the block stack -----------------------------------------------------
 
