@@ -60,7 +60,7 @@ _DAYS = re.compile(
 
 
 def _prepare(params: dict[str, Any]) -> Any:
-    tolerance = params.get("tolerance", 0.1)
+    tolerance = params.get("tolerance", 0.05)
     if not isinstance(tolerance, int | float) or not 0 <= tolerance < 1:
         raise MedlintError("tolerance must be a number from 0 to 1", "tolerance")
     return {"tolerance": float(tolerance)}
