@@ -25,6 +25,7 @@ from medlint.rules import Rule
 
 _ADVERB = r"(?:(?:about|roughly|around|approximately|nearly|almost|exactly|just|only)\s+)?"
 _BE = r"\s+(?:is|are|has|have|comes?\s+(?:in|as))\s+" + _ADVERB
+_DEGREE = r"(?:(?:a\s+(?:bit|little|touch)|slightly|somewhat|much|far|a\s+lot)\s+)?"
 # (attribute, relation, phrase between the two products); relation: a ratio, "gt" or "lt"
 _PHRASES: tuple[tuple[str, object, str], ...] = (
     ("concentration", 1.0, _BE + r"(?:the\s+)?same\s+(?:strength|concentration)\s+as\s+"),
@@ -41,8 +42,9 @@ _PHRASES: tuple[tuple[str, object, str], ...] = (
         _BE + r"half\s+(?:as\s+(?:concentrated|strong)\s+as|"
         r"the\s+(?:strength|concentration)\s+of)\s+",
     ),
-    ("concentration", "gt", _BE + r"(?:more\s+concentrated|stronger)\s+than\s+"),
-    ("concentration", "lt", _BE + r"(?:less\s+concentrated|weaker)\s+than\s+"),
+    # "is (a bit / slightly / much) stronger than"
+    ("concentration", "gt", _BE + _DEGREE + r"(?:more\s+concentrated|stronger)\s+than\s+"),
+    ("concentration", "lt", _BE + _DEGREE + r"(?:less\s+concentrated|weaker)\s+than\s+"),
     ("iga", "gt", r"\s+(?:has|contains)\s+" + _ADVERB + r"(?:much\s+)?more\s+IgA\s+than\s+"),
     (
         "iga",
