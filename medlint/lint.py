@@ -21,6 +21,7 @@ from medlint.documents import format_for, read_document
 from medlint.errors import MedlintError
 from medlint.facts import Facts, load_facts
 from medlint.model import SEVERITY_RANK, Document, Finding, line_starts_of
+from medlint.quantities import PARAGRAPH_MEMO
 from medlint.rules import Rule, load_rules
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -103,6 +104,9 @@ class Engine:
         self._runners: list[tuple[Rule, Any]] | None = None
         self._corpus_attributes: list[set[str]] | None = None
         self._results: Any = False  # the per-article ResultCache, made on first use
+        # Each paragraph's terms, by its text: an archive's repeated paragraphs (product
+        # blurbs, disclaimers) go through the tokenizer once. Bounded (see analyse).
+        self._terms_of: dict[str, list[tuple[str, str, int, int]]] = {}
 
     @property
     def nlp(self) -> Any:
@@ -167,9 +171,17 @@ class Engine:
         if heavy:
             # The pipeline's tokenizer and term matcher, called directly: the quantities were
             # found above, and the claims need only the terms' (kind, id, start, end).
-            found = find_terms(self.nlp, [texts[i] for i, _ in heavy])
-            for (i, quantities), terms in zip(heavy, found, strict=True):
-                sdocs[i] = LightDoc(user_data={TERMS_KEY: terms, QUANTITIES_KEY: quantities})
+            # Each text's terms are computed once per engine (they depend on the text and the
+            # facts alone, and no reader mutates them).
+            memo = self._terms_of
+            wanted = [texts[i] for i, _ in heavy]
+            missing = list(dict.fromkeys(t for t in wanted if t not in memo))
+            if missing:
+                if len(memo) + len(missing) > PARAGRAPH_MEMO:
+                    memo.clear()
+                memo.update(zip(missing, find_terms(self.nlp, missing), strict=True))
+            for (i, quantities), text in zip(heavy, wanted, strict=True):
+                sdocs[i] = LightDoc(user_data={TERMS_KEY: memo[text], QUANTITIES_KEY: quantities})
         return analyse(self.facts, doc, sdocs, texts)
 
     @property

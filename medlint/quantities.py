@@ -1346,6 +1346,17 @@ def _scan(text: str, fast: bool = True) -> list[Quantity]:
 # ---------------------------------------------------------------------------
 
 
+# Paragraphs an archive repeats (product blurbs, disclaimers, reference lists) are scanned
+# once per process: the scan is a pure function of the text and a Quantity is immutable.
+# Bounded, so an archive of unique paragraphs costs a fixed amount of memory.
+PARAGRAPH_MEMO = 4096
+
+
+@functools.lru_cache(maxsize=PARAGRAPH_MEMO)
+def _scan_once(text: str) -> tuple[Quantity, ...]:
+    return tuple(_scan(text))
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in ``text``, sorted by start, never overlapping.
 
@@ -1356,7 +1367,7 @@ def find_quantities(text: str) -> list[Quantity]:
     scan resumes one character later, so a shorter quantity inside it can
     still be found.
     """
-    return _scan(text)
+    return list(_scan_once(text))
 
 
 _STRIP = " \t\r\n.;,:"

@@ -12,6 +12,7 @@ abbreviation, an initial or a decimal number.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -83,8 +84,16 @@ def _inside_parenthesis(text: str, start: int, dot: int) -> bool:
     return close >= 0 and text.find("(", dot, close) < 0
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of ``text``, leading and trailing white space excluded."""
+@functools.lru_cache(maxsize=4096)
+def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each sentence of ``text``, leading and trailing white space excluded.
+
+    Memoised (bounded): a paragraph an archive repeats is split once per process.
+    """
+    return tuple(_split(text))
+
+
+def _split(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start = len(text) - len(text.lstrip())
     parenthesis = "(" in text

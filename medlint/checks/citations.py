@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from medlint.checks import CheckKind
@@ -26,6 +26,7 @@ from medlint.claims import QUESTION_END, Analysis, Sentence
 from medlint.errors import MedlintError
 from medlint.facts import Facts
 from medlint.model import Finding
+from medlint.quantities import PARAGRAPH_MEMO
 from medlint.rules import Rule
 from medlint.trie import Literals, lower_same_length, trie_pattern
 
@@ -188,9 +189,24 @@ class Keywords:
     words: frozenset[str]
     exact: re.Pattern[str] | None
     families: dict[str, frozenset[str]]  # keyword (lower-cased, or exact) -> cue families
+    # hits by paragraph text: a paragraph an archive repeats is scanned once (bounded)
+    seen: dict[str, list[tuple[int, frozenset[str]]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def hits(self, text: str) -> list[tuple[int, frozenset[str]]]:
-        """(offset, cue families) of each keyword in ``text``, sorted; empty: no cue matches."""
+        """(offset, cue families) of each keyword in ``text``, sorted; empty: no cue matches.
+
+        The list is shared between calls with the same text: read it, never change it.
+        """
+        found = self.seen.get(text)
+        if found is None:
+            if len(self.seen) >= PARAGRAPH_MEMO:
+                self.seen.clear()
+            found = self.seen[text] = self._hits(text)
+        return found
+
+    def _hits(self, text: str) -> list[tuple[int, frozenset[str]]]:
         low = lower_same_length(text)
         out = []
         for s, e in self.lowered.finditer(low):
