@@ -176,9 +176,10 @@ class Engine:
             memo = self._terms_of
             wanted = [texts[i] for i, _ in heavy]
             missing = list(dict.fromkeys(t for t in wanted if t not in memo))
+            if missing and len(memo) + len(missing) > PARAGRAPH_MEMO:
+                memo.clear()  # bounded: start again with this article's paragraphs
+                missing = list(dict.fromkeys(wanted))
             if missing:
-                if len(memo) + len(missing) > PARAGRAPH_MEMO:
-                    memo.clear()
                 memo.update(zip(missing, find_terms(self.nlp, missing), strict=True))
             for (i, quantities), text in zip(heavy, wanted, strict=True):
                 sdocs[i] = LightDoc(user_data={TERMS_KEY: memo[text], QUANTITIES_KEY: quantities})

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
+
+import pytest
 
 from medlint import memo
 
@@ -42,3 +45,71 @@ def test_the_table_is_bounded(monkeypatch: Any) -> None:
     for i in range(10):
         memo.memoised(table, owner, (i,), lambda i=i: i)  # type: ignore[misc]
         assert len(table) <= 4
+
+
+# -- paragraph memos: pure per-paragraph steps computed once per text, bounded -------------
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def _no_results_cache(monkeypatch: Any) -> None:
+    """Every article analysed again (the results cache would answer the second run)."""
+    monkeypatch.setenv("MEDLINT_NO_RESULTS_CACHE", "1")
+
+
+def _findings(engine: Any) -> list[tuple[Any, ...]]:
+    from medlint.lint import lint_paths
+
+    result = lint_paths([str(FIXTURES)], engine=engine)
+    return [(f.path, f.rule, f.start, f.end, f.message) for f in result.findings]
+
+
+def test_quantities_come_back_as_a_fresh_list() -> None:
+    from medlint.quantities import find_quantities
+
+    text = "Gamunex-C is a 10% solution given at 2 g/kg every 4 weeks."
+    first = find_quantities(text)
+    first.clear()  # a caller may change its list; the next caller gets the whole answer
+    again = find_quantities(text)
+    assert [q.text for q in again] == ["10%", "2 g/kg", "every 4 weeks"]
+    assert again is not find_quantities(text)
+
+
+def test_memoised_runs_find_what_a_memo_free_run_finds(monkeypatch: Any) -> None:
+    """A warm engine (every paragraph memoised), and one whose memos are emptied before each
+    paragraph, find exactly what a fresh engine finds: no answer leaks between texts."""
+    from medlint.checks import citations, spelling
+    from medlint.lint import Engine, Options
+
+    fresh = _findings(Engine(Options(jobs=1)))
+    assert fresh  # the fixtures carry deliberate errors
+    warm = Engine(Options(jobs=1))
+    _findings(warm)
+    assert _findings(warm) == fresh
+    from medlint import lint
+
+    for module in (lint, citations, spelling):
+        monkeypatch.setattr(module, "PARAGRAPH_MEMO", 1)
+    starved = Engine(Options(jobs=1))
+    assert _findings(starved) == fresh
+    # emptied at each article: it holds one article's paragraphs, not the whole run's
+    assert 0 < len(starved._terms_of) < len(warm._terms_of)
+
+
+def test_paragraph_memos_are_bounded(monkeypatch: Any) -> None:
+    from medlint.checks import citations, spelling
+    from medlint.lint import Engine, Options
+
+    for module in (citations, spelling):
+        monkeypatch.setattr(module, "PARAGRAPH_MEMO", 5)
+    monkeypatch.setattr(spelling, "_CACHE", {})  # no speller warmed by another test
+    engine = Engine(Options(jobs=1))
+    for rule in engine.rules:
+        if rule.kind == "citation-needed" and rule.compiled["keywords"] is not None:
+            rule.compiled["keywords"].seen.clear()
+    _findings(engine)
+    keywords = [r.compiled["keywords"] for r in engine.rules if r.kind == "citation-needed"]
+    assert keywords and all(0 < len(k.seen) <= 5 for k in keywords if k is not None)
+    spellers = list(spelling._CACHE.values())
+    assert spellers and all(len(s.slips) <= 5 for s in spellers)

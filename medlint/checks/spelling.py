@@ -39,6 +39,7 @@ from medlint.errors import MedlintError
 from medlint.facts import Facts
 from medlint.model import Finding, Fix
 from medlint.nlp import NAME_SPLIT as _SPLIT
+from medlint.quantities import PARAGRAPH_MEMO
 from medlint.rules import Rule
 from medlint.trie import Literals
 
@@ -63,6 +64,10 @@ class _Form:
     pattern: re.Pattern[str]
 
 
+# (start, end, as written, expected, safe to fix) of one misspelt name in a paragraph
+_Slip = tuple[int, int, str, str, bool]
+
+
 @dataclass(frozen=True, slots=True)
 class _Speller:
     # lower-cased first letters of a form (up to _PREFIX) -> the forms starting with them
@@ -81,6 +86,9 @@ class _Speller:
     words: re.Pattern[str]
     # lower-case word -> its near misses, memoised: the same words recur in every article
     misses: dict[str, frozenset[str]]
+    # paragraph text, edit-distance check on -> its slips; an archive's repeated paragraphs
+    # are checked once (bounded at PARAGRAPH_MEMO)
+    slips: dict[tuple[str, bool], list[_Slip]]
 
 
 _CACHE: dict[tuple[str, int, int], _Speller] = {}
@@ -149,7 +157,7 @@ def _build(facts: Facts, params: _Params) -> _Speller:
     starts = Literals(forms)
     # a capital first: ``re`` scans for the character class in C before trying the rest
     words = re.compile(rf"[A-Z](?<![\w-].)[A-Za-z]{{{max(1, params.min_length - 1)},}}(?!\w)")
-    return _Speller(forms, lengths, surface, known, near, single, starts, words, {})
+    return _Speller(forms, lengths, surface, known, near, single, starts, words, {}, {})
 
 
 def _speller(facts: Facts, params: _Params) -> _Speller:
@@ -226,44 +234,51 @@ def _prepare(params: dict[str, Any]) -> _Params:
 def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding]:
     params: _Params = rule.compiled
     speller = _speller(facts, params)
+    memo = speller.slips
     for analysis in analyses:
         doc = analysis.document
         for unit in doc.units:
-            text = unit.text
-            taken: list[tuple[int, int]] = []
-            for s, e, canonical in _variants(speller, text):
-                taken.append((s, e))
-                found = text[s:e]
-                if _norm(found) in speller.surface:
-                    continue
-                expected = _cased(found, canonical)
-                if found == expected:
-                    continue
+            key = (unit.text, params.edit_distance)
+            slips = memo.get(key)
+            if slips is None:
+                if len(memo) >= PARAGRAPH_MEMO:
+                    memo.clear()
+                slips = memo[key] = _slips(speller, unit.text, params.edit_distance)
+            for s, e, found, expected, safe in slips:
                 start, end = unit.source_span(s, e)
                 message = rule.render(found=found, expected=expected)
-                fix = Fix(start, end, expected, safe=True)
+                fix = Fix(start, end, expected, safe=safe)
                 yield finding(
                     rule, doc, start, end, message, found=found, expected=expected, fix=fix
                 )
-            if not params.edit_distance:
-                continue
-            for m in speller.words.finditer(text):
-                word = m.group(0)
-                low = word.lower()
-                if low in speller.known_tokens:
-                    continue
-                if any(s <= m.start() < e for s, e in taken):
-                    continue
-                hits = _near_miss(speller, low)
-                if len(hits) != 1:
-                    continue
-                expected = _cased(word, next(iter(hits)))
-                start, end = unit.source_span(m.start(), m.end())
-                message = rule.render(found=word, expected=expected)
-                fix = Fix(start, end, expected, safe=False)
-                yield finding(
-                    rule, doc, start, end, message, found=word, expected=expected, fix=fix
-                )
+
+
+def _slips(speller: _Speller, text: str, edit_distance: bool) -> list[_Slip]:
+    """The misspelt product names of one paragraph, in order: separator variants (safe to
+    fix), then one-letter slips of a single-word name (``edit_distance``; not safe to fix)."""
+    out: list[_Slip] = []
+    taken: list[tuple[int, int]] = []
+    for s, e, canonical in _variants(speller, text):
+        taken.append((s, e))
+        found = text[s:e]
+        if _norm(found) in speller.surface:
+            continue
+        expected = _cased(found, canonical)
+        if found != expected:
+            out.append((s, e, found, expected, True))
+    if not edit_distance:
+        return out
+    for m in speller.words.finditer(text):
+        word = m.group(0)
+        low = word.lower()
+        if low in speller.known_tokens:
+            continue
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        hits = _near_miss(speller, low)
+        if len(hits) == 1:
+            out.append((m.start(), m.end(), word, _cased(word, next(iter(hits))), False))
+    return out
 
 
 KIND = CheckKind(
