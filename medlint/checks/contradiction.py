@@ -156,14 +156,22 @@ def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding
     wanted = {attribute, "sugar"} if attribute == "stabilizer" else {attribute}
     for analysis in analyses:
         seen: set[tuple[str, int, int]] = set()
-        for claim in analysis.claims:
-            if claim.attribute not in wanted:
-                continue
+        results = [
+            (claim, check_claim(rule, claim, facts))
+            for claim in analysis.claims
+            if claim.attribute in wanted
+        ]
+        # An ambiguous sentence gives each product every value ("Privigen and Hizentra, in 10%
+        # and 20%"). When the reading in order (first product, first value, ...) agrees with
+        # the facts, the crossed reading is not a contradiction the author wrote: the
+        # ambiguity finding says what to fix. Otherwise ("Gamunex-C and Flebogamma, with 5%
+        # and 10%") each reading the facts deny is reported.
+        in_order = _agreeing_in_order(analysis, results)
+        for claim, result in results:
             key = (claim.subject, claim.start, claim.end)
-            if key in seen:
+            if key in seen or result is None:
                 continue
-            result = check_claim(rule, claim, facts)
-            if result is None:
+            if claim.attribution == "ambiguous" and claim.group in in_order:
                 continue
             seen.add(key)
             severity, expected, blocks = result
@@ -183,6 +191,29 @@ def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding
                 note=note,
                 attribute=claim.attribute,
             )
+
+
+def _agreeing_in_order(
+    analysis: Analysis, results: list[tuple[Claim, tuple[str, str, list[FactBlock]] | None]]
+) -> set[str]:
+    """Groups of ambiguous claims whose in-order reading agrees with the facts throughout."""
+    by_group: dict[str, list[tuple[Claim, bool]]] = {}
+    for claim, result in results:
+        if claim.attribution == "ambiguous":
+            by_group.setdefault(claim.group, []).append((claim, result is None))
+    out = set()
+    for ambiguity in analysis.ambiguities:
+        claims = by_group.get(ambiguity.group)
+        if not claims:
+            continue
+        products = list(dict.fromkeys(ambiguity.products))
+        starts = sorted({c.start for c, _ in claims})
+        if len(products) != len(starts):
+            continue  # no one-to-one reading in order
+        pairs = {(p, s) for p, s in zip(products, starts, strict=True)}
+        if all(ok for c, ok in claims if (c.subject, c.start) in pairs):
+            out.add(ambiguity.group)
+    return out
 
 
 KIND = CheckKind(
