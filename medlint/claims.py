@@ -621,7 +621,7 @@ REGIMEN_CUE = re.compile(
     # (a place for infusions still is: "split over six days at the infusion suite")
     r"(?:infusions?|treatments?|therap(?:y|ies))(?!\s+(?:nurses?|professionals?|staff|teams?|"
     r"specialists?|providers?|pharmacists?|compan(?:y|ies))\b)|"
-    r"administered|repeated|receives?|ivig|igiv|scig|immunoglobulins?|induction|maintenance|regimens?|"
+    r"administered|repeat(?:ed|s|ing)?|scheduled|receives?|ivig|igiv|scig|immunoglobulins?|induction|maintenance|regimens?|"
     r"protocols?|schedules?)\b",
     re.IGNORECASE,
 )
@@ -665,8 +665,9 @@ REGIMEN_HEADER = re.compile(
 # A trial's dose, a hypothetical or an example is not a recommendation the article makes.
 NOT_A_REGIMEN = re.compile(
     r"\b(?:trials?|placebo|randomi[sz]ed|participants|enrolled|cohort|hypothetical(?:ly)?|for\s+example|"
-    r"e\.g\.|suppose|imagine|would\s+(?:receive|get|need)|were\s+given|received|investigators?|"
-    r"(?:re-?)?assess\w*|monitor\w*|check\w*|review\w*|(?:re-?)?evaluat\w*|measur\w*|"
+    r"e\.g\.|suppose|imagine|worked|would\s+(?:receive|get|need)|were\s+given|received|investigators?|"
+    # ("Dose check: ..." is a label, not monitoring)
+    r"(?:re-?)?assess\w*|monitor\w*|check\w*(?!\s*:)|review\w*|(?:re-?)?evaluat\w*|measur\w*|"
     r"test(?:s|ed|ing)?|visits?|extension|stud(?:y|ies)|could\s+receive|raises?|"
     r"physiotherap\w*|pharmac(?:y|ies|ist)|deliver\w*|prescriptions?|renew\w*|donat\w*|donors?|"
     r"supplies|when\s+(?:more|less|higher|lower|over|above|under)|"
@@ -686,6 +687,12 @@ NOT_A_REGIMEN = re.compile(
     r"|have\s+been\s+(?:prescribed|given))\b"
     # "If your neurologist prescribes Gamunex-C for CIDP, the dose is ..."
     r"|\s+your\s+\w+\s+(?:prescribes|recommends|chooses|orders|starts)\b)",
+    re.IGNORECASE,
+)
+# Advice that follows a statement: "..., so please check the refill dates"
+ADVICE_AFTER = re.compile(
+    r",?\s+(?:so|and)\s+(?:please\s+)?(?:check|ask|remember|make\s+sure|call|book|plan|keep|"
+    r"note|tell|let)\b",
     re.IGNORECASE,
 )
 # Other treatments of the same patients: a dose, schedule or price of one of these is not
@@ -2887,10 +2894,18 @@ class _Extractor:
 
     def not_a_regimen(self, sent: Sentence, pos: int) -> bool:
         """Whether the clause at ``pos`` describes a trial, an example or monitoring."""
-        if not self.clause_breaks(sent):
-            return True  # the whole sentence, already found to be one
-        cstart, cend = self.clause_bounds(sent, pos)
-        return NOT_A_REGIMEN.search(self.text[cstart:cend]) is not None
+        if self.clause_breaks(sent):
+            cstart, cend = self.clause_bounds(sent, pos)
+        else:
+            cstart, cend = sent.start, sent.end
+        # Advice to the reader after the statement is a clause of its own: "... is scheduled
+        # every 6 weeks, so please check the refill dates" states the schedule.
+        for m in ADVICE_AFTER.finditer(self.text, cstart, cend):
+            if m.start() >= pos:
+                cend = m.start()
+                break
+            cstart = m.end()
+        return NOT_A_REGIMEN.search(self.text, cstart, cend) is not None
 
     def _in_phase(self, sent: Sentence, m: Mention, at: int) -> bool:
         """Whether the maintenance wording at ``at`` governs the value ``m``.

@@ -316,8 +316,9 @@ def _interval_core(p: str) -> str:
     return rf"""(?P<{p}all>
         # "every month and a half": six weeks, a month counted as 4 weeks (before "every month")
         (?P<{p}mhalf>every{_W1}(?:a{_W1})?month{_W1}and{_W1}a{_W1}half)\b
-      |        (?:once{_W1})?every{_W1}
-          (?:(?P<{p}lo>{_NUMW})(?:(?:{_SEP}|{_W1}or{_W1})(?P<{p}hi>{_NUMW}))?{_W0}
+      # "each 6 weeks" (translated leaflets): only with a number ("each day" is no schedule)
+      |        (?:once{_W1})?(?:every|each(?={_W1}{_NUMW}))
+          {_W1}(?:(?P<{p}lo>{_NUMW})(?:(?:{_SEP}|{_W1}or{_W1})(?P<{p}hi>{_NUMW}))?{_W0}
             |(?P<{p}other>other){_W1})?
           (?P<{p}unit>days?|weeks?|{_AFTER_DIGIT}wks?|months?|fortnights?)\b
       # "at 6-week intervals", "at four- to six-week intervals", "6 weeks apart", "six-weekly",
