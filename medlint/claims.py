@@ -465,6 +465,10 @@ POSSESSIVE_GAP = re.compile(
 )
 # "Privigen by Grifols", "Privigen® by Grifols": the maker straight after the name.
 BY_GAP = re.compile(r"[®™]?\s+by\s+")
+PAREN_BY_GAP = re.compile(
+    r"[®™]?\s*\(\s*(?:(?:made|manufactured|produced|marketed|supplied)\s+)?(?:by|from)\s+",
+    re.IGNORECASE,
+)
 # "Hizentra, which is made by Grifols, ...": a relative clause on the name just before it;
 # "Hizentra (the one by Grifols)", "Cuvitru, that one's from CSL Behring too" (spoken).
 WHICH_BY_GAP = re.compile(
@@ -529,8 +533,12 @@ ROUTE_ONLY_BEFORE = re.compile(
     re.IGNORECASE,
 )
 ROUTE_VERB_BEFORE = re.compile(
-    r"\b(?:given|administered|infused|delivered|injected|used)\s+"
-    r"(?:(?:as|by|via|through)\s+(?:an?\s+)?)?(?:(?:IV|SC)\s*(?:or|and|/)\s*)?$",
+    r"\b(?:(?:given|administered|infused|delivered|injected|used)\s+"
+    r"(?:(?:as|by|via|through)\s+(?:an?\s+)?)?"
+    # "she gets Cuvitru through an IV", "which he now receives by IV"
+    r"|(?:gets?|getting|got|receives?|receiving|received)\s+(?:[\w-]+\s+)?"
+    r"(?:as|by|via|through)\s+(?:an?\s+)?)"
+    r"(?:(?:IV|SC)\s*(?:or|and|/)\s*)?$",
     re.IGNORECASE,
 )
 # "by IV infusion", "an SC injection": the acronym naming how something is given.
@@ -621,7 +629,7 @@ REGIMEN_CUE = re.compile(
     # (a place for infusions still is: "split over six days at the infusion suite")
     r"(?:infusions?|treatments?|therap(?:y|ies))(?!\s+(?:nurses?|professionals?|staff|teams?|"
     r"specialists?|providers?|pharmacists?|compan(?:y|ies))\b)|"
-    r"administered|repeat(?:ed|s|ing)?|scheduled|receives?|ivig|igiv|scig|immunoglobulins?|induction|maintenance|regimens?|"
+    r"administered|repeated|scheduled|receives?|ivig|igiv|scig|immunoglobulins?|induction|maintenance|regimens?|"
     r"protocols?|schedules?)\b",
     re.IGNORECASE,
 )
@@ -665,7 +673,7 @@ REGIMEN_HEADER = re.compile(
 # A trial's dose, a hypothetical or an example is not a recommendation the article makes.
 NOT_A_REGIMEN = re.compile(
     r"\b(?:trials?|placebo|randomi[sz]ed|participants|enrolled|cohort|hypothetical(?:ly)?|for\s+example|"
-    r"e\.g\.|suppose|imagine|worked|would\s+(?:receive|get|need)|were\s+given|received|investigators?|"
+    r"e\.g\.|suppose|imagine|worked(?!\s+out)|would\s+(?:receive|get|need)|were\s+given|received|investigators?|"
     # ("Dose check: ..." is a label, not monitoring)
     r"(?:re-?)?assess\w*|monitor\w*|check\w*(?!\s*:)|review\w*|(?:re-?)?evaluat\w*|measur\w*|"
     r"test(?:s|ed|ing)?|visits?|extension|stud(?:y|ies)|could\s+receive|raises?|"
@@ -2375,7 +2383,9 @@ class _Extractor:
             paren = [
                 m
                 for m in mans
-                if after.lstrip(" ®™").startswith("(") and 0 < m.start - prod.end <= 5
+                if (after.lstrip(" ®™").startswith("(") and 0 < m.start - prod.end <= 5)
+                # "Privigen (made by Grifols) or Gamunex-C (made by Grifols)"
+                or PAREN_BY_GAP.fullmatch(self.text, prod.end, m.start)
             ]
             possessive = [
                 m

@@ -232,8 +232,8 @@ _MONEY_PER: dict[str, str] = {
 
 _CMP_SYMBOL: dict[str, str] = {
     "≤": "<=", "≦": "<=", "<=": "<=", "=<": "<=", "at most": "<=", "no more than": "<=",
-    "not more than": "<=", "up to": "<=", "maximum": "<=", "maximum of": "<=",
-    "max": "<=", "max.": "<=",
+    "never more than": "<=", "not more than": "<=", "up to": "<=", "maximum": "<=",
+    "maximum of": "<=", "max": "<=", "max.": "<=",
     "≥": ">=", "≧": ">=", ">=": ">=", "=>": ">=", "at least": ">=", "no less than": ">=",
     "not less than": ">=", "minimum": ">=", "minimum of": ">=",
     "<": "<", "less than": "<", "lower than": "<", "fewer than": "<", "below": "<",
@@ -268,7 +268,7 @@ _CMP = rf"""(?P<cmp>
       ≤ | ≦ | <= | =< | ≥ | ≧ | >= | => | < | > | ~ | ≈ | ∼
     | (?:less|lower|fewer){_W1}than | below | under
     | (?:more|greater|higher){_W1}than | above | exceeding | in{_W1}excess{_W1}of
-    | at{_W1}most | (?:no|not){_W1}more{_W1}than | (?<!adds\x20)(?<!add\x20)up{_W1}to
+    | at{_W1}most | (?:no|not|never){_W1}more{_W1}than | (?<!adds\x20)(?<!add\x20)up{_W1}to
     | (?:(?:should|must|do|does){_W1})?not{_W1}(?:to{_W1})?exceed(?:ing)?
     | maximum(?:{_W1}of)? | max\b\.?
     | at{_W1}least | (?:no|not){_W1}less{_W1}than | minimum(?:{_W1}of)?
@@ -467,7 +467,7 @@ _P_MAX = (
 # "up to 70 g per dose", "no more than 70 g per infusion": a cap in grams, said per dose.
 _P_MAX_PER_DOSE = (
     _GUARD
-    + rf"""(?P<cmp>up{_W1}to|(?:no|not){_W1}more{_W1}than|at{_W1}most){_W1}
+    + rf"""(?P<cmp>up{_W1}to|(?:no|not|never){_W1}more{_W1}than|at{_W1}most){_W1}
          (?P<lo>{_NUM}){_W0}(?P<mass>grams?|gm|g)\b
          {_W1}(?:per|a|each|in{_W1}(?:a|one|each)){_W1}(?:single{_W1})?(?:dose|infusion)\b"""
 )
@@ -1142,7 +1142,7 @@ _PREFIX_WORDS = (
     "less", "lower", "fewer", "than", "below", "under", "more", "greater", "higher", "above",
     "exceeding", "exceed", "in", "excess", "of", "at", "most", "least", "no", "not", "up", "to",
     "should", "must", "do", "does", "maximum", "max", "minimum", "approximately", "approx",
-    "about", "around", "roughly", "nearly", "almost", "circa", "ca",
+    "about", "around", "roughly", "nearly", "almost", "circa", "ca", "never",
     # intervals, money, vague amounts
     "once", "every", "other", "each", "a", "an", "per", "q", "us", "usd", "eur", "gbp",
     "twice", "thrice", "times",
@@ -1192,7 +1192,7 @@ _START_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         " minimum approximately approx about around roughly nearly almost circa ca between",
         _CMP_SHAPES,
     ),
-    ("up", (*_CMP_SHAPES, "max_dose_per_dose")),
+    ("up never", (*_CMP_SHAPES, "max_dose_per_dose")),
     ("no", (*_CMP_SHAPES, "max_dose_per_dose", "max_dose")),
     ("at", (*_CMP_SHAPES, "max_dose_per_dose", "interval")),
     ("maximum max should must do does", (*_CMP_SHAPES, "max_dose")),
