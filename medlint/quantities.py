@@ -254,7 +254,9 @@ _W1 = r"\s{1,3}"
 # A quantity never starts inside a word, right after a digit and a decimal
 # point or comma, or after "letter-" (COVID-19, ICD-10).
 _GUARD = r"(?<![\w/])(?<!\d[.,])(?<![^\W\d_][-‐‑–])(?<!point\s)"
-_NUM = r"(?:(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+)"
+# "0,12 ml per kg" (a decimal comma, as translated leaflets write it): only after a 0, which
+# no thousands group starts with
+_NUM = r"(?:0,\d+(?![\d,])|(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+)"
 _AFTER_DIGIT = r"(?:(?<=\d)|(?<=\d\s)|(?<=\d-))"
 _NUMWORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
 _NUMW = rf"(?:{_NUM}|{_NUMWORD})"
@@ -375,7 +377,8 @@ _P_CONC = (
          (?:{_W1}(?:of{_W1})?(?:(?:human|total){_W1}(?:normal{_W1})?)?(?P<substance>IgA|immunoglobulin{_W1}A|IgG|proteins?|immunoglobulins?
             |immune{_W1}globulins?)\b)?
          # "per mL", "/mL", "in each mL", "in 100 mL"
-         {_W0}(?:/|per\s|in{_W1}(?:(?:each|every|a){_W1})?|for{_W1}(?:each|every){_W1}){_W0}
+         # ("1060 microgram for ml": "for" as a translated leaflet writes "per")
+         {_W0}(?:/|per\s|in{_W1}(?:(?:each|every|a){_W1})?|for{_W1}(?:(?:each|every){_W1})?){_W0}
          (?:(?P<volnum>{_NUM}){_W0})?
          (?P<vol>{_VOL})
          (?!{_W0}/{_W0}(?:kg|min|h)\b)
@@ -622,6 +625,8 @@ def _num(s: str) -> float:
     tens, _, unit = re.sub(r"[\s‐‑-]+", " ", t).partition(" ")
     if tens in _TENS_WORDS:  # "twenty", "twenty-five"
         return float(_TENS_WORDS[tens] + (_WORD_NUMBERS.get(unit, 0) if unit else 0))
+    if t.startswith("0,"):
+        t = "0." + t[2:]  # a decimal comma (see _NUM)
     return float(re.sub(r"[,\s\u00a0\u202f]", "", t))
 
 

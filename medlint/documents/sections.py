@@ -48,10 +48,25 @@ _ENTRY_SIGNS = re.compile(
 )
 
 
+# A draft's stand-in for its references ("- TBD", "1. [add references here]", "To follow"):
+# a section of these lists nothing.
+_PLACEHOLDER = re.compile(
+    r"^\W*(?:tbd|tbc|tba|todo|to\s+do|x{3,}|n/?a|none(?:\s+yet)?|pending|\?+|\.{3}|…|"
+    r"to\s+be\s+(?:added|confirmed|completed|inserted|supplied|done|written)(?:\s+later)?|"
+    r"to\s+follow|coming\s+soon|(?:references?|sources?|citations?)\s+to\s+follow|"
+    r"(?:add|insert)\s+(?:the\s+)?(?:references?|sources?|citations?|links?)(?:\s+here)?)"
+    r"\W*$",
+    re.IGNORECASE,
+)
+
+
 def looks_like_reference(text: str, kind: str) -> bool:
-    """A list item under a references heading counts; a plain line needs bibliographic signs."""
+    """A list item under a references heading counts; a plain line needs bibliographic signs.
+
+    A placeholder ("TBD", "[add references here]") is never an entry.
+    """
     stripped = text.strip()
-    if not stripped:
+    if not stripped or _PLACEHOLDER.match(stripped):
         return False
     if kind in ("list_item", "reference"):
         return True
