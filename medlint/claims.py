@@ -731,6 +731,11 @@ INCIDENCE_CUE = re.compile(
     r"each\s+year|per\s+year|a\s+year|every\s+year|rate)\b",
     re.IGNORECASE,
 )
+# A table column of incidence figures: "Yearly incidence", "New cases per year" (not "How
+# many people it may affect": a side effect's frequency)
+INCIDENCE_HEADER = re.compile(
+    r"\b(?:incidence|new\s+cases|(?:cases|diagnos[a-z]*)\s+(?:per|a|each)\s+year)\b", re.IGNORECASE
+)
 PREVALENCE_CUE = re.compile(
     r"\b(?:prevalence|prevalent|living\s+with|currently\s+(?:have|live))\b", re.IGNORECASE
 )
@@ -2609,6 +2614,11 @@ class _Extractor:
             # cheap substring gates first: most sentences name no population
             children = any(w in low for w in _CHILD_STEMS) and bool(CHILD_POPULATION.search(low))
             adults = "adult" in low and bool(ADULT_WORDS.search(low))
+            if not children and not adults and self.unit.kind == "table_cell":
+                # "| Children | 3 per million |": the row's population
+                row = (self.unit.row_header or "").lower()
+                children = bool(row) and CHILD_POPULATION.search(row) is not None
+                adults = bool(row) and ADULT_WORDS.search(row) is not None
             heading = self.unit.section or ""
             if not children and not adults and heading and self.unit.kind != "heading":
                 # "## Treatment in children" over "Infusions are given every 2 weeks at first."
@@ -2961,7 +2971,14 @@ class _Extractor:
 
     def incidence(self, sent: Sentence) -> None:
         rates = [m for m in sent.mentions if m.quantity is not None and m.quantity.kind == "rate"]
-        if not rates or PREVALENCE_CUE.search(sent.text) or not INCIDENCE_CUE.search(sent.text):
+        if not rates or PREVALENCE_CUE.search(sent.text):
+            return
+        # "| US children (juvenile DM) | 3.2 per 100,000 children |" under "Yearly incidence":
+        # a cell's column header says what its figure is
+        header = self.unit.column_header if self.unit.kind == "table_cell" else ""
+        if header and PREVALENCE_CUE.search(header):
+            return
+        if not (INCIDENCE_CUE.search(sent.text) or (header and INCIDENCE_HEADER.search(header))):
             return
         if ADVERSE_WORDS.search(sent.text):
             return  # "Thrombosis occurs in 1 in 1,000 infusions": a side effect's frequency
