@@ -88,7 +88,11 @@ CLAUSE_BREAK = re.compile(
 # its clause ("..., but it is 10%" is a claim again). "Contrary to popular belief, X is Y"
 # asserts Y, so it is not here.
 REPORTED_LABEL = re.compile(
-    r"\W*(?:myth|misconception|fiction|false|wrong|not\s+true|incorrect)(?:\s*\#?\d+)?\s*[:–—-]",
+    r"\W*(?:myth|misconception|fiction|false|wrong|not\s+true|incorrect"
+    # a corrections column: "**We wrote:** "Hizentra is made by Takeda."", "Error: ..."
+    r"|(?:what\s+)?we\s+(?:wrote|said|printed|stated|published)|(?:our\s+)?(?:error|mistake)"
+    r"|erratum|previously|originally)"
+    r"(?:\s*\#?\d+)?\s*[:–—-]",
     re.IGNORECASE,
 )  # at a sentence's start
 REPORTED_BELIEF = re.compile(
@@ -103,7 +107,18 @@ REPORTED_BELIEF = re.compile(
           |articles|blogs)\s+(?:still\s+|wrongly\s+|mistakenly\s+)?(?:say|claim|believe|think
           |assume|state|suggest|call|describe|list|label)\b
       | \b(?:wrongly|mistakenly|incorrectly|falsely)\s+(?:said|claimed|believed|thought
-          |described|stated|reported|listed|called|labell?ed)\b
+          |described|stated|reported|listed|called|labell?ed|wrote|printed|gave)\b
+      # a correction of the article's own earlier text: "We wrote that Hizentra is made by
+      # Takeda.", "Last month we said ...", "An earlier version of this article said that ..."
+      | \b(?:we|i)\s+(?:(?:had|have)\s+)?(?:(?:previously|originally|once)\s+)?
+          (?:wrote|printed|stated|reported|claimed)\s+that\b
+      | \b(?:last|previous|earlier)\s+(?:week|month|year|issue|edition)(?:['’]s)?\s*,?\s+
+          (?:[\w'’]+\s+){0,3}?(?:we|our\s+\w+)\s+(?:wrote|said|stated|printed|reported)\b
+      | \b(?:earlier|previous|original|older|first)\s+(?:version|edition|draft|printing)\s+
+          (?:of\s+(?:this|the|our)\s+\w+\s+)?(?:said|stated|claimed|reported|wrote|gave|listed
+          |described)\b
+      | \bour\s+(?:\w+\s+){0,3}?(?:article|post|leaflet|newsletter|page|issue|story)\s+
+          (?:\w+\s+){0,4}?(?:said|stated|claimed|wrote|gave|listed|reported)\b
       # a claim quoted from elsewhere: 'A leaflet said "Privigen is made by Grifols"',
       # "Another page claimed that ..."
       | \b(?:said|says|claimed|claims|stated|states|wrote|writes|suggested|suggests)\s+(?:that\s+)?
@@ -112,6 +127,13 @@ REPORTED_BELIEF = re.compile(
           |article|blog|source|brochure|video)s?\s+(?:\w+\s+){0,3}?(?:claimed|claims|said|says
           |stated|states|suggested|suggests|claiming|saying|stating|suggesting)\b""",
     re.IGNORECASE | re.VERBOSE,
+)
+# "If Privigen were a 5% product", "Had Privigen been ...", "Suppose Hizentra were made by
+# Takeda", "Privigen, if it were ...": a counterfactual, which states the opposite
+COUNTERFACTUAL = re.compile(
+    r"\b(?:(?:even\s+|as\s+|what\s+)?if|suppose|supposing|imagine)\s+(?:[\w%-]+\s+){0,4}?"
+    r"(?:were|had\s+been)\b|(?:^|(?<=[.!?;:,]\s))\W*had\s+(?:[\w%-]+\s+){1,4}?been\b",
+    re.IGNORECASE,
 )
 MYTH_HEADING = re.compile(r"\b(?:myths?|misconceptions?|misunderst\w*)\b", re.IGNORECASE)
 QUOTED_SENTENCE = re.compile(r"[\s*_]*[\"“‘']")
@@ -126,12 +148,23 @@ BELIEF_END = re.compile(
     re.IGNORECASE,
 )
 # The words of REPORTED_LABEL ("Myth:", "False:"): only a unit holding one is tried.
-LABEL_WORDS = ("myth", "misconception", "fiction", "false", "wrong", "true", "incorrect")
+LABEL_WORDS = (
+    *("myth", "misconception", "fiction", "false", "wrong", "true", "incorrect", "we wrote"),
+    *("we said", "we printed", "we stated", "we published", "error", "mistake", "erratum"),
+    *("previously", "originally"),
+)
 # What every REPORTED_BELIEF match holds (lower-cased), tested first with plain substring
 # searches: a word of its own ("myth", "wrongly"), "you" with a verb of reading, or a verb of
 # saying with "some people", "another page" or a quotation mark. Most units hold none and
 # never run the regex (which cost 4% of a run when a looser test let most units through).
-BELIEF_WORDS = ("myth", "concep", "misbelief", "mistaken", "true", "false", "wrong", "incorrect")
+BELIEF_WORDS = (
+    *("myth", "concep", "misbelief", "mistaken", "true", "false", "wrong", "incorrect"),
+    # corrections of the article's own earlier text
+    *("we wrote", "we said", "we stated", "we printed", "we reported", "we claimed"),
+    *("we published", "i wrote", "version", "our article", "our post", "our leaflet"),
+    *("our newsletter", "our story", "our page", "our issue", "error", "erratum"),
+    *("previously", "originally"),
+)
 READ_WORDS = (" read ", " hear ", " heard ", "come across")
 SAY_WORDS = (
     " say", " said", " claim", " stated", " states", " wrote", " writes", " suggest", " believ",
@@ -1370,31 +1403,32 @@ class _Extractor:
         return bool(spans) and any(lo <= pos < hi for lo, hi in spans)
 
     def _belief_spans(self) -> list[tuple[int, int]]:
-        """Each reported belief of the unit, from its cue to the end of its clause."""
+        """Each reported belief of the unit, from its cue to the end of its clause.
+
+        A counterfactual ("If Privigen were a 5% product, ...") states nothing either.
+        """
         low = self.text.lower()
+        found: list[re.Match[str]] = []
+        if (" were " in low or "had " in low or "suppos" in low or "imagin" in low) and (
+            "if" in low or "had " in low or "suppos" in low or "imagin" in low
+        ):
+            found = list(COUNTERFACTUAL.finditer(self.text))
         myths = bool(self.unit.section and MYTH_HEADING.search(self.unit.section))
         if myths and any(q in self.text for q in '"“‘'):
             pass  # a quoted belief under a heading about myths (below)
-        elif not BELIEF_GATE.finditer(low):
-            return []  # one Aho-Corasick scan: no word any cue needs (most units)
-        elif not (
+        elif not BELIEF_GATE.finditer(low) or not (
             any(w in low for w in BELIEF_WORDS)
             or ("you" in low and any(w in low for w in READ_WORDS))
             or (any(w in low for w in SAY_WORDS) and any(w in low for w in SOURCE_PHRASES))
         ):
-            return []
-        found = list(REPORTED_BELIEF.finditer(self.text))
+            # one Aho-Corasick scan, then substring tests: no word any cue needs (most units)
+            return self._stretches(found)
+        found += REPORTED_BELIEF.finditer(self.text)
         if any(w in low for w in LABEL_WORDS):
             found += [
                 m for s in self.sentences if (m := REPORTED_LABEL.match(self.text, s.start, s.end))
             ]
-        spans = []
-        for m in found:
-            sent_end = next((s.end for s in self.sentences if s.start <= m.start() < s.end), 0)
-            if not sent_end:
-                continue
-            end = BELIEF_END.search(self.text, m.end(), sent_end)
-            spans.append((m.start(), end.start() if end is not None else sent_end))
+        spans = self._stretches(found)
         # '"Octagam is sugar-free." Not true: it contains maltose.': a quoted sentence the
         # next one rebuts is a belief, reported to be corrected
         # (or any quoted sentence under a heading about myths: "## Myths we hear in the group")
@@ -1405,6 +1439,17 @@ class _Extractor:
                 and (myths or (after is not None and REBUTTAL_LEAD.match(after.text)))
             ):
                 spans.append((quoted.start, quoted.end))
+        return spans
+
+    def _stretches(self, found: list[re.Match[str]]) -> list[tuple[int, int]]:
+        """Each cue's stretch: from the cue to the end of its clause (see BELIEF_END)."""
+        spans = []
+        for m in found:
+            sent_end = next((s.end for s in self.sentences if s.start <= m.start() < s.end), 0)
+            if not sent_end:
+                continue
+            end = BELIEF_END.search(self.text, m.end(), sent_end)
+            spans.append((m.start(), end.start() if end is not None else sent_end))
         return spans
 
     def _without_dashed_apposition(
