@@ -135,6 +135,10 @@ COUNTERFACTUAL = re.compile(
     r"(?:were|had\s+been)\b|(?:^|(?<=[.!?;:,]\s))\W*had\s+(?:[\w%-]+\s+){1,4}?been\b",
     re.IGNORECASE,
 )
+# A label that gives a verdict (a rebuttal, when it follows the belief) rather than one that
+# announces a belief ("Myth:")
+VERDICT_LABEL = re.compile(r"\W*(?:false|wrong|not\s+true|incorrect)\b", re.IGNORECASE)
+FACT_HEADER = re.compile(r"\b(?:facts?|truth|reality|answers?|correct\w*)\b", re.IGNORECASE)
 MYTH_HEADING = re.compile(r"\b(?:myths?|misconceptions?|misunderst\w*)\b", re.IGNORECASE)
 QUOTED_SENTENCE = re.compile(r"[\s*_]*[\"“‘']")
 REBUTTAL_LEAD = re.compile(
@@ -1425,9 +1429,12 @@ class _Extractor:
             return self._stretches(found)
         found += REPORTED_BELIEF.finditer(self.text)
         if any(w in low for w in LABEL_WORDS):
-            found += [
-                m for s in self.sentences if (m := REPORTED_LABEL.match(self.text, s.start, s.end))
-            ]
+            before: Sentence | None = None
+            for sent in self.sentences:
+                m = REPORTED_LABEL.match(self.text, sent.start, sent.end)
+                if m is not None and not self._rebuttal(m, before):
+                    found.append(m)
+                before = sent
         spans = self._stretches(found)
         # '"Octagam is sugar-free." Not true: it contains maltose.': a quoted sentence the
         # next one rebuts is a belief, reported to be corrected
@@ -1440,6 +1447,17 @@ class _Extractor:
             ):
                 spans.append((quoted.start, quoted.end))
         return spans
+
+    def _rebuttal(self, label: re.Match[str], before: Sentence | None) -> bool:
+        """Whether a verdict label ("Not true -", "False:") answers a belief just quoted, so that
+        what follows it is the correction: '"Subcutaneous products are weaker." Not true -
+        Cuvitru is a 20% solution', or a cell under a "Fact" column beside the myth."""
+        if not VERDICT_LABEL.match(label.group(0)):
+            return False  # "Myth:", "We wrote:" announce the belief itself
+        if before is not None:
+            return QUOTED_SENTENCE.match(before.text) is not None
+        header = (self.unit.column_header or "") if self.unit.kind == "table_cell" else ""
+        return bool(header) and FACT_HEADER.search(header) is not None
 
     def _stretches(self, found: list[re.Match[str]]) -> list[tuple[int, int]]:
         """Each cue's stretch: from the cue to the end of its clause (see BELIEF_END)."""

@@ -239,6 +239,30 @@ def test_table_with_rowspan_keeps_row_headers_and_columns() -> None:
     ]
 
 
+def test_a_first_row_of_bold_cells_heads_the_columns() -> None:
+    """CMS tables often have no <th>: a first row whose cells are all bold is the header row;
+    one with any plain text in it is an ordinary row."""
+    source = (
+        "<table><tr><td></td><td><strong>Gamunex-C</strong></td><td><b>Panzyga</b></td></tr>"
+        "<tr><td>Strength</td><td>10%</td><td>5%</td></tr></table>"
+        "<table><tr><td><strong>Privigen</strong> (CSL)</td><td><b>10%</b></td></tr>"
+        "<tr><td>Hizentra</td><td>20%</td></tr></table>"
+    )
+    doc = read_html("x.html", source)
+    rows = [(u.text, u.row_header, u.column_header) for u in doc.units if u.kind == "table_cell"]
+    assert rows == [
+        ("Gamunex-C", None, None),
+        ("Panzyga", None, None),
+        ("Strength", None, None),
+        ("10%", "Strength", "Gamunex-C"),
+        ("5%", "Strength", "Panzyga"),
+        ("Privigen (CSL)", None, None),
+        ("10%", "Privigen (CSL)", None),
+        ("Hizentra", None, None),
+        ("20%", "Hizentra", None),
+    ]
+
+
 @pytest.mark.parametrize(
     ("sup", "is_marker"),
     [

@@ -166,6 +166,7 @@ _P = frozenset({"p"})
 _LI = frozenset({"li"})
 _DD_DT = frozenset({"dd", "dt"})
 _CELLS = frozenset({"td", "th"})
+_BOLD = frozenset({"strong", "b"})
 _TR = frozenset({"tr"})
 _TABLE = frozenset({"table"})
 _NOTHING: frozenset[str] = frozenset()
@@ -184,13 +185,16 @@ class _Open:
 
 
 class _Cell:
-    __slots__ = ("col", "header", "index", "rowspan", "span", "texts")
+    __slots__ = ("bold", "col", "header", "index", "plain", "rowspan", "span", "texts")
 
     def __init__(self, index: int, col: int, span: int, header: bool, rowspan: int = 1) -> None:
         self.index = index
         self.col = col
         self.span = span
         self.header = header
+        # whether any of its text was in <strong>/<b>, or outside them (see _Table.start_row)
+        self.bold = False
+        self.plain = False
         self.rowspan = rowspan
         self.texts: list[str] = []
 
@@ -203,6 +207,7 @@ class _Table:
         "cell",
         "col",
         "first_carried",
+        "first_row",
         "headers",
         "in_head",
         "row",
@@ -223,8 +228,11 @@ class _Table:
         self.spans: dict[int, list[Any]] = {}
         self.carried: set[int] = set()
         self.first_carried = False  # the row's first column is a cell from above
+        self.first_row: list[_Cell] = []
 
     def start_row(self) -> None:
+        if self.row == 0 and not self.headers:
+            self._bold_header_row()
         self.row += 1
         self.col = 0
         self.row_cells = 0
@@ -243,6 +251,8 @@ class _Table:
             self.col += 1  # a cell from a row above takes this column
         header = self.in_head or (self.row == 0 and is_th)
         self.cell = _Cell(self.row_cells, self.col, span, header, rowspan)
+        if self.row == 0:
+            self.first_row.append(self.cell)
         self.row_cells += 1
         self.col += span
 
@@ -260,6 +270,17 @@ class _Table:
         if cell.header and text is not None:
             for c in range(cell.col, cell.col + cell.span):
                 self.headers[c] = text
+
+    def _bold_header_row(self) -> None:
+        """A first row of ``<td>`` cells all in bold heads its columns, as ``<th>`` would:
+        CMS editors make header rows that way ("<td><strong>Gamunex-C</strong></td>")."""
+        cells = self.first_row
+        written = [c for c in cells if c.texts]
+        if len(written) < 2 or any(c.plain or not c.bold for c in written):
+            return
+        for c in written:
+            for col in range(c.col, c.col + c.span):
+                self.headers[col] = " ".join(c.texts)
 
 
 def _span(attrs: list[tuple[str, str | None]], attribute: str) -> int:
@@ -305,6 +326,7 @@ class HtmlExtractor(HTMLParser):
         self._line_starts = starts
         self._stack: list[_Open] = []
         self._counts: dict[str, int] = {}
+        self._bold = 0  # open <strong>/<b> elements
         self._skip: list[str] = []
         self.title = ""
         self._builder: TextBuilder | None = None
@@ -507,6 +529,9 @@ class HtmlExtractor(HTMLParser):
         if tag == "hr":
             self._flush()
             return
+        if tag in _BOLD and not closed:
+            self._bold += 1
+            return
         if tag in _MARKERS:
             is_reference = tag != "a" or any(name == "href" for name, _ in attrs)
             if is_reference and not closed:
@@ -526,6 +551,9 @@ class HtmlExtractor(HTMLParser):
             return
         if tag == "br":
             self._start_tag(tag, [], closed=True)
+            return
+        if tag in _BOLD:
+            self._bold = max(0, self._bold - 1)
             return
         if tag in _MARKERS:
             marks = self._marks
@@ -556,6 +584,13 @@ class HtmlExtractor(HTMLParser):
             return
         if not self._prose or not data:
             return
+        if self._tables and not data.isspace():
+            cell = self._tables[-1].cell
+            if cell is not None:
+                if self._bold:
+                    cell.bold = True
+                else:
+                    cell.plain = True
         off = self._offset()
         if off == 0 and data[0] == "\ufeff":  # a byte-order mark is not prose
             off, data = 1, data[1:]
