@@ -186,3 +186,32 @@ def test_double_dash_bullets_are_items() -> None:
     )
     assert [k for k, _ in kinds(source)] == ["list_item", "list_item"]
     assert [f.rule for f in lint_text(source, "a.txt") if f.rule != "references-missing"] == []
+
+
+def test_a_text_box_is_one_paragraph_without_its_frame() -> None:
+    """ASCII-art boxes ("+---+" and "|  text  |" lines): the frame is not prose, and the
+    wrapped sentence inside is read whole (not as one-column table rows); offsets stay exact."""
+    source = (
+        "Intro line.\n\n"
+        "+--------------------------------------------+\n"
+        "|  DID YOU KNOW?                             |\n"
+        "|  Privigen is stabilised with L-proline     |\n"
+        "|  rather than a sugar, and Gamunex-C uses   |\n"
+        "|  glycine.                                  |\n"
+        "+--------------------------------------------+\n"
+    )
+    doc = read_text("a.txt", source)
+    box = doc.units[-1]
+    assert (box.kind, box.text) == (
+        "paragraph",
+        "DID YOU KNOW?\nPrivigen is stabilised with L-proline\n"
+        "rather than a sugar, and Gamunex-C uses\nglycine.",
+    )
+    for word in ("Privigen", "Gamunex-C", "glycine"):
+        at = box.text.index(word)
+        start = box.to_source(at)
+        assert source[start : start + len(word)] == word
+    assert [f.rule for f in lint_text(source, "a.txt") if f.rule != "references-missing"] == []
+    wrong = source.replace("L-proline     ", "glycine       ", 1)
+    found = [f.rule for f in lint_text(wrong, "a.txt") if f.rule != "references-missing"]
+    assert found == ["stabilizer-contradiction"]

@@ -157,6 +157,8 @@ def _prepare(params: dict[str, Any]) -> Any:
             rf"\b{org}\s+(?:\([A-Z]+\)\s+)?(?:(?:now|also|currently|still|strongly|generally)"
             rf"\s+)?(?:{verbs})\b"
         ),
+        # "The Myositis Association's medical advisory board suggests ..."
+        re.compile(rf"\b{org}(?:'s|’s)\s+(?:[\w-]+\s+){{1,3}}?(?:{verbs})\b"),
         # "Per the Infusion Nurses Society, ...", "as recommended by the FDA"
         re.compile(rf"\b(?i:per|as\s+per|as\s+(?:recommended|advised|required)\s+by)\s+{org}"),
     ]

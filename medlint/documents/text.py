@@ -23,6 +23,10 @@ _BULLET = re.compile(
     r"[ \t]*(?:--|[•●▪◦‣∙·*\-–—☐☑☒□■✓✔]|\d{1,3}[.)]|\[\d{1,3}\]|\[[ xX✓✔]\])[ \t]+"
 )
 _COMMENT_LINE = re.compile(r"[ \t]*<!--(.*?)-->[ \t]*$")
+# A text box drawn with ASCII art ("+-----+" above and below, "|  text  |" lines between): its
+# frame is not prose, and its lines are one paragraph (not a table of one column).
+_BOX_BORDER = re.compile(r"[ \t]*\+[-=+]{3,}\+[ \t]*$")
+_BOX_LINE = re.compile(r"[ \t]*\|[ \t]*(?P<text>[^|\n]*?)[ \t]*\|[ \t]*$")
 _HEADING_MAX_WORDS = 14
 
 
@@ -111,11 +115,34 @@ def _is_caps_title(text: str) -> bool:
     )
 
 
+def _unframed(
+    source: str, block: list[tuple[int, int]], start: int
+) -> tuple[str, tuple[Segment, ...]]:
+    """The lines of a box without its side frame, joined by line breaks (which map to the
+    frame between them)."""
+    parts: list[str] = []
+    segments: list[Segment] = []
+    at = 0
+    previous_end = start
+    for i, (s, e) in enumerate(block):
+        s = max(s, start)
+        if i:
+            segments.append(Segment(at, at + 1, previous_end, s))
+            parts.append("\n")
+            at += 1
+        parts.append(source[s:e])
+        segments.append(Segment(at, at + e - s, s, e))
+        at += e - s
+        previous_end = e
+    return "".join(parts), tuple(segments)
+
+
 def read_text(path: str, source: str) -> Document:
     doc = Document(path=path, source=source, format="text")
     start_offset = 1 if source.startswith("\ufeff") else 0
     blocks: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
+    boxed: set[int] = set()  # starts of the text inside a box's lines
     for s, e in _lines(source):
         s = max(s, start_offset)
         line = source[s:e]
@@ -123,6 +150,12 @@ def read_text(path: str, source: str) -> Document:
         if cm:
             doc.directives.append(Directive(cm.group(1).strip(), s, e))
             continue
+        if _BOX_BORDER.match(line):
+            line = ""  # the frame above or below a box: a break, as a blank line is
+        elif (box := _BOX_LINE.match(line)) is not None:
+            s, e = s + box.start("text"), s + box.end("text")
+            line = source[s:e]
+            boxed.add(s)
         if not line.strip():
             if current:
                 blocks.append(current)
@@ -160,6 +193,9 @@ def read_text(path: str, source: str) -> Document:
         while e > s and source[e - 1] in " \t":
             e -= 1
         text = source[s:e]
+        segments: tuple[Segment, ...] = (Segment(0, len(text), s, e),)
+        if len(block) > 1 and first_s in boxed:
+            text, segments = _unframed(source, block, s)
         if kind == "paragraph" and len(block) == 1 and first_s not in fields and _is_heading(text):
             kind = "heading"
         elif (
@@ -177,7 +213,7 @@ def read_text(path: str, source: str) -> Document:
         unit = Unit(
             kind=kind,
             text=text,
-            segments=(Segment(0, len(text), s, e),),
+            segments=segments,
             section=section,
             heading_level=2 if kind == "heading" else 0,
             index=len(units),
