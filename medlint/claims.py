@@ -2442,6 +2442,8 @@ class _Extractor:
             if not mans:
                 return
         pairs = self.paired_makers(sent, mans) if len({m.id for m in mans}) > 1 else {}
+        if not pairs and self.coordinated_makers(sent, prods, mans, group):
+            return
         # "Grifols (Gamunex-C, Flebogamma DIF), CSL Behring (Privigen)": a maker's bracket
         bracketed = {p.start: m for m in mans for p in self.bracketed_products(sent, m.end)}
         for prod in prods:
@@ -2542,6 +2544,54 @@ class _Extractor:
                 how,
                 group,
             )
+
+    def coordinated_makers(
+        self, sent: Sentence, prods: list[Mention], mans: list[Mention], group: str
+    ) -> bool:
+        """ "Privigen and Panzyga are made by Octapharma and CSL Behring": coordinated products
+        and coordinated makers in one clause, without *respectively*, are ambiguous. Every
+        product gets every maker, as for coordinated values (see attribute_values), and the
+        ambiguity is reported; the contradiction rule checks the reading in order."""
+        if len({m.id for m in mans}) < 2:
+            return False
+        cstart, cend = self.clause_bounds(sent, prods[0].start)
+        listed = [p for p in self.products_in(cstart, cend) if not self.in_contrast(p.start)]
+        makers = [m for m in mans if cstart <= m.start < cend]
+        if (
+            len({p.id for p in listed}) < 2
+            or len({m.id for m in makers}) < 2
+            or not self.coordinated(listed)
+            or not self.coordinated(makers)
+            or not (
+                MANUFACTURE_VERB.search(self.text, cstart, cend)
+                or re.search(r"\b(?:by|from)\b", self.text[cstart:cend])
+            )
+        ):
+            return False
+        names = []
+        for p in listed:
+            t = self.facts.products.get(p.id)
+            names.append(t.name if t else p.text)
+        values = []
+        for m in makers:
+            term = self.facts.manufacturers.get(m.id)
+            values.append((m, term_value("manufacturer", m.id, term.name if term else m.text)))
+        self.analysis.ambiguities.append(
+            Ambiguity(
+                unit=self.unit,
+                start=min(listed[0].start, makers[0].start),
+                end=max(listed[-1].end, makers[-1].end),
+                products=[f"products.{p.id}" for p in listed],
+                product_names=names,
+                attribute="manufacturer",
+                values=[v.display for _, v in values],
+                group=group,
+            )
+        )
+        for prod in listed:
+            for maker, value in values:
+                self.emit(prod, "manufacturer", value, maker, sent, "ambiguous", group)
+        return True
 
     def _nearest_product_before(self, pos: int, start: int) -> Mention | None:
         before = [p for p in self.products_in(start, pos) if p.end <= pos]
