@@ -468,6 +468,18 @@ LIKE = re.compile(r"\blike\b", re.IGNORECASE)
 MODAL = re.compile(r"\b(?:can|may|could)\b", re.IGNORECASE)
 OR_WORD = re.compile(r"\bor\b|/", re.IGNORECASE)
 AND_WORD = re.compile(r"\band\b|&", re.IGNORECASE)
+# A section of examples: "A worked example", "Case study", "Example 2: a 30 kg child"
+EXAMPLE_HEADING = re.compile(
+    r"\b(?:(?:worked|sample)\s+examples?|examples?\s*\d*\s*[:.]|case\s+(?:study|studies|example)"
+    r"|scenarios?|^\W*(?:an?\s+)?examples?\W*$)",
+    re.IGNORECASE,
+)
+# A value named as the first phase's: never the maintenance that a later clause mentions
+LOADING_BEFORE = re.compile(
+    r"\b(?:loading|initial|starting|induction|first)\s+(?:dose|course|infusion)s?\s+(?:of|is|was|=|:)"
+    r"\s*(?:about\s+|around\s+)?$",
+    re.IGNORECASE,
+)
 MANUFACTURE_VERB = re.compile(
     r"\b(?:produc(?:e|es|ed|ing)|manufactur(?:e|es|ed|ing)|makes?|made|offers?|offered|markets?|"
     r"marketed|provides?|provided|fabricat\w*|"
@@ -659,7 +671,7 @@ TABLE_HEADERS = {
 }
 
 REGIMEN_CUE = re.compile(
-    r"\b(?:dos(?:e|ed|es|ing|age|ages)|infused|treated|cycles?|courses?|given|prescribed|split|"
+    r"\b(?:dos(?:e|ed|es|ing|age|ages)|infus(?:ed|e|es|ing)|treated|cycles?|courses?|given|prescribed|split|"
     r"divided|"
     # not as a word for people or places: "infusion professionals who care for people with
     # dermatomyositis every day", "the therapy team meets every week"
@@ -709,7 +721,9 @@ REGIMEN_HEADER = re.compile(
 )
 # A trial's dose, a hypothetical or an example is not a recommendation the article makes.
 NOT_A_REGIMEN = re.compile(
-    r"\b(?:trials?|placebo|randomi[sz]ed|participants|enrolled|cohort|hypothetical(?:ly)?|for\s+example|"
+    # ("Hizentra, for example, is infused once a month" picks an example product: a claim)
+    r"\b(?:trials?|placebo|randomi[sz]ed|participants|enrolled|cohort|hypothetical(?:ly)?|"
+    r"(?<![\w%)®™],\s)for\s+example|"
     r"e\.g\.|suppose|imagine|worked(?!\s+out)|would\s+(?:receive|get|need)|were\s+given|received|investigators?|"
     # ("Dose check: ..." is a label, not monitoring)
     r"(?:re-?)?assess\w*|monitor\w*|check\w*(?!\s*:)|review\w*|(?:re-?)?evaluat\w*|measur\w*|"
@@ -2842,6 +2856,8 @@ class _Extractor:
             items = [m for m in items if m not in rates]
             if RATE_NOT_CLAIMED.search(sent.text):
                 rates = []
+        if items and self.unit.section and EXAMPLE_HEADING.search(self.unit.section):
+            items = []  # under "### A worked example": one (made-up) patient's figures
         if items and NOT_A_REGIMEN.search(sent.text):
             # Only in the value's own clause: "courses are repeated every 35 days while it
             # works, and your consultant will review you every three months" states the first.
@@ -3049,6 +3065,8 @@ class _Extractor:
         """
         if at < m.start:
             return True
+        if LOADING_BEFORE.search(self.text, max(sent.start, m.start - 30), m.start):
+            return False  # "a loading dose of 1 g/kg, and the maintenance dose is then ..."
         cend = self.clause_bounds(sent, m.start)[1]
         return at < cend and not SEQUENCE.search(self.text, m.end, at)
 
