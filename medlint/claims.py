@@ -121,8 +121,11 @@ REPORTED_BELIEF = re.compile(
           (?:\w+\s+){0,4}?(?:said|stated|claimed|wrote|gave|listed|reported)\b
       # a claim quoted from elsewhere: 'A leaflet said "Privigen is made by Grifols"',
       # "Another page claimed that ..."
-      | \b(?:said|says|claimed|claims|stated|states|wrote|writes|suggested|suggests)\s+(?:that\s+)?
-          ["“]
+      | \b(?:said|says|claimed|claims|stated|states|wrote|writes|suggested|suggests
+          |told\s+(?:me|us|her|him|them))\s+(?:that\s+)?["“]
+      # "Someone at school told me that ...", "A friend told us IVIG is ..."
+      | \b(?:someone|somebody|people|a\s+friend|friends|a\s+neighbou?r|relatives?|another\s+(?:mum
+          |mom|dad|parent|patient))\b[^.;"“]{0,30}?\btold\s+(?:me|us|her|him|them)\b
       | \b(?:another|one|a|some|other)\s+(?:web\s?)?(?:page|site|website|leaflet|post|forum
           |article|blog|source|brochure|video)s?\s+(?:\w+\s+){0,3}?(?:claimed|claims|said|says
           |stated|states|suggested|suggests|claiming|saying|stating|suggesting)\b""",
@@ -172,10 +175,12 @@ BELIEF_WORDS = (
 READ_WORDS = (" read ", " hear ", " heard ", "come across")
 SAY_WORDS = (
     " say", " said", " claim", " stated", " states", " wrote", " writes", " suggest", " believ",
+    " told",
     " think", " assum", " call", " describ", " list", " label",
 )  # fmt: skip
 SOURCE_PHRASES = (
-    "some of you", "many of you", "a few of you",
+    "some of you", "many of you", "a few of you", "someone", "somebody", "friend", "neighbo",
+    "relative", "mum", "mom", "dad",
     *(
         f"{quantifier} {noun}"
         for quantifier in ("some", "many", "other", "another", "one", "a")
@@ -314,7 +319,8 @@ NEVER_CONCENTRATION_BEFORE = re.compile(
     r"\b(?:covers?|covered|reimburses?|reimbursed|pays?|paid|AUC|bioavailability)\b[^.;%]{0,30}$",
     re.IGNORECASE,
 )
-FOR_GAP = re.compile(r"\s+(?:is\s+)?for\s+")
+# "10% for Privigen", "and glycine in Gamunex-C, Gammagard Liquid and Cuvitru"
+FOR_GAP = re.compile(r"\s+(?:(?:is\s+)?for|(?:is\s+)?(?:used\s+)?in)\s+(?:the\s+)?")
 # "glycine (Gamunex-C, Panzyga), L-proline (Privigen)": products listed in brackets right
 # after a value are that value's; what may stand between the names in such a list.
 # What may come before a list item's leading product: emphasis, a task box ("- [ ] **X**")
@@ -472,6 +478,15 @@ AND_WORD = re.compile(r"\band\b|&", re.IGNORECASE)
 EXAMPLE_HEADING = re.compile(
     r"\b(?:(?:worked|sample)\s+examples?|examples?\s*\d*\s*[:.]|case\s+(?:study|studies|example)"
     r"|scenarios?|^\W*(?:an?\s+)?examples?\W*$)",
+    re.IGNORECASE,
+)
+# Before a condition: the article saying whom it is for
+AUDIENCE_BEFORE = re.compile(
+    r"\b(?:this|the|our)\s+(?:information\s+)?(?:sheet|leaflet|article|page|guide|handout|booklet"
+    r"|factsheet|fact\s+sheet|post|pamphlet|brochure|resource)\s+(?:is\s+)?(?:(?:written|meant"
+    r"|intended|designed)\s+)?(?:for|about)\s+(?:(?:people|patients|adults|children|families"
+    r"|parents|anyone|those|you)\s+(?:with|who\s+have|living\s+with|affected\s+by)\s+)?"
+    r"(?:(?:a|an|the)\s+)?$",
     re.IGNORECASE,
 )
 # A value named as the first phase's: never the maintenance that a later clause mentions
@@ -648,6 +663,30 @@ IMPERATIVE_START = re.compile(
 MAKER_FIELD = re.compile(r"\W*(?:manufacturer|maker|company)\s*:", re.IGNORECASE)
 TITLE_PUNCTUATION = " \t*_:;,.()[]-–—"
 # A sentence that asks ("Is Privigen a 5% solution?") states nothing.
+# "2,800 mL of the 5% product" (an amount of the product the strength names; not "two bags of
+# the 20% Privigen", which says Privigen is 20%)
+AMOUNT_OF_BEFORE = re.compile(
+    r"\b(?:ml|millilit(?:er|re)s?|lit(?:er|re)s?|vials?|bottles?|bags?|grams?|g)\s+of\s+"
+    r"(?:an?\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+GENERIC_PRODUCT_AFTER = re.compile(
+    r"\s*(?:products?|solutions?|ones?|preparations?|formulations?|versions?|strengths?|liquids?)\b",
+    re.IGNORECASE,
+)
+# Before a condition that a figure is compared with: "a faster rate than in dermatomyositis"
+COMPARED_CONDITION_BEFORE = re.compile(
+    r"\bthan\s+(?:it\s+is\s+|they\s+are\s+)?(?:(?:in|for|with)\s+)?(?:(?:adults?|people|patients"
+    r"|children)\s+with\s+)?(?:(?:adult|juvenile)\s+)?$",
+    re.IGNORECASE,
+)
+# A quiz's prompt ("2. True or false: Gamunex-C is a 5% solution.") and its answer options
+# ("a) maltose  b) glycine  c) L-proline"): asked, not stated
+QUIZ = re.compile(
+    r"^\W*(?:(?:q(?:uestion)?\s*)?\d+[.):]\s*)?(?:true\s+or\s+false|t\s*/\s*f)\b"
+    r"|(?:^|\s)\(?a[).]\s.*?\s\(?b[).]\s",
+    re.IGNORECASE,
+)
 QUESTION_END = re.compile(r"\?[\"'”’)\]*_]*(?:\[[^\]]*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*[*_]*\s*$")
 # An indirect question up to the value ("ask whether Privigen is a 5% solution") states nothing
 # either; "Privigen, whether given at home or in hospital, is ..." still does.
@@ -901,6 +940,15 @@ def document_condition(
         in_title = {cid for cid, _, _, _ in index.conditions_in(doc.title)}
     if len(in_title) == 1:
         return next(iter(in_title))
+    # "This sheet is for people with primary immunodeficiency": the article says whom it is
+    # for, whatever else it names more often ("If you have dermatomyositis, ...")
+    audience = {
+        m.id
+        for u, m in conditions
+        if AUDIENCE_BEFORE.search(u.text, max(0, m.start - 90), m.start) is not None
+    }
+    if len(audience) == 1:
+        return next(iter(audience))
     counts: dict[str, int] = {}
     for _, m in conditions:
         counts[m.id] = counts.get(m.id, 0) + 1
@@ -1600,9 +1648,16 @@ class _Extractor:
         cstart, cend = self.clause_bounds(sent, pos)
         cprods = self.products_in(cstart, cend)
         if end is not None and len({p.id for p in cprods}) > 1:
-            for p in cprods:
+            for k, p in enumerate(cprods):
                 if p.start >= end and FOR_GAP.fullmatch(self.text, end, p.start):
-                    return [p], "direct"  # "10% for Privigen and 20% for Hizentra"
+                    # "10% for Privigen and 20% for Hizentra"; "and glycine in Gamunex-C,
+                    # Gammagard Liquid and Cuvitru": the products listed after it
+                    listed = [p]
+                    for q in cprods[k + 1 :]:
+                        if not self.coordinated([listed[-1], q]):
+                            break
+                        listed.append(q)
+                    return listed, "direct" if len(listed) == 1 else "coordinated"
         if not cprods:
             sprods = self.products_in(sent.start, sent.end)
             if len({p.id for p in sprods}) == 1 and not self.clause_breaks(sent):
@@ -2017,6 +2072,8 @@ class _Extractor:
                 continue
             if COMPARISON_BEFORE.search(self.text[max(cstart, m.start - 80) : m.start]):
                 continue  # "as concentrated as 10% products", "the volume of a 10% product"
+            if AMOUNT_OF_BEFORE.search(before) and GENERIC_PRODUCT_AFTER.match(after):
+                continue  # "140 g is 2,800 mL of the 5% product": the product it names
             if NEGATED_COPULA.search(before) or self.negated(m.start, m.end, cstart):
                 continue  # "Privigen is not a 5% solution", "does not come as a 5% solution"
             window = self.text[max(cstart, m.start - 45) : min(cend, m.end + 45)]
@@ -2835,7 +2892,17 @@ class _Extractor:
 
     def _conditions_named(self, sent: Sentence) -> set[str]:
         return {
-            m.id for m in sent.mentions if m.kind == "condition" and not self.in_contrast(m.start)
+            m.id
+            for m in sent.mentions
+            if m.kind == "condition"
+            and not self.in_contrast(m.start)
+            # "allows a faster rate than in dermatomyositis": the condition compared with
+            and not (
+                "than" in self.text[max(sent.start, m.start - 40) : m.start]
+                and COMPARED_CONDITION_BEFORE.search(
+                    self.text, max(sent.start, m.start - 40), m.start
+                )
+            )
         }
 
     def regimen(self, sent: Sentence) -> None:
@@ -3198,6 +3265,10 @@ class _Extractor:
         for sent in self.sentences:
             if "?" in sent.text and QUESTION_END.search(sent.text):
                 continue  # "Is Privigen a 5% solution?" asks; it states nothing
+            if ("a)" in sent.text or "a." in sent.text or "alse" in sent.text) and QUIZ.search(
+                sent.text
+            ):
+                continue  # "True or false: ...", "a) maltose  b) glycine": a quiz asks
             kinds = {m.kind for m in sent.mentions}
             qkinds = {m.quantity.kind for m in sent.mentions if m.quantity is not None}
             if product_claims:

@@ -1663,6 +1663,21 @@ def test_the_condition_carries_from_a_topic_sentence_or_a_question(text: str) ->
     assert conditions == {"juvenile-dermatomyositis"}
 
 
+def test_the_article_says_whom_it_is_for() -> None:
+    """ "This sheet is for people with primary immunodeficiency" decides the article's
+    condition, though dermatomyositis is named more often (only to set it aside)."""
+    text = (
+        "This sheet is for people with primary immunodeficiency who are moving to SCIG. If you"
+        " have dermatomyositis, ask your rheumatologist: no SC product is approved for"
+        " dermatomyositis, and dermatomyositis doses differ.\n\n"
+        "- With some products, doses are given every other week.\n"
+    )
+    assert analyse(text).condition == "immunodeficiency"
+    assert [c.condition for c in analyse(text).claims if c.attribute == "interval"] == [
+        "immunodeficiency"
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

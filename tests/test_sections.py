@@ -35,6 +35,8 @@ def rules_of(text: str, path: str) -> set[str]:
         ("a.txt", "Sources I mentioned"),  # a nurse's email
         ("a.md", "### Links posted in this thread"),  # a forum thread
         ("a.md", "### Reading list"),
+        ("a.txt", "SHOW NOTES - SOURCES"),  # a podcast transcript
+        ("a.md", "## Show notes: references"),
     ],
 )
 def test_a_references_title_opens_the_section(path: str, title: str) -> None:

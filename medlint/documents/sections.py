@@ -14,7 +14,10 @@ from medlint.model import Document, ReferenceSection
 REFERENCE_HEADING = re.compile(
     # "7. References", "Slide 13 — References", "Appendix B: Sources"
     r"^\s*(?:(?:(?:slide|section|part|chapter|appendix|page)\s+(?:\d+|[a-z])\b|\d+(?:\.\d+)*)"
-    r"\s*[.):–—-]?\s*)?(?:(?:our|key|selected|main|further)\s+)?"
+    r"\s*[.):–—-]?\s*)?"
+    # "SHOW NOTES - SOURCES", "Notes: references"
+    r"(?:(?:show\s+notes|notes|episode\s+notes)\s*[:–—-]\s*)?"
+    r"(?:(?:our|key|selected|main|further)\s+)?"
     r"(?:(?:(?:references?|refs?|citations?|sources?|bibliography|works\s+cited|further\s+reading|"
     r"literature(?:\s+cited)?|notes\s+and\s+references|references\s+and\s+notes)"
     # "Sources and further reading", "References & resources"
