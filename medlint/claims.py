@@ -504,7 +504,9 @@ MANUFACTURE_VERB = re.compile(
     # "made from plasma", "produced from donated blood": what it is made of, not by whom
     r"(?!\s+(?:from|of|out\s+of)\b)|[’']s\b"
     # "The manufacturer of Privigen is ...", "Grifols, the maker of Gamunex-C"
-    r"|\b(?:manufacturers?|makers?|producers?|suppliers?|owners?|marketers?)\b"
+    r"|\b(?:manufacturers?|makers?|producers?|suppliers?|owners?|marketers?"
+    # a leaflet's "Marketing authorisation holder and manufacturer: Instituto Grifols, S.A."
+    r"|marketing\s+authori[sz]ation\s+holders?)\b"
     # "Privigen is Grifols' IVIG": a possessive of a name ending in s
     r"|(?<=s)['’](?=\s)"
     # "Privigen is a product of CSL Behring", "is a registered trademark of CSL Behring" (not
@@ -717,7 +719,7 @@ REGIMEN_CUE = re.compile(
     # (a place for infusions still is: "split over six days at the infusion suite")
     r"(?:infusions?|treatments?|therap(?:y|ies))(?!\s+(?:nurses?|professionals?|staff|teams?|"
     r"specialists?|providers?|pharmacists?|compan(?:y|ies))\b)|"
-    r"administered|repeated|scheduled|receives?|ivig|igiv|scig|immunoglobulins?|induction|maintenance|regimens?|"
+    r"administered|repeated|scheduled|receives?|gives?|giving|ivig|igiv|scig|immunoglobulins?|induction|maintenance|regimens?|"
     r"protocols?|schedules?)\b",
     re.IGNORECASE,
 )
@@ -790,7 +792,9 @@ NOT_A_REGIMEN = re.compile(
 # Advice that follows a statement: "..., so please check the refill dates"
 ADVICE_AFTER = re.compile(
     r",?\s+(?:so|and)\s+(?:please\s+)?(?:check|ask|remember|make\s+sure|call|book|plan|keep|"
-    r"note|tell|let)\b",
+    r"note|tell|let)\b"
+    # a note's tail: "..., check with paeds re: echo before d/c"
+    r"|[,;]\s+(?:please\s+)?(?:check|confirm|ask|call)\s+(?:with|the|your|if|whether)\b",
     re.IGNORECASE,
 )
 # Other treatments of the same patients: a dose, schedule or price of one of these is not
@@ -803,6 +807,7 @@ OTHER_THERAPY_WORDS = (
     *("hydroxychloroquine", "leflunomide", "tofacitinib", "baricitinib", "ruxolitinib"),
     *("abatacept", "infliximab", "etanercept", "adalimumab", "acetaminophen", "paracetamol"),
     *("ibuprofen", "diphenhydramine", "cetirizine", "antihistamine", "antihistamines"),
+    *("epinephrine", "adrenaline", "aspirin", "heparin", "furosemide", "salbutamol"),
     *("heparin", "saline", "ondansetron", "zofran", "ketorolac", "famotidine", "ranitidine"),
     *("enoxaparin", "tylenol", "benadryl", "advil", "motrin", "aspirin", "loratadine"),
     *("montelukast", "fexofenadine"),

@@ -254,9 +254,13 @@ _W1 = r"\s{1,3}"
 # A quantity never starts inside a word, right after a digit and a decimal
 # point or comma, or after "letter-" (COVID-19, ICD-10).
 _GUARD = r"(?<![\w/])(?<!\d[.,])(?<![^\W\d_][-‐‑–])(?<!point\s)"
-# "0,12 ml per kg" (a decimal comma, as translated leaflets write it): only after a 0, which
-# no thousands group starts with
-_NUM = r"(?:0,\d+(?![\d,])|(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+)"
+# "0,12 ml per kg", "6,0 mg/kg/min" (a decimal comma, as translated leaflets write it): after a
+# 0, which no thousands group starts with, or with one or two digits after the comma, which a
+# thousands group never has
+_NUM = (
+    r"(?:\d{1,3},\d{1,2}(?![\d,])|0,\d+(?![\d,])"
+    r"|(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+)"
+)
 _AFTER_DIGIT = r"(?:(?<=\d)|(?<=\d\s)|(?<=\d-))"
 _NUMWORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
 _NUMW = rf"(?:{_NUM}|{_NUMWORD})"
@@ -471,7 +475,9 @@ _P_MAX = (
 # "up to 70 g per dose", "no more than 70 g per infusion": a cap in grams, said per dose.
 _P_MAX_PER_DOSE = (
     _GUARD
-    + rf"""(?P<cmp>up{_W1}to|(?:no|not|never){_W1}more{_W1}than|at{_W1}most){_W1}
+    + rf"""(?P<cmp>up{_W1}to|(?:no|not|never){_W1}more{_W1}than|at{_W1}most
+         # "they never go above 100 g in one infusion"
+         |never{_W1}(?:goes|go|went){_W1}(?:above|over|beyond)){_W1}
          (?P<lo>{_NUM}){_W0}(?P<mass>grams?|gm|g)\b
          {_W1}(?:per|a|each|in{_W1}(?:a|one|each)){_W1}(?:single{_W1})?(?:dose|infusion)\b"""
 )
@@ -626,8 +632,8 @@ def _num(s: str) -> float:
     tens, _, unit = re.sub(r"[\s‐‑-]+", " ", t).partition(" ")
     if tens in _TENS_WORDS:  # "twenty", "twenty-five"
         return float(_TENS_WORDS[tens] + (_WORD_NUMBERS.get(unit, 0) if unit else 0))
-    if t.startswith("0,"):
-        t = "0." + t[2:]  # a decimal comma (see _NUM)
+    if re.fullmatch(r"0,\d+|\d{1,3},\d{1,2}", t):
+        t = t.replace(",", ".")  # a decimal comma (see _NUM)
     return float(re.sub(r"[,\s\u00a0\u202f]", "", t))
 
 
@@ -666,7 +672,7 @@ def _comparator(m: re.Match[str]) -> str:
     if raw is None:
         return "="
     w = _words(raw)
-    if "exceed" in w and w != "exceeding":
+    if ("exceed" in w and w != "exceeding") or w.startswith("never"):
         return "<="
     return _CMP_SYMBOL.get(w, "~")
 
@@ -1148,7 +1154,7 @@ _PREFIX_WORDS = (
     "less", "lower", "fewer", "than", "below", "under", "more", "greater", "higher", "above",
     "exceeding", "exceed", "in", "excess", "of", "at", "most", "least", "no", "not", "up", "to",
     "should", "must", "do", "does", "maximum", "max", "minimum", "approximately", "approx",
-    "about", "around", "roughly", "nearly", "almost", "circa", "ca", "never",
+    "about", "around", "roughly", "nearly", "almost", "circa", "ca", "never", "went", "beyond",
     # intervals, money, vague amounts
     "once", "every", "other", "each", "a", "an", "per", "q", "us", "usd", "eur", "gbp",
     "twice", "thrice", "times",

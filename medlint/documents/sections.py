@@ -57,7 +57,10 @@ _PLACEHOLDER = re.compile(
     r"^\W*(?:tbd|tbc|tba|todo|to\s+do|x{3,}|n/?a|none(?:\s+yet)?|pending|\?+|\.{3}|…|"
     r"to\s+be\s+(?:added|confirmed|completed|inserted|supplied|done|written)(?:\s+later)?|"
     r"to\s+follow|coming\s+soon|(?:references?|sources?|citations?)\s+to\s+follow|"
-    r"(?:add|insert)\s+(?:the\s+)?(?:references?|sources?|citations?|links?)(?:\s+here)?)"
+    r"(?:add|insert)\s+(?:the\s+)?(?:references?|sources?|citations?|links?)(?:\s+here)?|"
+    # "[links to be added once the episode is edited]"
+    r"(?:the\s+)?(?:links?|references?|sources?|citations?)\s+(?:will\s+be\s+added|to\s+be\s+added"
+    r"|to\s+follow|coming\s+soon)\b[^\n]{0,60})"
     r"\W*$",
     re.IGNORECASE,
 )

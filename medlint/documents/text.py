@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from medlint.documents.sections import REFERENCE_HEADING
 from medlint.model import Directive, Document, Segment, Unit
 
 # "[1] Author, title" starts a reference list's item as "1." does: a "References" line right
@@ -25,6 +26,7 @@ _BULLET = re.compile(
 _COMMENT_LINE = re.compile(r"[ \t]*<!--(.*?)-->[ \t]*$")
 # A text box drawn with ASCII art ("+-----+" above and below, "|  text  |" lines between): its
 # frame is not prose, and its lines are one paragraph (not a table of one column).
+_UNDERLINE = re.compile(r"[ \t]*[-=_*~]{3,}[ \t]*$")  # a rule under a title
 _BOX_BORDER = re.compile(r"[ \t]*\+[-=+]{3,}\+[ \t]*$")
 _BOX_LINE = re.compile(r"[ \t]*\|[ \t]*(?P<text>[^|\n]*?)[ \t]*\|[ \t]*$")
 _HEADING_MAX_WORDS = 14
@@ -170,6 +172,15 @@ def read_text(path: str, source: str) -> Document:
     fields: set[int] = set()  # starts of lines split from a block of fields: never headings
     split: list[list[tuple[int, int]]] = []
     for block in blocks:
+        if (
+            len(block) > 1
+            and REFERENCE_HEADING.match(source[block[0][0] : block[0][1]])
+            and not _UNDERLINE.match(source[block[1][0] : block[1][1]])
+        ):
+            # "References mentioned in this episode:" on the line above its entries (or a
+            # placeholder for them): a title of its own
+            split.append(block[:1])
+            block = block[1:]
         parts = _field_lines(source, block)
         if len(parts) > 1:
             fields.update(part[0][0] for part in parts)
