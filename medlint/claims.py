@@ -633,6 +633,8 @@ FIELD_LEAD = re.compile(
     r"manufactured\s+by|produced\s+by|stabili[sz]ers?|stabili[sz]ed\s+with|contains|route|"
     r"administration|administered|given|infused|IgA(?:\s+content)?|sugar|"
     r"dose|dosing|formulation|"
+    # a card's "How it is given  Into a vein"
+    r"(?:how|the\s+way)\s+(?:it\s+is|it['’]s|to\s+be)\s+(?:given|infused|administered)|"
     # a leaflet's "What X contains": "- The other ingredients are ...", "- The content of IgA"
     r"(?:the\s+)?(?:other|active)\s+(?:ingredients?|components?|excipients?|constituents?"
     r"|substances?)|(?:the\s+)?content\s+of\s+IgA)\b",
@@ -3421,9 +3423,17 @@ def _title_product(ex: _Extractor) -> Mention | None:
         return first
     rest = ex.text
     for m in reversed(ex.mentions):
-        if m.kind in ("product", "manufacturer"):
+        # a card's head may carry the maker and route badges: "Privigen IV", "Gamunex-C IV / SC"
+        if m.kind in ("product", "manufacturer") or (m.kind == "route" and ACRONYM.match(m.text)):
             rest = rest[: m.start] + rest[m.end :]
-    return ex.products[0] if not rest.strip(TITLE_PUNCTUATION) else None
+    return ex.products[0] if not rest.strip(TITLE_PUNCTUATION + "/") else None
+
+
+def _names_attribute(header: str) -> bool:
+    """Whether a row header names a product attribute ("Concentration", "Made by", "IgA")."""
+    return FIELD_LEAD.match(header) is not None or any(
+        pattern.search(header) for pattern in TABLE_HEADERS.values()
+    )
 
 
 def _same_product(facts: Facts, a: str, b: str) -> bool:
@@ -3479,18 +3489,48 @@ def inherit_leads(extractors: list[_Extractor]) -> None:
     reach. One forward pass: a list of thousands of fields stays linear.
     """
     for ex in extractors:
-        if not ex.products and ex.lead_product is None and may_inherit(ex.unit):
+        if (
+            not ex.products
+            and ex.lead_product is None
+            and (
+                may_inherit(ex.unit)
+                or (ex.unit.kind == "table_cell" and ex.unit.row_header is not None)
+            )
+        ):
             break
     else:
         return  # no field to give a product to (most articles): nothing to track
     section: object = object()
     title: Mention | None = None  # the product the fields so far sit under
+    heading_title: Mention | None = None  # the product the section's heading names
     from_heading = False  # whether ``title`` is a heading (only a heading leads fragments)
     parents: dict[int, Mention | None] = {}  # list depth -> lead of the latest item there
     for ex in extractors:
         unit = ex.unit
         if unit.section != section:
-            section, title = unit.section, None
+            section, title, heading_title = unit.section, None, None
+        if unit.kind in ("table_cell", "table_header"):
+            owner = title if title is not None else heading_title
+            # "## Octagam 10%" over "| Attribute | Value |" / "| Concentration | 10% |": a
+            # value whose row header names an attribute is the title's product's
+            if ex.products:
+                if owner is not None and not all(
+                    _same_product(ex.facts, p.id, owner.id) for p in ex.products
+                ):
+                    title = heading_title = None  # a table of several products: their rows
+            elif (
+                # (a heading, even with prose between, or a line that is only the name:
+                # "<caption>Gamunex-C</caption>", "**Privigen**" above the table)
+                owner is not None
+                and ex.lead_product is None
+                and unit.kind == "table_cell"
+                and unit.row_header
+                and _names_attribute(unit.row_header)
+            ):
+                ex.lead_product = Mention("product", owner.id, 0, 0, owner.text)
+                ex.lead_how = "inherited"
+                ex.attribute_header = unit.row_header
+            continue
         nested = unit.kind == "list_item" and unit.list_depth >= 2
         if not ex.products and ex.lead_product is None and may_inherit(unit):
             lead = parents.get(unit.list_depth - 1) if nested else title
@@ -3514,6 +3554,8 @@ def inherit_leads(extractors: list[_Extractor]) -> None:
         named = _title_product(ex)
         if named is not None:
             title, from_heading = named, unit.kind == "heading"
+            if from_heading:
+                heading_title = named
         elif (
             ex.products
             # an item that names the heading's product again keeps it: "What Flebogamma DIF
