@@ -1572,6 +1572,13 @@ class _Extractor:
     def products_in(self, start: int, end: int) -> list[Mention]:
         lo = bisect.bisect_left(self.product_starts, start)
         hi = bisect.bisect_left(self.product_starts, end)
+        if lo == hi:
+            return []
+        contrast = self._contrast
+        if contrast is None:
+            contrast = self.contrast
+        if not contrast:
+            return self.products[lo:hi]  # (most units: no contrast phrase to leave out)
         return [m for m in self.products[lo:hi] if not self.in_contrast(m.start)]
 
     def negated(self, start: int, end: int, clause_start: int) -> bool:

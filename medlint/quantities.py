@@ -624,6 +624,9 @@ def _n(x: float) -> float:
     return float(f"{x:.12g}")
 
 
+_DECIMAL_COMMA = re.compile(r"0,\d+|\d{1,3},\d{1,2}")
+
+
 def _num(s: str) -> float:
     """Parse a number as written: digits with thousands commas or a number word."""
     t = s.strip().lower()
@@ -632,7 +635,7 @@ def _num(s: str) -> float:
     tens, _, unit = re.sub(r"[\s‐‑-]+", " ", t).partition(" ")
     if tens in _TENS_WORDS:  # "twenty", "twenty-five"
         return float(_TENS_WORDS[tens] + (_WORD_NUMBERS.get(unit, 0) if unit else 0))
-    if re.fullmatch(r"0,\d+|\d{1,3},\d{1,2}", t):
+    if "," in t and _DECIMAL_COMMA.fullmatch(t):
         t = t.replace(",", ".")  # a decimal comma (see _NUM)
     return float(re.sub(r"[,\s\u00a0\u202f]", "", t))
 
