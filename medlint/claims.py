@@ -489,6 +489,10 @@ AUDIENCE_BEFORE = re.compile(
     r"(?:(?:a|an|the)\s+)?$",
     re.IGNORECASE,
 )
+# Regimen attributes, whose statements differ by route for a product given both ways
+ROUTED_ATTRIBUTES = frozenset(
+    ("dose", "max_dose", "division", "interval", "max_rate", "initial_rate", "rate")
+)
 # A value named as the first phase's: never the maintenance that a later clause mentions
 LOADING_BEFORE = re.compile(
     r"\b(?:loading|initial|starting|induction|first)\s+(?:dose|course|infusion)s?\s+(?:of|is|was|=|:)"
@@ -1950,6 +1954,11 @@ class _Extractor:
             subject, name = f"products.{product.id}", term.name if term else product.text
         start, end = self.unit.source_span(where.start, where.end)
         s_start, s_end = sent.source_span()
+        route = ""
+        if attribute.removeprefix("maintenance ") in ROUTED_ATTRIBUTES:
+            route = "+".join(sorted({m.id for m in sent.mentions if m.kind == "route"}))
+            if not route and self.analysis.subcutaneous:
+                route = "subcutaneous"
         self.analysis.claims.append(
             Claim(
                 subject=subject,
@@ -1967,6 +1976,7 @@ class _Extractor:
                 group=group,
                 condition=condition,
                 quantity=where.quantity,
+                route=route,
             )
         )
 

@@ -190,6 +190,9 @@ class Claim:
     known: bool = True  # False when the subject is not in the facts file
     condition: str = ""  # condition id the statement is about (regimens, incidence)
     quantity: Any = None  # the parsed medlint.quantities.Quantity, for range comparisons
+    # the route a regimen statement names ("subcutaneous"): a product given both ways has a
+    # schedule for each ("into a vein every 4 weeks", "under the skin once a week")
+    route: str = ""
 
 
 @dataclass(frozen=True, slots=True)

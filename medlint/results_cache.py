@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 KEEP_ENGINES = 4  # engine keys (configurations, medlint builds) kept side by side
 MAX_AGE_DAYS = 30  # an entry not used for this long (an article since edited or deleted) goes
 SWEEP_EVERY_S = 24 * 3600  # how often a run looks for such entries
-_FORMAT = "1"  # bump when ArticleResult's pickled shape changes
+_FORMAT = "2"  # bump when ArticleResult's pickled shape changes
 
 
 class ResultCache:

@@ -102,6 +102,21 @@ def test_statements_for_different_conditions_are_not_compared(
     assert len(findings) == (1 if reported else 0), findings
 
 
+def test_schedules_for_different_routes_are_not_compared(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A product given both ways has a schedule per route: into a vein every 4 weeks and under
+    the skin once a week is no inconsistency; two intravenous schedules still are."""
+    findings = _inconsistencies(
+        tmp_path,
+        capsys,
+        "# Gammagard Liquid\n\nGammagard Liquid is given into a vein every 4 weeks [1].\n\n"
+        "Under the skin, Gammagard Liquid is infused once a week [1].\n\n"
+        "Gammagard Liquid is given into a vein every 3 weeks [1].\n\n## References\n\n1. A.\n",
+    )
+    assert [(f["line"], f["attribute"]) for f in findings] == [(7, "interval")]
+
+
 def test_rates_for_different_populations_are_not_compared(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

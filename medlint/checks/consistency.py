@@ -154,7 +154,15 @@ def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding
             # different questions.
             q = claim.quantity
             population = (q.per or "") if q is not None and q.kind == "rate" else ""
-            key: tuple[str, ...] = (claim.subject, claim.attribute, claim.condition, population)
+            # (and a product given both ways has a schedule per route: "into a vein every 4
+            # weeks", "under the skin once a week")
+            key: tuple[str, ...] = (
+                claim.subject,
+                claim.attribute,
+                claim.condition,
+                population,
+                claim.route,
+            )
             if scope == "document":
                 key = (claim.path, *key)
             pools.setdefault(key, []).append(claim)
