@@ -489,6 +489,15 @@ AUDIENCE_BEFORE = re.compile(
     r"(?:(?:a|an|the)\s+)?$",
     re.IGNORECASE,
 )
+# Before a denied dose or schedule: "not every 4-6 weeks", "is not given at 1 g/kg", "never
+# repeated every 6 weeks", "isn't 1 g/kg"
+DENIED_VALUE_BEFORE = re.compile(
+    r"\b(?:not|never|isn['’]t|aren['’]t|wasn['’]t|no\s+longer)\s+(?:(?:be|been|being)\s+)?"
+    r"(?:(?:usually|normally|routinely|typically)\s+)?"
+    r"(?:(?:given|infused|administered|repeated|scheduled|dosed|used|prescribed|spaced)\s+)?"
+    r"(?:(?:at|as|in|on|over|out\s+to|to)\s+)?(?:an?\s+|the\s+)?$",
+    re.IGNORECASE,
+)
 # Regimen attributes, whose statements differ by route for a product given both ways
 ROUTED_ATTRIBUTES = frozenset(
     ("dose", "max_dose", "division", "interval", "max_rate", "initial_rate", "rate")
@@ -2949,6 +2958,11 @@ class _Extractor:
                 rates = []
         if items and self.unit.section and EXAMPLE_HEADING.search(self.unit.section):
             items = []  # under "### A worked example": one (made-up) patient's figures
+        if ("not" in sent.text or "never" in sent.text or "n't" in sent.text) and (items or rates):
+            # "every 4 weeks, not every 4-6 weeks", "is not given at 1 g/kg": the value is
+            # denied ("do not give more than 2 g/kg" is a cap: its comparator says so)
+            items = [m for m in items if not self.denied_value(sent, m)]
+            rates = [m for m in rates if not self.denied_value(sent, m)]
         if items and NOT_A_REGIMEN.search(sent.text):
             # Only in the value's own clause: "courses are repeated every 35 days while it
             # works, and your consultant will review you every three months" states the first.
@@ -3131,6 +3145,15 @@ class _Extractor:
             ):
                 attribute = f"maintenance {q.kind}"
             self.emit(subject, attribute, q.to_value(), m, sent, how, group, condition=condition)
+
+    def denied_value(self, sent: Sentence, m: Mention) -> bool:
+        """Whether a dose or schedule is denied: "not every 4-6 weeks", "is never given at
+        1 g/kg", "(not every 6 weeks)"; a bound ("not more than 70 g") is not denied."""
+        q = m.quantity
+        if q is not None and q.comparator != "=":
+            return False
+        before = self.text[max(sent.start, m.start - 45) : m.start]
+        return DENIED_VALUE_BEFORE.search(before) is not None
 
     def not_a_regimen(self, sent: Sentence, pos: int) -> bool:
         """Whether the clause at ``pos`` describes a trial, an example or monitoring."""

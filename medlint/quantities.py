@@ -476,8 +476,10 @@ _P_MAX = (
 _P_MAX_PER_DOSE = (
     _GUARD
     + rf"""(?P<cmp>up{_W1}to|(?:no|not|never){_W1}more{_W1}than|at{_W1}most
-         # "they never go above 100 g in one infusion"
-         |never{_W1}(?:goes|go|went){_W1}(?:above|over|beyond)){_W1}
+         # "they never go above 100 g in one infusion", "do not give more than 90 g per dose"
+         |never{_W1}(?:goes|go|went){_W1}(?:above|over|beyond)
+         |(?:do{_W1}not|don['’]t|never){_W1}(?:give|infuse|use){_W1}(?:more{_W1}than|over|above)
+         ){_W1}
          (?P<lo>{_NUM}){_W0}(?P<mass>grams?|gm|g)\b
          {_W1}(?:per|a|each|in{_W1}(?:a|one|each)){_W1}(?:single{_W1})?(?:dose|infusion)\b"""
 )
@@ -675,7 +677,7 @@ def _comparator(m: re.Match[str]) -> str:
     if raw is None:
         return "="
     w = _words(raw)
-    if ("exceed" in w and w != "exceeding") or w.startswith("never"):
+    if ("exceed" in w and w != "exceeding") or w.startswith(("never", "do not", "don")):
         return "<="
     return _CMP_SYMBOL.get(w, "~")
 
@@ -1158,6 +1160,7 @@ _PREFIX_WORDS = (
     "exceeding", "exceed", "in", "excess", "of", "at", "most", "least", "no", "not", "up", "to",
     "should", "must", "do", "does", "maximum", "max", "minimum", "approximately", "approx",
     "about", "around", "roughly", "nearly", "almost", "circa", "ca", "never", "went", "beyond",
+    "don", "t", "infuse",
     # intervals, money, vague amounts
     "once", "every", "other", "each", "a", "an", "per", "q", "us", "usd", "eur", "gbp",
     "twice", "thrice", "times",
@@ -1210,7 +1213,9 @@ _START_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("up never", (*_CMP_SHAPES, "max_dose_per_dose")),
     ("no", (*_CMP_SHAPES, "max_dose_per_dose", "max_dose")),
     ("at", (*_CMP_SHAPES, "max_dose_per_dose", "interval")),
-    ("maximum max should must do does", (*_CMP_SHAPES, "max_dose")),
+    ("maximum max should must does", (*_CMP_SHAPES, "max_dose")),
+    ("do", (*_CMP_SHAPES, "max_dose", "max_dose_per_dose")),
+    ("don", ("max_dose_per_dose",)),
     ("highest largest capped capping cap caps top tops", ("max_dose",)),
     ("not", (*_CMP_SHAPES, "max_dose", "max_dose_per_dose")),
     ("us usd eur gbp", ("money",)),
