@@ -498,6 +498,12 @@ DENIED_VALUE_BEFORE = re.compile(
     r"(?:(?:at|as|in|on|over|out\s+to|to)\s+)?(?:an?\s+|the\s+)?$",
     re.IGNORECASE,
 )
+# A label's product line ("PRODUCT NAME: GAMUNEX-C", "Brand: Privigen") and its other fields
+PRODUCT_LABEL = re.compile(
+    r"\W*(?:product(?:\s+name)?|brand(?:\s+name)?|trade\s+name|medicine|drug)\s*:\s*",
+    re.IGNORECASE,
+)
+LABEL_FIELD = re.compile(r"[ \t]*[A-Z][A-Za-z/ ]{1,30}:[ \t]+\S")
 # Regimen attributes, whose statements differ by route for a product given both ways
 ROUTED_ATTRIBUTES = frozenset(
     ("dose", "max_dose", "division", "interval", "max_rate", "initial_rate", "rate")
@@ -513,7 +519,8 @@ MANUFACTURE_VERB = re.compile(
     r"marketed|provides?|provided|fabricat\w*|"
     r"develop\w*|distribut\w*|sells?|sold|supplies|supplied|owns?|owned|brand|'s|sponsor\w*|"
     # "It comes from a company called Grifols" (not "comes from donated plasma": no maker)
-    r"comes?\s+from\s+(?:a\s+company|the\s+company|a\s+firm))\b"
+    # ("comes from the Spanish plasma company Grifols")
+    r"comes?\s+from\s+(?:a|the)\s+(?:[\w-]+\s+){0,3}?(?:company|firm|manufacturer|maker))\b"
     # "made from plasma", "produced from donated blood": what it is made of, not by whom
     r"(?!\s+(?:from|of|out\s+of)\b)|[’']s\b"
     # "The manufacturer of Privigen is ...", "Grifols, the maker of Gamunex-C"
@@ -808,6 +815,9 @@ NOT_A_REGIMEN = re.compile(
 ADVICE_AFTER = re.compile(
     r",?\s+(?:so|and)\s+(?:please\s+)?(?:check|ask|remember|make\s+sure|call|book|plan|keep|"
     r"note|tell|let)\b"
+    # another subject's clause: "..., and your consultant reviews the plan every few months"
+    r"|,\s+and\s+(?:your|the|a|an|our|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:reviews?|checks?|monitors?|assess(?:es)?|measures?|tests?|sees?|will)\b"
     # a note's tail: "..., check with paeds re: echo before d/c"
     r"|[,;]\s+(?:please\s+)?(?:check|confirm|ask|call)\s+(?:with|the|your|if|whether)\b",
     re.IGNORECASE,
@@ -3462,6 +3472,8 @@ def _title_product(ex: _Extractor) -> Mention | None:
             return None  # "## Privigen alternatives", "## Switching from Privigen"
         return first
     rest = ex.text
+    if label := PRODUCT_LABEL.match(rest):
+        rest = " " * label.end() + rest[label.end() :]  # "PRODUCT NAME: GAMUNEX-C"
     for m in reversed(ex.mentions):
         # a card's head may carry the maker and route badges: "Privigen IV", "Gamunex-C IV / SC"
         if m.kind in ("product", "manufacturer") or (m.kind == "route" and ACRONYM.match(m.text)):
@@ -3603,12 +3615,21 @@ def inherit_leads(extractors: list[_Extractor]) -> None:
             # naming it still ends the reach: what follows may be about anything)
             and not (
                 title is not None
-                and from_heading
-                and unit.kind == "list_item"
+                and (
+                    (from_heading and unit.kind == "list_item")
+                    # a label's "PROPER NAME: Immune Globulin Injection (Human), 10% ..."
+                    or (not from_heading and LABEL_FIELD.match(ex.text) is not None)
+                )
                 and all(_same_product(ex.facts, p.id, title.id) for p in ex.products)
             )
         ) or (
             not ex.products
-            and not (nested or FIELD_LEAD.match(ex.text) or ex.lead_how == "inherited")
+            and not (
+                nested
+                or FIELD_LEAD.match(ex.text)
+                or ex.lead_how == "inherited"
+                # another field of a label ("PROPER NAME: ...", "PACK SIZE: ...")
+                or (title is not None and not from_heading and LABEL_FIELD.match(ex.text))
+            )
         ):
             title = None

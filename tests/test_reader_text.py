@@ -215,3 +215,26 @@ def test_a_text_box_is_one_paragraph_without_its_frame() -> None:
     wrong = source.replace("L-proline     ", "glycine       ", 1)
     found = [f.rule for f in lint_text(wrong, "a.txt") if f.rule != "references-missing"]
     assert found == ["stabilizer-contradiction"]
+
+
+def test_a_label_transcription_gives_its_fields_to_the_product_line() -> None:
+    """ "PRODUCT NAME: GAMUNEX-C" over "LABEL: value" lines (a carton label copied as text):
+    each field is the product's, a wrapped value stays with its field, and a lone
+    "STABILIZER: ..." line is a field, not a title."""
+    source = (
+        "PRODUCT NAME: GAMUNEX-C\n"
+        "PROPER NAME: Immune Globulin Injection (Human), 10% Caprylate/Chromatography Purified\n"
+        "STRENGTH: 10% (100 mg of protein per mL)\n"
+        "MANUFACTURER: CSL Behring\n"
+        "ROUTE: For intravenous or subcutaneous use. Your prescriber decides which route is\n"
+        "right for your condition.\n"
+        "STABILIZER: L-proline.\n"
+    )
+    units = read_text("a.txt", source).units
+    assert [u.text for u in units][4] == (
+        "ROUTE: For intravenous or subcutaneous use. Your prescriber decides which route is\n"
+        "right for your condition."
+    )
+    found = [f.rule for f in lint_text(source, "a.txt") if f.rule != "references-missing"]
+    assert found == ["manufacturer-contradiction", "stabilizer-contradiction"]
+    assert kinds("Gamunex-C\n\nSTABILIZER: glycine\n")[1] == ("paragraph", "STABILIZER: glycine")

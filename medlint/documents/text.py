@@ -50,6 +50,12 @@ def _lines(source: str) -> list[tuple[int, int]]:
 # with a figure or a list. Such a line is a statement (often a list item whose bullet was lost
 # in an export), not a title, and headings make no claims.
 _LABELLED_DETAILS = re.compile(r":\s+\S[^\n]*[\d,]")
+# "STABILIZER: L-proline", "Made by: Grifols": a product attribute's field, never a title
+_ATTRIBUTE_FIELD = re.compile(
+    r"(?:manufacturer|made\s+by|maker|stabili[sz]er|strength|concentration|route|iga(?:\s+content)?"
+    r"|sugar|excipients?|other\s+ingredients)\s*:\s*\S",
+    re.IGNORECASE,
+)
 
 
 # "6.3 Octagam 10% in chronic ITP (adults) [1]." : a numbered section title, even with a
@@ -68,7 +74,7 @@ def _is_heading(text: str) -> bool:
         return False
     if _NUMBERED_TITLE.fullmatch(stripped) and not _STATEMENT_VERB.search(stripped):
         return True  # "2.1 Privigen is a 10% solution." stays a statement
-    if _LABELLED_DETAILS.search(stripped):
+    if _LABELLED_DETAILS.search(stripped) or _ATTRIBUTE_FIELD.match(stripped):
         return False
     return stripped[-1] not in ".,;\"'”" and not stripped[0].islower()
 
@@ -98,7 +104,13 @@ def _field_lines(source: str, block: list[tuple[int, int]]) -> list[list[tuple[i
     )
     if fields < 2 or fields * 3 < len(block) * 2:
         return [block]
-    return [[line] for line in block]
+    parts: list[list[tuple[int, int]]] = []
+    for s, e in block:
+        if parts and not (_FIELD_LINE.match(source, s, e) or _TABLE_LINE.match(source, s, e)):
+            parts[-1].append((s, e))  # a field's value wrapped onto the next line
+        else:
+            parts.append([(s, e)])
+    return parts
 
 
 _NUMBER_BULLET = re.compile(r"[ \t]*\d{1,2}[.)][ \t]+")
