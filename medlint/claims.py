@@ -98,14 +98,17 @@ REPORTED_LABEL = re.compile(
 REPORTED_BELIEF = re.compile(
     r"""\b(?:myth|misconception|mistaken\s+belief|misbelief)\s+(?:is\s+)?that\b
       | \b(?:it\s+is|it['’]s|is)\s+(?:not\s+true|a\s+myth|false|untrue)\s+that\b
-      | \byou\s+(?:may|might|will|could|can)\s+(?:have\s+)?(?:read|hear|heard|come\s+across)\b
-          [^.;]{0,40}?\bthat\b
+      | \byou\s+(?:may|might|will|could|can|often|sometimes)\s+(?:have\s+)?(?:read|hear|heard
+          |come\s+across|see|seen|find|found|notice)\b[^.;]{0,40}?(?:\bthat\b|["“])
       # "Some of you have said your infusions are 'every 4-6 weeks'"
       | \b(?:some|many|a\s+few)\s+of\s+you\s+(?:have\s+)?(?:said|say|asked|told\s+us|written|wrote
           |mentioned|believe|think)\b
-      | \b(?:some|many|other)\s+(?:people|patients|parents|websites|sites|sources|forums|posts
-          |articles|blogs)\s+(?:still\s+|wrongly\s+|mistakenly\s+)?(?:say|claim|believe|think
-          |assume|state|suggest|call|describe|list|label)\b
+      | \b(?:some|many|other|older|old|outdated|online)\s+(?:people|patients|parents|websites
+          |sites|sources|forums|forum\s+posts|posts|articles|blogs|leaflets|guides|pages)\s+
+          (?:still\s+|wrongly\s+|mistakenly\s+)?(?:say|claim|believe|think|assume|state|suggest
+          |call|describe|list|label)\b
+      | \b(?:forum|facebook|social\s+media)\s+(?:posts|threads|groups)\s+(?:still\s+)?(?:say
+          |claim|suggest|state)\b
       | \b(?:wrongly|mistakenly|incorrectly|falsely)\s+(?:said|claimed|believed|thought
           |described|stated|reported|listed|called|labell?ed|wrote|printed|gave)\b
       # a correction of the article's own earlier text: "We wrote that Hizentra is made by
@@ -172,14 +175,15 @@ BELIEF_WORDS = (
     *("our newsletter", "our story", "our page", "our issue", "error", "erratum"),
     *("previously", "originally"),
 )
-READ_WORDS = (" read ", " hear ", " heard ", "come across")
+READ_WORDS = (" read ", " hear ", " heard ", "come across", " see ", " seen ", " find ", " notice")
 SAY_WORDS = (
     " say", " said", " claim", " stated", " states", " wrote", " writes", " suggest", " believ",
     " told",
     " think", " assum", " call", " describ", " list", " label",
 )  # fmt: skip
 SOURCE_PHRASES = (
-    "some of you", "many of you", "a few of you", "someone", "somebody", "friend", "neighbo",
+    "some of you", "many of you", "a few of you", "someone", "forum post", "facebook",
+    "social media", "somebody", "friend", "neighbo",
     "relative", "mum", "mom", "dad",
     *(
         f"{quantifier} {noun}"
@@ -188,6 +192,11 @@ SOURCE_PHRASES = (
             "people", "patients", "parents", "web", "site", "source", "forum", "post", "article",
             "blog", "page", "leaflet", "brochure", "video",
         )
+    ),
+    *(
+        f"{quantifier} {noun}"
+        for quantifier in ("older", "old", "outdated", "online")
+        for noun in ("article", "forum", "post", "site", "web", "leaflet", "guide", "page", "blog")
     ),
     '"',
     "“",
