@@ -98,6 +98,15 @@ REPORTED_LABEL = re.compile(
 REPORTED_BELIEF = re.compile(
     r"""\b(?:myth|misconception|mistaken\s+belief|misbelief)\s+(?:is\s+)?that\b
       | \b(?:it\s+is|it['’]s|is)\s+(?:not\s+true|a\s+myth|false|untrue)\s+that\b
+      # "It is wrong to say that ...", "please stop posting that ...", "Do not believe anyone
+      # who says ...", "People keep posting that ..."
+      | \b(?:it\s+is|it['’]s)\s+(?:wrong|incorrect|misleading|a\s+mistake)\s+to\s+(?:say|claim
+          |think|believe|write)\b
+      | \b(?:stop|quit)\s+(?:posting|saying|claiming|writing|repeating|telling\s+people)\b
+      | \b(?:do\s+not|don['’]t|never)\s+(?:post|say|claim|believe|repeat|write)\s+(?:that|anyone
+          |anybody|people|those|what|["“])
+      | \b(?:people|some\s+people|folks|users|members)\s+(?:keep\s+|still\s+)?(?:post(?:ing)?|repost
+          (?:ing)?|share|sharing)\s+(?:that|["“])
       | \byou\s+(?:may|might|will|could|can|often|sometimes)\s+(?:have\s+)?(?:read|hear|heard
           |come\s+across|see|seen|find|found|notice)\b[^.;]{0,40}?(?:\bthat\b|["“])
       # "Some of you have said your infusions are 'every 4-6 weeks'"
@@ -169,6 +178,8 @@ LABEL_WORDS = (
 # never run the regex (which cost 4% of a run when a looser test let most units through).
 BELIEF_WORDS = (
     *("myth", "concep", "misbelief", "mistaken", "true", "false", "wrong", "incorrect"),
+    *("stop posting", "stop saying", "quit posting", "posting that", "post that", "believe anyone"),
+    *("misleading", "a mistake to", "stop claiming", "stop repeating", "keep posting"),
     # corrections of the article's own earlier text
     *("we wrote", "we said", "we stated", "we printed", "we reported", "we claimed"),
     *("we published", "i wrote", "version", "our article", "our post", "our leaflet"),

@@ -36,6 +36,7 @@ def rules_of(text: str, path: str) -> set[str]:
         ("a.md", "### Links posted in this thread"),  # a forum thread
         ("a.md", "### Reading list"),
         ("a.txt", "SHOW NOTES - SOURCES"),  # a podcast transcript
+        ("a.md", "### Sources linked by the mods"),  # a forum thread
         ("a.md", "## Show notes: references"),
     ],
 )

@@ -23,6 +23,7 @@ from typing import Any
 from medlint.checks import CheckKind
 from medlint.checks.base import finding
 from medlint.claims import QUESTION_END, Analysis, Sentence
+from medlint.documents.sections import looks_like_placeholder
 from medlint.errors import MedlintError
 from medlint.facts import Facts
 from medlint.model import Finding
@@ -84,8 +85,16 @@ def is_bibliographic(text: str) -> bool:
     return BIBLIOGRAPHIC.search(text) is not None
 
 
-# Markdown footnote definitions ("[^1]: Smith J. ...") are the article's references.
-FOOTNOTE_DEFINITION = re.compile(r"(?m)^ {0,3}\[\^[^\]\s]+\]:\s*\S")
+# Markdown footnote definitions ("[^1]: Smith J. ...") are the article's references; a
+# placeholder ("[^3]: Reference to follow.") is not one.
+FOOTNOTE_DEFINITION = re.compile(r"(?m)^ {0,3}\[\^[^\]\s]+\]:[ \t]*(\S[^\n]*)")
+
+
+def has_footnote_references(source: str) -> bool:
+    """Whether the source defines a footnote that is a reference, not a placeholder."""
+    if "[^" not in source:
+        return False
+    return any(not looks_like_placeholder(m.group(1)) for m in FOOTNOTE_DEFINITION.finditer(source))
 
 
 def _alternation(items: list[str], what: str) -> str:
@@ -386,7 +395,7 @@ def _run_refs(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Fi
             and refs is None
             and analysis.claims
             and doc.units
-            and not FOOTNOTE_DEFINITION.search(doc.source)
+            and not has_footnote_references(doc.source)
         ):
             first = doc.units[0]
             start, end = first.source_span(0, len(first.text))

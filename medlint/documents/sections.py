@@ -29,7 +29,7 @@ REFERENCE_HEADING = re.compile(
     r"|reading\s+list|links(?:\s+(?:posted|shared|mentioned|cited)\b[\w\s'’]{0,40})?)"
     # "References (from the hospital's information pack)", "Sources we used"
     r"(?:\s*\([^)]{0,80}\)|\s+(?:we|our|i|used|cited|consulted|checked|reviewed|mentioned"
-    r"|for\s+this)\b"
+    r"|for\s+this|linked|posted|shared|provided|suggested|recommended|listed|from)\b"
     r"[\w\s'’]{0,40})?"
     # "Where our facts come from"
     r"|where\s+(?:our|the|these|this)\s+(?:\w+\s+)?(?:facts|information|figures|data)\s+"
@@ -58,12 +58,18 @@ _PLACEHOLDER = re.compile(
     r"to\s+be\s+(?:added|confirmed|completed|inserted|supplied|done|written)(?:\s+later)?|"
     r"to\s+follow|coming\s+soon|(?:references?|sources?|citations?)\s+to\s+follow|"
     r"(?:add|insert)\s+(?:the\s+)?(?:references?|sources?|citations?|links?)(?:\s+here)?|"
+    r"(?:citation|reference|source)s?\s+(?:needed|required|missing)|"
     # "[links to be added once the episode is edited]"
     r"(?:the\s+)?(?:links?|references?|sources?|citations?)\s+(?:will\s+be\s+added|to\s+be\s+added"
-    r"|to\s+follow|coming\s+soon)\b[^\n]{0,60})"
+    r"|to\s+(?:follow|come)|coming\s+soon|pending|needed)\b[^\n]{0,60})"
     r"\W*$",
     re.IGNORECASE,
 )
+
+
+def looks_like_placeholder(text: str) -> bool:
+    """Whether a reference entry is a draft's stand-in ("TBD", "Reference to follow.")."""
+    return _PLACEHOLDER.match(text.strip()) is not None
 
 
 def looks_like_reference(text: str, kind: str) -> bool:
