@@ -24,7 +24,9 @@ from medlint.model import Finding, Unit
 from medlint.rules import Rule
 
 _ADVERB = r"(?:(?:about|roughly|around|approximately|nearly|almost|exactly|just|only)\s+)?"
-_BE = r"\s+(?:is|are|has|have|comes?\s+(?:in|as))\s+" + _ADVERB
+# "Gammagard Liquid, which is twice as concentrated as Gamunex-C, ...": a relative clause
+_REL = r"(?:\s*,\s*(?:which|that)|\s+(?:which|that))?"
+_BE = _REL + r"\s+(?:is|are|has|have|comes?\s+(?:in|as))\s+" + _ADVERB
 _DEGREE = r"(?:(?:a\s+(?:bit|little|touch)|slightly|somewhat|much|far|a\s+lot)\s+)?"
 # (attribute, relation, phrase between the two products); relation: a ratio, "gt" or "lt"
 _PHRASES: tuple[tuple[str, object, str], ...] = (
@@ -45,18 +47,18 @@ _PHRASES: tuple[tuple[str, object, str], ...] = (
     # "is (a bit / slightly / much) stronger than"
     ("concentration", "gt", _BE + _DEGREE + r"(?:more\s+concentrated|stronger)\s+than\s+"),
     ("concentration", "lt", _BE + _DEGREE + r"(?:less\s+concentrated|weaker)\s+than\s+"),
-    ("iga", "gt", r"\s+(?:has|contains)\s+" + _ADVERB + r"(?:much\s+)?more\s+IgA\s+than\s+"),
+    ("iga", "gt", _REL + r"\s+(?:has|contains)\s+" + _ADVERB + r"(?:much\s+)?more\s+IgA\s+than\s+"),
     (
         "iga",
         "lt",
-        r"\s+(?:has|contains)\s+" + _ADVERB + r"(?:much\s+)?(?:less|lower)\s+IgA\s+than\s+",
+        _REL + r"\s+(?:has|contains)\s+" + _ADVERB + r"(?:much\s+)?(?:less|lower)\s+IgA\s+than\s+",
     ),
     (
         "iga",
         2.0,
-        r"\s+(?:has|contains)\s+" + _ADVERB + r"(?:twice|double)\s+the\s+IgA\s+(?:of|in)\s+",
+        _REL + r"\s+(?:has|contains)\s+" + _ADVERB + r"(?:twice|double)\s+the\s+IgA\s+(?:of|in)\s+",
     ),
-    ("iga", 0.5, r"\s+(?:has|contains)\s+" + _ADVERB + r"half\s+the\s+IgA\s+(?:of|in)\s+"),
+    ("iga", 0.5, _REL + r"\s+(?:has|contains)\s+" + _ADVERB + r"half\s+the\s+IgA\s+(?:of|in)\s+"),
     # "Flebogamma 10% DIF comes from the same company that makes Gammagard Liquid"
     (
         "manufacturer",
@@ -160,7 +162,8 @@ def _compare(
         suffix = "%" if attribute == "concentration" else " µg/mL (average)"
         yield from _report(
             rule, analysis, facts, unit, (a, b), [*blocks_a, *blocks_b],
-            " ".join(m.group(0).split()), (f"{va:g}{suffix}", f"{vb:g}{suffix}"), attribute,
+            " ".join(m.group(0).split()).lstrip(", "),
+            (f"{va:g}{suffix}", f"{vb:g}{suffix}"), attribute,
         )  # fmt: skip
         return
 
