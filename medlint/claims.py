@@ -586,7 +586,10 @@ WHICH_BY_GAP = re.compile(
     r"[®™]?\s*,?\s*(?:which|that)\s+(?:is|was|are|were|has\s+been|have\s+been)\s+"
     r"(?:also\s+|now\s+|still\s+|currently\s+|originally\s+)?"
     r"(?:made|manufactured|produced|developed|marketed|supplied|distributed|sold)\s+"
-    r"(?:in\s+the\s+\w+\s+)?by\s+(?:the\s+)?(?:company\s+|firm\s+|manufacturer\s+)?",
+    r"(?:in\s+the\s+\w+\s+)?by\s+(?:the\s+)?(?:company\s+|firm\s+|manufacturer\s+)?|"
+    # "Gammagard Liquid, which is from Grifols as well"
+    r"[®™]?\s*,?\s*(?:which|that)\s+(?:is|was|are|were)\s+(?:also\s+)?from\s+(?:the\s+)?"
+    r"(?:company\s+|firm\s+)?",
     re.IGNORECASE,
 )
 # Before a maker: the product is one of its products ("The Grifols product Privigen").
@@ -856,6 +859,12 @@ OTHER_THERAPY_WORDS = (
     *("heparin", "saline", "ondansetron", "zofran", "ketorolac", "famotidine", "ranitidine"),
     *("enoxaparin", "tylenol", "benadryl", "advil", "motrin", "aspirin", "loratadine"),
     *("montelukast", "fexofenadine"),
+)
+# A table header naming another treatment (its column's or row's figures are not IVIG's)
+OTHER_THERAPY_HEADER = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in OTHER_THERAPY_WORDS) + r"|plasma\s+exchange"
+    r"|plasmapheresis|PLEX|steroids?)\b",
+    re.IGNORECASE,
 )
 # Found as whole words by one Aho-Corasick scan of the lower-cased unit, once per unit.
 _OTHER_THERAPY = Literals(OTHER_THERAPY_WORDS)
@@ -1866,7 +1875,10 @@ class _Extractor:
         first_value = min(w.start for w, _ in items)
         if last_product > first_value:
             return False
-        if DISTRIBUTIVE.search(self.text, last_product, first_value):
+        shared = DISTRIBUTIVE.search(self.text, last_product, first_value)
+        if shared is not None and "," not in self.text[shared.end() : first_value]:
+            # (not "X and Y, both 10% products, use glycine and L-proline": "both" describes
+            # them in an apposition that a comma closes)
             return True
         # "X and Y can be given IV or SC": options open to each, not values to share out
         last_value = max(w.end for w, _ in items)
@@ -2988,6 +3000,8 @@ class _Extractor:
                 rates = []
         if items and self.unit.section and EXAMPLE_HEADING.search(self.unit.section):
             items = []  # under "### A worked example": one (made-up) patient's figures
+        if (items or rates) and self.unit.kind == "table_cell" and self.other_therapy_header():
+            items = rates = []  # "| Rituximab | 1000 mg, two doses two weeks apart |"
         if ("not" in sent.text or "never" in sent.text or "n't" in sent.text) and (items or rates):
             # "every 4 weeks, not every 4-6 weeks", "is not given at 1 g/kg": the value is
             # denied ("do not give more than 2 g/kg" is a cap: its comparator says so)
@@ -3175,6 +3189,14 @@ class _Extractor:
             ):
                 attribute = f"maintenance {q.kind}"
             self.emit(subject, attribute, q.to_value(), m, sent, how, group, condition=condition)
+
+    def other_therapy_header(self) -> bool:
+        """Whether a table cell's column or row header names another therapy ("Rituximab",
+        "Plasma exchange"): its doses and schedules are not IVIG's."""
+        for header in (self.unit.column_header, self.unit.row_header):
+            if header and OTHER_THERAPY_HEADER.search(header):
+                return True
+        return False
 
     def denied_value(self, sent: Sentence, m: Mention) -> bool:
         """Whether a dose or schedule is denied: "not every 4-6 weeks", "is never given at

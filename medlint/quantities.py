@@ -466,7 +466,7 @@ _P_MAX = (
               |(?:of{_W1})?(?:more|greater){_W1}than)
             # "the dose tops out at 100 g"
             |tops?{_W1}out{_W1}at)
-         (?:{_W0}[:=])?{_W0}(?P<lo>{_NUM}){_W0}(?P<mass>grams?|gm|g|milligrams?|mg)\b
+         (?:{_W0}[:=])?{_W0}(?P<lo>{_NUM}|{_TENSWORD}|{_NUMWORD}){_W0}(?P<mass>grams?|gm|g|milligrams?|mg)\b
          # not "maximum 400 mg per kg" (a dose); "a maximum of 100 g per dose" is a cap
          (?!{_W0}(?:/|per\s)(?!{_W0}(?:dose|infusion|course|treatment|administration)s?\b))
          (?:{_W1}per{_W1}(?:dose|infusion|course|treatment|administration)\b)?"""
@@ -480,7 +480,7 @@ _P_MAX_PER_DOSE = (
          |never{_W1}(?:goes|go|went){_W1}(?:above|over|beyond)
          |(?:do{_W1}not|don['’]t|never){_W1}(?:give|infuse|use){_W1}(?:more{_W1}than|over|above)
          ){_W1}
-         (?P<lo>{_NUM}){_W0}(?P<mass>grams?|gm|g)\b
+         (?P<lo>{_NUM}|{_TENSWORD}|{_NUMWORD}){_W0}(?P<mass>grams?|gm|g)\b
          {_W1}(?:per|a|each|in{_W1}(?:a|one|each)){_W1}(?:single{_W1})?(?:dose|infusion)\b"""
 )
 

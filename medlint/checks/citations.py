@@ -164,7 +164,8 @@ def _prepare(params: dict[str, Any]) -> Any:
         # "EULAR now lists IVIG", "The ACR (American College of Rheumatology) also recommends"
         re.compile(
             rf"\b{org}\s+(?:\([A-Z]+\)\s+)?(?:(?:now|also|currently|still|strongly|generally)"
-            rf"\s+)?(?:{verbs})\b"
+            # "The FDA has stated that ...", "EULAR has long recommended"
+            rf"\s+)?(?:(?i:has|have)\s+(?:(?:long|since|now|also|repeatedly)\s+)?)?(?:{verbs})\b"
         ),
         # "The Myositis Association's medical advisory board suggests ..."
         re.compile(rf"\b{org}(?:'s|’s)\s+(?:[\w-]+\s+){{1,3}}?(?:{verbs})\b"),
