@@ -102,6 +102,14 @@ REPORTED_BELIEF = re.compile(
       # who says ...", "People keep posting that ..."
       | \b(?:it\s+is|it['’]s)\s+(?:wrong|incorrect|misleading|a\s+mistake)\s+to\s+(?:say|claim
           |think|believe|write)\b
+      # 'a figure such as "2 g/kg a day for five days" would be five times too much'
+      | \b(?:a|any)\s+(?:figure|dose|schedule|number|value|rate|interval|statement)\s+(?:such\s+as
+          |like)\s+(?=["“])
+      # "We corrected a leaflet that listed Gamunex-C as a 5% solution"
+      | \b(?:corrected|fixed|amended|withdrew|withdrawn|updated)\s+(?:a|an|the|our|one|two)\s+
+          (?:[\w-]+\s+){0,2}?(?:leaflets?|pages?|articles?|posts?|sheets?|brochures?|websites?
+          |entries|entry|labels?|guides?)\s+(?:that|which)\s+(?:\w+\s+){0,2}?(?:listed|said|stated
+          |described|called|gave|showed|claimed)\b
       | \b(?:stop|quit)\s+(?:posting|saying|claiming|writing|repeating|telling\s+people)\b
       | \b(?:do\s+not|don['’]t|never)\s+(?:post|say|claim|believe|repeat|write)\s+(?:that|anyone
           |anybody|people|those|what|["“])
@@ -180,6 +188,7 @@ BELIEF_WORDS = (
     *("myth", "concep", "misbelief", "mistaken", "true", "false", "wrong", "incorrect"),
     *("stop posting", "stop saying", "quit posting", "posting that", "post that", "believe anyone"),
     *("misleading", "a mistake to", "stop claiming", "stop repeating", "keep posting"),
+    *('such as "', "such as “", 'like "', "like “", "corrected", "amended", "withdr", "fixed"),
     # corrections of the article's own earlier text
     *("we wrote", "we said", "we stated", "we printed", "we reported", "we claimed"),
     *("we published", "i wrote", "version", "our article", "our post", "our leaflet"),
@@ -524,6 +533,10 @@ PRODUCT_LABEL = re.compile(
     re.IGNORECASE,
 )
 LABEL_FIELD = re.compile(r"[ \t]*[A-Z][A-Za-z/ ]{1,30}:[ \t]+\S")
+ROUTE_OWNER_BEFORE = re.compile(
+    r"\b(?:your|my|his|her|their|our)\s+(?:(?:current|usual|own|regular|present)\s+)?$",
+    re.IGNORECASE,
+)
 # Regimen attributes, whose statements differ by route for a product given both ways
 ROUTED_ATTRIBUTES = frozenset(
     ("dose", "max_dose", "division", "interval", "max_rate", "initial_rate", "rate")
@@ -2305,7 +2318,12 @@ class _Extractor:
             ):
                 continue  # "Do not infuse Hizentra or Cuvitru intravenously."
             before = self.text[max(cstart, m.start - 30) : m.start]
-            if ROUTE_BLOCK_BEFORE.search(before) or ROUTE_OTHER_BEFORE.search(before):
+            if (
+                ROUTE_BLOCK_BEFORE.search(before)
+                or ROUTE_OTHER_BEFORE.search(before)
+                # "not a swap for your subcutaneous one": the reader's own product's route
+                or ROUTE_OWNER_BEFORE.search(before)
+            ):
                 continue  # "from a vein", "avoids the need for intravenous access"
             if ROUTE_OTHER_AFTER.match(self.text, m.end):
                 continue  # "intravenous lines", "after intravenous induction"

@@ -37,6 +37,7 @@ def rules_of(text: str, path: str) -> set[str]:
         ("a.md", "### Reading list"),
         ("a.txt", "SHOW NOTES - SOURCES"),  # a podcast transcript
         ("a.md", "### Sources linked by the mods"),  # a forum thread
+        ("a.txt", "[SLIDE 9: References]"),  # a webinar transcript
         ("a.md", "## Show notes: references"),
     ],
 )

@@ -12,8 +12,8 @@ import re
 from medlint.model import Document, ReferenceSection
 
 REFERENCE_HEADING = re.compile(
-    # "7. References", "Slide 13 — References", "Appendix B: Sources"
-    r"^\s*(?:(?:(?:slide|section|part|chapter|appendix|page)\s+(?:\d+|[a-z])\b|\d+(?:\.\d+)*)"
+    # "7. References", "Slide 13 — References", "Appendix B: Sources", "[SLIDE 9: References]"
+    r"^\s*\[?\s*(?:(?:(?:slide|section|part|chapter|appendix|page)\s+(?:\d+|[a-z])\b|\d+(?:\.\d+)*)"
     r"\s*[.):–—-]?\s*)?"
     # "SHOW NOTES - SOURCES", "Notes: references"
     r"(?:(?:show\s+notes|notes|episode\s+notes)\s*[:–—-]\s*)?"
@@ -33,7 +33,7 @@ REFERENCE_HEADING = re.compile(
     r"[\w\s'’]{0,40})?"
     # "Where our facts come from"
     r"|where\s+(?:our|the|these|this)\s+(?:\w+\s+)?(?:facts|information|figures|data)\s+"
-    r"(?:comes?|came)\s+from)\s*:?\s*$",
+    r"(?:comes?|came)\s+from)\s*:?\s*\]?\s*$",
     re.IGNORECASE,
 )
 # A paragraph or list item that is nothing but such a title ("**Sources our team gave us**" in
