@@ -722,7 +722,6 @@ IMPERATIVE_START = re.compile(
 )
 MAKER_FIELD = re.compile(r"\W*(?:manufacturer|maker|company)\s*:", re.IGNORECASE)
 TITLE_PUNCTUATION = " \t*_:;,.()[]-–—"
-# A sentence that asks ("Is Privigen a 5% solution?") states nothing.
 # "2,800 mL of the 5% product" (an amount of the product the strength names; not "two bags of
 # the 20% Privigen", which says Privigen is 20%)
 AMOUNT_OF_BEFORE = re.compile(
@@ -747,6 +746,7 @@ QUIZ = re.compile(
     r"|(?:^|\s)\(?a[).]\s.*?\s\(?b[).]\s",
     re.IGNORECASE,
 )
+# A sentence that asks ("Is Privigen a 5% solution?") states nothing.
 QUESTION_END = re.compile(r"\?[\"'”’)\]*_]*(?:\[[^\]]*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*[*_]*\s*$")
 # An indirect question up to the value ("ask whether Privigen is a 5% solution") states nothing
 # either; "Privigen, whether given at home or in hospital, is ..." still does.
