@@ -541,6 +541,15 @@ ROUTE_OWNER_BEFORE = re.compile(
 ROUTED_ATTRIBUTES = frozenset(
     ("dose", "max_dose", "division", "interval", "max_rate", "initial_rate", "rate")
 )
+BOTH_POPULATIONS = re.compile(
+    r"\badults?\s+(?:and|or|&|vs\.?|versus)\s+children|\bchildren\s+(?:and|or|&|vs\.?|versus)\s+"
+    r"adults?",
+    re.IGNORECASE,
+)
+MAX_DOSE_HEADER = re.compile(
+    r"\b(?:max(?:imum)?\.?\s+(?:single\s+|total\s+)?dose|dose\s+(?:cap|limit|ceiling)|cap(?:ped)?)\b",
+    re.IGNORECASE,
+)
 # A value named as the first phase's: never the maintenance that a later clause mentions
 LOADING_BEFORE = re.compile(
     r"\b(?:loading|initial|starting|induction|first)\s+(?:dose|course|infusion)s?\s+(?:of|is|was|=|:)"
@@ -1243,6 +1252,20 @@ IGA_CELL = re.compile(
 )
 
 
+def _capped_cell(unit: Unit, text: str) -> list[Quantity]:
+    """ "| Maximum dose | 100 g per infusion |": an amount under a maximum-dose header is a cap."""
+    if not any(h and MAX_DOSE_HEADER.search(h) for h in (unit.row_header, unit.column_header)):
+        return []
+    lead = len(text) - len(text.lstrip())
+    found = find_quantities("maximum " + text[lead:])
+    if not found or found[0].kind != "max_dose" or found[0].start != 0:
+        return []
+    q = found[0]
+    return [
+        dataclasses.replace(q, start=lead, end=lead + q.end - 8, text=text[lead : lead + q.end - 8])
+    ]
+
+
 def header_quantities(unit: Unit, text: str) -> list[Quantity]:
     """A bare number in a table cell whose header gives the unit, as that quantity.
 
@@ -1252,7 +1275,7 @@ def header_quantities(unit: Unit, text: str) -> list[Quantity]:
         return []
     number = _BARE_NUMBER.fullmatch(text)
     if number is None:
-        return []
+        return _capped_cell(unit, text)
     for header in (unit.column_header, unit.row_header):
         if not header:
             continue
@@ -2892,12 +2915,19 @@ class _Extractor:
             children = any(w in low for w in _CHILD_STEMS) and bool(CHILD_POPULATION.search(low))
             adults = "adult" in low and bool(ADULT_WORDS.search(low))
             if not children and not adults and self.unit.kind == "table_cell":
-                # "| Children | 3 per million |": the row's population
-                row = (self.unit.row_header or "").lower()
-                children = bool(row) and CHILD_POPULATION.search(row) is not None
-                adults = bool(row) and ADULT_WORDS.search(row) is not None
+                # "| Children | 3 per million |", a "Children (JDM)" column: its population
+                for header in (self.unit.row_header, self.unit.column_header):
+                    if header and not (children or adults):
+                        children = CHILD_POPULATION.search(header) is not None
+                        adults = ADULT_WORDS.search(header) is not None
             heading = self.unit.section or ""
-            if not children and not adults and heading and self.unit.kind != "heading":
+            if (
+                not children
+                and not adults
+                and heading
+                and self.unit.kind != "heading"
+                and not BOTH_POPULATIONS.search(heading)  # "Dosing in adults and children"
+            ):
                 # "## Treatment in children" over "Infusions are given every 2 weeks at first."
                 children = CHILD_POPULATION.search(heading) is not None
                 adults = ADULT_WORDS.search(heading) is not None
@@ -3044,6 +3074,20 @@ class _Extractor:
                     self.unit.kind == "table_cell"
                     and self.lead_product is not None
                     and REGIMEN_HEADER.search(self.attribute_header)
+                )
+                # "| Interval | every 4 weeks | every 8 weeks |" under "Adults" and "Children
+                # (JDM)": a regimen row of a table by condition
+                or (
+                    self.unit.kind == "table_cell"
+                    and self.lead_product is None
+                    and any(
+                        h and REGIMEN_HEADER.search(h)
+                        for h in (self.unit.row_header, self.unit.column_header)
+                    )
+                    and any(
+                        h and self._named_in(h)
+                        for h in (self.unit.row_header, self.unit.column_header)
+                    )
                 )
             )
         ):
