@@ -111,8 +111,10 @@ REPORTED_BELIEF = re.compile(
           |entries|entry|labels?|guides?)\s+(?:that|which)\s+(?:\w+\s+){0,2}?(?:listed|said|stated
           |described|called|gave|showed|claimed)\b
       | \b(?:stop|quit)\s+(?:posting|saying|claiming|writing|repeating|telling\s+people)\b
-      | \b(?:do\s+not|don['’]t|never)\s+(?:post|say|claim|believe|repeat|write)\s+(?:that|anyone
-          |anybody|people|those|what|["“])
+      | \b(?:do\s+not|don['’]t|never)\s+(?:post|say|claim|believe|repeat|write|trust)\s+(?:that
+          |anyone|anybody|people|those|what|the|a|an|any|["“])
+      # someone else's product: "It is not the same as my sister's drip: hers is a 10% ..."
+      | \b(?:hers|his|theirs)\s+(?:is|are|was|were)\b
       | \b(?:people|some\s+people|folks|users|members)\s+(?:keep\s+|still\s+)?(?:post(?:ing)?|repost
           (?:ing)?|share|sharing)\s+(?:that|["“])
       | \byou\s+(?:may|might|will|could|can|often|sometimes)\s+(?:have\s+)?(?:read|hear|heard
@@ -187,6 +189,8 @@ LABEL_WORDS = (
 BELIEF_WORDS = (
     *("myth", "concep", "misbelief", "mistaken", "true", "false", "wrong", "incorrect"),
     *("stop posting", "stop saying", "quit posting", "posting that", "post that", "believe anyone"),
+    *("not believe", "n't believe", "not trust", "hers is", "hers was", "his is", "his was"),
+    *("theirs is", "theirs was", "theirs are"),
     *("misleading", "a mistake to", "stop claiming", "stop repeating", "keep posting"),
     *('such as "', "such as “", 'like "', "like “", "corrected", "amended", "withdr", "fixed"),
     # corrections of the article's own earlier text
@@ -618,7 +622,10 @@ WHICH_BY_GAP = re.compile(
 MAKER_NOUN_GAP = re.compile(r"\s+(?:products?|brands?|IVIG|SCIG)\s+", re.IGNORECASE)
 ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 ROUTE_BLOCK_BEFORE = re.compile(
-    r"(?:\bfrom|\bthan|\bto|\bversus)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE
+    r"(?:\bfrom|\bthan|\bto|\bversus)\s+(?:an?\s+|the\s+)?$"
+    # "far larger than what can be given under the skin", "too large to give under the skin"
+    r"|\bthan\s+(?:what|that|is)\s+(?:[\w-]+\s+){0,3}$|\btoo\s+[\w-]+\s+to\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
 )
 ROUTE_APPOSITION_GAP = re.compile(
     r"^[\s,]*(?:(?:is|was|remains|,)\s+)?(?:an?|the)\s+(?:[\w%.-]+\s+){0,3}$", re.IGNORECASE

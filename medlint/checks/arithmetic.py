@@ -45,7 +45,7 @@ _PER_DAY_AFTER = re.compile(r"\s*(?:a|per|each|every)\s+day\b|\s*daily\b", re.IG
 # "4 courses, 560 g in total", "three doses totalling 120 g": a total of several
 _COUNTS = re.compile(
     r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
-    r"(?:\w+\s+)?(?:courses?|doses?|infusions?|cycles?|treatments?)\b",
+    r"(?:\w+\s+){0,2}?(?:courses?|doses?|infusions?|cycles?|treatments?)\b",
     re.IGNORECASE,
 )
 # "limited to 70 g", "capped at 70 g", "no more than 70 g": a cap, not the sum
@@ -122,10 +122,17 @@ def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding
             days = [count_of(d.group(1)) for d in _DAYS.finditer(text)]
             count_matches = list(_COUNTS.finditer(text))
             counts = [count_of(c.group(1)) for c in count_matches]
+            # "given as four equal daily doses of 36 g": each of them, the total divided
+            shares = [
+                count_of(c.group(1))
+                for c in count_matches
+                if text[c.end() : c.end() + 4].lstrip().lower().startswith("of")
+            ]
             allowed = [
                 expected,
                 *(expected / n for n in days if n > 0),
                 *(expected * n for n in counts if n > 0),
+                *(expected / n for n in shares if n > 0),
             ]
 
             # "170 g per course, so four courses ... 600 g": the total after a count of courses
@@ -139,8 +146,12 @@ def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding
             wrong = wrong_after or totals[0]
             times = ""
             if wrong_after is not None and counts and counts[0] > 0:
-                times = f" x {counts[0]}"  # "600 g is not 85 kg x 2 g/kg x 4 (= 680 g)"
-                expected *= counts[0]
+                if shares and shares[0] == counts[0]:
+                    times = f" / {counts[0]}"  # "46 g is not 72 kg x 2 g/kg / 4 (= 36 g)"
+                    expected /= counts[0]
+                else:
+                    times = f" x {counts[0]}"  # "600 g is not 85 kg x 2 g/kg x 4 (= 680 g)"
+                    expected *= counts[0]
             start, end = sent.unit.source_span(sent.start + wrong.start(), sent.start + wrong.end())
             yield finding(
                 rule,
