@@ -751,8 +751,10 @@ GENERIC_PRODUCT_AFTER = re.compile(
 )
 # Before a condition that a figure is compared with: "a faster rate than in dermatomyositis"
 COMPARED_CONDITION_BEFORE = re.compile(
-    r"\bthan\s+(?:it\s+is\s+|they\s+are\s+)?(?:(?:in|for|with)\s+)?(?:(?:adults?|people|patients"
-    r"|children)\s+with\s+)?(?:(?:adult|juvenile)\s+)?$",
+    r"(?:\bthan\s+(?:it\s+is\s+|they\s+are\s+)?(?:(?:in|for|with)\s+)?(?:(?:adults?|people|patients"
+    r"|children)\s+with\s+)?(?:(?:adult|juvenile)\s+)?"
+    # "about five times the replacement dose"
+    r"|\btimes\s+(?:the|a)\s+)$",
     re.IGNORECASE,
 )
 # A quiz's prompt ("2. True or false: Gamunex-C is a 5% solution.") and its answer options
@@ -3028,7 +3030,10 @@ class _Extractor:
             and not self.in_contrast(m.start)
             # "allows a faster rate than in dermatomyositis": the condition compared with
             and not (
-                "than" in self.text[max(sent.start, m.start - 40) : m.start]
+                (
+                    "than" in (near := self.text[max(sent.start, m.start - 40) : m.start])
+                    or "times" in near
+                )
                 and COMPARED_CONDITION_BEFORE.search(
                     self.text, max(sent.start, m.start - 40), m.start
                 )
