@@ -3081,6 +3081,18 @@ class _Extractor:
                     (self.lead_product is not None or self.products_in(sent.start, sent.end))
                     and any(m.quantity is not None and m.quantity.kind == "dose" for m in items)
                 )
+                # "For juvenile dermatomyositis they use 2 g/kg, and there is a cap of 100 g":
+                # a dose per body weight and its cap, for a condition the sentence names
+                or (
+                    any(
+                        m.quantity is not None
+                        and m.quantity.kind == "dose"
+                        and m.quantity.unit == "g/kg"
+                        for m in items
+                    )
+                    and any(m.quantity is not None and m.quantity.kind == "max_dose" for m in items)
+                    and bool(self._conditions_named(sent))
+                )
                 # "| Octagam 10% | 1 g/kg | every 4 weeks |" under "Dose" and "Interval"
                 or (
                     self.unit.kind == "table_cell"

@@ -38,6 +38,8 @@ def rules_of(text: str, path: str) -> set[str]:
         ("a.txt", "SHOW NOTES - SOURCES"),  # a podcast transcript
         ("a.md", "### Sources linked by the mods"),  # a forum thread
         ("a.txt", "[SLIDE 9: References]"),  # a webinar transcript
+        ("a.md", "## References / Referencias"),  # a bilingual leaflet
+        ("a.txt", "--- sources ---"),  # a chat export's pinned list
         ("a.md", "## Show notes: references"),
     ],
 )

@@ -54,6 +54,11 @@ _CAP_BEFORE = re.compile(
     r"|at\s+most|no\s+more\s+than|up\s+to|not\s+(?:to\s+)?exceed)\s*$",
     re.IGNORECASE,
 )
+_CAP_AMOUNT = re.compile(
+    r"\b(?:cap(?:ped)?|max(?:imum)?|limit(?:ed)?|ceiling)\b\.?\s+(?:is\s+|of\s+|at\s+|to\s+)?"
+    r"(\d{1,3}|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\s*(?:g|grams?)\b",
+    re.IGNORECASE,
+)
 _DAYS = re.compile(
     r"\b(\d{1,2}|two|three|four|five|six|seven)\s+(?:consecutive\s+)?days?\b", re.IGNORECASE
 )
@@ -116,6 +121,13 @@ def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding
                 and not _PER_DAY_AFTER.match(text, t.end())
                 and not _CAP_BEFORE.search(text, max(0, t.start() - 30), t.start())
             ]
+            # "the cap is seventy grams, so I get 70 g": the capped amount is no sum
+            caps = {
+                count_of(c.group(1))
+                for source in (text, before.text if before is not None else "")
+                for c in _CAP_AMOUNT.finditer(source)
+            }
+            totals = [t for t in totals if float(t.group(1)) not in caps]
             if not totals:
                 continue
             expected = weight * dose

@@ -58,6 +58,10 @@ MARKERS = re.compile(
 # The reader's own care and records are no outside evidence: "Your doctors recommend ...",
 # "My own experience has shown", "The lab report shows your IgG level".
 PERSONAL = re.compile(r"\b(?:your|my|our|you)\b", re.IGNORECASE)
+# "my doctor said (that) studies show": research invoked through someone's words
+REPORTED_RESEARCH = re.compile(
+    r"\b(?:said|says|told\s+(?:me|us|her|him)|explained|mentioned)\s+(?:that\s+)?$", re.IGNORECASE
+)
 DENIED_BEFORE = re.compile(
     r"\b(?:no|none|nothing|neither)\b(?:\s+[\w-]+){0,2}\s+\S?$", re.IGNORECASE
 )
@@ -364,8 +368,12 @@ def _run_citation(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterabl
                 continue  # a reference entry itself, under a heading not taken for one
             hit = min(hits, key=lambda m: (m.start(), -m.end()))
             around = text[max(0, hit.start() - 25) : hit.end() + 8]
-            if PERSONAL.search(around):
-                continue  # "Your doctors recommend", "The lab report shows your IgG level"
+            if PERSONAL.search(around) and not REPORTED_RESEARCH.search(
+                text, max(0, hit.start() - 30), hit.start()
+            ):
+                # "Your doctors recommend", "The lab report shows your IgG level" (not "my
+                # doctor said studies show ...": research, reported)
+                continue
             if DENIED_BEFORE.search(text, max(0, hit.start() - 30), hit.start() + 1):
                 continue  # "no single mechanism has been proven": no evidence is invoked
             if UNTESTED_BEFORE.search(text, max(0, hit.start() - 80), hit.start()):

@@ -15,14 +15,17 @@ REFERENCE_HEADING = re.compile(
     # "7. References", "Slide 13 — References", "Appendix B: Sources", "[SLIDE 9: References]"
     r"^\s*\[?\s*(?:(?:(?:slide|section|part|chapter|appendix|page)\s+(?:\d+|[a-z])\b|\d+(?:\.\d+)*)"
     r"\s*[.):–—-]?\s*)?"
-    # "SHOW NOTES - SOURCES", "Notes: references"
-    r"(?:(?:show\s+notes|notes|episode\s+notes)\s*[:–—-]\s*)?"
+    # "SHOW NOTES - SOURCES", "Notes: references", "--- pinned: sources ---"
+    r"(?:[-=*~]{2,}\s*)?(?:(?:show\s+notes|notes|episode\s+notes|pinned)\s*[:–—-]\s*)?"
     r"(?:(?:our|key|selected|main|further)\s+)?"
     r"(?:(?:(?:references?|refs?|citations?|sources?|bibliography|works\s+cited|further\s+reading|"
     r"literature(?:\s+cited)?|notes\s+and\s+references|references\s+and\s+notes)"
-    # "Sources and further reading", "References & resources"
+    # "Sources and further reading", "References & resources", "References / Referencias"
     r"(?:\s+(?:and|&)\s+(?:references?|sources?|further\s+reading|resources|bibliography|links"
-    r"|notes))?"
+    r"|notes)|\s*[/–—-]\s*(?:referencias|fuentes|bibliograf[ií]a|r[ée]f[ée]rences|sources"
+    r"|references|quellen|literatur))?"
+    # a Spanish leaflet's own title
+    r"|referencias|fuentes|bibliograf[ií]a"
     # "Show notes and references", "Resources and sources"
     r"|(?:show\s+notes|notes|resources|links|reading)\s+(?:and|&)\s+(?:references|sources)"
     # "Reading list", "Links posted in this thread"
@@ -33,7 +36,7 @@ REFERENCE_HEADING = re.compile(
     r"[\w\s'’]{0,40})?"
     # "Where our facts come from"
     r"|where\s+(?:our|the|these|this)\s+(?:\w+\s+)?(?:facts|information|figures|data)\s+"
-    r"(?:comes?|came)\s+from)\s*:?\s*\]?\s*$",
+    r"(?:comes?|came)\s+from)\s*:?\s*\]?\s*(?:[-=*~]{2,}\s*)?$",
     re.IGNORECASE,
 )
 # A paragraph or list item that is nothing but such a title ("**Sources our team gave us**" in
