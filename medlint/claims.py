@@ -113,6 +113,15 @@ REPORTED_BELIEF = re.compile(
       | \b(?:stop|quit)\s+(?:posting|saying|claiming|writing|repeating|telling\s+people)\b
       | \b(?:do\s+not|don['’]t|never)\s+(?:post|say|claim|believe|repeat|write|trust)\s+(?:that
           |anyone|anybody|people|those|what|the|a|an|any|["“])
+      # hearsay: "If someone tells you Flebogamma contains sucrose, ...", "My cousin said ...",
+      # "I heard ...", "If you read that ..."
+      | \b(?:someone|somebody|anyone|people|a\s+friend)\s+(?:may\s+|might\s+|ever\s+|will\s+)?
+          (?:tells?|told|says?|said)\s+(?:you|me|us)?\b
+      | \bif\s+you\s+(?:ever\s+)?(?:read|hear|see)\b
+      | \b(?:my|our|your|his|her|their)\s+(?:[\w-]+\s+)?(?:cousin|friend|mum|mom|dad|neighbou?r
+          |aunt|uncle|sister|brother|colleague|relative|grandmother|grandma|grandad|grandfather
+          |partner|husband|wife)\s+(?:said|says|told|thinks|thought|believes|heard|reckons)\b
+      | \bI\s+(?:heard|read\s+(?:online|somewhere|on\s+a\s+forum))\b
       # someone else's product: "It is not the same as my sister's drip: hers is a 10% ..."
       | \b(?:hers|his|theirs)\s+(?:is|are|was|were)\b
       | \b(?:people|some\s+people|folks|users|members)\s+(?:keep\s+|still\s+)?(?:post(?:ing)?|repost
@@ -190,7 +199,8 @@ BELIEF_WORDS = (
     *("myth", "concep", "misbelief", "mistaken", "true", "false", "wrong", "incorrect"),
     *("stop posting", "stop saying", "quit posting", "posting that", "post that", "believe anyone"),
     *("not believe", "n't believe", "not trust", "hers is", "hers was", "his is", "his was"),
-    *("theirs is", "theirs was", "theirs are"),
+    *("theirs is", "theirs was", "theirs are", "tells you", "tell you", "told you", "if you read"),
+    *("if you hear", "cousin", "i heard", "read online", "read somewhere", "neighbo", "sister"),
     *("misleading", "a mistake to", "stop claiming", "stop repeating", "keep posting"),
     *('such as "', "such as “", 'like "', "like “", "corrected", "amended", "withdr", "fixed"),
     # corrections of the article's own earlier text
@@ -540,6 +550,12 @@ LABEL_FIELD = re.compile(r"[ \t]*[A-Z][A-Za-z/ ]{1,30}:[ \t]+\S")
 ROUTE_OWNER_BEFORE = re.compile(
     r"\b(?:your|my|his|her|their|our)\s+(?:(?:current|usual|own|regular|present)\s+)?$",
     re.IGNORECASE,
+)
+SHARED_UNIT_BEFORE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:,\s*|\s+(?:and|or|&|to)\s+)$")
+# "Every week I talk with people who ...": the writer's routine, not a schedule
+ROUTINE_AFTER = re.compile(
+    r"\s*,?\s*(?:I|we)\s+(?:talk|speak|see|meet|answer|hear|help|visit|call|chat|write|post"
+    r"|get\s+(?:calls|questions|emails)|run|hold|teach)\b"
 )
 # Regimen attributes, whose statements differ by route for a product given both ways
 ROUTED_ATTRIBUTES = frozenset(
@@ -2101,6 +2117,10 @@ class _Extractor:
         for where, value in values:
             if self.asks_whether(sent, where.start) or self.reported(sent, where.start):
                 continue
+            if SHARED_UNIT_BEFORE.search(self.text, max(sent.start, where.start - 24), where.start):
+                # "averaging 46 and 37 µg/mL": the last of a list whose unit the others share;
+                # whose figure is which is unclear, and the others were not read
+                continue
             prods, how = self.targets(sent, where.start, where.end)
             if not prods:
                 continue
@@ -3058,6 +3078,7 @@ class _Extractor:
             items = [m for m in items if m not in rates]
             if RATE_NOT_CLAIMED.search(sent.text):
                 rates = []
+        items = [m for m in items if not ROUTINE_AFTER.match(self.text, m.end)]
         if items and self.unit.section and EXAMPLE_HEADING.search(self.unit.section):
             items = []  # under "### A worked example": one (made-up) patient's figures
         if (items or rates) and self.unit.kind == "table_cell" and self.other_therapy_header():

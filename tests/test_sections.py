@@ -40,6 +40,7 @@ def rules_of(text: str, path: str) -> set[str]:
         ("a.txt", "[SLIDE 9: References]"),  # a webinar transcript
         ("a.md", "## References / Referencias"),  # a bilingual leaflet
         ("a.txt", "--- sources ---"),  # a chat export's pinned list
+        ("a.txt", "Sources sent to the caller:"),  # a phone-call transcript
         ("a.md", "## Show notes: references"),
     ],
 )
