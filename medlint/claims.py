@@ -967,7 +967,12 @@ MAX_RATE_AFTER = re.compile(
     r"(?:max(?:imum)?|top\s+(?:speed|rate)|ceiling|upper\s+limit)\b",
     re.IGNORECASE,
 )
-EQUIVALENT_GAP = re.compile(r"\s*[(\[/=]\s*(?:or\s+|i\.e\.,?\s+)?|\s+or\s+")
+EQUIVALENT_GAP = re.compile(
+    r"\s*[(\[/=]\s*(?:or\s+|i\.e\.,?\s+)?|\s+or\s+"
+    # "0.04 mL/kg/min, which is 4 mg/kg/min", ", that is", ", equivalent to"
+    r"|\s*,\s*(?:which\s+is|that\s+is|i\.e\.,?|equivalent\s+to|which\s+equals|or)\s+"
+    r"(?:about\s+|roughly\s+|around\s+)?"
+)
 INITIAL_RATE_BEFORE = re.compile(
     r"\b(?:start(?:s|ed|ing)?|initial(?:ly)?|commenc\w*"
     # not "begin raising the rate", "the first increase"
