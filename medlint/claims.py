@@ -613,6 +613,12 @@ POSSESSIVE_GAP = re.compile(
 )
 # "Privigen by Grifols", "Privigen® by Grifols": the maker straight after the name.
 BY_GAP = re.compile(r"[®™]?\s+by\s+")
+MADE_BY_GAP = re.compile(
+    r"[®™]?\s+(?:is|was|are|were)\s+(?:also\s+|now\s+|still\s+)?(?:made|manufactured|produced"
+    r"|marketed|supplied|distributed|developed)\s+by\s+(?:the\s+)?(?:company\s+|firm\s+)?"
+    r"|[®™]?\s+(?:comes?|came)\s+from\s+(?:the\s+)?(?:company\s+|firm\s+)?",
+    re.IGNORECASE,
+)
 PAREN_BY_GAP = re.compile(
     r"[®™]?\s*\(\s*(?:(?:made|manufactured|produced|marketed|supplied)\s+)?(?:by|from)\s+",
     re.IGNORECASE,
@@ -2684,7 +2690,14 @@ class _Extractor:
                 if POSSESSIVE_GAP.fullmatch(self.text[m.end : prod.start])
                 or MAKER_NOUN_GAP.fullmatch(self.text, m.end, prod.start)
             ]
-            by = [m for m in mans if BY_GAP.fullmatch(self.text, prod.end, m.start)]
+            by = [
+                m
+                for m in mans
+                if BY_GAP.fullmatch(self.text, prod.end, m.start)
+                # "Octagam 10% comes from Grifols, the same company that makes Gamunex-C" (the
+                # sentence's one maker, right after "is made by" / "comes from")
+                or (len(mans) == 1 and MADE_BY_GAP.fullmatch(self.text, prod.end, m.start))
+            ]
             which_by = [m for m in mans if WHICH_BY_GAP.fullmatch(self.text, prod.end, m.start)]
             cstart, cend = self.clause_bounds(sent, prod.start)
             in_clause = [m for m in mans if cstart <= m.start < cend] or (
