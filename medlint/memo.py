@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
+K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
 LIMIT = 10_000
@@ -32,3 +33,18 @@ def memoised(
     value = answer()
     table[key] = (owner, value)
     return value
+
+
+def bounded(table: dict[K, V], key: K, answer: Callable[[], V], limit: int) -> V:
+    """``answer()`` for ``key`` (a paragraph's text), computed once while ``table`` keeps it.
+
+    For pure per-paragraph steps an archive repeats (see ``quantities.PARAGRAPH_MEMO``):
+    ``table`` is emptied when it holds ``limit`` answers, so memory stays bounded however many
+    distinct paragraphs a run reads.
+    """
+    found = table.get(key)
+    if found is None:
+        if len(table) >= limit:
+            table.clear()
+        found = table[key] = answer()
+    return found

@@ -47,6 +47,22 @@ def test_the_table_is_bounded(monkeypatch: Any) -> None:
         assert len(table) <= 4
 
 
+def test_bounded_answers_once_and_empties_when_full() -> None:
+    table: dict[str, int] = {}
+    calls: list[str] = []
+
+    def make(text: str) -> int:
+        calls.append(text)
+        return len(text)
+
+    for text in ["ab", "ab", "abc", "ab", "abcd", "abcde"]:
+        assert memo.bounded(table, text, lambda text=text: make(text), 3) == len(text)  # type: ignore[misc]
+        assert len(table) <= 3
+    # "ab" and "abc" computed once each; full at 3, emptied before "abcde"
+    assert calls == ["ab", "abc", "abcd", "abcde"]
+    assert table == {"abcde": 5}
+
+
 # -- paragraph memos: pure per-paragraph steps computed once per text, bounded -------------
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"

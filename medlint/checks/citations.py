@@ -26,6 +26,7 @@ from medlint.claims import QUESTION_END, Analysis, Sentence
 from medlint.documents.sections import looks_like_placeholder
 from medlint.errors import MedlintError
 from medlint.facts import Facts
+from medlint.memo import bounded
 from medlint.model import Finding
 from medlint.quantities import PARAGRAPH_MEMO
 from medlint.rules import Rule
@@ -215,12 +216,7 @@ class Keywords:
 
         The list is shared between calls with the same text: read it, never change it.
         """
-        found = self.seen.get(text)
-        if found is None:
-            if len(self.seen) >= PARAGRAPH_MEMO:
-                self.seen.clear()
-            found = self.seen[text] = self._hits(text)
-        return found
+        return bounded(self.seen, text, lambda: self._hits(text), PARAGRAPH_MEMO)
 
     def _hits(self, text: str) -> list[tuple[int, frozenset[str]]]:
         low = lower_same_length(text)

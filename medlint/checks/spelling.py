@@ -37,6 +37,7 @@ from medlint.checks.base import finding
 from medlint.claims import Analysis
 from medlint.errors import MedlintError
 from medlint.facts import Facts
+from medlint.memo import bounded
 from medlint.model import Finding, Fix
 from medlint.nlp import NAME_SPLIT as _SPLIT
 from medlint.quantities import PARAGRAPH_MEMO
@@ -238,12 +239,13 @@ def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding
     for analysis in analyses:
         doc = analysis.document
         for unit in doc.units:
-            key = (unit.text, params.edit_distance)
-            slips = memo.get(key)
-            if slips is None:
-                if len(memo) >= PARAGRAPH_MEMO:
-                    memo.clear()
-                slips = memo[key] = _slips(speller, unit.text, params.edit_distance)
+            text = unit.text
+            slips = bounded(
+                memo,
+                (text, params.edit_distance),
+                lambda text=text: _slips(speller, text, params.edit_distance),  # type: ignore[misc]
+                PARAGRAPH_MEMO,
+            )
             for s, e, found, expected, safe in slips:
                 start, end = unit.source_span(s, e)
                 message = rule.render(found=found, expected=expected)
