@@ -33,6 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from medlint import rx
 from medlint.documents._build import TEXT_MARKER
 from medlint.facts import Facts
 from medlint.memo import memoised
@@ -44,7 +45,7 @@ from medlint.trie import Literals, lower_same_length
 
 # Run on lower-cased text, without a leading ``\b``: every branch then starts with a letter,
 # which ``re`` scans for in C; the word start is checked on the hits (see _contrast_ranges).
-CONTRAST = re.compile(
+CONTRAST = rx.compile(
     r"(?:unlike|in\s+contrast\s+to|compared\s+(?:with|to)|as\s+opposed\s+to|rather\s+than|"
     r"instead\s+of|alternatives?\s+to|versus|vs\.?|switch(?:ing|ed|es)?\s+from|other\s+than|"
     r"except(?:\s+for)?|not\s+like|apart\s+from|replac(?:e|es|ed|ing)|confused\s+with|"
@@ -61,10 +62,10 @@ _CONTRAST_WORDS = Literals(
         *("different", "distinct", "which also"),
     ]
 )
-_CONTRAST_END = re.compile(r"[,;:.()]|\s(?:and|but|while|whereas|is|are|was|has|have|to)\s")
+_CONTRAST_END = rx.compile(r"[,;:.()]|\s(?:and|but|while|whereas|is|are|was|has|have|to)\s")
 # A short noun phrase in apposition, closed by a comma or the sentence's end, with no verb (so
 # "Unlike Privigen, a 5% solution needs more volume" keeps its subject).
-_CONTRAST_APPOSITION = re.compile(
+_CONTRAST_APPOSITION = rx.compile(
     r",\s*((?:an?|the)\s+(?!(?:[\w%-]+(?:\.[\w%-]+)*\s+){0,5}?(?:is|are|was|were|has|have|"
     r"needs?|requires?|can|may|must|should|will|contains?|comes?|uses?|takes?|gives?)\b)"
     r"(?:[\w%-]+(?:\.[\w%-]+)*\s+){0,5}?[\w%-]+(?:\.[\w%-]+)*)(?=\s*(?:,|[.;!?](?:\s|$)|$))",
@@ -72,13 +73,13 @@ _CONTRAST_APPOSITION = re.compile(
 )
 # "Unlike Privigen, a 20 percent product that is not approved for dermatomyositis, ...": an
 # apposition whose verb is in its own relative clause
-_CONTRAST_APPOSITION_REL = re.compile(
+_CONTRAST_APPOSITION_REL = rx.compile(
     r",\s*((?:an?|the)\s+(?:[\w%-]+(?:\.[\w%-]+)*\s+){1,5}?(?:that|which|who)\s[^,;.()]{0,80}?)"
     r"(?=\s*(?:,|[.;!?](?:\s|$)|$))",
     re.IGNORECASE,
 )
-_RELATIVE = re.compile(r",\s*(?:which|who|whose|that)\b", re.IGNORECASE)
-CLAUSE_BREAK = re.compile(
+_RELATIVE = rx.compile(r",\s*(?:which|who|whose|that)\b", re.IGNORECASE)
+CLAUSE_BREAK = rx.compile(
     r";|\s[–—-]\s(?=[a-z])|,?\s+(?:while|whereas|but|although|though|however)\s+|\.\s",
     re.IGNORECASE,
 )
@@ -87,7 +88,7 @@ CLAUSE_BREAK = re.compile(
 # online that Panzyga contains maltose". Each match opens a stretch that runs to the end of
 # its clause ("..., but it is 10%" is a claim again). "Contrary to popular belief, X is Y"
 # asserts Y, so it is not here.
-REPORTED_LABEL = re.compile(
+REPORTED_LABEL = rx.compile(
     r"\W*(?:myth|misconception|fiction|false|wrong|not\s+true|incorrect"
     # a corrections column: "**We wrote:** "Hizentra is made by Takeda."", "Error: ..."
     r"|(?:what\s+)?we\s+(?:wrote|said|printed|stated|published)|(?:our\s+)?(?:error|mistake)"
@@ -95,7 +96,7 @@ REPORTED_LABEL = re.compile(
     r"(?:\s*\#?\d+)?\s*[:–—-]",
     re.IGNORECASE,
 )  # at a sentence's start
-REPORTED_BELIEF = re.compile(
+REPORTED_BELIEF = rx.compile(
     r"""\b(?:myth|misconception|mistaken\s+belief|misbelief)\s+(?:is\s+)?that\b
       | \b(?:it\s+is|it['’]s|is)\s+(?:not\s+true|a\s+myth|false|untrue)\s+that\b
       # "It is wrong to say that ...", "please stop posting that ...", "Do not believe anyone
@@ -164,24 +165,24 @@ REPORTED_BELIEF = re.compile(
 )
 # "If Privigen were a 5% product", "Had Privigen been ...", "Suppose Hizentra were made by
 # Takeda", "Privigen, if it were ...": a counterfactual, which states the opposite
-COUNTERFACTUAL = re.compile(
+COUNTERFACTUAL = rx.compile(
     r"\b(?:(?:even\s+|as\s+|what\s+)?if|suppose|supposing|imagine)\s+(?:[\w%-]+\s+){0,4}?"
     r"(?:were|had\s+been)\b|(?:^|(?<=[.!?;:,]\s))\W*had\s+(?:[\w%-]+\s+){1,4}?been\b",
     re.IGNORECASE,
 )
 # A label that gives a verdict (a rebuttal, when it follows the belief) rather than one that
 # announces a belief ("Myth:")
-VERDICT_LABEL = re.compile(r"\W*(?:false|wrong|not\s+true|incorrect)\b", re.IGNORECASE)
-FACT_HEADER = re.compile(r"\b(?:facts?|truth|reality|answers?|correct\w*)\b", re.IGNORECASE)
-MYTH_HEADING = re.compile(r"\b(?:myths?|misconceptions?|misunderst\w*)\b", re.IGNORECASE)
-QUOTED_SENTENCE = re.compile(r"[\s*_]*[\"“‘']")
-REBUTTAL_LEAD = re.compile(
+VERDICT_LABEL = rx.compile(r"\W*(?:false|wrong|not\s+true|incorrect)\b", re.IGNORECASE)
+FACT_HEADER = rx.compile(r"\b(?:facts?|truth|reality|answers?|correct\w*)\b", re.IGNORECASE)
+MYTH_HEADING = rx.compile(r"\b(?:myths?|misconceptions?|misunderst\w*)\b", re.IGNORECASE)
+QUOTED_SENTENCE = rx.compile(r"[\s*_]*[\"“‘']")
+REBUTTAL_LEAD = rx.compile(
     r"[\s*_]*(?:not\s+true|wrong|false|incorrect|untrue|myth|no|nope|that['’]s\s+(?:a\s+myth|not"
     r"\s+(?:true|right|so)))\b\s*[:.!,;–—-]",
     re.IGNORECASE,
 )
 # Where a reported belief's stretch ends: the correction that follows it.
-BELIEF_END = re.compile(
+BELIEF_END = rx.compile(
     r"[,;:–—]\s*(?:but|however|yet|in\s+(?:fact|reality)|actually)\b|;|\.\s|[\"”](?=\W|$)",
     re.IGNORECASE,
 )
@@ -236,32 +237,32 @@ SOURCE_PHRASES = (
     "“",
 )  # fmt: skip
 BELIEF_GATE = Literals([*BELIEF_WORDS, *READ_WORDS, *SAY_WORDS])  # any cue needs one of these
-NEGATION_BEFORE = re.compile(
+NEGATION_BEFORE = rx.compile(
     r"\b(?:no|not|without|never|nor|neither|free\s+(?:of|from)|lacks?|lacking|"
     r"(?:does|do|did|is|are|was|were|wo|ca|should|must|could|would|need|has|have|had)n['’]t|"
     r"cannot|zero|absence\s+of|non)\b[\w\s-]{0,24}$",
     re.IGNORECASE,
 )
 # "Do not infuse X or Y ...", "never give X and Y ...": the giving of the products denied
-DENIED_GIVING_BEFORE = re.compile(
+DENIED_GIVING_BEFORE = rx.compile(
     r"\b(?:not|never|n['’]t)\s+(?:be\s+)?(?:infus|giv|gave|us|administ|inject|put|push)\w*\s+$",
     re.IGNORECASE,
 )
 # "..., and neither product is", "none of them is", "no product is": denied for every one
-NONE_IS_BEFORE = re.compile(
+NONE_IS_BEFORE = rx.compile(
     r"\b(?:neither|none|no)\b(?:\s+[\w-]+){0,2}\s+(?:is|are)\s+[\"'“‘]?$", re.IGNORECASE
 )
-NONE_LEAD = re.compile(r"\W*none\s+of\b", re.IGNORECASE)
+NONE_LEAD = rx.compile(r"\W*none\s+of\b", re.IGNORECASE)
 # "a meter that is not affected by maltose": the substance named as what interferes with
 # something else, not as what the product contains (or lacks)
 # A field that denies: "**Sucrose:** None", "Maltose: no", "Sucrose - not present"
-FIELD_NONE_AFTER = re.compile(
+FIELD_NONE_AFTER = rx.compile(
     r"(?:\s*:|\s+[–—-])\s*(?:none|no|nil|not\s+(?:present|added|contained|included)|absent|free"
     r"|0\s*(?:mg|%)?)"
     r"[ \t]*(?:[.;,\n]|$)",
     re.IGNORECASE,
 )
-STABILIZER_AS_INTERFERENCE = re.compile(
+STABILIZER_AS_INTERFERENCE = rx.compile(
     r"\b(?:affected|fooled|confused|misled|falsely\s+raised)\s+by\s+$|\binterfer\w*\s+with\s+$|"
     r"\bsensitive\s+to\s+$|\bmistak\w*\s+for\s+$|\bread\s+as\s+$"
     # "some glucose meters cannot tell maltose from glucose", "strips that do not detect it"
@@ -269,15 +270,15 @@ STABILIZER_AS_INTERFERENCE = re.compile(
     r"\b(?:tell|detect|distinguish|measure|read|recogni[sz]e|separate|differentiate)\s+$",
     re.IGNORECASE,
 )
-DENIED_RELATIVE_AFTER = re.compile(
+DENIED_RELATIVE_AFTER = rx.compile(
     r"[\w-]*(?:\s+[\w-]+){0,2},?\s+(?:which|that)\s+[A-Z][\w-]*(?:\s+[\w%-]+)?\s+"
     r"(?:is|does|has|contains)\s*(?:not\b|n['’]t\b)"
 )
-STABILIZER_CLASS_AFTER = re.compile(r"-based\s+(?:products?|brands?|IVIGs?|immunoglobulins?)\b")
-OTHER_BEFORE = re.compile(r"\b(?:other|stocks?|also)\b", re.IGNORECASE)
-NEGATION_AFTER = re.compile(r"^\s?-?\s?free\b", re.IGNORECASE)
-RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
-PRONOUN_LEAD = re.compile(
+STABILIZER_CLASS_AFTER = rx.compile(r"-based\s+(?:products?|brands?|IVIGs?|immunoglobulins?)\b")
+OTHER_BEFORE = rx.compile(r"\b(?:other|stocks?|also)\b", re.IGNORECASE)
+NEGATION_AFTER = rx.compile(r"^\s?-?\s?free\b", re.IGNORECASE)
+RESPECTIVELY = rx.compile(r"\brespectively\b", re.IGNORECASE)
+PRONOUN_LEAD = rx.compile(
     # "Q: Who makes Privigen? A: It is made by ...", "No, it is ..."
     # "A: It ...", "MedAssist: Its ..." (a speaker's turn)
     r"\W*(?:(?:A|Answer)\s*[:.)-]\s*|[A-Z][\w-]{1,20}:\s+)?(?:(?:yes|no)\s*[,.]\s*)?"
@@ -306,32 +307,32 @@ PRONOUN_LEAD = re.compile(
 )
 # A sentence that opens on its topic: "In juvenile dermatomyositis (JDM) ...", "For adults with
 # CIDP, ...", "Q: JDM with persistent rash ...".
-SCOPE_LEAD = re.compile(
+SCOPE_LEAD = rx.compile(
     r"\W*(?:Q\s*[:.)-]\s*)?(?:(?:in|for)\s+(?:(?:children|adults|patients|people|kids)"
     r"\s+with\s+)?)?",
     re.IGNORECASE,
 )
 # A value and the condition it is given for: "2 g/kg for dermatomyositis", "1 g/kg in ITP".
-VALUE_FOR_CONDITION_GAP = re.compile(
+VALUE_FOR_CONDITION_GAP = rx.compile(
     r"[\s,]*(?:[\w-]+\s+){0,2}?(?:for|in)\s+(?:(?:adults?|children|patients|people)\s+with\s+)?"
     r"(?:the\s+)?",
     re.IGNORECASE,
 )
 # Products listed together share what the clause says of them: "X and Y", "neither X nor Y",
 # "X, like Y, is ...".
-COORDINATION_GAP = re.compile(
+COORDINATION_GAP = rx.compile(
     r"^[\s,]*(?:(?:and|or|nor|&|as\s+well\s+as|plus|like)\s*)?[\s,]*$", re.IGNORECASE
 )
 
 # Around a percentage: what makes it a product concentration, and what rules that out.
-CONCENTRATION_CUE = re.compile(
+CONCENTRATION_CUE = rx.compile(
     r"\b(?:concentrat\w*|solutions?|liquids?|formulations?|preparations?|products?|strengths?|"
     r"ivigs?|scigs?|igiv|igg|immunoglobulins?|immune\s+globulins?|proteins?|options?|versions?|"
     r"presentations?|"
     r"available|supplied|comes?|offered|sold|marketed)\b",
     re.IGNORECASE,
 )
-NOT_CONCENTRATION_AFTER = re.compile(
+NOT_CONCENTRATION_AFTER = rx.compile(
     r"^\s*(?:of\b|in\b|to\b|or\s+more\s+of|(?:dextrose|glucose|saline|sodium|nacl|albumin|sucrose|maltose|"
     r"sorbitol|glycine|proline|polysorbate|alcohol|ethanol|lidocaine|w/v\s+)?(?:dextrose|glucose|saline|"
     r"sodium|nacl|albumin|sucrose|maltose|sorbitol|glycine|proline|polysorbate|alcohol|ethanol|lidocaine)\b"
@@ -344,7 +345,7 @@ NOT_CONCENTRATION_AFTER = re.compile(
 # After the percentage, whatever precedes it: a share of something else, never the product's
 # protein concentration ("Octagam 5% is 10% maltose", "40% had headache", "a 30% share",
 # "73% bioavailable", "60% IgG1", "80% water", "covers Privigen at 80%").
-NEVER_CONCENTRATION_AFTER = re.compile(
+NEVER_CONCENTRATION_AFTER = rx.compile(
     r"\s*(?:(?:w/v\s+)?(?:dextrose|glucose|saline|sodium|nacl|albumin|sucrose|maltose|sorbitol|"
     # "5% glucose", not "a 5% glycine-stabilised product"
     r"glycine|proline|polysorbate|alcohol|ethanol|lidocaine|water|sugar|carbohydrates?)\b"
@@ -358,20 +359,20 @@ NEVER_CONCENTRATION_AFTER = re.compile(
     r"remission\b|coverage\b|covered\b|copay\w*|coinsurance\b)",
     re.IGNORECASE,
 )
-NEVER_CONCENTRATION_BEFORE = re.compile(
+NEVER_CONCENTRATION_BEFORE = rx.compile(
     r"\b(?:covers?|covered|reimburses?|reimbursed|pays?|paid|AUC|bioavailability)\b[^.;%]{0,30}$",
     re.IGNORECASE,
 )
 # "10% for Privigen", "and glycine in Gamunex-C, Gammagard Liquid and Cuvitru"
-FOR_GAP = re.compile(r"\s+(?:(?:is\s+)?for|(?:is\s+)?(?:used\s+)?in)\s+(?:the\s+)?")
+FOR_GAP = rx.compile(r"\s+(?:(?:is\s+)?for|(?:is\s+)?(?:used\s+)?in)\s+(?:the\s+)?")
 # "glycine (Gamunex-C, Panzyga), L-proline (Privigen)": products listed in brackets right
 # after a value are that value's; what may stand between the names in such a list.
 # What may come before a list item's leading product: emphasis, a task box ("- [ ] **X**")
-ITEM_LEAD = re.compile(r"[ \t*_]*(?:\[[ xX]\][ \t*_]*)?")
-FORMER_LATTER = re.compile(r"\bthe\s+(former|latter)\b", re.IGNORECASE)
+ITEM_LEAD = rx.compile(r"[ \t*_]*(?:\[[ xX]\][ \t*_]*)?")
+FORMER_LATTER = rx.compile(r"\bthe\s+(former|latter)\b", re.IGNORECASE)
 # A sentence that sets its own scope ("In autoimmune and inflammatory disease it is given at
 # 2 g/kg") does not take the condition of the sentence before.
-OWN_SCOPE = re.compile(
+OWN_SCOPE = rx.compile(
     r"\W*(?:in|for)\s+(?:[\w-]+,?\s+){0,4}?(?:diseases?|disorders?|conditions?|illness(?:es)?)\b"
     # "At high doses, commonly 2 g/kg ...", "As an immunomodulatory treatment, ...": the
     # high-dose use in general, not the article's condition
@@ -379,82 +380,82 @@ OWN_SCOPE = re.compile(
     r"|\W*as\s+an?\s+immunomodulat\w*",
     re.IGNORECASE,
 )
-REPLACEMENT = re.compile(r"\breplacement\b", re.IGNORECASE)
+REPLACEMENT = rx.compile(r"\breplacement\b", re.IGNORECASE)
 # A product named as what another is compared with ("more IgA than X", "the IgA of X")
-COMPARED_OBJECT = re.compile(
+COMPARED_OBJECT = rx.compile(
     r"\b(?:than|as|versus|vs\.?|against|(?:IgA|strength|concentration)\s+(?:of|in))\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # An amount of a stabilizer: "100 mg of maltose", "0.25 M glycine", "9 g sorbitol".
-STABILIZER_AMOUNT_BEFORE = re.compile(
+STABILIZER_AMOUNT_BEFORE = rx.compile(
     r"\d(?:[\d.,]*\d)?\s*(?:mg|g|grams?|milligrams?|mmol|mol|M)\s+(?:of\s+)?$", re.IGNORECASE
 )
 # The one product named is what the subject is compared with: "more IgA than Privigen"
 # (not "such as Privigen (10%)", which gives Privigen's own figure).
-COMPARED_TO = re.compile(
+COMPARED_TO = rx.compile(
     r"\b(?:more|less|fewer|higher|lower|stronger|weaker|greater|smaller|other)[*_]*\s+(?:[\w-]+[*_]*\s+)?"
     r"(?:than|to)\s+(?:the\s+)?$|\b(?:versus|vs\.?|against)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # Between "IgA" and its figure: "IgA of 37 mg/mL", "IgA content: 37 mg/mL", "IgA ~37 mg/mL"
-IGA_VALUE_GAP = re.compile(
+IGA_VALUE_GAP = rx.compile(
     r"(?:\s+(?:content|level|concentration))?\s*,?\s*(?:of|is|was|:|=|at)?\s*"
     r"(?:(?:about|approximately|around|roughly|~|≈)\s*)?",
     re.IGNORECASE,
 )
-IGA_BEFORE_VALUE = re.compile(r"\bIgA" + IGA_VALUE_GAP.pattern + "$", re.IGNORECASE)
-PAREN_OPEN = re.compile(r"[ \t]{0,2}\(")
+IGA_BEFORE_VALUE = rx.compile(r"\bIgA" + IGA_VALUE_GAP.pattern + "$", re.IGNORECASE)
+PAREN_OPEN = rx.compile(r"[ \t]{0,2}\(")
 # "**Panzyga** (Octapharma, 5%)": a product, its bracket, a maker and the value in it
-BRACKET_LEAD_GAP = re.compile(r"[\s*_®™]{0,4}")
-BRACKET_SEP = re.compile(r"[\s,;/]*")
-BRACKET_VALUE_END = re.compile(r"\s*[),;]")
-PAREN_LIST_GAP = re.compile(
+BRACKET_LEAD_GAP = rx.compile(r"[\s*_®™]{0,4}")
+BRACKET_SEP = rx.compile(r"[\s,;/]*")
+BRACKET_VALUE_END = rx.compile(r"\s*[),;]")
+PAREN_LIST_GAP = rx.compile(
     r"(?:[\s,;/&®™]|\b(?:and|or|both|e\.g\.|eg|i\.e\.|such\s+as|for\s+example|including)\b)*",
     re.IGNORECASE,
 )
 # Between a product and a percentage: a list of strengths ("Octagam 5% & 10%"), not a claim.
-LIST_GAP = re.compile(r"&|\band\b|\bor\b|/|,", re.IGNORECASE)
-ARTICLE_END = re.compile(r"\b(?:the|a)\s+$", re.IGNORECASE)
-PERCENT_ONE_AFTER = re.compile(r"\s+(?:one|kind|type|version|sort)s?\b(?![-‐‑])", re.IGNORECASE)
+LIST_GAP = rx.compile(r"&|\band\b|\bor\b|/|,", re.IGNORECASE)
+ARTICLE_END = rx.compile(r"\b(?:the|a)\s+$", re.IGNORECASE)
+PERCENT_ONE_AFTER = rx.compile(r"\s+(?:one|kind|type|version|sort)s?\b(?![-‐‑])", re.IGNORECASE)
 # A product, then its value after "at": "Gamunex-C and Privigen, at 10% and 5%".
-AT_VALUE_GAP = re.compile(r"[®™]?\s*,\s*at\s+")
-VALUE_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)", re.IGNORECASE)
+AT_VALUE_GAP = rx.compile(r"[®™]?\s*,\s*at\s+")
+VALUE_LIST_GAP = rx.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)", re.IGNORECASE)
 # "Privigen is less concentrated than Hizentra (10% vs 20%)": values in the products' order.
-VS_PAIR = re.compile(
+VS_PAIR = rx.compile(
     r"\(\s*(\d+(?:\.\d+)?\s*%)\s*(?:vs\.?|versus|v\.|and|/|to)\s*(\d+(?:\.\d+)?\s*%)\s*\)",
     re.IGNORECASE,
 )
-NOT_CONCENTRATION_BEFORE = re.compile(
+NOT_CONCENTRATION_BEFORE = rx.compile(
     r"(?:\bby|\bthan|\bin|\bup\s+to|\babout|\bincidence\s+of|\brate\s+of|\brisk\s+of|\b(?:with|plus)\s+"
     r"(?:a\s+)?|\bdiluted\s+(?:in|with)(?:\s+a)?|\bcontains?|\bpercentage\s+of|\bsaw|\bhad|\bto)\s*$",
     re.IGNORECASE,
 )
-PROTEIN_AFTER = re.compile(
+PROTEIN_AFTER = rx.compile(
     r"\s*(?:of\s+)?(?:total\s+)?(?:protein|immunoglobulins?|immune\s+globulins?|IgG|"
     r"antibod(?:y|ies))\b",
     re.IGNORECASE,
 )
-PROTEIN_AFTER_LIST = re.compile(
+PROTEIN_AFTER_LIST = rx.compile(
     r"(?:\s*(?:,|and|or|&)\s*(?:[≤<>~≈]\s*)?\d[\d.,]*\s*(?:%|[mµμ]?g\s*(?:/|per\s+)\s*(?:m[lL]|[dD]?[lL])\b)){1,3}"
     r"\s*(?:of\s+)?(?:total\s+)?(?:protein|immunoglobulins?|immune\s+globulins?|IgG)\b",
     re.IGNORECASE,
 )
-PROTEIN_IN = re.compile(r"\b(?:protein|IgG|immunoglobulin|immune\s+globulin)", re.IGNORECASE)
+PROTEIN_IN = rx.compile(r"\b(?:protein|IgG|immunoglobulin|immune\s+globulin)", re.IGNORECASE)
 # "more than 98% IgG", "98% pure", "IgG purity of 98%": the share of the protein that is IgG
 # (purity), not how much protein the liquid holds. A share of IgG is read so only above half:
 # "contains 10% immunoglobulin G" still states a concentration.
-PURITY_AFTER = re.compile(r"\s*(?:pure|purity)\b", re.IGNORECASE)
-PURITY_BEFORE = re.compile(r"\bpurity\b[^.;]{0,20}$", re.IGNORECASE)
-IGG_AFTER = re.compile(
+PURITY_AFTER = rx.compile(r"\s*(?:pure|purity)\b", re.IGNORECASE)
+PURITY_BEFORE = rx.compile(r"\bpurity\b[^.;]{0,20}$", re.IGNORECASE)
+IGG_AFTER = rx.compile(
     r"\s*(?:(?:is|are)\s+)?(?:IgG|immunoglobulin\s+G|gamma\s+globulin|monomers?|monomeric)\b",
     re.IGNORECASE,
 )
-CONCENTRATION_OF = re.compile(
+CONCENTRATION_OF = rx.compile(
     r"\bconcentrations?\s+(?:of\s+)?(?:either\s+)?$|\b(?:is|are|as)\s+(?:an?\s+)?$"
     r"|\bin\s+(?:both\s+)?$",
     re.IGNORECASE,
 )
-COMPARISON_BEFORE = re.compile(
+COMPARISON_BEFORE = rx.compile(
     r"(?:\b(?:of|than|to|with|versus|vs\.?|like|from|over|into|for)\s+"
     r"(?:an?|other|most|many|some|all|older|standard|typical|conventional)\s+"
     r"|\bas\s+\w+(?:\s+[\w-]+){0,4}\s+as\s+(?:an?\s+|the\s+)?(?:(?:two|both|other|three)\s+)?"
@@ -465,20 +466,20 @@ COMPARISON_BEFORE = re.compile(
     r"|\b(?:other|most|many|older|standard|typical|conventional)\s+)$",
     re.IGNORECASE,
 )
-NEGATED_COPULA = re.compile(
+NEGATED_COPULA = rx.compile(
     r"\b(?:not|never|isn't|aren't|wasn't|no\s+longer)\s+(?:an?\s+|the\s+|available\s+(?:as|in)\s+(?:an?\s+)?)?"
     r"(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
-IGA_WORD = re.compile(r"\bIgA\b")
-IGA_NOT_CONTENT = re.compile(
+IGA_WORD = rx.compile(r"\bIgA\b")
+IGA_NOT_CONTENT = rx.compile(
     r"^\s*[-\s]?(?:deficien\w*|antibod\w*|nephropathy|vasculitis|myeloma|class|isotype)",
     re.IGNORECASE,
 )
-IGA_OF_PATIENT_BEFORE = re.compile(
+IGA_OF_PATIENT_BEFORE = rx.compile(
     r"\b(?:your|his|her|their|patient['’]s|serum|blood|measured)\s+(?:\w+\s+)?$", re.IGNORECASE
 )
-IGA_CUE_AFTER = re.compile(
+IGA_CUE_AFTER = rx.compile(
     r"^\s*[-\s]?(?:content|levels?|amounts?|concentrations?|free|depleted|reduced|\(|:|of\b|is\b|at\b|"
     r"≤|<|below|under|less|not\s+more|average|typical|contains?)",
     re.IGNORECASE,
@@ -486,7 +487,7 @@ IGA_CUE_AFTER = re.compile(
 # "trace IgA", "low levels of IgA", "high amounts of IgA": a quality word, then optionally what
 # is measured and "of", right before "IgA".
 _IGA_MEASURE = r"(?:\s+(?:amounts?|levels?|quantities|concentrations?))?(?:\s+of)?"
-IGA_QUALITY_BEFORE = re.compile(
+IGA_QUALITY_BEFORE = rx.compile(
     r"(?P<free>\bno|\bzero|\bfree\s+of)\s+(?:detectable\s+)?$"
     r"|(?P<trace>(?:\btrace|\blow|\bvery\s+low|\bminimal|\breduced|\blow-level|\blimited)"
     + _IGA_MEASURE
@@ -495,36 +496,36 @@ IGA_QUALITY_BEFORE = re.compile(
     + r"|\blarge\s+amounts?\s+of|\blots\s+of)\s+$",
     re.IGNORECASE,
 )
-IGA_QUALITY_AFTER = re.compile(
+IGA_QUALITY_AFTER = rx.compile(
     r"^\s?-?\s?(?P<free>free\b)|^\s*(?:content|levels?)\s+(?:is\s+|are\s+)?(?:(?P<trace>low|minimal|trace|"
     r"very\s+low)|(?P<high>high|elevated|considerable))\b",
     re.IGNORECASE,
 )
-SUGAR = re.compile(
+SUGAR = rx.compile(
     r"\b(?P<free>(?:sugar|carbohydrate)[\s-]?free|"
     r"(?:no|without|free\s+of|contains\s+no|zero)\s+(?:added\s+)?(?:sugars?|carbohydrates?)|"
     r"(?:doesn't|does\s+not|do\s+not)\s+contain\s+(?:any\s+)?(?:added\s+)?sugars?)\b",
     re.IGNORECASE,
 )
 # "a sugar-free diet" is the patient's (see stabilizers() for "not"/"a sugar-free ...").
-SUGAR_FREE_NOT_CLAIMED_AFTER = re.compile(r"\s+(?:diets?|foods?|drinks?|meals?)\b", re.IGNORECASE)
-SUGAR_WORD = re.compile(r"sugar|carbohydrate", re.IGNORECASE)
+SUGAR_FREE_NOT_CLAIMED_AFTER = rx.compile(r"\s+(?:diets?|foods?|drinks?|meals?)\b", re.IGNORECASE)
+SUGAR_WORD = rx.compile(r"sugar|carbohydrate", re.IGNORECASE)
 # "Neither Octagam nor Privigen contains sugar": a positive wording under "neither".
-SUGAR_CONTAINED = re.compile(r"\bcontains?\s+(?:any\s+)?(?:added\s+)?sugars?\b", re.IGNORECASE)
-NEITHER = re.compile(r"\W*neither\b", re.IGNORECASE)
-DISTRIBUTIVE = re.compile(r"\b(?:both|each|all)\b", re.IGNORECASE)
-LIKE = re.compile(r"\blike\b", re.IGNORECASE)
-MODAL = re.compile(r"\b(?:can|may|could)\b", re.IGNORECASE)
-OR_WORD = re.compile(r"\bor\b|/", re.IGNORECASE)
-AND_WORD = re.compile(r"\band\b|&", re.IGNORECASE)
+SUGAR_CONTAINED = rx.compile(r"\bcontains?\s+(?:any\s+)?(?:added\s+)?sugars?\b", re.IGNORECASE)
+NEITHER = rx.compile(r"\W*neither\b", re.IGNORECASE)
+DISTRIBUTIVE = rx.compile(r"\b(?:both|each|all)\b", re.IGNORECASE)
+LIKE = rx.compile(r"\blike\b", re.IGNORECASE)
+MODAL = rx.compile(r"\b(?:can|may|could)\b", re.IGNORECASE)
+OR_WORD = rx.compile(r"\bor\b|/", re.IGNORECASE)
+AND_WORD = rx.compile(r"\band\b|&", re.IGNORECASE)
 # A section of examples: "A worked example", "Case study", "Example 2: a 30 kg child"
-EXAMPLE_HEADING = re.compile(
+EXAMPLE_HEADING = rx.compile(
     r"\b(?:(?:worked|sample)\s+examples?|examples?\s*\d*\s*[:.]|case\s+(?:study|studies|example)"
     r"|scenarios?|^\W*(?:an?\s+)?examples?\W*$)",
     re.IGNORECASE,
 )
 # Before a condition: the article saying whom it is for
-AUDIENCE_BEFORE = re.compile(
+AUDIENCE_BEFORE = rx.compile(
     r"\b(?:this|the|our)\s+(?:information\s+)?(?:sheet|leaflet|article|page|guide|handout|booklet"
     r"|factsheet|fact\s+sheet|post|pamphlet|brochure|resource)\s+(?:is\s+)?(?:(?:written|meant"
     r"|intended|designed)\s+)?(?:for|about)\s+(?:(?:people|patients|adults|children|families"
@@ -534,7 +535,7 @@ AUDIENCE_BEFORE = re.compile(
 )
 # Before a denied dose or schedule: "not every 4-6 weeks", "is not given at 1 g/kg", "never
 # repeated every 6 weeks", "isn't 1 g/kg"
-DENIED_VALUE_BEFORE = re.compile(
+DENIED_VALUE_BEFORE = rx.compile(
     r"\b(?:not|never|isn['’]t|aren['’]t|wasn['’]t|no\s+longer)\s+(?:(?:be|been|being)\s+)?"
     r"(?:(?:usually|normally|routinely|typically)\s+)?"
     r"(?:(?:given|infused|administered|repeated|scheduled|dosed|used|prescribed|spaced)\s+)?"
@@ -542,18 +543,18 @@ DENIED_VALUE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # A label's product line ("PRODUCT NAME: GAMUNEX-C", "Brand: Privigen") and its other fields
-PRODUCT_LABEL = re.compile(
+PRODUCT_LABEL = rx.compile(
     r"\W*(?:product(?:\s+name)?|brand(?:\s+name)?|trade\s+name|medicine|drug)\s*:\s*",
     re.IGNORECASE,
 )
-LABEL_FIELD = re.compile(r"[ \t]*[A-Z][A-Za-z/ ]{1,30}:[ \t]+\S")
-ROUTE_OWNER_BEFORE = re.compile(
+LABEL_FIELD = rx.compile(r"[ \t]*[A-Z][A-Za-z/ ]{1,30}:[ \t]+\S")
+ROUTE_OWNER_BEFORE = rx.compile(
     r"\b(?:your|my|his|her|their|our)\s+(?:(?:current|usual|own|regular|present)\s+)?$",
     re.IGNORECASE,
 )
-SHARED_UNIT_BEFORE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:,\s*|\s+(?:and|or|&|to)\s+)$")
+SHARED_UNIT_BEFORE = rx.compile(r"\b\d+(?:[.,]\d+)?\s*(?:,\s*|\s+(?:and|or|&|to)\s+)$")
 # "Every week I talk with people who ...": the writer's routine, not a schedule
-ROUTINE_AFTER = re.compile(
+ROUTINE_AFTER = rx.compile(
     r"\s*,?\s*(?:I|we)\s+(?:talk|speak|see|meet|answer|hear|help|visit|call|chat|write|post"
     r"|get\s+(?:calls|questions|emails)|run|hold|teach)\b"
 )
@@ -561,22 +562,22 @@ ROUTINE_AFTER = re.compile(
 ROUTED_ATTRIBUTES = frozenset(
     ("dose", "max_dose", "division", "interval", "max_rate", "initial_rate", "rate")
 )
-BOTH_POPULATIONS = re.compile(
+BOTH_POPULATIONS = rx.compile(
     r"\badults?\s+(?:and|or|&|vs\.?|versus)\s+children|\bchildren\s+(?:and|or|&|vs\.?|versus)\s+"
     r"adults?",
     re.IGNORECASE,
 )
-MAX_DOSE_HEADER = re.compile(
+MAX_DOSE_HEADER = rx.compile(
     r"\b(?:max(?:imum)?\.?\s+(?:single\s+|total\s+)?dose|dose\s+(?:cap|limit|ceiling)|cap(?:ped)?)\b",
     re.IGNORECASE,
 )
 # A value named as the first phase's: never the maintenance that a later clause mentions
-LOADING_BEFORE = re.compile(
+LOADING_BEFORE = rx.compile(
     r"\b(?:loading|initial|starting|induction|first)\s+(?:dose|course|infusion)s?\s+(?:of|is|was|=|:)"
     r"\s*(?:about\s+|around\s+)?$",
     re.IGNORECASE,
 )
-MANUFACTURE_VERB = re.compile(
+MANUFACTURE_VERB = rx.compile(
     r"\b(?:produc(?:e|es|ed|ing)|manufactur(?:e|es|ed|ing)|makes?|made|offers?|offered|markets?|"
     r"marketed|provides?|provided|fabricat\w*|"
     r"develop\w*|distribut\w*|sells?|sold|supplies|supplied|owns?|owned|brand|'s|sponsor\w*|"
@@ -600,32 +601,32 @@ MANUFACTURE_VERB = re.compile(
 # "Cuvitru, a 20% product from Takeda," names the maker; "moved from Grifols products" does not.
 # "Panzyga, from Octapharma, ...", "Panzyga, by Octapharma, ...": a maker in apposition ("run
 # by Grifols for ..." is not).
-FROM_BEFORE = re.compile(r"(?:\bfrom|,\s*by)\s+$", re.IGNORECASE)
-FROM_AFTER = re.compile(r"\s*(?:[,;.)]|$|(?:is|are|was|and|which|that|in|for)\b)", re.IGNORECASE)
+FROM_BEFORE = rx.compile(r"(?:\bfrom|,\s*by)\s+$", re.IGNORECASE)
+FROM_AFTER = rx.compile(r"\s*(?:[,;.)]|$|(?:is|are|was|and|which|that|in|for)\b)", re.IGNORECASE)
 # What may stand between the products of a maker's line: separators and "and"/"or".
-PRODUCT_LIST_GAPS = re.compile(r"(?:[\s,;/&.]|\band\b|\bor\b)*", re.IGNORECASE)
-LABEL_DASH = re.compile(r"\s*(?:[-–—:]|\()")
+PRODUCT_LIST_GAPS = rx.compile(r"(?:[\s,;/&.]|\band\b|\bor\b)*", re.IGNORECASE)
+LABEL_DASH = rx.compile(r"\s*(?:[-–—:]|\()")
 # "Takeda's Gammagard Liquid", "Grifols' IVIG, Privigen,", "CSL Behring's 20% SCIG Hizentra".
-POSSESSIVE_GAP = re.compile(
+POSSESSIVE_GAP = rx.compile(
     r"(?:'s|’s|'|’)\s+(?:own\s+|new\s+)?(?:(?:\d+(?:\.\d+)?\s*%\s+)?(?:liquid\s+)?"
     r"(?:IVIG|SCIG|product|brand|immunoglobulin|immune\s+globulin)s?\s*,?\s+)?",
     re.IGNORECASE,
 )
 # "Privigen by Grifols", "Privigen® by Grifols": the maker straight after the name.
-BY_GAP = re.compile(r"[®™]?\s+by\s+")
-MADE_BY_GAP = re.compile(
+BY_GAP = rx.compile(r"[®™]?\s+by\s+")
+MADE_BY_GAP = rx.compile(
     r"[®™]?\s+(?:is|was|are|were)\s+(?:also\s+|now\s+|still\s+)?(?:made|manufactured|produced"
     r"|marketed|supplied|distributed|developed)\s+by\s+(?:the\s+)?(?:company\s+|firm\s+)?"
     r"|[®™]?\s+(?:comes?|came)\s+from\s+(?:the\s+)?(?:company\s+|firm\s+)?",
     re.IGNORECASE,
 )
-PAREN_BY_GAP = re.compile(
+PAREN_BY_GAP = rx.compile(
     r"[®™]?\s*\(\s*(?:(?:made|manufactured|produced|marketed|supplied)\s+)?(?:by|from)\s+",
     re.IGNORECASE,
 )
 # "Hizentra, which is made by Grifols, ...": a relative clause on the name just before it;
 # "Hizentra (the one by Grifols)", "Cuvitru, that one's from CSL Behring too" (spoken).
-WHICH_BY_GAP = re.compile(
+WHICH_BY_GAP = rx.compile(
     # "Octagam 10%, a product of Grifols"
     r"[®™]?\s*,\s*(?:also\s+)?(?:an?|the|another)\s+(?:[\w-]+\s+)?(?:product|brand|medicine)\s+"
     r"(?:of|from)\s+(?:the\s+)?|"
@@ -641,58 +642,58 @@ WHICH_BY_GAP = re.compile(
     re.IGNORECASE,
 )
 # Before a maker: the product is one of its products ("The Grifols product Privigen").
-MAKER_NOUN_GAP = re.compile(r"\s+(?:products?|brands?|IVIG|SCIG)\s+", re.IGNORECASE)
-ACRONYM = re.compile(r"^[A-Z]{2,5}$")
-ROUTE_BLOCK_BEFORE = re.compile(
+MAKER_NOUN_GAP = rx.compile(r"\s+(?:products?|brands?|IVIG|SCIG)\s+", re.IGNORECASE)
+ACRONYM = rx.compile(r"^[A-Z]{2,5}$")
+ROUTE_BLOCK_BEFORE = rx.compile(
     r"(?:\bfrom|\bthan|\bto|\bversus)\s+(?:an?\s+|the\s+)?$"
     # "far larger than what can be given under the skin", "too large to give under the skin"
     r"|\bthan\s+(?:what|that|is)\s+(?:[\w-]+\s+){0,3}$|\btoo\s+[\w-]+\s+to\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
-ROUTE_APPOSITION_GAP = re.compile(
+ROUTE_APPOSITION_GAP = rx.compile(
     r"^[\s,]*(?:(?:is|was|remains|,)\s+)?(?:an?|the)\s+(?:[\w%.-]+\s+){0,3}$", re.IGNORECASE
 )
 # A route that is not the product's: what a patient had before, needs no longer, or avoids
 # ("Hizentra avoids the need for intravenous access", "people who used intravenous products").
-ROUTE_OTHER_BEFORE = re.compile(
+ROUTE_OTHER_BEFORE = rx.compile(
     r"\b(?:need\s+for|needing|avoid\w*|spar\w*|instead\s+of|after|before|previous(?:ly)?|"
     r"prior|former(?:ly)?|had|were\s+(?:treated|given|on)|switch\w*|who(?:\s+\w+){1,2})"
     r"\s+(?:an?\s+|the\s+|their\s+)?$",
     re.IGNORECASE,
 )
-ROUTE_OTHER_AFTER = re.compile(
+ROUTE_OTHER_AFTER = rx.compile(
     r"\s+(?:access|lines?|catheters?|ports?|needles?|cannula\w*|induction|loading|"
     r"antibiotics?|fluids?|drugs?|medications?|medicines?|steroids?|iron|hydration|saline|"
     r"contrast|nutrition|antivirals?|chemotherapy)\b",
     re.IGNORECASE,
 )
-ROUTE_DOSE_AFTER = re.compile(r"\s+(?:doses?|dosing|equivalent)\b", re.IGNORECASE)
-DETERMINER_BEFORE = re.compile(
+ROUTE_DOSE_AFTER = rx.compile(r"\s+(?:doses?|dosing|equivalent)\b", re.IGNORECASE)
+DETERMINER_BEFORE = rx.compile(
     r"\b(?:the|your|their|his|her|its|this|that|previous|prior|monthly|weekly|total)\s+$",
     re.IGNORECASE,
 )
 # A relative clause about a condition or a setting, with a subject of its own
-WHERE_CLAUSE = re.compile(r",\s*where\s+(?!it\b|they\b|this\b)", re.IGNORECASE)
+WHERE_CLAUSE = rx.compile(r",\s*where\s+(?!it\b|they\b|this\b)", re.IGNORECASE)
 # "can be given IV or SC": after a verb of giving, the acronyms IV and SC are routes.
-COLUMN_GAP = re.compile(r"[ \t]*\.{2,}[ \t]*|[ \t]{3,}")
-PERCENT_SLOT = re.compile(
+COLUMN_GAP = rx.compile(r"[ \t]*\.{2,}[ \t]*|[ \t]{3,}")
+PERCENT_SLOT = rx.compile(
     r"\s*\d+(?:\.\d+)?\s*%(?:\s*(?:or|and|&|/)\s*\d+(?:\.\d+)?\s*%)*\s*[.]?\s*", re.IGNORECASE
 )
-ROUTE_SLOT = re.compile(
+ROUTE_SLOT = rx.compile(
     r"\s*(?:IV|SC|SQ)(?:\s*(?:or|and|&|\+|/)\s*(?:IV|SC|SQ))*(?:\s+only)?\s*[.]?\s*", re.IGNORECASE
 )
 # "IV only", "intravenously only", "IV-only"; "can only be given into a vein", "only by vein"
 # (not "under the skin only for primary immunodeficiency": "only" limits the use, not the route)
-ROUTE_ONLY_AFTER = re.compile(
+ROUTE_ONLY_AFTER = rx.compile(
     r"[ \t]*-?[ \t]*only\b(?!\s+(?:for|in|when|if|to|with|after|at|during|as|by|under|where)\b)",
     re.IGNORECASE,
 )
-ROUTE_ONLY_BEFORE = re.compile(
+ROUTE_ONLY_BEFORE = rx.compile(
     r"\bonly\s+(?:(?:be\s+)?(?:given|administered|infused|used|injected)\s+)?"
     r"(?:(?:as|by|via|through)\s+(?:an?\s+)?)?$",
     re.IGNORECASE,
 )
-ROUTE_VERB_BEFORE = re.compile(
+ROUTE_VERB_BEFORE = rx.compile(
     r"\b(?:(?:given|administered|infused|delivered|injected|used)\s+"
     r"(?:(?:as|by|via|through)\s+(?:an?\s+)?)?"
     # "she gets Cuvitru through an IV", "which he now receives by IV"
@@ -702,18 +703,18 @@ ROUTE_VERB_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "by IV infusion", "an SC injection": the acronym naming how something is given.
-ROUTE_ACRONYM_AFTER = re.compile(
+ROUTE_ACRONYM_AFTER = rx.compile(
     r"\s*(?:infusions?|injections?|drips?|administration|route)\b", re.I
 )
 # "Hizentra (IV)": an acronym in parentheses straight after the name.
-ROUTE_PAREN_GAP = re.compile(r"[®™]?\s*\(\s*")
+ROUTE_PAREN_GAP = rx.compile(r"[®™]?\s*\(\s*")
 # "Privigen is a CSL Behring product", "Privigen, a CSL Behring brand, ...".
-MAKER_APPOSITION_GAP = re.compile(
+MAKER_APPOSITION_GAP = rx.compile(
     # ", a CSL Behring product", " – a CSL Behring product –", " is a CSL Behring product"
     r"[®™]?\s*(?:(?:,|\s[–—-])\s*(?:also\s+)?(?:an?|the|another)\s+|\s(?:is|was|are|were)\s+"
     r"(?:(?:also|likewise|too)\s+)?(?:(?:an?|the|both|another)\s+)?)"
 )
-MAKER_APPOSITION_AFTER = re.compile(
+MAKER_APPOSITION_AFTER = rx.compile(
     r"(?:['’]s?)?\s+(?:\d+(?:\.\d+)?\s*%\s+)?"
     # "a Grifols subcutaneous product"
     r"(?:(?:subcutaneous|intravenous|IV|SC|liquid|plasma|immunoglobulin)\s+)?"
@@ -722,7 +723,7 @@ MAKER_APPOSITION_AFTER = re.compile(
     re.IGNORECASE,
 )
 # A unit shaped as a field of a product page: an attribute label or a making/giving verb first.
-FIELD_LEAD = re.compile(
+FIELD_LEAD = rx.compile(
     r"\W*(?:(?:protein\s+)?concentration|strength|manufacturer|maker|company|made\s+by|"
     r"manufactured\s+by|produced\s+by|stabili[sz]ers?|stabili[sz]ed\s+with|contains|route|"
     r"administration|administered|given|infused|IgA(?:\s+content)?|sugar|"
@@ -734,7 +735,7 @@ FIELD_LEAD = re.compile(
     r"|substances?)|(?:the\s+)?content\s+of\s+IgA)\b",
     re.IGNORECASE,
 )
-FINITE_VERB = re.compile(
+FINITE_VERB = rx.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|can|may|might|should|must|will|would|do|does|"
     r"did|need|needs|make|makes|contain|contains|include|includes|use|uses|get|gets|cause|"
     r"causes|help|helps|work|works|mean|means)\b|[?]",
@@ -742,37 +743,37 @@ FINITE_VERB = re.compile(
 )
 # A heading about something other than the product it names, and a bullet comparing it with
 # others ("- Half the volume of 5% products", "- 79% vs 44% response"): no fields of it.
-HEADING_NOT_ABOUT = re.compile(
+HEADING_NOT_ABOUT = rx.compile(
     r"\b(?:alternatives?|shortages?|vs\.?|versus|compar\w*|switch\w*|instead|other|replac\w*|"
     r"substitut\w*|like|unlike|similar)\b",
     re.IGNORECASE,
 )
-FRAGMENT_NOT_FIELD = re.compile(
+FRAGMENT_NOT_FIELD = rx.compile(
     r"\b(?:from|than|vs\.?|versus|volume|alternatives?|instead|compared|response|responders?|"
     r"like|unlike|other|placebo)\b",
     re.IGNORECASE,
 )
 # "- Ask about 5% options": advice to the reader, not a field of the product above.
-IMPERATIVE_START = re.compile(
+IMPERATIVE_START = rx.compile(
     r"\W*(?:ask|talk|tell|see|call|check|discuss|consider|avoid|choose|compare|read|learn|find|"
     r"keep|store|take|give|use|get|speak|contact|visit|follow|let|make|try|look|note|remember)\b",
     re.IGNORECASE,
 )
-MAKER_FIELD = re.compile(r"\W*(?:manufacturer|maker|company)\s*:", re.IGNORECASE)
+MAKER_FIELD = rx.compile(r"\W*(?:manufacturer|maker|company)\s*:", re.IGNORECASE)
 TITLE_PUNCTUATION = " \t*_:;,.()[]-–—"
 # "2,800 mL of the 5% product" (an amount of the product the strength names; not "two bags of
 # the 20% Privigen", which says Privigen is 20%)
-AMOUNT_OF_BEFORE = re.compile(
+AMOUNT_OF_BEFORE = rx.compile(
     r"\b(?:ml|millilit(?:er|re)s?|lit(?:er|re)s?|vials?|bottles?|bags?|grams?|g)\s+of\s+"
     r"(?:an?\s+|the\s+)?$",
     re.IGNORECASE,
 )
-GENERIC_PRODUCT_AFTER = re.compile(
+GENERIC_PRODUCT_AFTER = rx.compile(
     r"\s*(?:products?|solutions?|ones?|preparations?|formulations?|versions?|strengths?|liquids?)\b",
     re.IGNORECASE,
 )
 # Before a condition that a figure is compared with: "a faster rate than in dermatomyositis"
-COMPARED_CONDITION_BEFORE = re.compile(
+COMPARED_CONDITION_BEFORE = rx.compile(
     r"(?:\bthan\s+(?:it\s+is\s+|they\s+are\s+)?(?:(?:in|for|with)\s+)?(?:(?:adults?|people|patients"
     r"|children)\s+with\s+)?(?:(?:adult|juvenile)\s+)?"
     # "about five times the replacement dose"
@@ -781,35 +782,35 @@ COMPARED_CONDITION_BEFORE = re.compile(
 )
 # A quiz's prompt ("2. True or false: Gamunex-C is a 5% solution.") and its answer options
 # ("a) maltose  b) glycine  c) L-proline"): asked, not stated
-QUIZ = re.compile(
+QUIZ = rx.compile(
     r"^\W*(?:(?:q(?:uestion)?\s*)?\d+[.):]\s*)?(?:true\s+or\s+false|t\s*/\s*f)\b"
     r"|(?:^|\s)\(?a[).]\s.*?\s\(?b[).]\s",
     re.IGNORECASE,
 )
 # A sentence that asks ("Is Privigen a 5% solution?") states nothing.
-QUESTION_END = re.compile(r"\?[\"'”’)\]*_]*(?:\[[^\]]*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*[*_]*\s*$")
+QUESTION_END = rx.compile(r"\?[\"'”’)\]*_]*(?:\[[^\]]*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*[*_]*\s*$")
 # An indirect question up to the value ("ask whether Privigen is a 5% solution") states nothing
 # either; "Privigen, whether given at home or in hospital, is ..." still does.
-WHETHER = re.compile(r"\bwhether\b", re.IGNORECASE)
-DASH_BREAK = re.compile(r"\s[–—-]\s")
+WHETHER = rx.compile(r"\bwhether\b", re.IGNORECASE)
+DASH_BREAK = rx.compile(r"\s[–—-]\s")
 # "a 5% product", "any 10% solution", "other 5% products": a kind of product, not one.
-GENERIC_BEFORE = re.compile(r"(?:^|\W)(?:an?|any|other|some|every|each)\s+$", re.IGNORECASE)
+GENERIC_BEFORE = rx.compile(r"(?:^|\W)(?:an?|any|other|some|every|each)\s+$", re.IGNORECASE)
 # "A 10% solution, Privigen ...": the product right after the phrase, in apposition.
-APPOSITION_GAP = re.compile(r"(?:\s+[\w-]+){0,3}\s*[,:–—-]\s*(?:the\s+)?")
+APPOSITION_GAP = rx.compile(r"(?:\s+[\w-]+){0,3}\s*[,:–—-]\s*(?:the\s+)?")
 TABLE_HEADERS = {
     # "%" alone heads a concentration column; "Headache (%)" or "Response rate (%)" does not
-    "concentration": re.compile(
+    "concentration": rx.compile(
         r"concentrat|strength|\bconc\b|^\W*(?:%|percent|per\s+cent)\W*$", re.IGNORECASE
     ),
-    "stabilizer": re.compile(r"stabili[sz]", re.IGNORECASE),
-    "manufacturer": re.compile(
+    "stabilizer": rx.compile(r"stabili[sz]", re.IGNORECASE),
+    "manufacturer": rx.compile(
         r"manufactur|maker|company|supplier|made\s+by|producer", re.IGNORECASE
     ),
-    "route": re.compile(r"route|administ|given", re.IGNORECASE),
-    "iga": re.compile(r"\bIgA\b", re.IGNORECASE),
+    "route": rx.compile(r"route|administ|given", re.IGNORECASE),
+    "iga": rx.compile(r"\bIgA\b", re.IGNORECASE),
 }
 
-REGIMEN_CUE = re.compile(
+REGIMEN_CUE = rx.compile(
     r"\b(?:dos(?:e|ed|es|ing|age|ages)|infus(?:ed|e|es|ing)|treated|cycles?|courses?|given|prescribed|split|"
     r"divided|"
     # not as a word for people or places: "infusion professionals who care for people with
@@ -823,7 +824,7 @@ REGIMEN_CUE = re.compile(
 )
 # Before a dose: it is one day's share of a course ("each daily infusion is 0.4 g/kg", "split
 # into 5 daily infusions of 0.4 g/kg", "the daily dose should not exceed 1 g/kg").
-DAILY_SHARE_BEFORE = re.compile(
+DAILY_SHARE_BEFORE = rx.compile(
     r"(?:\b(?P<days>\d{1,2}|two|three|four|five|six|seven)\s+(?:daily\s+|consecutive\s+daily\s+|"
     r"equal\s+|separate\s+)?(?:infusions|doses)\s+of|\b(?:each|per|a|the|one)\s+"
     r"(?:daily\s+(?:infusion|dose)|infusion\s+day|day['’]s\s+(?:infusion|dose)|single\s+day)|"
@@ -832,34 +833,34 @@ DAILY_SHARE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "as two 1 g/kg doses": the count before the dose, "doses" after it
-COUNT_BEFORE_DOSE = re.compile(r"\b(?P<days>\d|two|three|four|five)\s+$", re.IGNORECASE)
-DOSES_AFTER = re.compile(r"\s+(?:daily\s+)?(?:doses|infusions)\b", re.IGNORECASE)
+COUNT_BEFORE_DOSE = rx.compile(r"\b(?P<days>\d|two|three|four|five)\s+$", re.IGNORECASE)
+DOSES_AFTER = rx.compile(r"\s+(?:daily\s+)?(?:doses|infusions)\b", re.IGNORECASE)
 # "1 g/kg is given on two consecutive days": the course, or each day's share (as the quantity
 # grammar's "1 g/kg on two consecutive days")
-GIVEN_ON_DAYS_AFTER = re.compile(
+GIVEN_ON_DAYS_AFTER = rx.compile(
     r"\s+(?:is|are)\s+(?:given|infused|administered)\s+(?:on|for)\s+"
     r"(?P<days>\d|two|three|four|five)\s+(?:consecutive\s+)?days\b",
     re.IGNORECASE,
 )
-SUBCUTANEOUS_WORDS = re.compile(
+SUBCUTANEOUS_WORDS = rx.compile(
     r"\b(?:SCIG|subcutaneous(?:ly)?|under\s+the\s+skin|sub-?Q"
     # where SCIG goes in: "into the tummy or thigh with a small pump"
     r"|into\s+(?:the|your|their|his|her)\s+(?:tummy|belly|abdomen|thigh)s?)\b",
     re.IGNORECASE,
 )
-INTRAVENOUS_TITLE = re.compile(r"\b(?:IVIG|IV|intravenous(?:ly)?|into\s+a\s+vein)\b", re.IGNORECASE)
+INTRAVENOUS_TITLE = rx.compile(r"\b(?:IVIG|IV|intravenous(?:ly)?|into\s+a\s+vein)\b", re.IGNORECASE)
 # "1.2 g/kg of protein a day", "1.8 g/kg of maltose": a dose of something else
-DOSE_OF_OTHER = re.compile(
+DOSE_OF_OTHER = rx.compile(
     r"\s+of\s+(?!(?:IVIG|SCIG|IgG|immuno|immune|the\s+(?:product|medicine|drug)|it\b|body\b))"
     r"[a-z]",
     re.IGNORECASE,
 )
-REGIMEN_HEADER = re.compile(
+REGIMEN_HEADER = rx.compile(
     r"\b(?:dos(?:e|es|ing|age)|intervals?|frequency|schedule|regimens?|how\s+often)\b",
     re.IGNORECASE,
 )
 # A trial's dose, a hypothetical or an example is not a recommendation the article makes.
-NOT_A_REGIMEN = re.compile(
+NOT_A_REGIMEN = rx.compile(
     # ("Hizentra, for example, is infused once a month" picks an example product: a claim)
     r"\b(?:trials?|placebo|randomi[sz]ed|participants|enrolled|cohort|hypothetical(?:ly)?|"
     r"(?<![\w%)®™],\s)for\s+example|"
@@ -888,7 +889,7 @@ NOT_A_REGIMEN = re.compile(
     re.IGNORECASE,
 )
 # Advice that follows a statement: "..., so please check the refill dates"
-ADVICE_AFTER = re.compile(
+ADVICE_AFTER = rx.compile(
     r",?\s+(?:so|and)\s+(?:please\s+)?(?:check|ask|remember|make\s+sure|call|book|plan|keep|"
     r"note|tell|let)\b"
     # another subject's clause: "..., and your consultant reviews the plan every few months"
@@ -914,41 +915,41 @@ OTHER_THERAPY_WORDS = (
     *("montelukast", "fexofenadine"),
 )
 # A table header naming another treatment (its column's or row's figures are not IVIG's)
-OTHER_THERAPY_HEADER = re.compile(
+OTHER_THERAPY_HEADER = rx.compile(
     r"\b(?:" + "|".join(re.escape(w) for w in OTHER_THERAPY_WORDS) + r"|plasma\s+exchange"
     r"|plasmapheresis|PLEX|steroids?)\b",
     re.IGNORECASE,
 )
 # Found as whole words by one Aho-Corasick scan of the lower-cased unit, once per unit.
 _OTHER_THERAPY = Literals(OTHER_THERAPY_WORDS)
-OTHER_THERAPY_AFTER = re.compile(
+OTHER_THERAPY_AFTER = rx.compile(
     r"\s*(?:(?:per|a|/)\s*day\s+)?(?:of\s+)?(?:oral\s+|intravenous\s+|IV\s+)?(?=\w)", re.IGNORECASE
 )
-IVIG_WORD = re.compile(
+IVIG_WORD = rx.compile(
     r"\b(?:ivig|igiv|scig|immuno-?globulins?|immune\s+globulins?|gamma\s*globulins?)\b",
     re.IGNORECASE,
 )
-INCIDENCE_CUE = re.compile(
+INCIDENCE_CUE = rx.compile(
     r"\b(?:affects?|affecting|affected|incidence|occurs?|occurring|cases?|diagnosed|develops?|annual(?:ly)?|"
     r"each\s+year|per\s+year|a\s+year|every\s+year|rate)\b",
     re.IGNORECASE,
 )
 # A table column of incidence figures: "Yearly incidence", "New cases per year" (not "How
 # many people it may affect": a side effect's frequency)
-INCIDENCE_HEADER = re.compile(
+INCIDENCE_HEADER = rx.compile(
     r"\b(?:incidence|new\s+cases|(?:cases|diagnos[a-z]*)\s+(?:per|a|each)\s+year)\b", re.IGNORECASE
 )
-PREVALENCE_CUE = re.compile(
+PREVALENCE_CUE = rx.compile(
     r"\b(?:prevalence|prevalent|living\s+with|currently\s+(?:have|live))\b", re.IGNORECASE
 )
 REGIMEN_KINDS = {"dose", "max_dose", "division", "interval", "infusion_rate"}
 # A rate in a trial or an example is no claim (see NOT_A_REGIMEN, which is wider for doses)
-RATE_NOT_CLAIMED = re.compile(
+RATE_NOT_CLAIMED = rx.compile(
     r"\b(?:trials?|placebo|randomi[sz]ed|participants|enrolled|cohort|hypothetical(?:ly)?|"
     r"for\s+example|e\.g\.|suppose|imagine)\b",
     re.IGNORECASE,
 )
-MAX_RATE_BEFORE = re.compile(
+MAX_RATE_BEFORE = rx.compile(
     r"\b(?:max(?:imum)?|fastest|highest|top|up\s+to|(?:not|never)\s+(?:to\s+)?exceed\w*|"
     r"cap(?:ped)?\s+(?:it\s+)?at|limit(?:ed)?\s+(?:of|to)|ceiling\s+of|"
     # "the label ceiling for dermatomyositis is 6", "never pushed past 4.8 mL/kg per hour"
@@ -959,27 +960,27 @@ MAX_RATE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # Denied just before a rate said as "above / faster than / higher than X": a ceiling.
-NEGATED_ABOVE = re.compile(r"\b(?:not|never|no|n['’]t)(?:\s+[\w-]+){0,3}\s*$", re.IGNORECASE)
+NEGATED_ABOVE = rx.compile(r"\b(?:not|never|no|n['’]t)(?:\s+[\w-]+){0,3}\s*$", re.IGNORECASE)
 # Before a rate that is a titration step or the rate it runs at: a verb of giving or changing.
-STEP_RATE_BEFORE = re.compile(
+STEP_RATE_BEFORE = rx.compile(
     r"\b(?:increas\w*|rais\w*|titrat\w*|step(?:s|ped|ping)?|advanc\w*|escalat\w*|then|after|"
     r"run(?:s|ning)?|ran|infus\w*|giv\w*|given|gave|set|move\w*|go(?:es)?|went|bump\w*|"
     r"speed\w*|turn\w*|double\w*|continu\w*)\b",
     re.IGNORECASE,
 )
-MAX_RATE_AFTER = re.compile(
+MAX_RATE_AFTER = rx.compile(
     # "the 4 mg/kg/min label maximum", "0.05 mL/kg/min is the top speed we allow"
     r"\s*(?:(?:is|was)\s+)?(?:the\s+|our\s+)?(?:label\s+|labelled\s+|absolute\s+)?"
     r"(?:max(?:imum)?|top\s+(?:speed|rate)|ceiling|upper\s+limit)\b",
     re.IGNORECASE,
 )
-EQUIVALENT_GAP = re.compile(
+EQUIVALENT_GAP = rx.compile(
     r"\s*[(\[/=]\s*(?:or\s+|i\.e\.,?\s+)?|\s+or\s+"
     # "0.04 mL/kg/min, which is 4 mg/kg/min", ", that is", ", equivalent to"
     r"|\s*,\s*(?:which\s+is|that\s+is|i\.e\.,?|equivalent\s+to|which\s+equals|or)\s+"
     r"(?:about\s+|roughly\s+|around\s+)?"
 )
-INITIAL_RATE_BEFORE = re.compile(
+INITIAL_RATE_BEFORE = rx.compile(
     r"\b(?:start(?:s|ed|ing)?|initial(?:ly)?|commenc\w*"
     # not "begin raising the rate", "the first increase"
     r"|begin(?:s|ning)?(?!\s+(?:raising|increasing|to\s+(?:raise|increase)))"
@@ -990,7 +991,7 @@ INITIAL_RATE_BEFORE = re.compile(
 )
 # How a sentence that names no condition can still be about the article's: "It affects ...",
 # "About 10 new cases per million are diagnosed ...", "The incidence is ...".
-UNNAMED_RATE_LEAD = re.compile(
+UNNAMED_RATE_LEAD = rx.compile(
     r"\W*(?:it|this\s+(?:condition|disease|illness|disorder)|the\s+(?:condition|disease|illness|"
     r"disorder)|about|around|roughly|approximately|nearly|almost|an\s+estimated|estimates|each\s+"
     r"year|every\s+year|annually|yearly|in\s+the\s+(?:us|usa|united|uk)|its\s+incidence|the\s+"
@@ -999,28 +1000,28 @@ UNNAMED_RATE_LEAD = re.compile(
 )
 # A sentence whose subject is a named disease the facts do not know: "Type 1 diabetes affects",
 # "Psoriasis is diagnosed in" (not "A population-based study found an incidence of ...").
-OTHER_DISEASE_SUBJECT = re.compile(
+OTHER_DISEASE_SUBJECT = rx.compile(
     r"\W*[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}\s+(?:affects?|is\s+diagnosed|occurs?|develops?|"
     r"has\s+an?\s+(?:annual\s+)?incidence)\b"
 )
-REFERS_BACK = re.compile(
+REFERS_BACK = rx.compile(
     r"\b(?:it|this\s+(?:condition|disease)|the\s+(?:condition|disease|illness|disorder))\b",
     re.IGNORECASE,
 )
 # A rate of side effects or of something among people who have the condition is no incidence.
-ADVERSE_WORDS = re.compile(
+ADVERSE_WORDS = rx.compile(
     r"\b(?:thrombo\w*|anaphyla\w*|meningitis|ha?emoly\w*|side\s+effects?|adverse|reactions?|"
     r"hospitali[sz]\w*|infections?|admitted|deaths?|die|dies|died|"
     r"complications?|calcinosis|kidney\s+(?:injury|failure|problems?)|renal\s+failure|"
     r"infusion[-\s]related)\b",
     re.IGNORECASE,
 )
-WITH_CONDITION_BEFORE = re.compile(
+WITH_CONDITION_BEFORE = rx.compile(
     r"\b(?:people|patients|children|adults|those|persons|individuals|cases)\s+(?:with|who\s+have)"
     r"\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
-PER_TREATMENT_AFTER = re.compile(
+PER_TREATMENT_AFTER = rx.compile(
     r"\s*(?:IVIG\s+|SCIG\s+)?(?:infusions|doses|treatments|courses|administrations|vials)\b",
     re.IGNORECASE,
 )
@@ -1028,7 +1029,7 @@ PER_TREATMENT_AFTER = re.compile(
 # weeks once stable". Its doses and intervals are claims of their own ("maintenance dose"): held
 # to the canonical regimen like any dose (checks.regimens), but compared for consistency only
 # with other maintenance doses, not with the loading dose ("2 g/kg, then 1 g/kg maintenance").
-MAINTENANCE = re.compile(
+MAINTENANCE = rx.compile(
     r"\b(?:maintenance|taper(?:ed|ing|s)?|wean(?:ed|ing)?|step(?:ped)?\s+down|"
     r"reduced\s+(?:to|doses?)|lower\s+doses?|once\s+(?:stable|in\s+remission)|"
     # "After the loading course, most patients continue on 1 g/kg every six weeks"
@@ -1037,7 +1038,7 @@ MAINTENANCE = re.compile(
     re.IGNORECASE,
 )
 MAINTENANCE_KINDS = {"dose", "interval"}
-SEQUENCE = re.compile(
+SEQUENCE = rx.compile(
     r"\b(?:then|followed\s+by|later|after(?:wards)?|subsequently|initially)\b", re.IGNORECASE
 )
 
@@ -1173,7 +1174,7 @@ def _iga_value(q: Quantity) -> Value:
 
 # "Gammagard Liquid ERC", "Gammagard S/D": a name followed by a variant code is another
 # product (with other facts), not the one the facts describe.
-_VARIANT_CODE = re.compile(r"[ \t]+(?:[A-Z]{2,5}|[A-Z]/[A-Z])\b(?![-%])")
+_VARIANT_CODE = rx.compile(r"[ \t]+(?:[A-Z]{2,5}|[A-Z]/[A-Z])\b(?![-%])")
 _NOT_VARIANT = frozenset(
     {"IV", "SC", "IVIG", "SCIG", "IGIV", "PI", "DM", "JDM", "ITP", "CIDP", "MMN", "US", "USA",
      "EU", "UK", "FDA", "EMA", "AND", "OR", "IS", "HAS", "IN"}
@@ -1187,7 +1188,7 @@ def _variant_after(text: str, end: int) -> bool:
 
 _TERM_INDEXES: dict[tuple[Any, ...], tuple[object, Any]] = {}  # facts -> TermIndex
 _JUVENILE_FORMS: dict[tuple[Any, ...], tuple[object, Any]] = {}
-ADULT_WORDS = re.compile(r"\badults?\b", re.IGNORECASE)
+ADULT_WORDS = rx.compile(r"\badults?\b", re.IGNORECASE)
 _CHILD_STEMS = ("child", "kid", "ediatric", "juvenile", "adolescent", "infant")
 _MAINTENANCE_STEMS = (
     "mainten", "taper", "wean", "step", "reduced", "lower", "once ", "loading", "induction",
@@ -1195,7 +1196,7 @@ _MAINTENANCE_STEMS = (
 )  # fmt: skip
 # Children as the population a sentence is about ("In children, ...", "affects 3 children",
 # "## Children"), not a passing mention ("10 people per million, including children").
-CHILD_POPULATION = re.compile(
+CHILD_POPULATION = rx.compile(
     r"(?<!including\s)(?<!and\s)\b(?:children|child|kids|p(?:a)?ediatric|juvenile|adolescents?|"
     r"infants?)\b(?!\s+(?:and|or)\s+adults)",
     re.IGNORECASE,
@@ -1252,22 +1253,22 @@ def _product_names(facts: Facts) -> dict[str, str]:
 # "solution1", "glycine[^1]") hide the word boundary every cue regex needs: claims are read
 # from a copy of the text with such markers blanked out, one space per character, so that
 # offsets are unchanged.
-_MARKER_CHARS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰\[]")
+_MARKER_CHARS = rx.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰\[]")
 # Superscript digits, and the bracket markers the readers recognise ("[1]", "[2-4]", "[^1]").
-_GLUED_MARKER = re.compile(rf"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|{TEXT_MARKER.pattern}")
-_DIGIT = re.compile(r"\d")
-_CITATION_MARKER = re.compile(r"[\s\d,–\-\[\]()*†‡§a-z]{1,12}")
+_GLUED_MARKER = rx.compile(rf"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|{TEXT_MARKER.pattern}")
+_DIGIT = rx.compile(r"\d")
+_CITATION_MARKER = rx.compile(r"[\s\d,–\-\[\]()*†‡§a-z]{1,12}")
 
 
 # What a table header may add to a product's name: numbering, trademark marks, emphasis.
-_HEADER_EXTRAS = re.compile(r"^\s*\d{1,2}[.)]\s+|[®™*†‡]|\((?:r|tm)\)|\s+", re.IGNORECASE)
+_HEADER_EXTRAS = rx.compile(r"^\s*\d{1,2}[.)]\s+|[®™*†‡]|\((?:r|tm)\)|\s+", re.IGNORECASE)
 # ... and after it: a percentage or a parenthesis ("Privigen 10%", "Privigen (IVIG)"), taken off
 # only when what is left is a name by itself (so "Octagam 10%" stays Octagam 10%).
-_HEADER_TAIL = re.compile(r"(?:\s+\d+(?:\.\d+)?\s*%|\s*\([^()]*\))+$")
+_HEADER_TAIL = rx.compile(r"(?:\s+\d+(?:\.\d+)?\s*%|\s*\([^()]*\))+$")
 # A table whose header carries the unit: "Concentration (%)" over cells "5", "10".
-_PERCENT_HEADER = re.compile(r"\(\s*(?:%|percent)\s*\)|^\W*%\W*$|\bin\s+%", re.IGNORECASE)
-_IGA_UNIT_HEADER = re.compile(r"\bIgA\b.*?(?:µg|μg|ug|mcg|micrograms?)\s*(?:/|per\s)\s*ml\b", re.I)
-_BARE_NUMBER = re.compile(
+_PERCENT_HEADER = rx.compile(r"\(\s*(?:%|percent)\s*\)|^\W*%\W*$|\bin\s+%", re.IGNORECASE)
+_IGA_UNIT_HEADER = rx.compile(r"\bIgA\b.*?(?:µg|μg|ug|mcg|micrograms?)\s*(?:/|per\s)\s*ml\b", re.I)
+_BARE_NUMBER = rx.compile(
     r"\s*((?:[≤<≥>~≈]|<=|>=)?\s*\d{1,3}(?:\.\d+)?(?:\s*[-–]\s*\d{1,3}(?:\.\d+)?)?)\s*"
     # "46 (avg)", "37 average", "≈ 16 (mean)"
     r"(?:\(?\s*(?:avg|average|mean|typical|typ)\.?\s*\)?\s*)?"
@@ -1275,13 +1276,13 @@ _BARE_NUMBER = re.compile(
 )
 # A header that names the IgA content itself ("IgA", "IgA content (µg/mL)", "Max. IgA"), not
 # something about IgA ("Notes on IgA deficiency").
-IGA_COLUMN = re.compile(
+IGA_COLUMN = rx.compile(
     r"\W*(?:(?:max(?:imum)?\.?|average|mean|typical)\s+)?IgA(?:\s+(?:content|levels?|"
     r"concentration|amount))?\s*(?:\([^)]*\))?\W*",
     re.IGNORECASE,
 )
 # A table cell under an IgA column that says how much without a figure ("None", "Trace").
-IGA_CELL = re.compile(
+IGA_CELL = rx.compile(
     r"\W*(?:(?P<free>none|nil|zero|free|iga[\s-]free|not\s+detect(?:ed|able)|absent)|"
     r"(?P<trace>trace(?:\s+amounts?)?|traces|(?:very\s+)?low|minimal)|(?P<high>high|elevated))\W*",
     re.IGNORECASE,

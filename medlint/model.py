@@ -11,9 +11,10 @@ the offset map DESIGN.md asks for instead of re-locating matches by search.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
+
+from medlint import rx
 
 Severity = Literal["error", "warning", "info"]
 Category = Literal["contradiction", "inconsistency", "ambiguity", "citation", "style"]
@@ -21,7 +22,7 @@ Category = Literal["contradiction", "inconsistency", "ambiguity", "citation", "s
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 
 
-_LINE_END = re.compile(r"\r\n|\r|\n")
+_LINE_END = rx.compile(r"\r\n|\r|\n")
 
 
 def line_starts_of(text: str) -> list[int]:

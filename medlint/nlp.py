@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from medlint import rx
 from medlint.facts import Facts
 from medlint.trie import SingleSpaced, single_spaced
 
@@ -187,7 +188,7 @@ def _register_tokenizer() -> None:
     if _registered:
         return
     from spacy.tokenizer import Tokenizer
-    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
+    from spacy.util import registry
 
     @registry.tokenizers("medlint.Tokenizer.v1")  # type: ignore[untyped-decorator]
     def create_tokenizer() -> Any:
@@ -196,15 +197,24 @@ def _register_tokenizer() -> None:
             return Tokenizer(
                 nlp.vocab,
                 rules={},
-                prefix_search=compile_prefix_regex([*_PREFIXES, *defaults.prefixes]).search,
-                suffix_search=compile_suffix_regex([*_SUFFIXES, *defaults.suffixes]).search,
-                infix_finditer=compile_infix_regex([*defaults.infixes, *_INFIXES]).finditer,
+                prefix_search=_affixes([*_PREFIXES, *defaults.prefixes], "^{}").search,
+                suffix_search=_affixes([*_SUFFIXES, *defaults.suffixes], "{}$").search,
+                infix_finditer=_affixes([*defaults.infixes, *_INFIXES], "{}").finditer,
                 url_match=defaults.url_match,
             )
 
         return make
 
     _registered = True
+
+
+def _affixes(pieces: list[str], shape: str) -> re.Pattern[str]:
+    """spaCy's ``compile_prefix_regex`` (and suffix, infix), through :mod:`medlint.rx`.
+
+    The same expression spaCy builds ("^a|^b", "a$|b$", "a|b"): its tokenizer's three
+    patterns are a fifth of the regex compiling a cold start would otherwise do.
+    """
+    return rx.compile("|".join(shape.format(piece) for piece in pieces if piece.strip()))
 
 
 def build_pipeline(facts: Facts) -> Language:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from medlint import rx
 from medlint.facts import Facts
 from medlint.trie import Literals, lower_same_length, trie_pattern
 
@@ -39,7 +40,7 @@ class TermIndex:
         # Run on lower-cased text: the pattern then starts with a literal letter, which ``re``
         # scans for in C; the word start is checked on the few hits.
         forms = trie_pattern(self.condition_ids, space=r"\s+")
-        self.conditions = re.compile(rf"(?:{forms})(?!\w)") if self.condition_ids else None
+        self.conditions = rx.compile(rf"(?:{forms})(?!\w)") if self.condition_ids else None
         # Where a condition can start: one Aho-Corasick scan for the first words, then the
         # regex only there (a vocabulary of many conditions made ``search`` try every letter).
         self.condition_starts = Literals(form.split()[0] for form in self.condition_ids)

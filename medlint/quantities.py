@@ -97,6 +97,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from medlint import rx
 from medlint.model import Value
 from medlint.trie import Literals
 
@@ -404,7 +405,7 @@ _P_CONC_EACH = (
             |immune{_W1}globulins?)\b
           |(?={_W0}(?:[.,;:)!?]|$|(?:and|or)\b)))"""
 )
-_EACH_VOL_BEFORE = re.compile(
+_EACH_VOL_BEFORE = rx.compile(
     r"\b(?:each|every|one|1)\s{1,3}(?:ml|millilit(?:er|re))\b[^.;:!?]{0,60}?"
     r"\s(?:contains|has|provides|holds|delivers)\s{1,3}$",
     re.I,
@@ -612,7 +613,7 @@ _P_INFUSION = (
     + rf"""{_W0}(?P<mass>{_RATE_MASS})\b{_PER_SLASH}{_KG}{_BODY_WEIGHT}?{_PER_TIME}"""
 )
 
-_BARE_MASS = re.compile(rf"(?P<lo>{_NUM}){_W0}(?P<mass>grams?|gm|g|milligrams?|mg)\b", re.I)
+_BARE_MASS = rx.compile(rf"(?P<lo>{_NUM}){_W0}(?P<mass>grams?|gm|g|milligrams?|mg)\b", re.I)
 
 # ---------------------------------------------------------------------------
 # Small helpers
@@ -626,7 +627,7 @@ def _n(x: float) -> float:
     return float(f"{x:.12g}")
 
 
-_DECIMAL_COMMA = re.compile(r"0,\d+|\d{1,3},\d{1,2}")
+_DECIMAL_COMMA = rx.compile(r"0,\d+|\d{1,3},\d{1,2}")
 
 
 def _num(s: str) -> float:
@@ -1103,7 +1104,7 @@ def _shapes() -> tuple[_Shape, ...]:
     not done at import: ``medlint --version`` and friends stay instant.
     """
     return tuple(
-        _Shape(name, source, build, re.compile(source, re.I | re.X), skip)
+        _Shape(name, source, build, rx.compile(source, re.I | re.X), skip)
         for name, source, build, skip in _SHAPE_SPECS
     )
 
@@ -1121,7 +1122,7 @@ def _locator() -> re.Pattern[str]:
     Compiled on first use: it is a 16 kB pattern that costs ~25 ms to compile,
     and the fast scan does not need it.
     """
-    return re.compile(
+    return rx.compile(
         "|".join("(?:" + _renamed(s.source, i) + ")" for i, s in enumerate(_shapes())), re.I | re.X
     )
 
@@ -1152,8 +1153,8 @@ _ANCHOR_WORDS = (
 # where a run of digits starts). The regex ``[0-9]+|[$€£]`` was 5x slower: ``re`` scans
 # quickly for one leading character set, but tries an alternation at every character.
 _ANCHOR_LITERALS = Literals([*"0123456789$€£", *_ANCHOR_WORDS])
-_ANCHOR_I = re.compile(r"[0-9]+|[$€£]|" + "|".join(_ANCHOR_WORDS), re.I)
-_TOKEN_START = re.compile(_GUARD + r"\S")
+_ANCHOR_I = rx.compile(r"[0-9]+|[$€£]|" + "|".join(_ANCHOR_WORDS), re.I)
+_TOKEN_START = rx.compile(_GUARD + r"\S")
 _PREFIX_WORDS = (
     # comparators
     "less", "lower", "fewer", "than", "below", "under", "more", "greater", "higher", "above",
@@ -1184,9 +1185,11 @@ _PREFIX_WORDS = (
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve", *_TENS_WORDS,
 )  # fmt: skip
-_REV_PREFIX = re.compile(
+_REV_PREFIX = rx.compile(
     r"(?:\W|(?:"
-    + "|".join(sorted((w[::-1] for w in set(_PREFIX_WORDS)), key=len, reverse=True))
+    # longest first; ties by spelling, so the pattern (and its stored program) is the same in
+    # every process: a set's order changes with the hash seed
+    + "|".join(sorted({w[::-1] for w in _PREFIX_WORDS}, key=lambda w: (-len(w), w)))
     + r")(?!\w))*",
     re.I,
 )
@@ -1237,11 +1240,11 @@ _START_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     ("twice thrice", ("interval",)),
 )
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = rx.compile(r"[^\W\d_]+")
 # For a digit start, the character after the number (or range) narrows the
 # shapes further: "%" can only be a percent, "g" a dose or concentration...
 # Characters not listed here get every digit shape.
-_DIGIT_PEEK = re.compile(rf"{_NUM}(?:{_SEP}{_NUM})?[\s\-]{{0,3}}(.)")
+_DIGIT_PEEK = rx.compile(rf"{_NUM}(?:{_SEP}{_NUM})?[\s\-]{{0,3}}(.)")
 _MASS_START = (
     "skip", "dose", "infusion_rate", "concentration", "concentration_each", "max_dose_post",
     "money_words", "duration", "interval",

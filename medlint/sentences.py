@@ -13,8 +13,9 @@ abbreviation, an initial or a decimal number.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable
+
+from medlint import rx
 
 ABBREVIATIONS = (
     "approx",
@@ -42,14 +43,14 @@ ABBREVIATIONS = (
     "vol",
     "pp",
 )
-_BOUNDARY = re.compile(
+_BOUNDARY = rx.compile(
     r"[.!?]+[\"'”’)\]]*(?:\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]|\[\^[^\]\s]+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*"
     r"(?=(\s+)[\"“‘'(\[]?[A-Z0-9•])"
 )
 # A line break before a "Label: value" line ends a sentence too: bold labels in a Markdown
 # paragraph ("**Manufacturer:** Grifols" / "**IgA:** ...") have no full stops between them.
-_FIELD_BREAK = re.compile(r"[ \t]*\n[ \t]*(?=[A-Z][^:\n]{0,40}:[ \t]+\S)")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_FIELD_BREAK = rx.compile(r"[ \t]*\n[ \t]*(?=[A-Z][^:\n]{0,40}:[ \t]+\S)")
+_WORD_BEFORE = rx.compile(r"([A-Za-z][A-Za-z.]*)$")
 _ABBREV = frozenset(ABBREVIATIONS)
 _LONGEST = max(len(a) for a in ABBREVIATIONS)
 _PAREN_REACH = 160  # how far a closing parenthesis may be for a full stop to be inside it

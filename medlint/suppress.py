@@ -34,6 +34,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from medlint import rx
 from medlint.checks import CheckKind
 from medlint.model import Directive, Document, Finding
 
@@ -46,12 +47,12 @@ UNUSED = "suppression-unused"
 INVALID = "suppression-invalid"
 META_RULES = (UNUSED, INVALID)
 
-_DIRECTIVE = re.compile(
+_DIRECTIVE = rx.compile(
     r"medlint-(?P<verb>[a-z-]+)(?:\s+(?P<rules>.*?))?(?:\s+--\s*(?P<reason>.*?))?\s*$",
     re.DOTALL,
 )
 _VERBS = ("disable-next-line", "disable", "enable")
-_COMMENT_ONLY = re.compile(r"\s*<!--.*?-->\s*$")
+_COMMENT_ONLY = rx.compile(r"\s*<!--.*?-->\s*$")
 
 
 @dataclass(slots=True)

@@ -24,6 +24,8 @@ from typing import Any
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
+from medlint import rx
+
 _END = ""  # a key no letter can be: marks the end of a word
 
 _Node = dict[str, "_Node"]
@@ -77,14 +79,14 @@ def lower_same_length(text: str) -> str:
 # White space a single-spaced phrase cannot match: a run of two or more, or one tab, line
 # break or other non-space white space. Written to start with a character set, which ``re``
 # scans for in C (an alternation would be tried at every character).
-_IRREGULAR_RUN = re.compile(r"\s(?:(?<=[^\S ])|(?=\s))\s*")
+_IRREGULAR_RUN = rx.compile(r"\s(?:(?<=[^\S ])|(?=\s))\s*")
 # Trademark marks, dropped where names are matched: "Privigen®", "GAMUNEX®-C", "Hizentra(R)".
 _MARK = r"[®™℠]|\((?:R|TM)\)"
-_IRREGULAR_RUN_OR_MARK = re.compile(rf"(?P<mark>{_MARK})|{_IRREGULAR_RUN.pattern}")
-_HAS_MARK = re.compile(_MARK)
+_IRREGULAR_RUN_OR_MARK = rx.compile(rf"(?P<mark>{_MARK})|{_IRREGULAR_RUN.pattern}")
+_HAS_MARK = rx.compile(_MARK)
 # Without a double space, an irregular run is any white space other than a space: this one
 # character class is the cheap test (the run pattern's look-arounds cost twice as much).
-_NOT_SPACE_WHITE = re.compile(r"[^\S ]")
+_NOT_SPACE_WHITE = rx.compile(r"[^\S ]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +213,7 @@ def _scan(automaton: AhoCorasick, text: str, *, overlapping: bool) -> list[tuple
         return automaton.find_matches_as_indexes(without_surrogates(text), overlapping=overlapping)
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = rx.compile("[\ud800-\udfff]")
 
 
 def without_surrogates(text: str) -> str:

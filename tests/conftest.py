@@ -3,26 +3,26 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
+# Set before any test module imports medlint: ``medlint.rx`` finds its directory on first use,
+# at import. Every test (and every medlint subprocess it starts) caches under this directory;
+# the results cache is keyed by content, so sharing it within the session is correct. A
+# developer's own ~/.cache/medlint is neither read nor filled by the suite.
+_SESSION_CACHE = tempfile.mkdtemp(prefix="medlint-tests-")
+os.environ["MEDLINT_CACHE_DIR"] = _SESSION_CACHE
 
-@pytest.fixture(scope="session", autouse=True)
-def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """Every test (and every medlint subprocess it starts) caches under one session temp dir.
 
-    The results cache is keyed by content, so sharing it within the session is correct; a
-    developer's own ~/.cache/medlint is neither read nor filled by the suite.
-    """
-    previous = os.environ.get("MEDLINT_CACHE_DIR")
-    os.environ["MEDLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("medlint-cache"))
-    yield
-    if previous is None:
-        os.environ.pop("MEDLINT_CACHE_DIR", None)
-    else:
-        os.environ["MEDLINT_CACHE_DIR"] = previous
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Remove the session's cache; the stored regex programs are not written back into it."""
+    from medlint import rx
+
+    rx._store.dirty = False
+    shutil.rmtree(_SESSION_CACHE, ignore_errors=True)
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from medlint import rx
 from medlint.checks import CheckKind
 from medlint.checks.base import finding
 from medlint.claims import Analysis, Sentence
@@ -25,7 +26,7 @@ from medlint.quantities import count_of
 from medlint.rules import Rule
 
 # "a 70 kg adult", "weighs 40 kilos", "for 68 kg": a weight, not "g/kg" or "per kg"
-_WEIGHT = re.compile(
+_WEIGHT = rx.compile(
     r"(?<![/\w.])(?<!per\s)(?<!every\s)(?<!each\s)(\d{1,3}(?:\.\d+)?)\s*-?\s*"
     r"(?:kg|kilos?|kilograms?)\b(?!\s*/)"
     # "a 3 kg insulated box": a weight of something else
@@ -34,32 +35,32 @@ _WEIGHT = re.compile(
 )
 # A total in grams: "140 g", "80 grams"; not "2 g/kg", "100 g/L", "10 g in 100 mL", "a 10 g
 # vial"
-_TOTAL = re.compile(
+_TOTAL = rx.compile(
     r"(?<![/\w.,])(\d{1,4}(?:\.\d+)?)\s*(?:g|grams?)\b"
     r"(?!\s*/|\s+(?:per|for\s+(?:each|every))\s+(?:kg|kilo|kilogram|ml|millilit|l\b|lit|dl|pound|lb)"
     r"|\s+in\s+\d|\s+(?:vials?|bottles?|bags?|packs?|containers?)\b)",
     re.IGNORECASE,
 )
 # A per-day share: "28 g a day", "35 g per day", "28 g daily", "28 g each day"
-_PER_DAY_AFTER = re.compile(r"\s*(?:a|per|each|every)\s+day\b|\s*daily\b", re.IGNORECASE)
+_PER_DAY_AFTER = rx.compile(r"\s*(?:a|per|each|every)\s+day\b|\s*daily\b", re.IGNORECASE)
 # "4 courses, 560 g in total", "three doses totalling 120 g": a total of several
-_COUNTS = re.compile(
+_COUNTS = rx.compile(
     r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
     r"(?:\w+\s+){0,2}?(?:courses?|doses?|infusions?|cycles?|treatments?)\b",
     re.IGNORECASE,
 )
 # "limited to 70 g", "capped at 70 g", "no more than 70 g": a cap, not the sum
-_CAP_BEFORE = re.compile(
+_CAP_BEFORE = rx.compile(
     r"(?:(?:limited|capped|restricted|cut|reduced)\s+(?:to|at)|cap\s+of|maximum\s+of|max\.?"
     r"|at\s+most|no\s+more\s+than|up\s+to|not\s+(?:to\s+)?exceed)\s*$",
     re.IGNORECASE,
 )
-_CAP_AMOUNT = re.compile(
+_CAP_AMOUNT = rx.compile(
     r"\b(?:cap(?:ped)?|max(?:imum)?|limit(?:ed)?|ceiling)\b\.?\s+(?:is\s+|of\s+|at\s+|to\s+)?"
     r"(\d{1,3}|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\s*(?:g|grams?)\b",
     re.IGNORECASE,
 )
-_DAYS = re.compile(
+_DAYS = rx.compile(
     r"\b(\d{1,2}|two|three|four|five|six|seven)\s+(?:consecutive\s+)?days?\b", re.IGNORECASE
 )
 

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from medlint import rx
 from medlint.checks import CheckKind
 from medlint.checks.base import finding
 from medlint.claims import QUESTION_END, Analysis, Sentence
@@ -32,7 +33,7 @@ from medlint.quantities import PARAGRAPH_MEMO
 from medlint.rules import Rule
 from medlint.trie import Literals, lower_same_length, trie_pattern
 
-MARKERS = re.compile(
+MARKERS = rx.compile(
     r"\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]|\[\^[^\]\s]+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|https?://\S+|\bdoi:\s*10\.\S+"
     # author-year, one or several: (Smith 2020), (Smith et al. 2020; Jones 2021),
     # (Aggarwal R, et al. N Engl J Med. 2022)
@@ -58,25 +59,25 @@ MARKERS = re.compile(
 
 # The reader's own care and records are no outside evidence: "Your doctors recommend ...",
 # "My own experience has shown", "The lab report shows your IgG level".
-PERSONAL = re.compile(r"\b(?:your|my|our|you)\b", re.IGNORECASE)
+PERSONAL = rx.compile(r"\b(?:your|my|our|you)\b", re.IGNORECASE)
 # "my doctor said (that) studies show": research invoked through someone's words
-REPORTED_RESEARCH = re.compile(
+REPORTED_RESEARCH = rx.compile(
     r"\b(?:said|says|told\s+(?:me|us|her|him)|explained|mentioned)\s+(?:that\s+)?$", re.IGNORECASE
 )
-DENIED_BEFORE = re.compile(
+DENIED_BEFORE = rx.compile(
     r"\b(?:no|none|nothing|neither)\b(?:\s+[\w-]+){0,2}\s+\S?$", re.IGNORECASE
 )
 # "No immunoglobulin product has been tested in controlled trials", "has never been studied in":
 # the evidence is said not to exist.
-UNTESTED_BEFORE = re.compile(
+UNTESTED_BEFORE = rx.compile(
     r"\b(?:not|never|no)\b(?:\s+[\w-]+){0,5}?\s+(?:been\s+)?(?:properly\s+|formally\s+)?"
     r"(?:tested|studied|evaluated|examined|assessed|investigated|looked\s+at)\s+$",
     re.IGNORECASE,
 )
 # A bibliographic entry: "J Rheumatol. 2017;44(1):110-116", a DOI or PMID, or a Vancouver
 # author list ("Huber AM, et al."). Such a line is the citation, not a claim needing one.
-BIBLIOGRAPHIC = re.compile(r"\b(?:19|20)\d{2}\s*;\s*\d+|\bdoi\s*:|\b10\.\d{4,9}/|\bPMID\b")
-VANCOUVER_AUTHOR = re.compile(
+BIBLIOGRAPHIC = rx.compile(r"\b(?:19|20)\d{2}\s*;\s*\d+|\bdoi\s*:|\b10\.\d{4,9}/|\bPMID\b")
+VANCOUVER_AUTHOR = rx.compile(
     r"\s*(?:\[\d+\]\s*|\d+[.)]\s*)?[A-Z][\w'’-]+\s+[A-Z]{1,3}(?:,|\s+et\s+al\b)"
 )
 
@@ -92,7 +93,7 @@ def is_bibliographic(text: str) -> bool:
 
 # Markdown footnote definitions ("[^1]: Smith J. ...") are the article's references; a
 # placeholder ("[^3]: Reference to follow.") is not one.
-FOOTNOTE_DEFINITION = re.compile(r"(?m)^ {0,3}\[\^[^\]\s]+\]:[ \t]*(\S[^\n]*)")
+FOOTNOTE_DEFINITION = rx.compile(r"(?m)^ {0,3}\[\^[^\]\s]+\]:[ \t]*(\S[^\n]*)")
 
 
 def has_footnote_references(source: str) -> bool:
@@ -112,7 +113,7 @@ def _alternation(items: list[str], what: str) -> str:
 
 def _compile(pattern: str, what: str) -> re.Pattern[str]:
     try:
-        return re.compile(pattern, re.IGNORECASE)
+        return rx.compile(pattern, re.IGNORECASE)
     except re.error as exc:
         raise MedlintError(f"{what}: regex does not compile: {exc}", what) from None
 
@@ -151,14 +152,14 @@ def _prepare(params: dict[str, Any]) -> Any:
     families: dict[str, list[re.Pattern[str]]] = {f"study{i}": [cue] for i, cue in enumerate(study)}
     if journals:
         families["journal"] = [
-            re.compile(
+            rx.compile(
                 rf"\b(?i:published\s+in|reported\s+in|appeared\s+in|according\s+to)\s+"
                 rf"(?:(?i:the)\s+)?(?:(?i:journal)\s+)?(?:{journals})\b"
                 rf"|\b(?:{distinctive})\b",
             )
         ]
     families["according"] = [
-        re.compile(
+        rx.compile(
             # The lead-in stops at a comma: "According to the product label, Privigen is ..."
             # names no authority (Privigen starts the main clause).
             rf"\b(?i:according)\s+to\s+(?:[\w\s]{{0,40}}?\s)?(?:{org}|[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)*)",
@@ -167,18 +168,18 @@ def _prepare(params: dict[str, Any]) -> Any:
     ]
     families["organisation"] = [
         # "EULAR now lists IVIG", "The ACR (American College of Rheumatology) also recommends"
-        re.compile(
+        rx.compile(
             rf"\b{org}\s+(?:\([A-Z]+\)\s+)?(?:(?:now|also|currently|still|strongly|generally)"
             # "The FDA has stated that ...", "EULAR has long recommended"
             rf"\s+)?(?:(?i:has|have)\s+(?:(?:long|since|now|also|repeatedly)\s+)?)?(?:{verbs})\b"
         ),
         # "The Myositis Association's medical advisory board suggests ..."
-        re.compile(rf"\b{org}(?:'s|’s)\s+(?:[\w-]+\s+){{1,3}}?(?:{verbs})\b"),
+        rx.compile(rf"\b{org}(?:'s|’s)\s+(?:[\w-]+\s+){{1,3}}?(?:{verbs})\b"),
         # "Per the Infusion Nurses Society, ...", "as recommended by the FDA"
-        re.compile(rf"\b(?i:per|as\s+per|as\s+(?:recommended|advised|required)\s+by)\s+{org}"),
+        rx.compile(rf"\b(?i:per|as\s+per|as\s+(?:recommended|advised|required)\s+by)\s+{org}"),
     ]
     families["authority"] = [
-        re.compile(
+        rx.compile(
             rf"\b(?:{authorities})(?:'s|’s)?\s+(?:(?:[A-Z][\w-]*|(?i:national|clinical))\s+){{0,2}}"
             rf"(?i:guidelines?|guidance|recommendations?|position|consensus)\b"
         )
@@ -284,7 +285,7 @@ def _keywords(params: dict[str, Any]) -> Keywords | None:
     words = {w.lower() for w in listed} | {"according", "published", "reported", "appeared"}
     exact = {k for k in families if any(c.isupper() for c in k)}
     lowered = set(families) - exact
-    exact_re = re.compile(rf"(?:{trie_pattern(exact)})(?![A-Za-z])") if exact else None
+    exact_re = rx.compile(rf"(?:{trie_pattern(exact)})(?![A-Za-z])") if exact else None
     return Keywords(
         Literals(lowered, spaces=True),
         frozenset(words),

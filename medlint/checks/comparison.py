@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from medlint import rx
 from medlint.checks import CheckKind
 from medlint.checks.base import finding, severity_for
 from medlint.claims import Analysis, Mention
@@ -76,13 +77,13 @@ _PHRASES: tuple[tuple[str, object, str], ...] = (
     ),
 )
 _COMPILED = tuple(
-    (attribute, relation, re.compile(phrase, re.IGNORECASE))
+    (attribute, relation, rx.compile(phrase, re.IGNORECASE))
     for attribute, relation, phrase in _PHRASES
 )
 _WORDS = ("same", "as ", "twice", "double", "half", "than", "times")
 _SAME_MAKER = "same"
 # "Neither Privigen nor Gamunex-C is as concentrated as Hizentra", "It is a myth that ..."
-_DENIED = re.compile(
+_DENIED = rx.compile(
     r"\b(?:neither|nor|not|never|no|myth|misconception|wrongly|mistakenly|untrue)\b", re.IGNORECASE
 )
 _RATIO_TOLERANCE = 0.25  # "roughly twice": within a quarter

@@ -32,6 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from medlint import rx
 from medlint.checks import CheckKind
 from medlint.checks.base import finding
 from medlint.claims import Analysis
@@ -47,7 +48,7 @@ from medlint.trie import Literals
 _SEP = r"(?:[ \t]*[-‐‑–][ \t]*|[ \t]+|)"
 # Before a figure a spaced dash separates a list, not a name: "Octagam – 5% and 10%".
 _SEP_BEFORE_FIGURE = r"(?:[-‐‑–]|[ \t]+|)"
-_LETTERS = re.compile(r"[a-z]+")
+_LETTERS = rx.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +149,7 @@ def _build(facts: Facts, params: _Params) -> _Speller:
             body = re.escape(tokens[0]) + "".join(
                 (_SEP_BEFORE_FIGURE if t[:1].isdigit() else _SEP) + re.escape(t) for t in tokens[1:]
             )
-            pattern = re.compile(body + r"(?!\w)(?!-\w)", re.IGNORECASE)
+            pattern = rx.compile(body + r"(?!\w)(?!-\w)", re.IGNORECASE)
             forms.setdefault(tokens[0][:_PREFIX].lower(), []).append(_Form(form, pattern))
     near: dict[str, set[str]] = {}
     for cand in single:
@@ -157,7 +158,7 @@ def _build(facts: Facts, params: _Params) -> _Speller:
     lengths = tuple(sorted({len(k) for k in forms}))
     starts = Literals(forms)
     # a capital first: ``re`` scans for the character class in C before trying the rest
-    words = re.compile(rf"[A-Z](?<![\w-].)[A-Za-z]{{{max(1, params.min_length - 1)},}}(?!\w)")
+    words = rx.compile(rf"[A-Z](?<![\w-].)[A-Za-z]{{{max(1, params.min_length - 1)},}}(?!\w)")
     return _Speller(forms, lengths, surface, known, near, single, starts, words, {}, {})
 
 

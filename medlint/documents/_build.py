@@ -13,22 +13,21 @@ directives, so both readers agree on those details.
 
 from __future__ import annotations
 
-import re
-
+from medlint import rx
 from medlint.model import Directive, Document, Segment, Unit
 
 # Comments that start with one of these are medlint directives, not just comments.
 _DIRECTIVE_PREFIXES = ("medlint", "expect:", "ok:")
 # Reference markers that survive as plain text: footnote refs [^1] and numeric [1], [2, 3], [4-6].
-TEXT_MARKER = re.compile(r"\[\^[^\]\s]+\]|\[\d{1,4}(?:\s*[,–-]\s*\d{1,4})*\]")
+TEXT_MARKER = rx.compile(r"\[\^[^\]\s]+\]|\[\d{1,4}(?:\s*[,–-]\s*\d{1,4})*\]")
 # HTML collapses runs of these (and only these) whitespace characters to one space.
-_HTML_SPACE_RUN = re.compile(r"[ \t\n\r\f]+")
+_HTML_SPACE_RUN = rx.compile(r"[ \t\n\r\f]+")
 # The runs that rendering changes: longer than one character, or not a plain space. Single
 # spaces (most of them) stay in the verbatim run without a Python-level step each.
 # Whitespace HTML collapses: a run of two or more, or one tab/newline/CR/form feed (a lone
 # space stays as written). Written to start with a character set, which ``re`` scans for in
 # C; the equivalent ``[ \t\n\r\f]{2,}|[\t\n\r\f]`` is tried at every character.
-_HTML_COLLAPSE = re.compile(r"[ \t\n\r\f](?:(?<=[\t\n\r\f])|(?=[ \t\n\r\f]))[ \t\n\r\f]*")
+_HTML_COLLAPSE = rx.compile(r"[ \t\n\r\f](?:(?<=[\t\n\r\f])|(?=[ \t\n\r\f]))[ \t\n\r\f]*")
 
 
 def directive_text(inner: str) -> str | None:

@@ -19,10 +19,10 @@ HTML blocks embedded in Markdown.
 from __future__ import annotations
 
 import html
-import re
 from html.parser import HTMLParser
 from typing import Any
 
+from medlint import rx
 from medlint.documents._build import DocumentBuilder, TextBuilder
 from medlint.model import Document
 
@@ -158,10 +158,10 @@ _ROW_SCOPE = frozenset({"table", "thead", "tbody", "tfoot"})
 _CELL_SCOPE = _ROW_SCOPE | {"tr"}
 _MARKERS = frozenset({"a", "sup", "cite"})
 # What a <sup> holds when it cites: "1", "[2]", "3,4", "5-7", "a", "*", "†".
-_CITATION_SUP = re.compile(
+_CITATION_SUP = rx.compile(
     r"[\[(]?(?:\d{1,4}|[a-z]|[*†‡§]{1,3})(?:\s*[,–-]\s*(?:\d{1,4}|[a-z]))*[\])]?"
 )
-_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+_REFERENCE = rx.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 _P = frozenset({"p"})
 _LI = frozenset({"li"})
 _DD_DT = frozenset({"dd", "dt"})

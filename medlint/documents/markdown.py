@@ -35,13 +35,14 @@ from markdown_it.common.utils import normalizeReference
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from markdown_it.token import Token
 
+from medlint import rx
 from medlint.documents._build import DocumentBuilder, TextBuilder
 from medlint.documents.html import HtmlExtractor
 from medlint.model import Document, line_starts_of
 
-_FRONT_MATTER_FENCE = re.compile(r"---[ \t]*")
-_TAG_NAME = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
-_HREF = re.compile(r"\shref\s*=", re.IGNORECASE)
+_FRONT_MATTER_FENCE = rx.compile(r"---[ \t]*")
+_TAG_NAME = rx.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+_HREF = rx.compile(r"\shref\s*=", re.IGNORECASE)
 _MARKER_TAGS = frozenset({"a", "sup", "cite"})
 # Inline HTML elements whose content is not prose.
 _SKIP_TAGS = frozenset({"script", "style", "template", "noscript", "code", "kbd", "samp"})
@@ -68,12 +69,12 @@ def _backtick_run(n: int) -> re.Pattern[str]:
     """A run of exactly ``n`` backticks (code span delimiters must match in length)."""
     pat = _BACKTICKS.get(n)
     if pat is None:
-        pat = _BACKTICKS[n] = re.compile(rf"(?<!`)`{{{n}}}(?!`)")
+        pat = _BACKTICKS[n] = rx.compile(rf"(?<!`)`{{{n}}}(?!`)")
     return pat
 
 
 # "**Manufacturer:** Grifols", "Route: intravenous": a field line in a paragraph of them
-_FIELD_LINE = re.compile(
+_FIELD_LINE = rx.compile(
     r"[ \t]*(?:\*\*|__)?[A-Z][^:\n*_]{0,40}(?::(?:\*\*|__)|(?:\*\*|__)?:)[ \t]+\S"
 )
 
@@ -110,7 +111,7 @@ class _Lines:
 
 
 # "title: IVIG for dermatomyositis" in the front matter (quoted or not).
-_FRONT_MATTER_TITLE = re.compile(r"(?m)^title:[ \t]*[\"']?(.*?)[\"']?[ \t]*\r?$")
+_FRONT_MATTER_TITLE = rx.compile(r"(?m)^title:[ \t]*[\"']?(.*?)[\"']?[ \t]*\r?$")
 
 
 def _body_start(source: str) -> int:

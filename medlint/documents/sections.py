@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
+from medlint import rx
 from medlint.model import Document, ReferenceSection
 
-REFERENCE_HEADING = re.compile(
+REFERENCE_HEADING = rx.compile(
     # "7. References", "Slide 13 — References", "Appendix B: Sources", "[SLIDE 9: References]"
     r"^\s*\[?\s*(?:(?:(?:slide|section|part|chapter|appendix|page)\s+(?:\d+|[a-z])\b|\d+(?:\.\d+)*)"
     r"\s*[.):–—-]?\s*)?"
@@ -45,9 +46,9 @@ REFERENCE_HEADING = re.compile(
 # uses heading markup.
 _TITLE_WORDS = 8
 _TITLE_CHARS = 160  # longer than any title of _TITLE_WORDS words and a rule line
-_RULE_LINE = re.compile(r"^[ \t]*[-=_*~]{3,}[ \t]*$\n?", re.MULTILINE)
+_RULE_LINE = rx.compile(r"^[ \t]*[-=_*~]{3,}[ \t]*$\n?", re.MULTILINE)
 # What makes a line look like a bibliographic entry rather than boilerplate.
-_ENTRY_SIGNS = re.compile(
+_ENTRY_SIGNS = rx.compile(
     r"https?://|www\.|\bdoi\b|10\.\d{4,9}/|\bPMID\b|\bet al\b|\(\d{4}\)|\b(?:19|20)\d{2}\b"
     r"|\bvol\.|\bJ\s?[A-Z]|\bJournal\b|\bLancet\b|\bN\s?Engl\b|\bprescribing information\b"
     r"|\blabel\b|\bguideline",
@@ -57,7 +58,7 @@ _ENTRY_SIGNS = re.compile(
 
 # A draft's stand-in for its references ("- TBD", "1. [add references here]", "To follow"):
 # a section of these lists nothing.
-_PLACEHOLDER = re.compile(
+_PLACEHOLDER = rx.compile(
     r"^\W*(?:tbd|tbc|tba|todo|to\s+do|x{3,}|n/?a|none(?:\s+yet)?|pending|\?+|\.{3}|…|"
     r"to\s+be\s+(?:added|confirmed|completed|inserted|supplied|done|written)(?:\s+later)?|"
     r"to\s+follow|coming\s+soon|(?:references?|sources?|citations?)\s+to\s+follow|"

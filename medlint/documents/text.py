@@ -14,21 +14,22 @@ from __future__ import annotations
 
 import re
 
+from medlint import rx
 from medlint.documents.sections import REFERENCE_HEADING
 from medlint.model import Directive, Document, Segment, Unit
 
 # "[1] Author, title" starts a reference list's item as "1." does: a "References" line right
 # above such items is then a heading of its own, blank line or not.
 # A checklist's boxes ("[ ] Dose checked", "☐ Consent signed") lead items too.
-_BULLET = re.compile(
+_BULLET = rx.compile(
     r"[ \t]*(?:--|[•●▪◦‣∙·*\-–—☐☑☒□■✓✔]|\d{1,3}[.)]|\[\d{1,3}\]|\[[ xX✓✔]\])[ \t]+"
 )
-_COMMENT_LINE = re.compile(r"[ \t]*<!--(.*?)-->[ \t]*$")
+_COMMENT_LINE = rx.compile(r"[ \t]*<!--(.*?)-->[ \t]*$")
 # A text box drawn with ASCII art ("+-----+" above and below, "|  text  |" lines between): its
 # frame is not prose, and its lines are one paragraph (not a table of one column).
-_UNDERLINE = re.compile(r"[ \t]*[-=_*~]{3,}[ \t]*$")  # a rule under a title
-_BOX_BORDER = re.compile(r"[ \t]*\+[-=+]{3,}\+[ \t]*$")
-_BOX_LINE = re.compile(r"[ \t]*\|[ \t]*(?P<text>[^|\n]*?)[ \t]*\|[ \t]*$")
+_UNDERLINE = rx.compile(r"[ \t]*[-=_*~]{3,}[ \t]*$")  # a rule under a title
+_BOX_BORDER = rx.compile(r"[ \t]*\+[-=+]{3,}\+[ \t]*$")
+_BOX_LINE = rx.compile(r"[ \t]*\|[ \t]*(?P<text>[^|\n]*?)[ \t]*\|[ \t]*$")
 _HEADING_MAX_WORDS = 14
 
 
@@ -49,9 +50,9 @@ def _lines(source: str) -> list[tuple[int, int]]:
 # "Privigen (Grifols): 10% concentration, low IgA content": a label, a colon, then details
 # with a figure or a list. Such a line is a statement (often a list item whose bullet was lost
 # in an export), not a title, and headings make no claims.
-_LABELLED_DETAILS = re.compile(r":\s+\S[^\n]*[\d,]")
+_LABELLED_DETAILS = rx.compile(r":\s+\S[^\n]*[\d,]")
 # "STABILIZER: L-proline", "Made by: Grifols": a product attribute's field, never a title
-_ATTRIBUTE_FIELD = re.compile(
+_ATTRIBUTE_FIELD = rx.compile(
     r"(?:manufacturer|made\s+by|maker|stabili[sz]er|strength|concentration|route|iga(?:\s+content)?"
     r"|sugar|excipients?|other\s+ingredients)\s*:\s*\S",
     re.IGNORECASE,
@@ -60,12 +61,12 @@ _ATTRIBUTE_FIELD = re.compile(
 
 # "6.3 Octagam 10% in chronic ITP (adults) [1]." : a numbered section title, even with a
 # marker and a full stop (not "1.2 g/kg is the dose.": the number is followed by a capital)
-_STATEMENT_VERB = re.compile(
+_STATEMENT_VERB = rx.compile(
     r"\b(?:is|are|was|were|has|have|had|contains?|comes?|gives?|given|uses?|used|makes?|made"
     r"|helps?|works?|causes?|needs?|should|must|can|may|will)\b",
     re.IGNORECASE,
 )
-_NUMBERED_TITLE = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?[ \t]+[A-Z][^.!?;:]*(?:\[\d+\])?\.?")
+_NUMBERED_TITLE = rx.compile(r"\d{1,2}(?:\.\d{1,2})+\.?[ \t]+[A-Z][^.!?;:]*(?:\[\d+\])?\.?")
 
 
 def _is_heading(text: str) -> bool:
@@ -80,12 +81,12 @@ def _is_heading(text: str) -> bool:
 
 
 # "  Step 1 (start):     0.1 mL/kg/min for the first 30 minutes": a label, a colon, a value
-_FIELD_LINE = re.compile(r"[ \t]*[A-Z][^:\n]{0,40}:[ \t]+\S")
+_FIELD_LINE = rx.compile(r"[ \t]*[A-Z][^:\n]{0,40}:[ \t]+\S")
 
 
 # "  Privigen ......... CSL Behring ... 10%" or "Privigen     CSL Behring   10%": a row of a
 # table laid out with dot leaders or wide spaces (each row is a statement of its own)
-_TABLE_LINE = re.compile(r"[ \t]*\S[^\n]*?\S(?:[ \t]*\.{2,}[ \t]*|[ \t]{3,})\S")
+_TABLE_LINE = rx.compile(r"[ \t]*\S[^\n]*?\S(?:[ \t]*\.{2,}[ \t]*|[ \t]{3,})\S")
 
 
 def _field_lines(source: str, block: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
@@ -113,8 +114,8 @@ def _field_lines(source: str, block: list[tuple[int, int]]) -> list[list[tuple[i
     return parts
 
 
-_NUMBER_BULLET = re.compile(r"[ \t]*\d{1,2}[.)][ \t]+")
-_BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_NUMBER_BULLET = rx.compile(r"[ \t]*\d{1,2}[.)][ \t]+")
+_BRACKETED = rx.compile(r"\([^)]*\)|\[[^\]]*\]")
 
 
 def _is_caps_title(text: str) -> bool:
