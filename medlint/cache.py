@@ -34,6 +34,7 @@ from medlint import __version__
 
 T = TypeVar("T")
 _FORMAT = 1
+KEEP = 8  # facts (or rules) pickles kept per cache directory: a few projects or branches
 
 
 def cache_dir() -> Path | None:
@@ -90,6 +91,8 @@ def cached(kind: str, files: list[Path], build: Callable[[], T]) -> T:
     try:
         with path.open("rb") as fh:
             value: T = pickle.load(fh)
+        with contextlib.suppress(OSError):
+            os.utime(path)  # last used now: pruning keeps the files in use
         return value
     except Exception:
         pass
@@ -97,7 +100,24 @@ def cached(kind: str, files: list[Path], build: Callable[[], T]) -> T:
     with contextlib.suppress(Exception):
         directory.mkdir(parents=True, exist_ok=True)
         store_pickle(path, value)
+        _prune(directory, kind)
     return value
+
+
+def _prune(directory: Path, kind: str) -> None:
+    """Keep the :data:`KEEP` most recently used ``kind`` files, delete older ones.
+
+    Every edit of a facts or rule file is a new key, so without this an editor's cache
+    directory would grow by one pickle per edit, for ever.
+    """
+    files = []
+    for file in directory.glob(f"{kind}-*.pickle"):
+        with contextlib.suppress(OSError):
+            files.append((file.stat().st_mtime_ns, file.name, file))
+    files.sort(reverse=True)
+    for _, _, old in files[KEEP:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
 
 
 class _Pickler(pickle.Pickler):

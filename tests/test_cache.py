@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -75,3 +76,32 @@ def test_changed_medlint_code_is_a_new_key(
     before = content_key("rules", [rule])
     monkeypatch.setattr(cache_module, "_code_stamp", lambda: "checks/citations.py:1:2")
     assert content_key("rules", [rule]) != before
+
+
+def test_old_keys_are_pruned_and_the_used_one_kept(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every edit of a facts file is a new key; only the most recently used few are kept."""
+    from medlint import cache as cache_module
+
+    monkeypatch.setattr(cache_module, "KEEP", 3)
+    facts = tmp_path / "f.yaml"
+    built: list[int] = []
+
+    def build(i: int) -> int:
+        built.append(i)
+        return i
+
+    def use(i: int) -> int:
+        facts.write_text(f"edit {i}\n")
+        value = cached("facts", [facts], lambda: build(i))
+        key = content_key("facts", [facts])
+        # distinct ages in the order of use, whatever the file system's clock resolution
+        os.utime(cache / f"facts-{key}.pickle", ns=(10**9 * (i + 1), 10**9 * (i + 1)))
+        return value
+
+    assert [use(i) for i in range(6)] == list(range(6))
+    assert len(list(cache.glob("facts-*.pickle"))) == 3
+    assert use(1) == 1 and built.count(1) == 2  # pruned: built again
+    assert use(5) == 5 and built.count(5) == 1  # kept: read from the cache
+    assert len(list(cache.glob("facts-*.pickle"))) == 3
