@@ -1396,6 +1396,9 @@ class _Extractor:
         # The paragraph just before, in the same section (set by analyse): "It" at the start
         # of a paragraph refers back to it.
         self.paragraph_before: _Extractor | None = None
+        # The unit just before, of any kind (set by analyse): a question there is what this
+        # unit's first sentence may answer (see question_before).
+        self.unit_before: _Extractor | None = None
         self._contrast: list[tuple[int, int]] | None = None
         self._contrast_starts: list[int] = []
         self._described: list[tuple[int, int, Mention]] = []  # see _contrast_ranges
@@ -2548,6 +2551,52 @@ class _Extractor:
             values.append((mention, value))
         self.attribute_values(sent, "iga", values)
 
+    def question_before(self, sent: Sentence) -> tuple[_Extractor, Sentence] | None:
+        """The question ``sent`` answers: the sentence just before it, if that asks.
+
+        For a unit's first sentence, the last sentence of the unit before (a FAQ's question
+        heading, ``<summary>``, "Q:" paragraph or list item).
+        """
+        if self._sentence_index is None:
+            self._sentence_index = {id(s): k for k, s in enumerate(self.sentences)}
+        idx = self._sentence_index[id(sent)]
+        if idx:
+            owner, prev = self, self.sentences[idx - 1]
+        else:
+            before = self.unit_before
+            if before is None or not before.sentences:
+                return None
+            owner, prev = before, before.sentences[-1]
+        if "?" not in prev.text or QUESTION_END.search(prev.text) is None:
+            return None
+        return owner, prev
+
+    def iga_answer(self, sent: Sentence) -> None:
+        """ "How much IgA does Privigen contain?" / "About 25 µg/mL.": the asked product's IgA.
+
+        The answer names neither IgA nor a product; the question names both, and only one
+        product. Figures per decilitre are a patient's serum level, not a product's content.
+        """
+        if self.products_in(sent.start, sent.end):
+            return  # the answer names its own product: its sentence decides
+        asked = self.question_before(sent)
+        if asked is None:
+            return
+        owner, question = asked
+        if IGA_WORD.search(question.text) is None:
+            return
+        prods = owner.products_in(question.start, question.end)
+        if len({p.id for p in prods}) != 1:
+            return
+        group = self.new_group()
+        for m in sent.mentions:
+            q = m.quantity
+            if q is None or q.kind != "iga" or "dl" in q.text.lower():
+                continue
+            if self.asks_whether(sent, m.start) or self.reported(sent, m.start):
+                continue
+            self.emit(prods[0], "iga", _iga_value(q), m, sent, "answer", group)
+
     def route_slot(self, sent: Sentence, m: Mention) -> bool:
         """An acronym that fills a slot of its own in a product's list of attributes.
 
@@ -3514,6 +3563,8 @@ class _Extractor:
                     and "product" in kinds
                 ):
                     self.manufacturers(sent)
+            if "iga" in qkinds and "IgA" not in sent.text and not self.iga_column:
+                self.iga_answer(sent)
             if not qkinds.isdisjoint(REGIMEN_KINDS):
                 self.regimen(sent)
             if "rate" in qkinds:
@@ -3551,6 +3602,7 @@ def analyse(
         t and SUBCUTANEOUS_WORDS.search(t) and not INTRAVENOUS_TITLE.search(t) for t in titles
     ) or _titled_by_scig(extractors, facts)
     for before, after in itertools.pairwise(extractors):
+        after.unit_before = before
         if (
             before.unit.kind == after.unit.kind == "paragraph"
             and before.unit.section == after.unit.section
