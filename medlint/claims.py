@@ -789,6 +789,27 @@ QUIZ = rx.compile(
 )
 # A sentence that asks ("Is Privigen a 5% solution?") states nothing.
 QUESTION_END = rx.compile(r"\?[\"'”’)\]*_]*(?:\[[^\]]*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*[*_]*\s*$")
+# A quiz's answer option ("- a) 0.4 g/kg", "(b) every 2 weeks"): offered, not stated.
+QUIZ_OPTION = rx.compile(r"^\W*\(?[a-eA-E][).]\s")
+# A question about a made-up case ("If my dose is 2 g/kg every 4 weeks, what would that be
+# weekly?"): its answer is arithmetic, not a regimen or a product's attribute.
+HYPOTHETICAL_QUESTION = rx.compile(r"\b(?:if|suppose|imagine|were|would|could)\b", re.IGNORECASE)
+# What a question asks about, per attribute: its answer's bare value ("How concentrated is
+# Gamunex-C?" / "A 5% solution.") is then the asked product's (see _Extractor.asked_product).
+_ASKED_STABILIZER = rx.compile(
+    r"\b(?:stabili[sz]\w*|sugars?|ingredients?|contains?|made\s+with|excipients?)\b", re.IGNORECASE
+)
+ASKED = {
+    "concentration": rx.compile(
+        r"\b(?:concentrat\w*|strengths?|strong|percent(?:age)?)\b|%", re.IGNORECASE
+    ),
+    "stabilizer": _ASKED_STABILIZER,
+    "sugar": _ASKED_STABILIZER,
+    "route": rx.compile(
+        r"\b(?:given|taken|administered|infused|routes?|veins?|skin|inject\w*)\b", re.IGNORECASE
+    ),
+    "iga": IGA_WORD,
+}
 # An indirect question up to the value ("ask whether Privigen is a 5% solution") states nothing
 # either; "Privigen, whether given at home or in hospital, is ..." still does.
 WHETHER = rx.compile(r"\bwhether\b", re.IGNORECASE)
@@ -2137,6 +2158,10 @@ class _Extractor:
                 # whose figure is which is unclear, and the others were not read
                 continue
             prods, how = self.targets(sent, where.start, where.end)
+            if not prods and not self.products_in(sent.start, sent.end):
+                asked = self.asked_product(sent, attribute)
+                if asked is not None:
+                    prods, how = [asked], "answer"
             if not prods:
                 continue
             key = (how, tuple((p.id, p.start) for p in prods))
@@ -2569,7 +2594,43 @@ class _Extractor:
             owner, prev = before, before.sentences[-1]
         if "?" not in prev.text or QUESTION_END.search(prev.text) is None:
             return None
+        if HYPOTHETICAL_QUESTION.search(prev.text) or QUIZ_OPTION.match(sent.text):
+            return None  # a made-up case, or an option offered by a quiz
         return owner, prev
+
+    def asked_product(self, sent: Sentence, attribute: str) -> Mention | None:
+        """The one product the question just before ``sent`` asks ``attribute`` of, if any.
+
+        "How concentrated is Gamunex-C?" / "A 5% solution.": the answer's value is Gamunex-C's.
+        The question must ask about the attribute ("Is Privigen right for me?" / "Your doctor
+        may prefer a 5% product." is not Privigen's strength) and name one product.
+        """
+        cue = ASKED.get(attribute)
+        asked = self.question_before(sent) if cue is not None else None
+        if asked is None or cue is None:
+            return None
+        owner, question = asked
+        if cue.search(question.text) is None:
+            return None
+        prods = owner.products_in(question.start, question.end)
+        return prods[0] if len({p.id for p in prods}) == 1 else None
+
+    def answers_regimen_question(self, sent: Sentence) -> bool:
+        """ "What is the dose for dermatomyositis?" / "2 g/kg every 4 weeks.": the question
+        names the treatment, so its answer's figures are a regimen's."""
+        asked = self.question_before(sent)
+        return asked is not None and REGIMEN_CUE.search(asked[1].text) is not None
+
+    def answers_product_question(self) -> bool:
+        """Whether the unit opens by answering a question about one product (see above)."""
+        before = self.unit_before
+        if before is None or not before.sentences or not self.sentences:
+            return False
+        last = before.sentences[-1]
+        return (
+            self.question_before(self.sentences[0]) is not None
+            and len({p.id for p in before.products_in(last.start, last.end)}) == 1
+        )
 
     def iga_answer(self, sent: Sentence) -> None:
         """ "How much IgA does Privigen contain?" / "About 25 µg/mL.": the asked product's IgA.
@@ -2579,14 +2640,8 @@ class _Extractor:
         """
         if self.products_in(sent.start, sent.end):
             return  # the answer names its own product: its sentence decides
-        asked = self.question_before(sent)
-        if asked is None:
-            return
-        owner, question = asked
-        if IGA_WORD.search(question.text) is None:
-            return
-        prods = owner.products_in(question.start, question.end)
-        if len({p.id for p in prods}) != 1:
+        product = self.asked_product(sent, "iga")
+        if product is None:
             return
         group = self.new_group()
         for m in sent.mentions:
@@ -2595,7 +2650,7 @@ class _Extractor:
                 continue
             if self.asks_whether(sent, m.start) or self.reported(sent, m.start):
                 continue
-            self.emit(prods[0], "iga", _iga_value(q), m, sent, "answer", group)
+            self.emit(product, "iga", _iga_value(q), m, sent, "answer", group)
 
     def route_slot(self, sent: Sentence, m: Mention) -> bool:
         """An acronym that fills a slot of its own in a product's list of attributes.
@@ -3163,6 +3218,7 @@ class _Extractor:
         if (
             items
             and not REGIMEN_CUE.search(sent.text)
+            and not self.answers_regimen_question(sent)
             and not (
                 # a product's dose per body weight says what it is ("Octagam 10%: 1 g/kg every 4
                 # weeks"); without a product it may be protein or another drug's
@@ -3518,7 +3574,10 @@ class _Extractor:
         # Every product attribute is attributed to a product named in this unit (or leading
         # its list item or table row): without one, only regimen, incidence and cost remain.
         product_claims = (
-            bool(self.products) or self.lead_product is not None or self.continues_product()
+            bool(self.products)
+            or self.lead_product is not None
+            or self.continues_product()
+            or self.answers_product_question()
         )
         self.analysis.sentences.extend(self.sentences)
         if self.unit.kind in ("heading", "table_header") or not (
