@@ -789,6 +789,18 @@ QUIZ = rx.compile(
 )
 # A sentence that asks ("Is Privigen a 5% solution?") states nothing.
 QUESTION_END = rx.compile(r"\?[\"'”’)\]*_]*(?:\[[^\]]*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*[*_]*\s*$")
+# "the next course starts six weeks later": a duration after the next course's mention is the
+# interval between courses ("your next infusion is in 6 weeks" is an appointment).
+NEXT_COURSE = rx.compile(
+    r"\b(?:next|following)\s+(?:(?:ivig|scig|immunoglobulin|ig)\s+)?"
+    r"(?:course|infusion|dose|cycle|treatment|round)\b",
+    re.IGNORECASE,
+)
+LATER_AFTER = rx.compile(
+    r"\s*(?:later\b|after\s+(?:the|that|this|your)\s+(?:first|last|previous|one|start|course|"
+    r"infusion|dose|cycle)\b)",
+    re.IGNORECASE,
+)
 # A quiz's answer option ("- a) 0.4 g/kg", "(b) every 2 weeks"): offered, not stated.
 QUIZ_OPTION = rx.compile(r"^\W*\(?[a-eA-E][).]\s")
 # A question about a made-up case ("If my dose is 2 g/kg every 4 weeks, what would that be
@@ -2576,6 +2588,31 @@ class _Extractor:
             values.append((mention, value))
         self.attribute_values(sent, "iga", values)
 
+    def next_course_interval(self, sent: Sentence) -> bool:
+        """Read "the next course starts six weeks later" as an interval of six weeks.
+
+        The duration must follow the next course's mention in its clause and be "later" or
+        "after the first/last ...": "the next infusion takes three hours" is a duration, and
+        "your next infusion is in 6 weeks" an appointment. Returns whether a duration became
+        an interval.
+        """
+        found = False
+        for course in NEXT_COURSE.finditer(self.text, sent.start, sent.end):
+            for k, m in enumerate(sent.mentions):
+                q = m.quantity
+                if q is None or q.kind != "duration" or m.start < course.end():
+                    continue
+                if q.unit not in ("days", "weeks", "months") or q.low != q.high:
+                    continue
+                if self.clause_bounds(sent, m.start) != self.clause_bounds(sent, course.start()):
+                    continue
+                if not LATER_AFTER.match(self.text, m.end):
+                    continue
+                interval = dataclasses.replace(q, kind="interval")
+                sent.mentions[k] = dataclasses.replace(m, quantity=interval)
+                found = True
+        return found
+
     def question_before(self, sent: Sentence) -> tuple[_Extractor, Sentence] | None:
         """The question ``sent`` answers: the sentence just before it, if that asks.
 
@@ -3604,6 +3641,8 @@ class _Extractor:
                 continue  # "True or false: ...", "a) maltose  b) glycine": a quiz asks
             kinds = {m.kind for m in sent.mentions}
             qkinds = {m.quantity.kind for m in sent.mentions if m.quantity is not None}
+            if "duration" in qkinds and "ext" in sent.text and self.next_course_interval(sent):
+                qkinds.add("interval")
             if product_claims:
                 if "percent" in qkinds:
                     self.concentration(sent)
