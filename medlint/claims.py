@@ -558,6 +558,16 @@ ROUTINE_AFTER = rx.compile(
     r"\s*,?\s*(?:I|we)\s+(?:talk|speak|see|meet|answer|hear|help|visit|call|chat|write|post"
     r"|get\s+(?:calls|questions|emails)|run|hold|teach)\b"
 )
+# "your weekly volume", "the total you receive each month": an amount per period, not how
+# often doses are given
+AMOUNT_PER_PERIOD_AFTER = rx.compile(
+    r"\s+(?:volume|total|amount|grams|allowance|budget|spend|cost)s?\b", re.IGNORECASE
+)
+AMOUNT_PER_PERIOD_BEFORE = rx.compile(
+    r"\b(?:total(?:\s+number)?|number\s+of\s+grams|grams|amount|volume)\b[^.;:,]{0,30}?"
+    r"\b(?:receive|get|need|use|take|infuse)d?s?\s+$",
+    re.IGNORECASE,
+)
 # Regimen attributes, whose statements differ by route for a product given both ways
 ROUTED_ATTRIBUTES = frozenset(
     ("dose", "max_dose", "division", "interval", "max_rate", "initial_rate", "rate")
@@ -674,6 +684,12 @@ DETERMINER_BEFORE = rx.compile(
 )
 # A relative clause about a condition or a setting, with a subject of its own
 WHERE_CLAUSE = rx.compile(r",\s*where\s+(?!it\b|they\b|this\b)", re.IGNORECASE)
+# "far larger than what can comfortably be given under the skin": a route in the standard of a
+# comparison is what could be done, not what the product is given by
+THAN_WHAT = rx.compile(
+    r"\bthan\s+(?:what|anything\s+that|could|can|would|is\s+(?:possible|practical))\b",
+    re.IGNORECASE,
+)
 # "can be given IV or SC": after a verb of giving, the acronyms IV and SC are routes.
 COLUMN_GAP = rx.compile(r"[ \t]*\.{2,}[ \t]*|[ \t]{3,}")
 PERCENT_SLOT = rx.compile(
@@ -800,6 +816,14 @@ LATER_AFTER = rx.compile(
     r"\s*(?:later\b|after\s+(?:the|that|this|your)\s+(?:first|last|previous|one|start|course|"
     r"infusion|dose|cycle)\b)",
     re.IGNORECASE,
+)
+# "given over one day or several": the figure is one end of an open choice, not a regimen
+VAGUE_ALTERNATIVE = rx.compile(
+    r"\s*,?\s*or\s+(?:several|more|longer|many|a\s+few|a\s+number)\b", re.IGNORECASE
+)
+# An answer's opening word: "Yes, in the sense that ... It is a 20% solution."
+ANSWER_LEAD = rx.compile(
+    r"\W*(?:yes|no|yep|nope|not\s+really|correct)\b\s*[,.;:!—–-]", re.IGNORECASE
 )
 # A quiz's answer option ("- a) 0.4 g/kg", "(b) every 2 weeks"): offered, not stated.
 QUIZ_OPTION = rx.compile(r"^\W*\(?[a-eA-E][).]\s")
@@ -1764,7 +1788,8 @@ class _Extractor:
         a paragraph's first sentence is the last sentence of the paragraph before it (same
         section).
         """
-        if not PRONOUN_LEAD.match(sent.text):
+        if not PRONOUN_LEAD.match(sent.text) and not (depth and ANSWER_LEAD.match(sent.text)):
+            # (a "Yes, ..." answer between a question and "It ..." passes its subject on)
             return None
         return self.subject_before(sent, depth)
 
@@ -1774,6 +1799,11 @@ class _Extractor:
             self._sentence_index = {id(s): k for k, s in enumerate(self.sentences)}
         idx = self._sentence_index[id(sent)]
         if idx == 0:
+            if (asked := self.question_before(sent)) is not None:
+                # "<summary>Is Hizentra stronger ...?</summary>" / "Yes, ... It is a 20% ..."
+                owner, question = asked
+                prods = owner.products_in(question.start, question.end)
+                return prods[0] if len({p.id for p in prods}) == 1 else None
             before = self.paragraph_before
             if before is None or not before.sentences:
                 return None
@@ -2435,6 +2465,8 @@ class _Extractor:
                 continue  # "the intravenous dose is multiplied by 1.37": the old IV regimen
             if WHERE_CLAUSE.search(self.text, cstart, m.start):
                 continue  # "... for dermatomyositis, where immunoglobulin is given into a vein"
+            if THAN_WHAT.search(self.text, cstart, m.start):
+                continue  # "larger than what can be given under the skin in a week"
             route_column = (
                 self.headed
                 and self.lead_product is not None
@@ -3238,7 +3270,22 @@ class _Extractor:
             items = [m for m in items if m not in rates]
             if RATE_NOT_CLAIMED.search(sent.text):
                 rates = []
-        items = [m for m in items if not ROUTINE_AFTER.match(self.text, m.end)]
+        items = [
+            m
+            for m in items
+            if not ROUTINE_AFTER.match(self.text, m.end)
+            and not VAGUE_ALTERNATIVE.match(self.text, m.end)
+            and not (
+                m.quantity is not None
+                and m.quantity.kind == "interval"
+                and (
+                    AMOUNT_PER_PERIOD_AFTER.match(self.text, m.end)
+                    or AMOUNT_PER_PERIOD_BEFORE.search(
+                        self.text, max(sent.start, m.start - 60), m.start
+                    )
+                )
+            )
+        ]
         if items and self.unit.section and EXAMPLE_HEADING.search(self.unit.section):
             items = []  # under "### A worked example": one (made-up) patient's figures
         if (items or rates) and self.unit.kind == "table_cell" and self.other_therapy_header():

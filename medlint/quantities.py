@@ -1163,7 +1163,7 @@ _PREFIX_WORDS = (
     "about", "around", "roughly", "nearly", "almost", "circa", "ca", "never", "went", "beyond",
     "don", "t", "infuse",
     # intervals, money, vague amounts
-    "once", "every", "other", "each", "a", "an", "per", "q", "us", "usd", "eur", "gbp",
+    "once", "every", "other", "each", "any", "a", "an", "per", "q", "us", "usd", "eur", "gbp",
     "twice", "thrice", "times",
     "several", "few", "couple", "tens", "hundreds",
     # division, duration, maximum dose, rate
