@@ -243,6 +243,12 @@ NEGATION_BEFORE = rx.compile(
     r"cannot|zero|absence\s+of|non)\b[\w\s-]{0,24}$",
     re.IGNORECASE,
 )
+# "it is not a product you could give yourself under the skin": denied by the noun phrase
+NOT_A_PRODUCT_FOR = rx.compile(
+    r"\bnot\s+(?:a|an|the)\s+(?:product|medicine|brand|one|treatment|solution|preparation)\s+"
+    r"(?:that\s+|which\s+)?(?:you|we|patients|people|anyone|they)\b[\w\s'’-]{0,40}$",
+    re.IGNORECASE,
+)
 # "Do not infuse X or Y ...", "never give X and Y ...": the giving of the products denied
 DENIED_GIVING_BEFORE = rx.compile(
     r"\b(?:not|never|n['’]t)\s+(?:be\s+)?(?:infus|giv|gave|us|administ|inject|put|push)\w*\s+$",
@@ -425,6 +431,7 @@ VS_PAIR = rx.compile(
     r"\(\s*(\d+(?:\.\d+)?\s*%)\s*(?:vs\.?|versus|v\.|and|/|to)\s*(\d+(?:\.\d+)?\s*%)\s*\)",
     re.IGNORECASE,
 )
+VERSUS = rx.compile(r"\b(?:vs\.?|versus|v\.)", re.IGNORECASE)
 NOT_CONCENTRATION_BEFORE = rx.compile(
     r"(?:\bby|\bthan|\bin|\bup\s+to|\babout|\bincidence\s+of|\brate\s+of|\brisk\s+of|\b(?:with|plus)\s+"
     r"(?:a\s+)?|\bdiluted\s+(?:in|with)(?:\s+a)?|\bcontains?|\bpercentage\s+of|\bsaw|\bhad|\bto)\s*$",
@@ -897,6 +904,12 @@ DOSES_AFTER = rx.compile(r"\s+(?:daily\s+)?(?:doses|infusions)\b", re.IGNORECASE
 GIVEN_ON_DAYS_AFTER = rx.compile(
     r"\s+(?:is|are)\s+(?:given|infused|administered)\s+(?:on|for)\s+"
     r"(?P<days>\d|two|three|four|five)\s+(?:consecutive\s+)?days\b",
+    re.IGNORECASE,
+)
+# "1 g/kg (10 mL/kg) on each of two consecutive days": a day's share, past a bracketed gloss
+EACH_DAY_AFTER = rx.compile(
+    r"(?:\s*\([^()]{1,30}\))?\s+(?:on\s+each\s+of|each\s+day\s+for|daily\s+for|a\s+day\s+for"
+    r"|per\s+day\s+for)\s+(?:the\s+)?(?P<days>\d|two|three|four|five)\s+(?:consecutive\s+)?days\b",
     re.IGNORECASE,
 )
 SUBCUTANEOUS_WORDS = rx.compile(
@@ -1771,6 +1784,7 @@ class _Extractor:
             NEGATION_BEFORE.search(self.text[max(clause_start, start - 40) : start])
             # "None of the products listed above contains sucrose"
             or NONE_LEAD.match(self.text, clause_start, start)
+            or NOT_A_PRODUCT_FOR.search(self.text[max(clause_start, start - 90) : start])
         )
         after = bool(NEGATION_AFTER.match(self.text[end : end + 8]))
         return before != after  # "not maltose-free" contains maltose
@@ -2377,6 +2391,16 @@ class _Extractor:
         if pair is None:
             return set()
         first, second = sent.start + pair.start(1), sent.start + pair.start(2)
+        opened = sent.start + pair.start()
+        named = [p for p in sent.mentions if p.kind == "product" and p.end <= opened]
+        if (
+            named
+            and BRACKET_LEAD_GAP.fullmatch(self.text, named[-1].end, opened)
+            and not VERSUS.search(pair.group(0))
+        ):
+            # "Privigen, Flebogamma DIF (5% and 10%), Octagam 5%": the strengths of the
+            # product the bracket follows, not a pair across the sentence's products
+            return set()
         products: list[Mention] = []
         for p in self.products_in(sent.start, sent.start + pair.start()):
             if all(p.id != q.id for q in products):
@@ -3561,6 +3585,9 @@ class _Extractor:
         share = DAILY_SHARE_BEFORE.search(before)
         if share is None and DOSES_AFTER.match(self.text, m.end):
             share = COUNT_BEFORE_DOSE.search(before)  # "as two 1 g/kg doses"
+        if share is None and (each := EACH_DAY_AFTER.match(self.text, m.end)) is not None:
+            extra = (("days", count_of(each.group("days"))),)
+            return dataclasses.replace(q, unit="g/kg/day", extra=extra)
         if share is None:
             given = GIVEN_ON_DAYS_AFTER.match(self.text, m.end)
             if given is not None and not q.get("either_days"):
