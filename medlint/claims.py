@@ -3586,8 +3586,8 @@ class _Extractor:
         if share is None and DOSES_AFTER.match(self.text, m.end):
             share = COUNT_BEFORE_DOSE.search(before)  # "as two 1 g/kg doses"
         if share is None and (each := EACH_DAY_AFTER.match(self.text, m.end)) is not None:
-            extra = (("days", count_of(each.group("days"))),)
-            return dataclasses.replace(q, unit="g/kg/day", extra=extra)
+            each_days = (("days", count_of(each.group("days"))),)
+            return dataclasses.replace(q, unit="g/kg/day", extra=each_days)
         if share is None:
             given = GIVEN_ON_DAYS_AFTER.match(self.text, m.end)
             if given is not None and not q.get("either_days"):
