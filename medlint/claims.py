@@ -660,6 +660,12 @@ WHICH_BY_GAP = rx.compile(
 )
 # Before a maker: the product is one of its products ("The Grifols product Privigen").
 MAKER_NOUN_GAP = rx.compile(r"\s+(?:products?|brands?|IVIG|SCIG)\s+", re.IGNORECASE)
+# "Grifols, who make Cuvitru", "Takeda, which manufactures Gammagard Liquid": the maker first
+MAKER_WHO_MAKES_GAP = rx.compile(
+    r"\s*,?\s*(?:who|which|that)\s+(?:also\s+)?(?:make|makes|made|manufactures?|manufactured"
+    r"|produces?|produced)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
 ACRONYM = rx.compile(r"^[A-Z]{2,5}$")
 ROUTE_BLOCK_BEFORE = rx.compile(
     r"(?:\bfrom|\bthan|\bto|\bversus)\s+(?:an?\s+|the\s+)?$"
@@ -2887,6 +2893,7 @@ class _Extractor:
                 for m in mans
                 if POSSESSIVE_GAP.fullmatch(self.text[m.end : prod.start])
                 or MAKER_NOUN_GAP.fullmatch(self.text, m.end, prod.start)
+                or MAKER_WHO_MAKES_GAP.fullmatch(self.text, m.end, prod.start)
             ]
             by = [
                 m

@@ -238,3 +238,52 @@ def test_a_label_transcription_gives_its_fields_to_the_product_line() -> None:
     found = [f.rule for f in lint_text(source, "a.txt") if f.rule != "references-missing"]
     assert found == ["manufacturer-contradiction", "stabilizer-contradiction"]
     assert kinds("Gamunex-C\n\nSTABILIZER: glycine\n")[1] == ("paragraph", "STABILIZER: glycine")
+
+
+def test_pipe_tables_are_cells_under_their_headers() -> None:
+    source = (
+        "=====================\n"
+        "SECTION 3. STOCK RECEIVED\n"
+        "=====================\n"
+        "Date       | Product   | Conc. | Lot\n"
+        "-----------+-----------+-------+-----------\n"
+        "28 Sep 26  | Hizentra  | 20%   | P100482117\n"
+        "| 5 Oct 26 | Cuvitru | 20% | |\n"
+        "\n"
+        "Plain prose | with a pipe is a paragraph.\n"
+    )
+    doc = read_text("a.txt", source)
+    cells = [
+        (u.kind, u.text, u.column_header, u.row_header, u.row)
+        for u in doc.units
+        if u.kind.startswith("table")
+    ]
+    assert cells == [
+        ("table_header", "Date", None, None, -1),
+        ("table_header", "Product", None, None, -1),
+        ("table_header", "Conc.", None, None, -1),
+        ("table_header", "Lot", None, None, -1),
+        ("table_cell", "28 Sep 26", "Date", None, 0),
+        ("table_cell", "Hizentra", "Product", "28 Sep 26", 0),
+        ("table_cell", "20%", "Conc.", "28 Sep 26", 0),
+        ("table_cell", "P100482117", "Lot", "28 Sep 26", 0),
+        ("table_cell", "5 Oct 26", "Date", None, 1),
+        ("table_cell", "Cuvitru", "Product", "5 Oct 26", 1),
+        ("table_cell", "20%", "Conc.", "5 Oct 26", 1),
+    ]
+    # every cell maps back to its own text in the source
+    for u in doc.units:
+        assert source[u.to_source(0) : u.to_source(len(u.text), end=True)] == u.text
+    assert [u.index for u in doc.units] == list(range(len(doc.units)))
+    assert doc.units[-1].kind == "paragraph"
+
+
+def test_a_wrong_strength_in_a_pipe_table_is_reported() -> None:
+    source = (
+        "Stock received\n\n"
+        "Date       | Product   | Conc. | Lot\n"
+        "-----------+-----------+-------+-----------\n"
+        "28 Sep 26  | Hizentra  | 10%   | P100482117\n"
+    )
+    found = [(f.rule, f.line) for f in lint_text(source, "log.txt", engine=Engine())]
+    assert ("concentration-contradiction", 5) in found

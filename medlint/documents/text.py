@@ -12,6 +12,7 @@ medlint uses the same form in all three formats.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from medlint import rx
@@ -31,6 +32,11 @@ _UNDERLINE = rx.compile(r"[ \t]*[-=_*~]{3,}[ \t]*$")  # a rule under a title
 _BOX_BORDER = rx.compile(r"[ \t]*\+[-=+]{3,}\+[ \t]*$")
 _BOX_LINE = rx.compile(r"[ \t]*\|[ \t]*(?P<text>[^|\n]*?)[ \t]*\|[ \t]*$")
 _HEADING_MAX_WORDS = 14
+# A table drawn with pipes, its header ruled off ("Date | Product | Conc." over
+# "-----+---------+------" or "|---|---|"): each cell is a table cell under its column's header.
+_PIPE_RULE = rx.compile(
+    r"[ \t]*[|+]?[ \t]*:?-{3,}:?[ \t]*(?:[|+][ \t]*:?-{3,}:?[ \t]*)+[|+]?[ \t]*"
+)
 
 
 def _lines(source: str) -> list[tuple[int, int]]:
@@ -152,6 +158,88 @@ def _unframed(
     return "".join(parts), tuple(segments)
 
 
+def _pipe_tables(
+    source: str, block: list[tuple[int, int]]
+) -> list[tuple[list[tuple[int, int]], bool]]:
+    """A block cut around its pipe tables: (lines, is a table), in order.
+
+    A pipe table is a header row with pipes, a rule under it and at least one row with
+    pipes; the lines around it in the same block (a title, a "=====" rule) stay prose.
+    """
+    out: list[tuple[list[tuple[int, int]], bool]] = []
+    i = 0
+    rest = 0
+    while i + 2 < len(block):
+        (hs, he), (rs, re_), (ds, de) = block[i], block[i + 1], block[i + 2]
+        if (
+            "|" in source[hs:he]
+            and "|" in source[ds:de]
+            and _PIPE_RULE.fullmatch(source, rs, re_) is not None
+        ):
+            end = i + 2
+            while end < len(block) and "|" in source[block[end][0] : block[end][1]]:
+                end += 1
+            if rest < i:
+                out.append((block[rest:i], False))
+            out.append((block[i:end], True))
+            i = rest = end
+        else:
+            i += 1
+    if rest < len(block):
+        out.append((block[rest:], False))
+    return out
+
+
+def _cells(source: str, s: int, e: int) -> list[tuple[int, int]]:
+    """(start, end) of each cell of a pipe-table line, trimmed; outer pipes make no cell."""
+    bounds = [s - 1, *(i for i in range(s, e) if source[i] == "|"), e]
+    out: list[tuple[int, int]] = []
+    for k, (a, b) in enumerate(itertools.pairwise(bounds)):
+        a += 1
+        while a < b and source[a] in " \t":
+            a += 1
+        while b > a and source[b - 1] in " \t":
+            b -= 1
+        if a == b and k in (0, len(bounds) - 2):
+            continue  # before a leading pipe, after a trailing one
+        out.append((a, b))
+    return out
+
+
+def _table_units(
+    source: str, block: list[tuple[int, int]], section: str | None, first_row: int, index: int
+) -> list[Unit]:
+    """The header and data cells of a pipe table (see :func:`_pipe_table`)."""
+    units: list[Unit] = []
+    header_cells = _cells(source, *block[0])
+    headers = [source[a:b] for a, b in header_cells]
+    for a, b in header_cells:
+        if a < b:
+            units.append(
+                Unit("table_header", source[a:b], (Segment(0, b - a, a, b),), section=section)
+            )
+    for row, (s, e) in enumerate(block[2:], start=first_row):
+        cells = _cells(source, s, e)
+        first = source[cells[0][0] : cells[0][1]] if cells else None
+        for col, (a, b) in enumerate(cells):
+            if a == b:
+                continue
+            units.append(
+                Unit(
+                    "table_cell",
+                    source[a:b],
+                    (Segment(0, b - a, a, b),),
+                    section=section,
+                    row_header=first if col > 0 else None,
+                    column_header=headers[col] if col < len(headers) else None,
+                    row=row,
+                )
+            )
+    for k, unit in enumerate(units):
+        unit.index = index + k
+    return units
+
+
 def read_text(path: str, source: str) -> Document:
     doc = Document(path=path, source=source, format="text")
     start_offset = 1 if source.startswith("\ufeff") else 0
@@ -183,6 +271,7 @@ def read_text(path: str, source: str) -> Document:
     if current:
         blocks.append(current)
     fields: set[int] = set()  # starts of lines split from a block of fields: never headings
+    tables: set[int] = set()  # starts of pipe tables' blocks
     split: list[list[tuple[int, int]]] = []
     for block in blocks:
         if (
@@ -194,16 +283,30 @@ def read_text(path: str, source: str) -> Document:
             # placeholder for them): a title of its own
             split.append(block[:1])
             block = block[1:]
-        parts = _field_lines(source, block)
-        if len(parts) > 1:
-            fields.update(part[0][0] for part in parts)
-        split.extend(parts)
+        for piece, table in (
+            _pipe_tables(source, block)
+            if "|" in source[block[0][0] : block[-1][1]]
+            else [(block, False)]
+        ):
+            if table:
+                tables.add(piece[0][0])
+                split.append(piece)
+                continue
+            parts = _field_lines(source, piece)
+            if len(parts) > 1:
+                fields.update(part[0][0] for part in parts)
+            split.extend(parts)
     blocks = split
 
     section: str | None = None
     units: list[Unit] = []
+    rows = 0
     for block in blocks:
         first_s, first_e = block[0]
+        if first_s in tables:
+            units.extend(_table_units(source, block, section, rows, len(units)))
+            rows += len(block) - 2
+            continue
         bullet = _BULLET.match(source, first_s, first_e)
         if bullet:
             kind = "list_item"
