@@ -3,8 +3,9 @@
 Patient pages turn a dose per kilogram into grams for a reader's weight ("a 70 kg adult
 receives 2 g/kg, that is 140 g per course"). A slip there ("14 g", "70 g") is as harmful as a
 wrong dose and no facts file can catch it: the figures contradict each other. The check is
-local: a sentence that names one body weight, and one dose per kilogram (in the sentence, or
-in the sentence before it in the same paragraph), and total amounts in grams. It is reported
+local: a sentence that names one body weight (or follows one that does, when it states the
+dose itself), and one dose per kilogram (in the sentence, or in the sentence before it in the
+same paragraph), and total amounts in grams. It is reported
 when no total equals weight x dose, nor weight x dose divided by a day count the sentence
 gives ("28 g a day over 5 days"), within the rule's relative tolerance (rounding).
 """
@@ -31,6 +32,11 @@ _WEIGHT = rx.compile(
     r"(?:kg|kilos?|kilograms?)\b(?!\s*/)"
     # "a 3 kg insulated box": a weight of something else
     r"(?!\s+(?:\w+\s+)?(?:box|bag|pack|package|parcel|cooler|container|shipment|case|carton))",
+    re.IGNORECASE,
+)
+_PERSON_WEIGHT_BEFORE = rx.compile(
+    r"(?:\bweigh(?:s|ed|ing)?|\bweight\b[^.;]{0,40}?(?:\bis|\bwas|\bof|:))"
+    r"\s+(?:about\s+|around\s+|just\s+)?$",
     re.IGNORECASE,
 )
 # A total in grams: "140 g", "80 grams"; not "2 g/kg", "100 g/L", "10 g in 100 mL", "a 10 g
@@ -101,17 +107,27 @@ def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding
             before, previous = previous, sent
             text = sent.text
             if "kg" not in text and "kilo" not in text:
-                continue
+                continue  # (a dose per kg is needed here, a weight here or just before)
+            same_unit = before is not None and before.unit is sent.unit
             weights = {float(m.group(1)) for m in _WEIGHT.finditer(text)}
+            weight_at = next((m.start() for m in _WEIGHT.finditer(text)), 0)
+            if not weights and same_unit and before is not None and _course_dose(sent):
+                # "Her weight was 78 kg. At 2 g/kg her course is 136 g.": the weight just before
+                weights = {
+                    float(m.group(1))
+                    for m in _WEIGHT.finditer(before.text)
+                    # one person's weight ("Her weight ... was 78 kg", "She weighs 32 kg"),
+                    # not a threshold ("children over 35 kg")
+                    if _PERSON_WEIGHT_BEFORE.search(before.text, max(0, m.start() - 60), m.start())
+                }
             if len(weights) != 1:
                 continue
             dose = _course_dose(sent)
-            if dose is None and before is not None and before.unit is sent.unit:
+            if dose is None and same_unit and before is not None:
                 dose = _course_dose(before)  # "The dose is 2 g/kg. A 70 kg adult gets ..."
             if dose is None:
                 continue
             weight = next(iter(weights))
-            weight_at = next(m.start() for m in _WEIGHT.finditer(text))
             # Totals outside any quantity the grammar read (a "maximum 70 g" is a cap)
             spans = [(m.start - sent.start, m.end - sent.start) for m in sent.mentions]
             totals = [
