@@ -2584,6 +2584,7 @@ class _Extractor:
     def iga(self, sent: Sentence) -> None:
         values: list[tuple[Mention, Value]] = []
         used: set[int] = set()
+        content = False  # whether the sentence speaks of products' IgA content at all
         for im in IGA_WORD.finditer(self.text, sent.start, sent.end):
             if self.skipped(im.start()):
                 continue
@@ -2593,6 +2594,7 @@ class _Extractor:
                 continue
             if IGA_OF_PATIENT_BEFORE.search(before):
                 continue  # "Your IgA was 5 mg/dL": the patient's level, not the product's
+            content = True
             # The figure nearest after the word, else the nearest before it; each figure is
             # read once ("trace amounts of IgA (25 µg/mL), while the IgA content of Octagam
             # 10% averages 160 µg/mL" has two).
@@ -2648,6 +2650,19 @@ class _Extractor:
             if any(v.key == value.key for _, v in values):
                 continue  # "virtually no IgA at all, so it is IgA-free": one statement
             values.append((mention, value))
+        if content:
+            # "Labels give IgA as an average or a maximum: Privigen contains no more than 25
+            # µg/mL, Gamunex-C averages 46 µg/mL, ...": micrograms per mL in a sentence about
+            # IgA content are IgA contents, each its own clause's product's
+            for m in sent.mentions:
+                q = m.quantity
+                if q is None or q.kind != "iga" or m.start in used or "dl" in q.text.lower():
+                    continue
+                if self.skipped(m.start):
+                    continue
+                used.add(m.start)
+                values.append((m, _iga_value(q)))
+            values.sort(key=lambda item: item[0].start)
         self.attribute_values(sent, "iga", values)
 
     def next_course_interval(self, sent: Sentence) -> bool:
