@@ -181,6 +181,16 @@ REBUTTAL_LEAD = rx.compile(
     r"\s+(?:true|right|so)))\b\s*[:.!,;–—-]",
     re.IGNORECASE,
 )
+# 'that the schedule exceeds "the usual interval of every 4-6 weeks". Neither reason is
+# correct': the next sentence rejects what the quotes report
+QUOTES_REJECTED_AFTER = rx.compile(
+    r"[\s*_]*(?:(?:neither|none)\s+(?:of\s+(?:these|them|the\s+\w+)\s+)?(?:reason|claim|statement"
+    r"|point|argument|assertion)?s?\s*(?:is|are|was|were|holds?)\s+(?:correct|right|true|accurate|up)"
+    r"|(?:both|these|this|that|each)\s+(?:(?:reasons?|claims?|statements?|points?)\s+)?(?:is|are|was"
+    r"|were)\s+(?:wrong|incorrect|untrue|false|mistaken|not\s+(?:true|correct|right|accurate)))\b",
+    re.IGNORECASE,
+)
+QUOTED_PHRASE = rx.compile(r"\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”")
 # Where a reported belief's stretch ends: the correction that follows it.
 BELIEF_END = rx.compile(
     r"[,;:–—]\s*(?:but|however|yet|in\s+(?:fact|reality)|actually)\b|;|\.\s|[\"”](?=\W|$)",
@@ -1690,6 +1700,12 @@ class _Extractor:
             "if" in low or "had " in low or "suppos" in low or "imagin" in low
         ):
             found = list(COUNTERFACTUAL.finditer(self.text))
+        if ('"' in self.text or "“" in self.text) and any(
+            w in low for w in ("neither", "none", "wrong", "incorrect", "untrue", "false", "not ")
+        ):
+            for quoting, after in itertools.pairwise(self.sentences):
+                if QUOTES_REJECTED_AFTER.match(after.text):
+                    found += QUOTED_PHRASE.finditer(self.text, quoting.start, quoting.end)
         myths = bool(self.unit.section and MYTH_HEADING.search(self.unit.section))
         if myths and any(q in self.text for q in '"“‘'):
             pass  # a quoted belief under a heading about myths (below)
