@@ -1703,8 +1703,8 @@ class _Extractor:
         if ('"' in self.text or "“" in self.text) and any(
             w in low for w in ("neither", "none", "wrong", "incorrect", "untrue", "false", "not ")
         ):
-            for quoting, after in itertools.pairwise(self.sentences):
-                if QUOTES_REJECTED_AFTER.match(after.text):
+            for quoting, rejecting in itertools.pairwise(self.sentences):
+                if QUOTES_REJECTED_AFTER.match(rejecting.text):
                     found += QUOTED_PHRASE.finditer(self.text, quoting.start, quoting.end)
         myths = bool(self.unit.section and MYTH_HEADING.search(self.unit.section))
         if myths and any(q in self.text for q in '"“‘'):
