@@ -561,10 +561,13 @@ DENIED_VALUE_BEFORE = rx.compile(
 )
 # A label's product line ("PRODUCT NAME: GAMUNEX-C", "Brand: Privigen") and its other fields
 PRODUCT_LABEL = rx.compile(
-    r"\W*(?:product(?:\s+name)?|brand(?:\s+name)?|trade\s+name|medicine|drug)\s*:\s*",
+    r"\W*(?:product(?:\s+name)?|brand(?:\s+name)?|trade\s+name|medicine|drug)"
+    r"(?:\s*:|[ \t]*\.{3,})\s*",  # "Product: ...", "Product ........ Hizentra"
     re.IGNORECASE,
 )
-LABEL_FIELD = rx.compile(r"[ \t]*[A-Z][A-Za-z/ ]{1,30}:[ \t]+\S")
+LABEL_FIELD = rx.compile(r"[ \t]*[A-Z][A-Za-z/ ]{1,30}(?::|[ \t]*\.{3,})[ \t]+\S")
+# "(Immune Globulin Subcutaneous (Human), 20% Liquid)" after a label's product name
+LABEL_GLOSS = rx.compile(r"\((?:[^()]|\([^()]*\))*\)")
 ROUTE_OWNER_BEFORE = rx.compile(
     r"\b(?:your|my|his|her|their|our)\s+(?:(?:current|usual|own|regular|present)\s+)?$",
     re.IGNORECASE,
@@ -3904,6 +3907,8 @@ def _title_product(ex: _Extractor) -> Mention | None:
     rest = ex.text
     if label := PRODUCT_LABEL.match(rest):
         rest = " " * label.end() + rest[label.end() :]  # "PRODUCT NAME: GAMUNEX-C"
+        # its proper name in brackets: "Product ..... Hizentra (Immune Globulin ... (Human))"
+        rest = LABEL_GLOSS.sub(lambda g: " " * len(g.group(0)), rest)
     for m in reversed(ex.mentions):
         # a card's head may carry the maker and route badges: "Privigen IV", "Gamunex-C IV / SC"
         if m.kind in ("product", "manufacturer") or (m.kind == "route" and ACRONYM.match(m.text)):

@@ -59,7 +59,7 @@ def test_bullets_and_blocks() -> None:
     assert kinds(source) == [
         ("heading", "Products"),
         ("list_item", "Gamunex-C (Grifols)"),
-        ("list_item", "Privigen\n  continued line"),
+        ("list_item", "Privigen\ncontinued line"),  # indentation is layout
         ("paragraph", "A paragraph\nover two lines."),
     ]
 
@@ -287,3 +287,15 @@ def test_a_wrong_strength_in_a_pipe_table_is_reported() -> None:
     )
     found = [(f.rule, f.line) for f in lint_text(source, "log.txt", engine=Engine())]
     assert ("concentration-contradiction", 5) in found
+
+
+def test_indented_continuation_lines_lose_their_indentation_but_keep_their_place() -> None:
+    source = "  * Hizentra contains IgA at no more than 500 micrograms per\n      millilitre [1].\n"
+    (unit,) = read_text("a.txt", source).units
+    assert unit.text == "Hizentra contains IgA at no more than 500 micrograms per\nmillilitre [1]."
+    at = unit.text.index("millilitre")
+    assert source[unit.to_source(at) : unit.to_source(at + 10, end=True)] == "millilitre"
+    found = [
+        f.rule for f in lint_text(source + "\nReferences\n[1] Label.\n", "a.txt", engine=Engine())
+    ]
+    assert "iga-contradiction" in found

@@ -95,6 +95,14 @@ _FIELD_LINE = rx.compile(r"[ \t]*[A-Z][^:\n]{0,40}:[ \t]+\S")
 _TABLE_LINE = rx.compile(r"[ \t]*\S[^\n]*?\S(?:[ \t]*\.{2,}[ \t]*|[ \t]{3,})\S")
 
 
+def _indent(source: str, s: int, e: int) -> int:
+    """How many spaces or tabs a line starts with."""
+    i = s
+    while i < e and source[i] in " \t":
+        i += 1
+    return i - s
+
+
 def _field_lines(source: str, block: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
     """A block laid out as fields, one per line, is one statement per line.
 
@@ -109,7 +117,11 @@ def _field_lines(source: str, block: list[tuple[int, int]]) -> list[list[tuple[i
     fields = sum(
         1 for s, e in block if _FIELD_LINE.match(source, s, e) or _TABLE_LINE.match(source, s, e)
     )
-    if fields < 2 or fields * 3 < len(block) * 2:
+    # A value wrapped onto a line indented under it ("Product ...... Hizentra (Immune Globulin"
+    # / "                 20% Liquid)") is part of its field, not a line of prose.
+    first_indent = _indent(source, *block[0])
+    wrapped = sum(1 for s, e in block[1:] if _indent(source, s, e) >= first_indent + 6)
+    if fields < 2 or fields * 3 < (len(block) - wrapped) * 2:
         return [block]
     parts: list[list[tuple[int, int]]] = []
     for s, e in block:
@@ -253,8 +265,10 @@ def read_text(path: str, source: str) -> Document:
         if cm:
             doc.directives.append(Directive(cm.group(1).strip(), s, e))
             continue
-        if _BOX_BORDER.match(line):
-            line = ""  # the frame above or below a box: a break, as a blank line is
+        if _BOX_BORDER.match(line) or _UNDERLINE.fullmatch(line):
+            # the frame above or below a box, or a rule ("-----", "=====") around a title: a
+            # break, as a blank line is (a title between rules is then a block of its own)
+            line = ""
         elif (box := _BOX_LINE.match(line)) is not None:
             s, e = s + box.start("text"), s + box.end("text")
             line = source[s:e]
@@ -323,6 +337,13 @@ def read_text(path: str, source: str) -> Document:
         segments: tuple[Segment, ...] = (Segment(0, len(text), s, e),)
         if len(block) > 1 and first_s in boxed:
             text, segments = _unframed(source, block, s)
+        elif len(block) > 1 and any(_indent(source, ls, le) for ls, le in block[1:]):
+            # indented continuation lines ("  * She has ...\n    and has received ..."): each
+            # line's indentation is layout, not text ("per\n    millilitre" is "per\nmillilitre")
+            lines = [(ls + _indent(source, ls, le), le) for ls, le in block]
+            lines[0] = (s, lines[0][1])
+            lines[-1] = (lines[-1][0], max(lines[-1][0], e))
+            text, segments = _unframed(source, lines, s)
         if kind == "paragraph" and len(block) == 1 and first_s not in fields and _is_heading(text):
             kind = "heading"
         elif (
