@@ -175,6 +175,16 @@ COUNTERFACTUAL = rx.compile(
 VERDICT_LABEL = rx.compile(r"\W*(?:false|wrong|not\s+true|incorrect)\b", re.IGNORECASE)
 FACT_HEADER = rx.compile(r"\b(?:facts?|truth|reality|answers?|correct\w*)\b", re.IGNORECASE)
 MYTH_HEADING = rx.compile(r"\b(?:myths?|misconceptions?|misunderst\w*)\b", re.IGNORECASE)
+# A table column of beliefs set beside their corrections: "| Myth | Fact |", "| What you may
+# hear | What is correct |", "| Old leaflet said | Now reads |"
+BELIEF_COLUMN = rx.compile(
+    r"\b(?:myths?|misconceptions?|misbeliefs?|rumou?rs?|what\s+(?:you|people|patients|parents|"
+    r"families|others)\s+(?:may\s+|might\s+|often\s+|sometimes\s+)?(?:hear|read|see|think|"
+    r"believe|say)|you\s+(?:may|might)\s+(?:hear|read|see)|common\s+(?:beliefs?|mistakes?|errors?)|"
+    r"(?:old|previous|earlier|original)\s+(?:leaflet|wording|text|version|label)|we\s+wrote|"
+    r"wrong|incorrect|error)\b",
+    re.IGNORECASE,
+)
 QUOTED_SENTENCE = rx.compile(r"[\s*_]*[\"“‘']")
 REBUTTAL_LEAD = rx.compile(
     r"[\s*_]*(?:not\s+true|wrong|false|incorrect|untrue|myth|no|nope|that['’]s\s+(?:a\s+myth|not"
@@ -187,7 +197,10 @@ QUOTES_REJECTED_AFTER = rx.compile(
     r"[\s*_]*(?:(?:neither|none)\s+(?:of\s+(?:these|them|the\s+\w+)\s+)?(?:reason|claim|statement"
     r"|point|argument|assertion)?s?\s*(?:is|are|was|were|holds?)\s+(?:correct|right|true|accurate|up)"
     r"|(?:both|these|this|that|each)\s+(?:(?:reasons?|claims?|statements?|points?)\s+)?(?:is|are|was"
-    r"|were)\s+(?:wrong|incorrect|untrue|false|mistaken|not\s+(?:true|correct|right|accurate)))\b",
+    r"|were)\s+(?:wrong|incorrect|untrue|false|mistaken|not\s+(?:true|correct|right|accurate))"
+    # 'told her that Privigen is "IgA-free". It is not.'
+    r"|(?:it|that|this|they|she|he)\s*(?:is|was|are|were|does|did|['’]s)(?:\s+not|n['’]t)(?=\s*[.!;:,—–-])"
+    r")\b",
     re.IGNORECASE,
 )
 QUOTED_PHRASE = rx.compile(r"\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”")
@@ -1246,6 +1259,9 @@ class Analysis:
     # The article is about subcutaneous therapy (its title says so, and not IVIG): its general
     # dosing statements ("Most people infuse once a week") are SCIG's, not the IV regimen's.
     subcutaneous: bool = False
+    # Every product the article names is given under the skin only (a travel letter for
+    # Hizentra): its schedules for a condition the facts give no regimen for are SCIG's.
+    scig_only: bool = False
     # section heading -> the conditions it names (asked once per section while extracting)
     heading_conditions: dict[str, set[str]] = field(default_factory=dict, repr=False, compare=False)
 
@@ -1697,6 +1713,8 @@ class _Extractor:
 
         A counterfactual ("If Privigen were a 5% product, ...") states nothing either.
         """
+        if self.unit.kind == "table_cell" and BELIEF_COLUMN.search(self.unit.column_header or ""):
+            return [(0, len(self.text))]  # a cell under "Myth" or "What you may hear"
         low = self.text.lower()
         found: list[re.Match[str]] = []
         if (" were " in low or "had " in low or "suppos" in low or "imagin" in low) and (
@@ -1704,7 +1722,8 @@ class _Extractor:
         ):
             found = list(COUNTERFACTUAL.finditer(self.text))
         if ('"' in self.text or "“" in self.text) and any(
-            w in low for w in ("neither", "none", "wrong", "incorrect", "untrue", "false", "not ")
+            w in low
+            for w in ("neither", "none", "wrong", "incorrect", "untrue", "false", "not", "n't")
         ):
             for quoting, rejecting in itertools.pairwise(self.sentences):
                 if QUOTES_REJECTED_AFTER.match(rejecting.text):
@@ -2188,6 +2207,16 @@ class _Extractor:
             route = "+".join(sorted({m.id for m in sent.mentions if m.kind == "route"}))
             if not route and self.analysis.subcutaneous:
                 route = "subcutaneous"
+            elif (
+                not route
+                and self.analysis.scig_only
+                and product.kind == "condition"
+                and product.id not in _regimen_conditions(self.facts)
+            ):
+                # "she receives replacement therapy at home once a week" in a letter about
+                # Hizentra: SCIG's schedule (a condition the facts give a regimen for is still
+                # compared with it: the facts say which route that regimen is)
+                route = "subcutaneous"
         self.analysis.claims.append(
             Claim(
                 subject=subject,
@@ -2477,6 +2506,7 @@ class _Extractor:
             before = self.text[max(sent.start, sm.start() - 30) : sm.start()]
             if (
                 NEGATED_COPULA.search(before)  # "is not sugar-free"
+                or NONE_IS_BEFORE.search(before)  # "neither Octagam product is sugar-free"
                 or GENERIC_BEFORE.search(before)  # "a sugar-free product": a kind, not this one
                 or SUGAR_FREE_NOT_CLAIMED_AFTER.match(self.text, sm.end())  # "a sugar-free diet"
             ):
@@ -3814,6 +3844,7 @@ def analyse(
     analysis.subcutaneous = any(
         t and SUBCUTANEOUS_WORDS.search(t) and not INTRAVENOUS_TITLE.search(t) for t in titles
     ) or _titled_by_scig(extractors, facts)
+    analysis.scig_only = _only_scig_products(extractors, facts)
     for before, after in itertools.pairwise(extractors):
         after.unit_before = before
         if (
@@ -3843,6 +3874,32 @@ def _titled_by_scig(extractors: list[_Extractor], facts: Facts) -> bool:
         if not blocks or any(set(b.values) != {"sc"} for b in blocks):
             return False
     return True
+
+
+def _only_scig_products(extractors: list[_Extractor], facts: Facts) -> bool:
+    """Whether the article names a product, and every product it names is given under the
+    skin only (see ``Analysis.scig_only``)."""
+    ids = {p.id for ex in extractors for p in ex.products}
+    if not ids:
+        return False
+    for pid in ids:
+        blocks = facts.expected(pid, "route")
+        if not blocks or any(set(b.values) != {"sc"} for b in blocks):
+            return False
+    return True
+
+
+_REGIMEN_CONDITIONS: dict[tuple[Any, ...], tuple[object, Any]] = {}
+
+
+def _regimen_conditions(facts: Facts) -> frozenset[str]:
+    """The conditions the facts give a regimen for."""
+    return memoised(
+        _REGIMEN_CONDITIONS,
+        facts,
+        (),
+        lambda: frozenset(str(b.data.get("condition", "")) for b in facts.regimens.values()),
+    )
 
 
 def _row_leads(extractors: list[_Extractor]) -> None:

@@ -52,6 +52,9 @@ MARKERS = rx.compile(
     r"|\bPMID:?\s*\d{5,9}|\bPMCID:?\s*PMC\d{5,9}|\bPMC\d{5,9}"
     # (ref. 3), (refs 1, 2), (see reference 3), (references 1 and 2)
     r"|\(\s*(?:see\s+)?(?:refs?\.?|references?)\s*\d+(?:\s*(?:[,–-]|and|&)\s*\d+)*\s*\)"
+    # a document named before the number: (minutes, reference 6), (memo; ref. 2)
+    r"|\(\s*[\w'’ -]{1,30}[,;:]\s*(?:see\s+)?(?:refs?\.?|references?)\s*\d+"
+    r"(?:\s*(?:[,–-]|and|&)\s*\d+)*\s*\)"
     # Vancouver in parentheses, at the end of the sentence only: (1), (2, 3), (4-6)
     r"|\(\s*\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\s*\)(?=[\"'”’]?\s*[.!?]?\s*$)",
 )
