@@ -864,6 +864,22 @@ VAGUE_ALTERNATIVE = rx.compile(
 ANSWER_LEAD = rx.compile(
     r"\W*(?:yes|no|yep|nope|not\s+really|correct)\b\s*[,.;:!—–-]", re.IGNORECASE
 )
+# A product as the object of giving: "she infuses it", "we give it", "they run it"
+OBJECT_IT = rx.compile(
+    r"\b(?:gives?|giving|gave|infus(?:es|ed|e|ing)|injects?|injected|injecting|administers?"
+    r"|administered|runs?|ran|running|puts?|putting)\s+it\b",
+    re.IGNORECASE,
+)
+# "...; both are made by CSL Behring": the maker of the two products named before
+BOTH_MADE_BY = rx.compile(
+    r"\bboth(?:\s+of\s+them|\s+products|\s+brands)?\s+(?:are|were|come|came)\s+(?:(?:made|manufactured"
+    r"|produced|supplied|marketed)\s+by|from)\s+(?:the\s+same\s+company,?\s+)?$",
+    re.IGNORECASE,
+)
+LIKE_BEFORE = rx.compile(
+    r"\b(?:like|unlike|as\s+with|similar\s+to|as\s+does|as\s+is)\s+(?:the\s+|its\s+sister\s+)?$",
+    re.IGNORECASE,
+)
 # A quiz's answer option ("- a) 0.4 g/kg", "(b) every 2 weeks"): offered, not stated.
 QUIZ_OPTION = rx.compile(r"^\W*\(?[a-eA-E][).]\s")
 # A question about a made-up case ("If my dose is 2 g/kg every 4 weeks, what would that be
@@ -1874,6 +1890,17 @@ class _Extractor:
         if not ids and depth < 3:
             # "Octagam 10% is ... It is a 10% solution. It contains ...": a chain of "It"
             return self.previous_subject(prev, depth + 1)
+        if len(ids) == 2:
+            # "Panzyga is an Octapharma product, like the Octagam range. It comes as ...": the
+            # product compared with is not the subject
+            compared = {
+                p.id
+                for p in prods
+                if LIKE_BEFORE.search(self.text, max(prev.start, p.start - 20), p.start)
+            }
+            subjects = [p for p in prods if p.id not in compared]
+            if len(compared) == 1 and len({p.id for p in subjects}) == 1:
+                return subjects[0]
         return prods[0] if len(ids) == 1 else None
 
     def continues_product(self) -> bool:
@@ -1941,6 +1968,10 @@ class _Extractor:
                 return [self.lead_product], self.lead_how
             if not sprods:
                 prev = self.previous_subject(sent)
+                if prev is None and OBJECT_IT.search(self.text, cstart, pos):
+                    # "... to give Hizentra herself. She infuses it into a vein ...": the
+                    # object "it" is the product the sentence before names
+                    prev = self.subject_before(sent)
                 if prev is not None:
                     return [prev], "coreference"
             return [], ""
@@ -2935,6 +2966,15 @@ class _Extractor:
         if referred:
             mans = [m for m in mans if all(m is not r for r, _ in referred)]
             if not mans:
+                return
+        if len(mans) == 1 and (both := BOTH_MADE_BY.search(self.text, sent.start, mans[0].start)):
+            named = self.products_in(sent.start, both.start())
+            if len({p.id for p in named}) == 2 and not self.products_in(both.end(), sent.end):
+                # "Cuvitru, like Hizentra, is a 20% product; both are made by CSL Behring"
+                term = self.facts.manufacturers.get(mans[0].id)
+                value = term_value("manufacturer", mans[0].id, term.name if term else mans[0].text)
+                for prod in {p.id: p for p in named}.values():
+                    self.emit(prod, "manufacturer", value, mans[0], sent, "coordinated", group)
                 return
         pairs = self.paired_makers(sent, mans) if len({m.id for m in mans}) > 1 else {}
         if not pairs and self.coordinated_makers(sent, prods, mans, group):

@@ -407,7 +407,7 @@ _P_CONC_EACH = (
 )
 _EACH_VOL_BEFORE = rx.compile(
     r"\b(?:each|every|one|1)\s{1,3}(?:ml|millilit(?:er|re))\b[^.;:!?]{0,60}?"
-    r"\s(?:contains|has|provides|holds|delivers)\s{1,3}$",
+    r"\s(?:contains|has|provides|holds|delivers|carries|gives|supplies)\s{1,3}$",
     re.I,
 )
 
@@ -460,7 +460,7 @@ _P_MAX = (
             |(?:highest|largest)(?:{_W1}(?:total|single|daily|individual))*{_W1}(?:dose|amount)
              (?:{_W1}(?:we|you|they|ever|used|given|allowed|use|give|recommended)){{0,3}}
              {_W1}(?:is|of|was)
-            |max\b\.?|(?:(?:should|must|do|does){_W1})?not{_W1}(?:to{_W1})?exceed(?:ing)?
+            |max\b\.?(?:{_W1}(?:of|is))?|(?:(?:should|must|do|does){_W1})?not{_W1}(?:to{_W1})?exceed(?:ing)?
             # "with no single dose above 100 g", "no single dose goes over 100 g"
             |no{_W1}(?:single{_W1})?(?:dose|infusion|course)s?{_W1}
               (?:(?:goes|may{_W1}go|should{_W1}go|can{_W1}go|is){_W1})?(?:above|over|exceeding

@@ -42,6 +42,7 @@ def rules_of(text: str, path: str) -> set[str]:
         ("a.txt", "--- sources ---"),  # a chat export's pinned list
         ("a.txt", "Sources sent to the caller:"),  # a phone-call transcript
         ("a.md", "## Show notes: references"),
+        ("a.txt", "14/14 References, since people always ask:"),  # a thread's last post
     ],
 )
 def test_a_references_title_opens_the_section(path: str, title: str) -> None:

@@ -55,6 +55,9 @@ MARKERS = rx.compile(
     # a document named before the number: (minutes, reference 6), (memo; ref. 2)
     r"|\(\s*[\w'’ -]{1,30}[,;:]\s*(?:see\s+)?(?:refs?\.?|references?)\s*\d+"
     r"(?:\s*(?:[,–-]|and|&)\s*\d+)*\s*\)"
+    # a pointer to the list: (link in the last tweet), (sources below), (see links below)
+    r"|\(\s*(?:see\s+)?(?:the\s+)?(?:links?|sources?|refs?\.?|references?)\s+(?:below|above|at\s+the\s+end"
+    r"|in\s+the\s+(?:last|final|next|first|pinned)\s+(?:tweet|post|message|comment|section))\s*\)"
     # Vancouver in parentheses, at the end of the sentence only: (1), (2, 3), (4-6)
     r"|\(\s*\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\s*\)(?=[\"'”’]?\s*[.!?]?\s*$)",
 )

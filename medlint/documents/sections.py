@@ -14,7 +14,9 @@ from medlint.model import Document, ReferenceSection
 
 REFERENCE_HEADING = rx.compile(
     # "7. References", "Slide 13 — References", "Appendix B: Sources", "[SLIDE 9: References]"
-    r"^\s*\[?\s*(?:(?:(?:slide|section|part|chapter|appendix|page)\s+(?:\d+|[a-z])\b|\d+(?:\.\d+)*)"
+    # "14/14 References, since people always ask:" (a thread's last post)
+    r"^\s*\[?\s*(?:(?:(?:slide|section|part|chapter|appendix|page)\s+(?:\d+|[a-z])\b|\d+\s*/\s*\d+"
+    r"|\d+(?:\.\d+)*)"
     r"\s*[.):–—-]?\s*)?"
     # "SHOW NOTES - SOURCES", "Notes: references", "--- pinned: sources ---"
     r"(?:[-=*~]{2,}\s*)?(?:(?:show\s+notes|notes|episode\s+notes|pinned)\s*[:–—-]\s*)?"
@@ -32,7 +34,8 @@ REFERENCE_HEADING = rx.compile(
     # "Reading list", "Links posted in this thread"
     r"|reading\s+list|links(?:\s+(?:posted|shared|mentioned|cited)\b[\w\s'’]{0,40})?)"
     # "References (from the hospital's information pack)", "Sources we used"
-    r"(?:\s*\([^)]{0,80}\)|\s+(?:we|our|i|used|cited|consulted|checked|reviewed|mentioned"
+    r"(?:\s*\([^)]{0,80}\)|\s*,\s*(?:since|as|because|for|in\s+case)\b[\w\s'’]{0,40}"
+    r"|\s+(?:we|our|i|used|cited|consulted|checked|reviewed|mentioned"
     r"|for\s+this|linked|posted|shared|provided|suggested|recommended|listed|from|sent|given"
     r"|for)\b"
     r"[\w\s'’]{0,40})?"
