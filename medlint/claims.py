@@ -343,7 +343,10 @@ SCOPE_LEAD = rx.compile(
 )
 # A value and the condition it is given for: "2 g/kg for dermatomyositis", "1 g/kg in ITP".
 VALUE_FOR_CONDITION_GAP = rx.compile(
-    r"[\s,]*(?:[\w-]+\s+){0,2}?(?:for|in)\s+(?:(?:adults?|children|patients|people)\s+with\s+)?"
+    # (not across a conjunction: "every 4 weeks, and in primary immunodeficiency ..." starts
+    # another condition's clause)
+    r"[\s,]*(?:(?!(?:and|or|but|while|whereas)\b)[\w-]+\s+){0,2}?(?:for|in)\s+"
+    r"(?:(?:adults?|children|patients|people)\s+with\s+)?"
     r"(?:the\s+)?",
     re.IGNORECASE,
 )
@@ -3498,9 +3501,29 @@ class _Extractor:
                 named_here = self._value_condition(sent, m)
                 if named_here is not None:
                     by_condition.setdefault(named_here, []).append(m)
-            for named_condition, group_items in by_condition.items():
+            # Each condition's stretch has its own product, if any ("Privigen maintenance for
+            # CIDP is every 4 weeks, and in primary immunodeficiency Hizentra is given weekly"):
+            # from the end of the values before to where the next condition is named.
+            groups = sorted(by_condition.items(), key=lambda kv: kv[1][0].start)
+            starts = []
+            for named_condition, group_items in groups:
+                named_at = [
+                    m.start
+                    for m in sent.mentions
+                    if m.kind == "condition"
+                    and m.id == named_condition
+                    and m.start < group_items[0].start
+                ]
+                starts.append(named_at[-1] if named_at else group_items[0].start)
+            for k, (named_condition, group_items) in enumerate(groups):
+                cstart, cend = self.clause_bounds(sent, group_items[0].start)
+                lo = groups[k - 1][1][-1].end if k else sent.start
+                hi = starts[k + 1] if k + 1 < len(groups) else sent.end
                 self._regimen_values(
-                    sent, group_items, self._population_form(named_condition, sent)
+                    sent,
+                    group_items,
+                    self._population_form(named_condition, sent),
+                    (max(lo, cstart), min(hi, cend)),
                 )
             return
         self._regimen_values(sent, items, self.sentence_condition(sent))
@@ -3546,9 +3569,23 @@ class _Extractor:
             return None  # "2 g/kg for ITP, given over 2 days, and 2 g/kg for DM": given after
         return nearest.id
 
-    def _regimen_values(self, sent: Sentence, items: list[Mention], condition: str) -> None:
-        """Emit the regimen claims of ``items``: a sentence's, or a clause's with ``condition``."""
-        products = {p.id: p for p in self.products_in(sent.start, sent.end)}
+    def _regimen_values(
+        self,
+        sent: Sentence,
+        items: list[Mention],
+        condition: str,
+        scope: tuple[int, int] | None = None,
+    ) -> None:
+        """Emit the regimen claims of ``items``: a sentence's, or a clause's with ``condition``.
+
+        ``scope``: the clause whose products the values can belong to (default: the sentence).
+        """
+        lo, hi = scope if scope is not None else (sent.start, sent.end)
+        # the clause's own product; else the sentence's ("Octagam 10% is approved for ITP (1
+        # g/kg on 2 days) and dermatomyositis (2 g/kg ...)": each condition's is Octagam's)
+        products = {p.id: p for p in self.products_in(lo, hi)} or {
+            p.id: p for p in self.products_in(sent.start, sent.end)
+        }
         if len(products) > 1:
             return  # which product gets which dose is not clear: stay quiet
         if products:
@@ -3586,7 +3623,7 @@ class _Extractor:
         ):
             return  # "SCIG is given weekly at 0.1 to 0.2 g/kg": not the IV regimen
         group = self.new_group()
-        phase = self._maintenance_starts(sent)
+        phase = [at for at in self._maintenance_starts(sent) if lo <= at < hi]
         previous_end, previous_rate = sent.start, ""
         for m in items:
             q = m.quantity

@@ -1594,6 +1594,15 @@ def test_a_dose_for_another_condition_is_that_conditions(sentence: str, conditio
         # conditions listed together: whose value it is stays unclear, and it is not IVIG's
         # in general either
         ("For ITP and dermatomyositis, the dose is 2 g/kg.\n", set()),
+        # each condition's clause with its own product
+        (
+            "Privigen maintenance for CIDP is every 4 weeks, and in primary immunodeficiency"
+            " Hizentra is given weekly.\n",
+            {
+                ("products.privigen", "maintenance interval", "every 4 weeks", "cidp"),
+                ("products.hizentra", "interval", "every week", "immunodeficiency"),
+            },
+        ),
     ],
 )
 def test_a_sentence_naming_several_conditions_gives_each_value_its_own(
