@@ -2829,6 +2829,15 @@ class _Extractor:
             and len({p.id for p in before.products_in(last.start, last.end)}) == 1
         )
 
+    def _iga_continues(self, k: int) -> bool:
+        """Whether sentence ``k`` states a product's IgA content (a figure beside the word),
+        so that the next sentence's bare figures continue its list."""
+        before = self.sentences[k]
+        return any(
+            m.quantity is not None and m.quantity.kind == "iga" and m.kind == "quantity"
+            for m in before.mentions
+        ) and bool(self.products_in(before.start, before.end))
+
     def iga_answer(self, sent: Sentence) -> None:
         """ "How much IgA does Privigen contain?" / "About 25 µg/mL.": the asked product's IgA.
 
@@ -2836,7 +2845,21 @@ class _Extractor:
         product. Figures per decilitre are a patient's serum level, not a product's content.
         """
         if self.products_in(sent.start, sent.end):
-            return  # the answer names its own product: its sentence decides
+            # "Privigen contains no more than 25 µg/mL of IgA. Gammagard Liquid averages 0.37
+            # mg/mL, ...": figures in a list of IgA contents that names its products
+            if self._sentence_index is None:
+                self._sentence_index = {id(s): k for k, s in enumerate(self.sentences)}
+            k = self._sentence_index[id(sent)]
+            if k and IGA_WORD.search(self.sentences[k - 1].text) and self._iga_continues(k - 1):
+                values = [
+                    (m, _iga_value(m.quantity))
+                    for m in sent.mentions
+                    if m.quantity is not None
+                    and m.quantity.kind == "iga"
+                    and "dl" not in m.quantity.text.lower()
+                ]
+                self.attribute_values(sent, "iga", values)
+            return
         product = self.asked_product(sent, "iga")
         if product is None:
             return
