@@ -89,7 +89,9 @@ CLAUSE_BREAK = rx.compile(
 # its clause ("..., but it is 10%" is a claim again). "Contrary to popular belief, X is Y"
 # asserts Y, so it is not here.
 REPORTED_LABEL = rx.compile(
-    r"\W*(?:myth|misconception|fiction|false|wrong|not\s+true|incorrect"
+    # (after a field's own label: "**On-screen text:** MYTH: ...")
+    r"\W*(?:[A-Za-z][\w -]{1,25}:\W*)?"
+    r"(?:myth|misconception|fiction|false|wrong|not\s+true|incorrect"
     # a corrections column: "**We wrote:** "Hizentra is made by Takeda."", "Error: ..."
     r"|(?:what\s+)?we\s+(?:wrote|said|printed|stated|published)|(?:our\s+)?(?:error|mistake)"
     r"|erratum|previously|originally)"
@@ -200,6 +202,9 @@ QUOTES_REJECTED_AFTER = rx.compile(
     r"|were)\s+(?:wrong|incorrect|untrue|false|mistaken|not\s+(?:true|correct|right|accurate))"
     # 'told her that Privigen is "IgA-free". It is not.'
     r"|(?:it|that|this|they|she|he)\s*(?:is|was|are|were|does|did|['’]s)(?:\s+not|n['’]t)(?=\s*[.!;:,—–-])"
+    # "This was an error.", "That is not what the label says."
+    r"|(?:it|that|this)\s+(?:is|was)\s+(?:an?\s+)?(?:error|mistake|typo|misprint)"
+    r"|(?:it|that|this)(?:\s+is|\s+was|['’]s)\s+not\s+what\b"
     r")\b",
     re.IGNORECASE,
 )
@@ -883,6 +888,16 @@ LIKE_BEFORE = rx.compile(
     r"\b(?:like|unlike|as\s+with|similar\s+to|as\s+does|as\s+is)\s+(?:the\s+|its\s+sister\s+)?$",
     re.IGNORECASE,
 )
+# A quiz's verdict on an option: "**Wrong:** ...", "(incorrect)", "- False.", "Correct."
+WRONG_VERDICT = rx.compile(
+    r"[\s*_(\[]*(?:wrong|incorrect|false|not\s+correct)\b[\s*_)\]]*[:.!–—-]", re.IGNORECASE
+)
+ANY_VERDICT = rx.compile(
+    r"[\s*_(\[]*(?:wrong|incorrect|false|not\s+correct|correct|right|true)\b[\s*_)\]]*[:.!–—-]",
+    re.IGNORECASE,
+)
+# An option's letter anywhere in a unit: "? a) ...", "(b) ..."
+OPTION_MARK = rx.compile(r"(?<![\w(])\(?[a-eA-E]\)\s")
 # A quiz's answer option ("- a) 0.4 g/kg", "(b) every 2 weeks"): offered, not stated.
 QUIZ_OPTION = rx.compile(r"^\W*\(?[a-eA-E][).]\s")
 # A question about a made-up case ("If my dose is 2 g/kg every 4 weeks, what would that be
@@ -1724,7 +1739,7 @@ class _Extractor:
         """Whether ``pos`` lies in a belief the sentence reports to correct ("Myth: ...")."""
         spans = self._beliefs
         if spans is None:
-            spans = self._beliefs = self._belief_spans()  # once per unit
+            spans = self._beliefs = self._belief_spans() + self._wrong_options()  # once
         return bool(spans) and any(lo <= pos < hi for lo, hi in spans)
 
     def _belief_spans(self) -> list[tuple[int, int]]:
@@ -1742,11 +1757,31 @@ class _Extractor:
             found = list(COUNTERFACTUAL.finditer(self.text))
         if ('"' in self.text or "“" in self.text) and any(
             w in low
-            for w in ("neither", "none", "wrong", "incorrect", "untrue", "false", "not", "n't")
+            for w in (
+                "neither",
+                "none",
+                "wrong",
+                "incorrect",
+                "untrue",
+                "false",
+                "not",
+                "n't",
+                "error",
+                "mistake",
+                "typo",
+                "misprint",
+            )
         ):
             for quoting, rejecting in itertools.pairwise(self.sentences):
                 if QUOTES_REJECTED_AFTER.match(rejecting.text):
                     found += QUOTED_PHRASE.finditer(self.text, quoting.start, quoting.end)
+            # 'said: "Flebogamma DIF contain glycine." This was an error.' (one sentence to the
+            # splitter: the full stop is inside the quotes)
+            found += (
+                q
+                for q in QUOTED_PHRASE.finditer(self.text)
+                if q.group(0)[-2:-1] in ".!" and QUOTES_REJECTED_AFTER.match(self.text, q.end())
+            )
         myths = bool(self.unit.section and MYTH_HEADING.search(self.unit.section))
         if myths and any(q in self.text for q in '"“‘'):
             pass  # a quoted belief under a heading about myths (below)
@@ -1776,6 +1811,24 @@ class _Extractor:
                 and (myths or (after is not None and REBUTTAL_LEAD.match(after.text)))
             ):
                 spans.append((quoted.start, quoted.end))
+        return spans
+
+    def _wrong_options(self) -> list[tuple[int, int]]:
+        """Quiz options the quiz marks wrong, from their letter to their verdict.
+
+        "c) 2 g/kg every 6 weeks from the start. **Wrong:** the interval is not in the plan."
+        An option runs to the next option's letter; its verdict is the first one after it.
+        """
+        low = self.text.lower()
+        if not ("wrong" in low or "incorrect" in low or "false" in low) or ")" not in low:
+            return []
+        marks = list(OPTION_MARK.finditer(self.text))
+        spans = []
+        for k, mark in enumerate(marks):
+            end = marks[k + 1].start() if k + 1 < len(marks) else len(self.text)
+            verdict = ANY_VERDICT.search(self.text, mark.end(), end)
+            if verdict is not None and WRONG_VERDICT.match(self.text, verdict.start()):
+                spans.append((mark.start(), verdict.start()))
         return spans
 
     def _rebuttal(self, label: re.Match[str], before: Sentence | None) -> bool:
@@ -3436,6 +3489,10 @@ class _Extractor:
             for m in items
             if not ROUTINE_AFTER.match(self.text, m.end)
             and not VAGUE_ALTERNATIVE.match(self.text, m.end)
+            # "max 40 mg per dose": a cap below a gram is another drug's, never IVIG's
+            and not (
+                m.quantity is not None and m.quantity.kind == "max_dose" and m.quantity.high < 1
+            )
             and not (
                 m.quantity is not None
                 and m.quantity.kind == "interval"

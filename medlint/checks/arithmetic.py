@@ -51,7 +51,9 @@ _TOTAL = rx.compile(
 _PER_DAY_AFTER = rx.compile(r"\s*(?:a|per|each|every)\s+day\b|\s*daily\b", re.IGNORECASE)
 # "4 courses, 560 g in total", "three doses totalling 120 g": a total of several
 _COUNTS = rx.compile(
-    r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    # (not an amount: "58 g per dose")
+    r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"(?!\s*(?:g|mg|ml|kg|grams?|milligrams?|%)\b)\s+"
     r"(?:\w+\s+){0,2}?(?:courses?|doses?|infusions?|cycles?|treatments?)\b",
     re.IGNORECASE,
 )
@@ -61,6 +63,7 @@ _CAP_BEFORE = rx.compile(
     r"|at\s+most|no\s+more\s+than|up\s+to|not\s+(?:to\s+)?exceed)\s*$",
     re.IGNORECASE,
 )
+_CAP_AFTER = rx.compile(r"\s*(?:cap|ceiling|limit|maximum|max)\b", re.IGNORECASE)
 _CAP_AMOUNT = rx.compile(
     r"\b(?:cap(?:ped)?|max(?:imum)?|limit(?:ed)?|ceiling)\b\.?\s+(?:is\s+|of\s+|at\s+|to\s+)?"
     r"(\d{1,3}|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\s*(?:g|grams?)\b",
@@ -137,6 +140,7 @@ def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding
                 and not any(s <= t.start(1) < e for s, e in spans)
                 and not _PER_DAY_AFTER.match(text, t.end())
                 and not _CAP_BEFORE.search(text, max(0, t.start() - 30), t.start())
+                and not _CAP_AFTER.match(text, t.end())  # "below the 70 g cap"
             ]
             # "the cap is seventy grams, so I get 70 g": the capped amount is no sum
             caps = {
