@@ -208,7 +208,7 @@ QUOTES_REJECTED_AFTER = rx.compile(
     r")\b",
     re.IGNORECASE,
 )
-QUOTED_PHRASE = rx.compile(r"\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”")
+QUOTED_PHRASE = rx.compile(r"\"[^\"]{1,200}\"|“[^”]{1,200}”")  # (across a line break too)
 # Where a reported belief's stretch ends: the correction that follows it.
 BELIEF_END = rx.compile(
     r"[,;:–—]\s*(?:but|however|yet|in\s+(?:fact|reality)|actually)\b|;|\.\s|[\"”](?=\W|$)",
@@ -887,6 +887,10 @@ BOTH_MADE_BY = rx.compile(
 LIKE_BEFORE = rx.compile(
     r"\b(?:like|unlike|as\s+with|similar\s+to|as\s+does|as\s+is)\s+(?:the\s+|its\s+sister\s+)?$",
     re.IGNORECASE,
+)
+TITLE_WORD_BEFORE = rx.compile(r"(?-i:[A-Z])[\w'’-]*\s+(?:&\s+(?-i:[A-Z])[\w'’-]*\s+)?$")
+WHAT_CONTAINS = rx.compile(
+    r"\W*(?:\d+(?:\.\d+)*\.?\s*)?what\s+[^.?!\n]{2,60}?\s+contains?\W*", re.IGNORECASE
 )
 # A quiz's verdict on an option: "**Wrong:** ...", "(incorrect)", "- False.", "Correct."
 WRONG_VERDICT = rx.compile(
@@ -1974,6 +1978,10 @@ class _Extractor:
         """The one product this unit's last sentence names, if it names exactly one."""
         last = self.sentences[-1]
         prods = self.products_in(last.start, last.end)
+        if not prods and len(self.sentences) > 1:
+            # "Octagam 10% is made by Octapharma. It does not contain sugars." / "It contains
+            # only a trace of IgA": the chain of "It" goes on across the paragraphs
+            return self.previous_subject(last)
         return prods[0] if len({p.id for p in prods}) == 1 else None
 
     def targets(
@@ -3489,6 +3497,13 @@ class _Extractor:
             for m in items
             if not ROUTINE_AFTER.match(self.text, m.end)
             and not VAGUE_ALTERNATIVE.match(self.text, m.end)
+            # "Muscle & Skin Quarterly", "Myositis Monthly": a title, not a schedule
+            and not (
+                m.text[:1].isupper()
+                and m.quantity is not None
+                and m.quantity.kind == "interval"
+                and TITLE_WORD_BEFORE.search(self.text, max(sent.start, m.start - 40), m.start)
+            )
             # "max 40 mg per dose": a cap below a gram is another drug's, never IVIG's
             and not (
                 m.quantity is not None and m.quantity.kind == "max_dose" and m.quantity.high < 1
@@ -3705,11 +3720,32 @@ class _Extractor:
         group = self.new_group()
         phase = [at for at in self._maintenance_starts(sent) if lo <= at < hi]
         previous_end, previous_rate = sent.start, ""
+        # "two grams per kilogram a day, given on two to five consecutive days": a day's dose
+        # whose days are the sentence's division (so that its course can be judged)
+        divisions = [
+            d.quantity
+            for d in items
+            if d.quantity is not None
+            and d.quantity.kind == "division"
+            and d.quantity.unit == "days"
+        ]
         for m in items:
             q = m.quantity
             assert q is not None
             if q.kind == "dose" and q.unit == "g/kg":
                 q = self._daily_share(sent, m, q)
+                m = dataclasses.replace(m, quantity=q)
+            if (
+                q.kind == "dose"
+                and q.unit == "g/kg/day"
+                and q.get("days") is None
+                and len(divisions) == 1
+            ):
+                days = divisions[0]
+                extra: tuple[tuple[str, object], ...] = (("days", int(days.low)),)
+                if days.high != days.low:
+                    extra += (("days_most", int(days.high)),)
+                q = dataclasses.replace(q, extra=q.extra + extra)
                 m = dataclasses.replace(m, quantity=q)
             attribute = q.kind
             if q.kind == "infusion_rate":
@@ -4119,6 +4155,8 @@ def _title_product(ex: _Extractor) -> Mention | None:
             return None  # "## Privigen alternatives", "## Switching from Privigen"
         return first
     rest = ex.text
+    if WHAT_CONTAINS.fullmatch(rest):
+        return ex.products[0]  # a leaflet's "**What Panzyga contains**" over its fields
     if label := PRODUCT_LABEL.match(rest):
         rest = " " * label.end() + rest[label.end() :]  # "PRODUCT NAME: GAMUNEX-C"
         # its proper name in brackets: "Product ..... Hizentra (Immune Globulin ... (Human))"

@@ -44,7 +44,10 @@ ABBREVIATIONS = (
     "pp",
 )
 _BOUNDARY = rx.compile(
-    r"[.!?]+[\"'”’)\]]*(?:\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]|\[\^[^\]\s]+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*"
+    r"[.!?]+[\"'”’)\]]*(?:\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]|\[\^[^\]\s]+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+"
+    # an HTML <sup>6</sup> marker, read as plain digits: "per millilitre.6 Panzyga" (a word,
+    # not a number, before the full stop: "2.5 Patients" is no boundary)
+    r"|(?<=[A-Za-z%)][.!?])\d{1,3}(?:[,–-]\d{1,3})*)*"
     r"(?=(\s+)[\"“‘'(\[]?[A-Z0-9•])"
 )
 # A line break before a "Label: value" line ends a sentence too: bold labels in a Markdown
