@@ -319,6 +319,8 @@ PRONOUN_LEAD = rx.compile(
     # "The nurse explained that it uses ...": said of the product named before
     r"(?:(?:the|my|our|your|his|her)\s+(?:[\w-]+\s+){0,2}?(?:said|says|explained|explains|told\s+"
     r"(?:me|us|him|her|them)|mentioned|added|noted|confirmed)\s+(?:that\s+)?)?"
+    # "Because it is stabilised with glycine, ...": a subordinate clause opening on "it"
+    r"(?:(?:because|since|as|although|though|while|so)\s+(?=it\b|its\b))?"
     r"(?:it|its|it's|this\s+(?:\d+(?:\.\d+)?\s*%\s+)?(?:product|formulation|preparation|"
     r"solution|medicine|medication|"
     r"immunoglobulin|ivig|scig|brand)|the\s+(?:product|formulation|preparation|solution|medicine|"
@@ -694,6 +696,7 @@ WHICH_BY_GAP = rx.compile(
 )
 # Before a maker: the product is one of its products ("The Grifols product Privigen").
 MAKER_NOUN_GAP = rx.compile(r"\s+(?:products?|brands?|IVIG|SCIG)\s+", re.IGNORECASE)
+LIST_SEP = rx.compile(r"[®™]?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)")
 # "Grifols, who make Cuvitru", "Takeda, which manufactures Gammagard Liquid": the maker first
 MAKER_WHO_MAKES_GAP = rx.compile(
     r"\s*,?\s*(?:who|which|that)\s+(?:also\s+)?(?:make|makes|made|manufactures?|manufactured"
@@ -1950,6 +1953,12 @@ class _Extractor:
         if not ids and depth < 3:
             # "Octagam 10% is ... It is a 10% solution. It contains ...": a chain of "It"
             return self.previous_subject(prev, depth + 1)
+        if len(ids) >= 2 and (breaks := self.clause_breaks(prev)):
+            # "She had Privigen in August ...; this course is Octagam 10%. It does not contain
+            # maltose": the last clause's one product
+            last = self.products_in(breaks[-1][1], prev.end)
+            if len({p.id for p in last}) == 1:
+                return last[0]
         if len(ids) == 2:
             # "Panzyga is an Octapharma product, like the Octagam range. It comes as ...": the
             # product compared with is not the subject
@@ -3068,6 +3077,17 @@ class _Extractor:
             return
         # "Grifols (Gamunex-C, Flebogamma DIF), CSL Behring (Privigen)": a maker's bracket
         bracketed = {p.start: m for m in mans for p in self.bracketed_products(sent, m.end)}
+        # "Takeda, which makes Gammagard Liquid, Cuvitru and Flebogamma DIF": the whole list
+        for maker in mans:
+            listed = [p for p in prods if p.start >= maker.end]
+            if not listed or not MAKER_WHO_MAKES_GAP.fullmatch(
+                self.text, maker.end, listed[0].start
+            ):
+                continue
+            for previous, following in itertools.pairwise(listed):
+                if not LIST_SEP.fullmatch(self.text, previous.end, following.start):
+                    break
+                bracketed.setdefault(following.start, maker)
         for prod in prods:
             chosen: Mention | None = None
             how = "direct"

@@ -63,7 +63,9 @@ _ENTRY_SIGNS = rx.compile(
 # a section of these lists nothing.
 _PLACEHOLDER = rx.compile(
     r"^\W*(?:tbd|tbc|tba|todo|to\s+do|x{3,}|n/?a|none(?:\s+yet)?|pending|\?+|\.{3}|…|"
-    r"to\s+be\s+(?:added|confirmed|completed|inserted|supplied|done|written)(?:\s+later)?|"
+    # "[to be added by medical reviewer]", "to be confirmed by the editor"
+    r"to\s+be\s+(?:added|confirmed|completed|inserted|supplied|done|written)(?:\s+later)?"
+    r"(?:\s+by\s+(?:the\s+)?[\w\s-]{1,40})?|"
     r"to\s+follow|coming\s+soon|(?:references?|sources?|citations?)\s+to\s+follow|"
     r"(?:add|insert)\s+(?:the\s+)?(?:references?|sources?|citations?|links?)(?:\s+here)?|"
     r"(?:citation|reference|source)s?\s+(?:needed|required|missing)|"
