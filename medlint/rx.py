@@ -41,6 +41,7 @@ from medlint.cache import cache_dir
 # Past this many programs the file starts again: patterns built from facts files (one per
 # vocabulary) must not grow it without limit on a machine that checks many projects.
 LIMIT = 4_000
+_FORMAT = 2  # the file's layout: key -> marshalled program
 
 Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 
@@ -65,22 +66,26 @@ def _internals() -> tuple[Any, Any, Any] | None:
 
 
 class _Store:
-    """The programs of one process: loaded on first use, written back once at exit."""
+    """The programs of one process: loaded on first use, written back once at exit.
+
+    Each program is kept marshalled (bytes) until a pattern asks for it: the whole table as
+    Python lists of ints cost ~11 MB of resident memory, its bytes ~1 MB.
+    """
 
     def __init__(self) -> None:
-        self.entries: dict[tuple[str, int], Entry] | None = None
+        self.entries: dict[tuple[str, int], bytes] | None = None
         self.path: Path | None = None
         self.dirty = False
         self.owner = os.getpid()
         self.internals = _internals()
 
-    def load(self) -> dict[tuple[str, int], Entry]:
+    def load(self) -> dict[tuple[str, int], bytes]:
         self.entries = {}
         directory = cache_dir()
         if directory is None or self.internals is None:
             return self.entries
         engine = self.internals[2]
-        stamp = f"{__version__}\0{sys.version}\0{engine.MAGIC}\0{engine.CODESIZE}"
+        stamp = f"{_FORMAT}\0{__version__}\0{sys.version}\0{engine.MAGIC}\0{engine.CODESIZE}"
         self.path = directory / f"regex-{hashlib.sha256(stamp.encode()).hexdigest()[:16]}.marshal"
         with contextlib.suppress(Exception):
             data = self.path.read_bytes()
@@ -139,10 +144,10 @@ class _Store:
             return re.compile(pattern, flags)
         engine = self.internals[2]
         key = (pattern, flags)
-        entry = entries.get(key)
-        if entry is not None:
+        stored = entries.get(key)
+        if stored is not None:
             try:
-                compiled: re.Pattern[str] = engine.compile(pattern, *entry)
+                compiled: re.Pattern[str] = engine.compile(pattern, *marshal.loads(stored))
                 return compiled
             except Exception:
                 del entries[key]  # not a program this engine accepts: compile it afresh
@@ -155,7 +160,7 @@ class _Store:
             return re.compile(pattern, flags)
         if len(entries) >= LIMIT:
             entries.clear()
-        entries[key] = entry
+        entries[key] = marshal.dumps(entry)
         self.dirty = True
         return compiled
 
