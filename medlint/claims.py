@@ -120,6 +120,9 @@ REPORTED_BELIEF = rx.compile(
       # "I heard ...", "If you read that ..."
       | \b(?:someone|somebody|anyone|people|a\s+friend)\s+(?:may\s+|might\s+|ever\s+|will\s+)?
           (?:tells?|told|says?|said)\s+(?:you|me|us)?\b
+      # "Someone in a Facebook group swore Privigen is 'IgA-free'"
+      | \b(?:someone|somebody|people|a\s+friend|a\s+(?:nurse|doctor|parent|member))\b[^.;]{0,40}?
+          \b(?:swore|swears|insists?|insisted|reckons?|claims?|claimed)\b
       | \bif\s+you\s+(?:ever\s+)?(?:read|hear|see)\b
       | \b(?:my|our|your|his|her|their)\s+(?:[\w-]+\s+)?(?:cousin|friend|mum|mom|dad|neighbou?r
           |aunt|uncle|sister|brother|colleague|relative|grandmother|grandma|grandad|grandfather
@@ -202,6 +205,9 @@ QUOTES_REJECTED_AFTER = rx.compile(
     r"|were)\s+(?:wrong|incorrect|untrue|false|mistaken|not\s+(?:true|correct|right|accurate))"
     # 'told her that Privigen is "IgA-free". It is not.'
     r"|(?:it|that|this|they|she|he)\s*(?:is|was|are|were|does|did|['’]s)(?:\s+not|n['’]t)(?=\s*[.!;:,—–-])"
+    # '... says she is on "Gamunex-C 5%". Is that a thing?': the quote is questioned
+    r"|is\s+(?:that|this|it)\s+(?:even\s+)?(?:a\s+(?:thing|real\s+thing|mistake|typo)|right|true"
+    r"|correct|possible|real)\b"
     # "This was an error.", "That is not what the label says."
     r"|(?:it|that|this)\s+(?:is|was)\s+(?:an?\s+)?(?:error|mistake|typo|misprint)"
     r"|(?:it|that|this)(?:\s+is|\s+was|['’]s)\s+not\s+what\b"
@@ -241,7 +247,7 @@ BELIEF_WORDS = (
 READ_WORDS = (" read ", " hear ", " heard ", "come across", " see ", " seen ", " find ", " notice")
 SAY_WORDS = (
     " say", " said", " claim", " stated", " states", " wrote", " writes", " suggest", " believ",
-    " told",
+    " told", " swore", " swear", " insist", " reckon",
     " think", " assum", " call", " describ", " list", " label",
 )  # fmt: skip
 SOURCE_PHRASES = (
@@ -287,6 +293,15 @@ NONE_IS_BEFORE = rx.compile(
     r"\b(?:neither|none|no)\b(?:\s+[\w-]+){0,2}\s+(?:is|are)\s+[\"'“‘]?$", re.IGNORECASE
 )
 NONE_LEAD = rx.compile(r"\W*none\s+of\b", re.IGNORECASE)
+STABILIZER_TOPIC_AFTER = rx.compile(
+    r"\s+(?:issues?|problems?|questions?|warnings?|interference|effects?|concerns?|cautions?"
+    r"|precautions?|alerts?|risks?)\b",
+    re.IGNORECASE,
+)
+DENIED_GIVING = rx.compile(
+    r"\b(?:not|never|n['’]t)\s+(?:be\s+)?(?:infus|giv|gave|us|administ|inject|put|push)\w*\s+",
+    re.IGNORECASE,
+)
 # "a meter that is not affected by maltose": the substance named as what interferes with
 # something else, not as what the product contains (or lacks)
 # A field that denies: "**Sucrose:** None", "Maltose: no", "Sucrose - not present"
@@ -378,7 +393,10 @@ NOT_CONCENTRATION_AFTER = rx.compile(
     r"(?![-‐](?:stabili[sz]ed|based|containing|free)\b)|"
     r"ci\b|confidence|percentage\s+points?|(?:of\s+)?(?:patients|people|children|adults|cases|"
     r"participants|subjects|infusions|recipients|users)\b|(?:higher|lower|more|less|fewer|"
-    r"increase|decrease|reduction|improvement|chance|risk|probability|likely|response|rate|discount))",
+    r"increase|decrease|reduction|improvement|chance|risk|probability|likely|response|rate|discount)"
+    # "79% on IVIG improved versus 44% on placebo": a share of a trial's arm
+    r"|on\s+(?:ivig|igiv|scig|placebo|treatment|the\s+(?:drug|treatment|product|placebo))\b"
+    r"|(?:improved|responded|recovered|relapsed|reported|had|got|achieved|met)\b)",
     re.IGNORECASE,
 )
 # After the percentage, whatever precedes it: a share of something else, never the product's
@@ -890,6 +908,10 @@ BOTH_MADE_BY = rx.compile(
 LIKE_BEFORE = rx.compile(
     r"\b(?:like|unlike|as\s+with|similar\s+to|as\s+does|as\s+is)\s+(?:the\s+|its\s+sister\s+)?$",
     re.IGNORECASE,
+)
+IF_CLAUSE = rx.compile(r"\W*if\s", re.IGNORECASE)
+MG_DOSE_BEFORE = rx.compile(
+    r"\b\d+(?:\.\d+)?\s*(?:mg|micrograms?|mcg)\b(?!\s*/)[\s,]*$", re.IGNORECASE
 )
 TITLE_WORD_BEFORE = rx.compile(r"(?-i:[A-Z])[\w'’-]*\s+(?:&\s+(?-i:[A-Z])[\w'’-]*\s+)?$")
 WHAT_CONTAINS = rx.compile(
@@ -1777,6 +1799,9 @@ class _Extractor:
                 "mistake",
                 "typo",
                 "misprint",
+                "is that",
+                "is this",
+                "is it",
             )
         ):
             for quoting, rejecting in itertools.pairwise(self.sentences):
@@ -2581,6 +2606,8 @@ class _Extractor:
                 continue
             if STABILIZER_AS_INTERFERENCE.search(self.text, max(sent.start, m.start - 90), m.start):
                 continue  # "use a glucose meter that is not affected by maltose"
+            if STABILIZER_TOPIC_AFTER.match(self.text, m.end):
+                continue  # "the maltose issue no longer applies": a topic, not an ingredient
             if STABILIZER_CLASS_AFTER.match(self.text, m.end) and OTHER_BEFORE.search(
                 self.text, max(sent.start, m.start - 30), m.start
             ):
@@ -2634,6 +2661,12 @@ class _Extractor:
                 and DENIED_GIVING_BEFORE.search(self.text, cstart, listed[0].start)
             ):
                 continue  # "Do not infuse Hizentra or Cuvitru intravenously."
+            denials = list(DENIED_GIVING.finditer(self.text, cstart, m.start))
+            if denials:
+                # "..., and we do not give Privigen, Panzyga or Octagam 10% under the skin"
+                denied = self.products_in(denials[-1].end(), m.start)
+                if denied and (len(denied) == 1 or self.coordinated(denied)):
+                    continue
             before = self.text[max(cstart, m.start - 30) : m.start]
             if (
                 ROUTE_BLOCK_BEFORE.search(before)
@@ -3517,6 +3550,16 @@ class _Extractor:
             for m in items
             if not ROUTINE_AFTER.match(self.text, m.end)
             and not VAGUE_ALTERNATIVE.match(self.text, m.end)
+            # "If weekly sticks are wearing you down, ask about ...": a situation, not a regimen
+            and not (
+                m.quantity is not None
+                and m.quantity.kind == "interval"
+                and IF_CLAUSE.match(self.text, sent.start) is not None
+                and m.end <= self.text.find(",", sent.start, sent.end)
+            )
+            # "Your dose (15 mg once a week)": a schedule beside a dose in milligrams is another
+            # drug's
+            and not MG_DOSE_BEFORE.search(self.text, max(sent.start, m.start - 25), m.start)
             # "Muscle & Skin Quarterly", "Myositis Monthly": a title, not a schedule
             and not (
                 m.text[:1].isupper()

@@ -38,7 +38,7 @@ REFERENCE_HEADING = rx.compile(
     r"|\s+(?:we|our|i|used|cited|consulted|checked|reviewed|mentioned"
     r"|for\s+this|linked|posted|shared|provided|suggested|recommended|listed|from|sent|given"
     r"|for)\b"
-    r"[\w\s'’]{0,40})?"
+    r"[\w\s'’]{0,60})?"
     # "Where our facts come from"
     r"|where\s+(?:our|the|these|this)\s+(?:\w+\s+)?(?:facts|information|figures|data)\s+"
     r"(?:comes?|came)\s+from)\s*:?\s*\]?\s*(?:[-=*~]{2,}\s*)?$",
