@@ -298,6 +298,16 @@ STABILIZER_TOPIC_AFTER = rx.compile(
     r"|precautions?|alerts?|risks?)\b",
     re.IGNORECASE,
 )
+WHICH_GAP = rx.compile(r"[®™]?\s*,?\s*(?:which|that)\s+(?:the\s+company\s+)?", re.IGNORECASE)
+MAKES_AFTER = rx.compile(
+    r"\s+(?:also\s+)?(?:makes|make|made|manufactures|manufactured|produces|produced)\b",
+    re.IGNORECASE,
+)
+ROUTE_ONE_AFTER = rx.compile(r"(?:[\s-]+only)?\s+(?:one|ones)\b", re.IGNORECASE)
+GENERIC_ROUTE_NOUN_BEFORE = rx.compile(
+    r"\b(?:treatment|therapy|infusions?|immunoglobulin|options?|care)\s+$", re.IGNORECASE
+)
+CLAUSE_JOIN = rx.compile(r",\s+(?:and|but|so|while)\s+|;\s", re.IGNORECASE)
 DENIED_GIVING = rx.compile(
     r"\b(?:not|never|n['’]t)\s+(?:be\s+)?(?:infus|giv|gave|us|administ|inject|put|push)\w*\s+",
     re.IGNORECASE,
@@ -907,6 +917,12 @@ BOTH_MADE_BY = rx.compile(
 )
 LIKE_BEFORE = rx.compile(
     r"\b(?:like|unlike|as\s+with|similar\s+to|as\s+does|as\s+is)\s+(?:the\s+|its\s+sister\s+)?$",
+    re.IGNORECASE,
+)
+# After a comma, a clause with a subject of its own: "..., the Octagams use maltose"
+NEW_SUBJECT_AFTER_COMMA = rx.compile(
+    r"\s*(?:and\s+)?(?:the|a|an|their|its|our|most|some|both|all|other)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:use|uses|contain|contains|is|are|has|have|come|comes|carry|carries)\s",
     re.IGNORECASE,
 )
 IF_CLAUSE = rx.compile(r"\W*if\s", re.IGNORECASE)
@@ -2090,6 +2106,8 @@ class _Extractor:
                 return [], ""  # "twice the IgA of Gamunex-C: an average of 106": not clear whose
             gap = self.text[nearest.end : pos]
             if ";" not in gap and gap.count(",") <= 1:
+                if "," in gap and NEW_SUBJECT_AFTER_COMMA.match(gap, gap.rindex(",") + 1):
+                    return [], ""  # "Privigen uses L-proline, the Octagams use maltose"
                 return [nearest], "apposition" if "," in gap else "direct"
         return [], ""
 
@@ -2683,6 +2701,15 @@ class _Extractor:
                 continue  # "... for dermatomyositis, where immunoglobulin is given into a vein"
             if THAN_WHAT.search(self.text, cstart, m.start):
                 continue  # "larger than what can be given under the skin in a week"
+            if ROUTE_ONE_AFTER.match(self.text, m.end) and DETERMINER_BEFORE.search(before):
+                continue  # "the SubQ-only one I see most, Hizentra, ...": named after it
+            if GENERIC_ROUTE_NOUN_BEFORE.search(before) and (
+                (lead := self.products_in(cstart, m.start))
+                and CLAUSE_JOIN.search(self.text, lead[-1].end, m.start)
+            ):
+                # "Privigen ... is given every 4 weeks at the clinic, and the plan would now
+                # rather cover treatment under the skin at home": the treatment's route
+                continue
             route_column = (
                 self.headed
                 and self.lead_product is not None
@@ -3147,7 +3174,16 @@ class _Extractor:
                 # sentence's one maker, right after "is made by" / "comes from")
                 or (len(mans) == 1 and MADE_BY_GAP.fullmatch(self.text, prod.end, m.start))
             ]
-            which_by = [m for m in mans if WHICH_BY_GAP.fullmatch(self.text, prod.end, m.start)]
+            which_by = [
+                m
+                for m in mans
+                if WHICH_BY_GAP.fullmatch(self.text, prod.end, m.start)
+                # "Privigen, which Grifols makes in a 10% strength"
+                or (
+                    WHICH_GAP.fullmatch(self.text, prod.end, m.start)
+                    and MAKES_AFTER.match(self.text, m.end)
+                )
+            ]
             cstart, cend = self.clause_bounds(sent, prod.start)
             in_clause = [m for m in mans if cstart <= m.start < cend] or (
                 [lead] if lead is not None and lead in mans else []
@@ -3408,7 +3444,9 @@ class _Extractor:
             assert sent is not None
             low = sent.text.lower()
             # cheap substring gates first: most sentences name no population
-            children = any(w in low for w in _CHILD_STEMS) and bool(CHILD_POPULATION.search(low))
+            children = (
+                any(w in low for w in _CHILD_STEMS) and bool(CHILD_POPULATION.search(low))
+            ) or "carra" in low  # the Childhood Arthritis and Rheumatology Research Alliance's
             adults = "adult" in low and bool(ADULT_WORDS.search(low))
             if not children and not adults and self.unit.kind == "table_cell":
                 # "| Children | 3 per million |", a "Children (JDM)" column: its population

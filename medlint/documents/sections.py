@@ -71,7 +71,12 @@ _PLACEHOLDER = rx.compile(
     r"(?:citation|reference|source)s?\s+(?:needed|required|missing)|"
     # "[links to be added once the episode is edited]"
     r"(?:the\s+)?(?:links?|references?|sources?|citations?)\s+(?:will\s+be\s+added|to\s+be\s+added"
-    r"|to\s+(?:follow|come)|coming\s+soon|pending|needed)\b[^\n]{0,60})"
+    r"|to\s+(?:follow|come)|coming\s+soon|pending|needed)\b[^\n]{0,60}"
+    # "[links to the package inserts coming tomorrow ...]", "Jo to add the links Anita mentioned"
+    r"|(?:the\s+)?(?:links?|references?|sources?|citations?)\b[^\n]{0,40}?\b(?:coming|to\s+follow"
+    r"|to\s+come|will\s+be\s+(?:added|posted|shared)|to\s+be\s+(?:added|posted))\b[^\n]{0,60}"
+    r"|(?:[A-Z][\w'’-]*\s+)?to\s+(?:add|insert|post|share|send)\s+(?:the\s+)?(?:links?|references?"
+    r"|sources?|citations?)\b[^\n]{0,60})"
     r"\W*$",
     re.IGNORECASE,
 )
