@@ -1077,7 +1077,9 @@ ADVICE_AFTER = rx.compile(
     r"|,\s+and\s+(?:your|the|a|an|our|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:reviews?|checks?|monitors?|assess(?:es)?|measures?|tests?|sees?|will)\b"
     # a note's tail: "..., check with paeds re: echo before d/c"
-    r"|[,;]\s+(?:please\s+)?(?:check|confirm|ask|call)\s+(?:with|the|your|if|whether)\b",
+    r"|[,;]\s+(?:please\s+)?(?:check|confirm|ask|call)\s+(?:with|the|your|if|whether)\b"
+    # a comment on the schedule: "..., which keeps each visit short"
+    r"|,\s+which\s+(?:keeps|makes|means|helps|lets|gives|saves|shortens|spreads)\b",
     re.IGNORECASE,
 )
 # Other treatments of the same patients: a dose, schedule or price of one of these is not

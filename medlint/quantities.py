@@ -494,7 +494,8 @@ _P_MAX_POST = (
 _P_RATE = (
     _GUARD
     + _CMPOPT
-    + _range_of(_NUMW)
+    # "thirty-two kids in every million": a tens word too
+    + _range_of(rf"(?:{_NUMW}|{_TENSWORD})")
     # "3 new cases per", "3 children per 100,000", "3 children in 100,000"
     + rf"""(?:{_W1}(?:new{_W1})?(?:cases?|(?P<pop0>children|kids|people|persons|individuals
                  |adults|patients|women|men|girls|boys|child|kid|person|individual|adult|patient
@@ -505,7 +506,7 @@ _P_RATE = (
          (?:{_W0}/{_W0}|{_W1}(?:per|in|out{_W1}of){_W1})(?:every{_W1})?
          (?P<base>(?:(?P<bnum>{_NUM}|one|a){_W1})?million\b
                  # "one in ten thousand", "per hundred thousand"
-                 |(?:(?P<tnum>{_NUM}|{_NUMWORD}|a|(?:(?:a|one){_W1})?hundred){_W1})?thousand\b
+                 |(?:(?P<tnum>{_NUM}|{_NUMWORD}|{_TENSWORD}|a|(?:(?:a|one){_W1})?hundred){_W1})?thousand\b
                  |\d{{1,3}}(?:[,\u00a0\u202f\x20]\d{{3}})+(?![\d,])|10{{3,}}(?!\d)
                  |(?P<kbase>\d{{1,3}}){_W0}k\b)
          (?:{_W1}(?P<pop>person[\s-]?years|patient[\s-]?years|live{_W1}births|children|child
@@ -1233,7 +1234,7 @@ _START_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "one five six seven eight nine ten eleven twelve",
         ("skip", "rate", "division", "duration", "interval", "percent", "dose", "infusion_rate"),
     ),
-    (" ".join(_TENS_WORDS), ("percent",)),
+    (" ".join(_TENS_WORDS), ("percent", "rate")),  # "twenty-five new cases per million"
     (
         "two three four",
         ("skip", "rate", "division", "duration", "interval", "percent", "dose", "infusion_rate"),

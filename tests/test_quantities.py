@@ -1057,6 +1057,7 @@ TOKENS = [
     "twice", "thrice", "times", "weekly", "monthly",
     "apart", "intervals", "interval", "-week", "-weekly", "fortnight", "quarterly", "or",
     "dosing", "children", "women", "men", "girls", "100k", "in",
+    "twenty", "thirty-two", "kids", "any", "caps",
 ]  # fmt: skip
 
 
