@@ -1134,7 +1134,7 @@ RATE_NOT_CLAIMED = rx.compile(
 )
 MAX_RATE_BEFORE = rx.compile(
     r"\b(?:max(?:imum)?|fastest|highest|top|up\s+to|(?:not|never)\s+(?:to\s+)?exceed\w*|"
-    r"cap(?:ped)?\s+(?:it\s+)?at|limit(?:ed)?\s+(?:of|to)|ceiling\s+of|"
+    r"cap(?:ped)?\s+(?:it\s+)?at|limit(?:ed)?\s+(?:of|to)|ceiling\s+(?:of|at)|"
     # "the label ceiling for dermatomyositis is 6", "never pushed past 4.8 mL/kg per hour"
     r"(?:label|labelled|recommended|upper)\s+ceiling\b[^.;\d]{0,40}?\b(?:is|at)|"
     r"(?:not|never|no)\b[\w\s]{0,20}?\b(?:past|beyond)|"

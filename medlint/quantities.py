@@ -334,7 +334,9 @@ def _interval_core(p: str) -> str:
           (?:{_W0}-{_W0}|{_W1})(?P<{p}iunit>day|week|month)s?{_W1}intervals?\b
       | (?P<{p}alo>{_NUMW})(?:{_SEP}(?P<{p}ahi>{_NUMW}))?{_W1}(?P<{p}aunit>days?|weeks?|months?)
           # "6 weeks apart", "6 weeks between courses"
-          {_W1}(?:apart\b|between{_W1}(?:(?:the|each|two){_W1})?(?:(?:ivig|scig|ig){_W1})?
+          {_W1}(?:apart\b|between{_W1}(?:(?:the|each|two){_W1})?
+            # "between Octagam 10% courses": a product's name between
+            (?:(?:ivig|scig|ig|[A-Z][\w-]*(?:{_W1}\d+(?:\.\d+)?{_W0}%|{_W1}[A-Z][\w-]*)?){_W1})?
             (?:courses|infusions|doses
             |cycles|treatments|course|infusion|dose|cycle|treatment)\b)
       | (?P<{p}wlo>{_NUMW})(?:{_W0}-?(?:{_SEP})(?P<{p}whi>{_NUMW}))?-(?P<{p}wunit>week|month)ly\b
