@@ -925,6 +925,15 @@ NEW_SUBJECT_AFTER_COMMA = rx.compile(
     r"(?:use|uses|contain|contains|is|are|has|have|come|comes|carry|carries)\s",
     re.IGNORECASE,
 )
+LABEL_SAYS = rx.compile(r"\blabel(?:l?ed)?\b|\bprescribing\s+information\b", re.IGNORECASE)
+UNIT_EQUIVALENT_AFTER = rx.compile(
+    r"\s*(?:is\s+(?:the\s+same\s+as|equivalent\s+to|equal\s+to)|equals|=)\s*[\d.,]+\s*(?:mg|g)\s*/\s*kg",
+    re.IGNORECASE,
+)
+UNIT_EQUIVALENT_BEFORE = rx.compile(
+    r"(?:mg|g)\s*/\s*kg\s*(?:is\s+(?:the\s+same\s+as|equivalent\s+to|equal\s+to)|equals|=)\s*$",
+    re.IGNORECASE,
+)
 IF_CLAUSE = rx.compile(r"\W*if\s", re.IGNORECASE)
 MG_DOSE_BEFORE = rx.compile(
     r"\b\d+(?:\.\d+)?\s*(?:mg|micrograms?|mcg)\b(?!\s*/)[\s,]*$", re.IGNORECASE
@@ -2102,6 +2111,16 @@ class _Extractor:
             return cprods, "coordinated"
         # Several uncoordinated products: the nearest one before the value, in its comma segment.
         before = [p for p in cprods if p.end <= pos]
+        if (
+            len(before) >= 2
+            and self.coordinated(before)
+            and pos - before[-1].end <= 30
+            # (not in a bracket after the last one: "Flebogamma DIF (5% and 10%)" is its own)
+            and not any(c in self.text[before[-1].end : pos] for c in ";([")
+        ):
+            # "Gammagard Liquid and Cuvitru, at 10% and 20%, ... already use Gammagard Liquid":
+            # the products listed just before the values, whatever the clause names later
+            return before, "coordinated"
         if before:
             nearest = before[-1]
             if COMPARED_OBJECT.search(self.text, max(0, nearest.start - 30), nearest.start):
@@ -3622,8 +3641,22 @@ class _Extractor:
                 )
             )
         ]
-        if items and self.unit.section and EXAMPLE_HEADING.search(self.unit.section):
-            items = []  # under "### A worked example": one (made-up) patient's figures
+        if (
+            items
+            and self.unit.section
+            and EXAMPLE_HEADING.search(self.unit.section)
+            and not LABEL_SAYS.search(sent.text)
+        ):
+            # under "### A worked example": one (made-up) patient's figures (but "On the
+            # Octagam 10% label, the dose is ..." states the label's regimen, example or not)
+            items = []
+        # "1 g/kg is the same as 1,000 mg/kg": a unit explained, not a dose
+        items = [
+            m
+            for m in items
+            if not UNIT_EQUIVALENT_AFTER.match(self.text, m.end)
+            and not UNIT_EQUIVALENT_BEFORE.search(self.text, max(sent.start, m.start - 40), m.start)
+        ]
         if (items or rates) and self.unit.kind == "table_cell" and self.other_therapy_header():
             items = rates = []  # "| Rituximab | 1000 mg, two doses two weeks apart |"
         if ("not" in sent.text or "never" in sent.text or "n't" in sent.text) and (items or rates):
@@ -3818,10 +3851,14 @@ class _Extractor:
                 )
                 and SUBCUTANEOUS_WORDS.search(sent.text)
             )
+            or self._continues_scig(sent)
         ):
             return  # "SCIG is given weekly at 0.1 to 0.2 g/kg": not the IV regimen
         group = self.new_group()
         phase = [at for at in self._maintenance_starts(sent) if lo <= at < hi]
+        header_maintenance = self.unit.kind == "table_cell" and any(
+            h and MAINTENANCE.search(h) for h in (self.unit.row_header, self.unit.column_header)
+        )
         previous_end, previous_rate = sent.start, ""
         # "two grams per kilogram a day, given on two to five consecutive days": a day's dose
         # whose days are the sentence's division (so that its course can be judged)
@@ -3888,13 +3925,28 @@ class _Extractor:
                 previous_rate = attribute
             else:
                 previous_end, previous_rate = m.end, ""
-            if (
-                phase
-                and q.kind in MAINTENANCE_KINDS
-                and any(self._in_phase(sent, m, at) for at in phase)
+            if q.kind in MAINTENANCE_KINDS and (
+                (phase and any(self._in_phase(sent, m, at) for at in phase))
+                or header_maintenance  # a cell in the "CIDP (maintenance)" row
             ):
                 attribute = f"maintenance {q.kind}"
             self.emit(subject, attribute, q.to_value(), m, sent, how, group, condition=condition)
+
+    def _continues_scig(self, sent: Sentence) -> bool:
+        """ "SCIG is mainly used as replacement therapy ... It is usually given at home, once a
+        week": "It" continues the sentence before, which speaks of SCIG."""
+        if not PRONOUN_LEAD.match(sent.text):
+            return False
+        if self._sentence_index is None:
+            self._sentence_index = {id(s): k for k, s in enumerate(self.sentences)}
+        k = self._sentence_index[id(sent)]
+        if k:
+            previous = self.sentences[k - 1].text
+        elif self.paragraph_before is not None and self.paragraph_before.sentences:
+            previous = self.paragraph_before.sentences[-1].text
+        else:
+            return False
+        return bool(SUBCUTANEOUS_WORDS.search(previous)) and not INTRAVENOUS_TITLE.search(previous)
 
     def other_therapy_header(self) -> bool:
         """Whether a table cell's column or row header names another therapy ("Rituximab",
