@@ -86,6 +86,7 @@ _SAME_MAKER = "same"
 _DENIED = rx.compile(
     r"\b(?:neither|nor|not|never|no|myth|misconception|wrongly|mistakenly|untrue)\b", re.IGNORECASE
 )
+_CLAUSE_JOIN = rx.compile(r",\s+(?:and|but|while|whereas|so)\s+|;\s+", re.IGNORECASE)
 _RATIO_TOLERANCE = 0.25  # "roughly twice": within a quarter
 
 
@@ -134,6 +135,11 @@ def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding
                 continue
             for a, b in itertools.pairwise(products):
                 before = sent.unit.text[sent.start : a.start]
+                # only the comparison's own clause: "Privigen has no more than 25 µg/mL, and
+                # Panzyga contains half the IgA of Gamunex-C" denies nothing of the second
+                joins = list(_CLAUSE_JOIN.finditer(before))
+                if joins:
+                    before = before[joins[-1].end() :]
                 if a.id != b.id and not _DENIED.search(before):
                     yield from _compare(rule, analysis, facts, sent.unit, a, b)
 

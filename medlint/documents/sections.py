@@ -76,7 +76,10 @@ _PLACEHOLDER = rx.compile(
     r"|(?:the\s+)?(?:links?|references?|sources?|citations?)\b[^\n]{0,40}?\b(?:coming|to\s+follow"
     r"|to\s+come|will\s+be\s+(?:added|posted|shared)|to\s+be\s+(?:added|posted))\b[^\n]{0,60}"
     r"|(?:[A-Z][\w'’-]*\s+)?to\s+(?:add|insert|post|share|send)\s+(?:the\s+)?(?:links?|references?"
-    r"|sources?|citations?)\b[^\n]{0,60})"
+    r"|sources?|citations?)\b[^\n]{0,60}"
+    # "References available on request from the JDM nurse specialist team."
+    r"|(?:(?:full\s+)?(?:references?|sources?|citations?)\s+(?:are\s+)?)?available\s+(?:on|upon)"
+    r"\s+request\b[^\n]{0,80})"
     r"\W*$",
     re.IGNORECASE,
 )
