@@ -1959,7 +1959,10 @@ class _Extractor:
             NEGATION_BEFORE.search(self.text[max(clause_start, start - 40) : start])
             # "None of the products listed above contains sucrose"
             or NONE_LEAD.match(self.text, clause_start, start)
-            or NOT_A_PRODUCT_FOR.search(self.text[max(clause_start, start - 90) : start])
+            or (
+                "not " in (window := self.text[max(clause_start, start - 90) : start])
+                and NOT_A_PRODUCT_FOR.search(window) is not None
+            )
         )
         after = bool(NEGATION_AFTER.match(self.text[end : end + 8]))
         return before != after  # "not maltose-free" contains maltose
