@@ -1,7 +1,7 @@
 """Regular expressions compiled once per machine, not once per process.
 
 medlint's extraction is several hundred regular expressions, some of them large
-(the quantity grammar alone is ~50,000 opcodes). Python's ``re`` parses and
+(the quantity grammar alone is ~66,000 opcodes). Python's ``re`` parses and
 compiles a pattern in pure Python, and a pre-commit run of one article spent
 ~0.16 s of its ~0.9 s doing it again on every start (``benchmarks/RESULTS.md``),
 which alone broke the cold-start target. The compiled *program* of a pattern,
