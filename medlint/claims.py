@@ -1973,6 +1973,12 @@ class _Extractor:
             for a, b in itertools.pairwise(products)
         )
 
+    def index_of(self, sent: Sentence) -> int:
+        """The position of ``sent`` among the unit's sentences (the index is built once)."""
+        if self._sentence_index is None:
+            self._sentence_index = {id(s): k for k, s in enumerate(self.sentences)}
+        return self._sentence_index[id(sent)]
+
     def previous_subject(self, sent: Sentence, depth: int = 0) -> Mention | None:
         """The one product the sentence before names, when this one continues it.
 
@@ -1987,9 +1993,7 @@ class _Extractor:
 
     def subject_before(self, sent: Sentence, depth: int = 0) -> Mention | None:
         """The one product the sentence before ``sent`` names (see :meth:`previous_subject`)."""
-        if self._sentence_index is None:
-            self._sentence_index = {id(s): k for k, s in enumerate(self.sentences)}
-        idx = self._sentence_index[id(sent)]
+        idx = self.index_of(sent)
         if idx == 0:
             if (asked := self.question_before(sent)) is not None:
                 # "<summary>Is Hizentra stronger ...?</summary>" / "Yes, ... It is a 20% ..."
@@ -2292,9 +2296,7 @@ class _Extractor:
                 return True
         verdict = self._last_therapy(sent, m.start)
         if verdict is None and PRONOUN_LEAD.match(sent.text):
-            if self._sentence_index is None:
-                self._sentence_index = {id(s): i for i, s in enumerate(self.sentences)}
-            k = self._sentence_index[id(sent)]
+            k = self.index_of(sent)
             if k:
                 prev = self.sentences[k - 1]
                 verdict = self._last_therapy(prev, prev.end)
@@ -2933,9 +2935,7 @@ class _Extractor:
         For a unit's first sentence, the last sentence of the unit before (a FAQ's question
         heading, ``<summary>``, "Q:" paragraph or list item).
         """
-        if self._sentence_index is None:
-            self._sentence_index = {id(s): k for k, s in enumerate(self.sentences)}
-        idx = self._sentence_index[id(sent)]
+        idx = self.index_of(sent)
         if idx:
             owner, prev = self, self.sentences[idx - 1]
         else:
@@ -3001,9 +3001,7 @@ class _Extractor:
         if self.products_in(sent.start, sent.end):
             # "Privigen contains no more than 25 µg/mL of IgA. Gammagard Liquid averages 0.37
             # mg/mL, ...": figures in a list of IgA contents that names its products
-            if self._sentence_index is None:
-                self._sentence_index = {id(s): k for k, s in enumerate(self.sentences)}
-            k = self._sentence_index[id(sent)]
+            k = self.index_of(sent)
             if k and IGA_WORD.search(self.sentences[k - 1].text) and self._iga_continues(k - 1):
                 values = [
                     (m, _iga_value(m.quantity))
@@ -3506,9 +3504,7 @@ class _Extractor:
             return next(iter(ids))
         if ids:
             return ""
-        if self._sentence_index is None:
-            self._sentence_index = {id(s): k for k, s in enumerate(self.sentences)}
-        k = self._sentence_index[id(sent)]
+        k = self.index_of(sent)
         if OWN_SCOPE.match(sent.text) or (
             "eplacement" in sent.text and REPLACEMENT.search(sent.text)
         ):
@@ -3940,9 +3936,7 @@ class _Extractor:
         week": "It" continues the sentence before, which speaks of SCIG."""
         if not PRONOUN_LEAD.match(sent.text):
             return False
-        if self._sentence_index is None:
-            self._sentence_index = {id(s): k for k, s in enumerate(self.sentences)}
-        k = self._sentence_index[id(sent)]
+        k = self.index_of(sent)
         if k:
             previous = self.sentences[k - 1].text
         elif self.paragraph_before is not None and self.paragraph_before.sentences:
