@@ -2109,6 +2109,17 @@ class _Extractor:
             return [], ""
         if (compared := self.like_lead(sent, cprods)) is not None:
             return [compared], "coreference"  # "Like Privigen, it uses L-proline, and ..."
+        if (
+            cstart == sent.start
+            and end is not None
+            and all(p.start >= end for p in cprods)
+            and 0 <= end <= self.text.find(",", cstart, cend)  # in the opening clause
+            and PRONOUN_LEAD.match(self.text, cstart, cend)
+            and (prev := self.previous_subject(sent)) is not None
+        ):
+            # "Because it contains no sugar, it does not interfere ... the way products such as
+            # Octagam 10% can": "it" is the product before; the one named later is compared
+            return [prev], "coreference"
         if len({p.id for p in cprods}) == 1:
             only = cprods[0]
             if COMPARED_TO.search(self.text, max(cstart, only.start - 30), only.start):

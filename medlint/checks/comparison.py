@@ -64,7 +64,8 @@ _PHRASES: tuple[tuple[str, object, str], ...] = (
     (
         "manufacturer",
         "same",
-        r"\s+(?:is\s+)?(?:made|produced|manufactured|comes?|supplied)\s+(?:by|from)\s+the\s+same"
+        _REL
+        + r"\s+(?:is\s+)?(?:made|produced|manufactured|comes?|supplied)\s+(?:by|from)\s+the\s+same"
         r"\s+(?:company|manufacturer|maker|firm)\s+(?:that\s+(?:makes|produces|manufactures)|as"
         r"|behind)\s+",
     ),
