@@ -352,8 +352,8 @@ PRONOUN_LEAD = rx.compile(
     r"medication|latter)"
     # "Privigen is made by CSL Behring. The concentration is 10%.": the attribute of the
     # product just named (not "The concentration of most products is ...")
-    r"|the\s+(?:concentration|strength|stabili[sz]er|manufacturer|maker|IgA\s+content"
-    r"|content\s+of\s+IgA)\s+(?:is|was)\b"
+    r"|the\s+(?:(?:average|mean|typical|maximum|usual)\s+)?(?:concentration|strength|stabili[sz]er"
+    r"|manufacturer|maker|IgA\s+(?:content|concentration|level)|content\s+of\s+IgA)\s+(?:is|was)\b"
     # a note after the product's line: "Gamunex-C 10%, glycine-stabilized. IgA average 0.046
     # mg/mL."
     r"|IgA(?:\s+(?:content|level))?\s*(?::|(?:is\s+)?(?:an?\s+)?(?:average|avg|mean|typically"
@@ -728,7 +728,7 @@ LIST_SEP = rx.compile(r"[®™]?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\
 # "Grifols, who make Cuvitru", "Takeda, which manufactures Gammagard Liquid": the maker first
 MAKER_WHO_MAKES_GAP = rx.compile(
     r"\s*,?\s*(?:who|which|that)\s+(?:also\s+)?(?:make|makes|made|manufactures?|manufactured"
-    r"|produces?|produced)\s+(?:the\s+)?",
+    r"|produces?|produced)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?",  # "the home-infusion product X"
     re.IGNORECASE,
 )
 ACRONYM = rx.compile(r"^[A-Z]{2,5}$")
