@@ -299,3 +299,11 @@ def test_indented_continuation_lines_lose_their_indentation_but_keep_their_place
         f.rule for f in lint_text(source + "\nReferences\n[1] Label.\n", "a.txt", engine=Engine())
     ]
     assert "iga-contradiction" in found
+
+
+def test_a_numbered_caps_title_maps_to_its_own_text() -> None:
+    """Found by the fuzz test: the title keeps its number, and its span must too."""
+    source = "1. AAAA"
+    (unit,) = read_text("a.txt", source).units
+    assert (unit.kind, unit.text) == ("heading", "1. AAAA")
+    assert source[unit.to_source(0) : unit.to_source(len(unit.text), end=True)] == unit.text

@@ -358,6 +358,7 @@ def read_text(path: str, source: str) -> Document:
             while source[s] in " \t":
                 s += 1
             text = source[s:e]
+            segments = (Segment(0, len(text), s, e),)  # the number is part of the title now
         unit = Unit(
             kind=kind,
             text=text,
