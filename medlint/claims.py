@@ -925,6 +925,9 @@ NEW_SUBJECT_AFTER_COMMA = rx.compile(
     r"(?:use|uses|contain|contains|is|are|has|have|come|comes|carry|carries)\s",
     re.IGNORECASE,
 )
+WORKING_COLUMN = rx.compile(
+    r"\b(?:working|calculation|sum|result|example|you|your|patient)\b", re.IGNORECASE
+)
 LABEL_SAYS = rx.compile(r"\blabel(?:l?ed)?\b|\bprescribing\s+information\b", re.IGNORECASE)
 UNIT_EQUIVALENT_AFTER = rx.compile(
     r"\s*(?:is\s+(?:the\s+same\s+as|equivalent\s+to|equal\s+to)|equals|=)\s*[\d.,]+\s*(?:mg|g)\s*/\s*kg",
@@ -3706,6 +3709,25 @@ class _Extractor:
                     self.unit.kind == "table_cell"
                     and self.lead_product is not None
                     and REGIMEN_HEADER.search(self.attribute_header)
+                )
+                # "| How often | Every 6 weeks |" in a two-column table of a regimen (the
+                # condition from the heading or the article)
+                or (
+                    self.unit.kind == "table_cell"
+                    and self.lead_product is None
+                    and self.unit.row_header is not None
+                    and REGIMEN_HEADER.search(self.unit.row_header) is not None
+                    and not self.other_therapy_header()
+                    # not a column of one route in an "IVIG | SCIG" comparison, nor a worked
+                    # calculation's "Working" column
+                    and not (
+                        (column := self.unit.column_header or "")
+                        and (
+                            SUBCUTANEOUS_WORDS.search(column)
+                            or INTRAVENOUS_TITLE.search(column)
+                            or WORKING_COLUMN.search(column)
+                        )
+                    )
                 )
                 # "| Interval | every 4 weeks | every 8 weeks |" under "Adults" and "Children
                 # (JDM)": a regimen row of a table by condition
