@@ -2052,7 +2052,13 @@ class _Extractor:
         if not prods and len(self.sentences) > 1:
             # "Octagam 10% is made by Octapharma. It does not contain sugars." / "It contains
             # only a trace of IgA": the chain of "It" goes on across the paragraphs
-            return self.previous_subject(last)
+            chained = self.previous_subject(last)
+            if chained is not None:
+                return chained
+            # "Octagam 10% contains maltose, a sugar. Maltose can make some meters ..." / "The
+            # product contains only trace amounts of IgA": the paragraph's one product
+            named = {p.id: p for p in self.products}
+            return next(iter(named.values())) if len(named) == 1 else None
         return prods[0] if len({p.id for p in prods}) == 1 else None
 
     def targets(
