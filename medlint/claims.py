@@ -284,10 +284,12 @@ NOT_A_PRODUCT_FOR = rx.compile(
     re.IGNORECASE,
 )
 # "Do not infuse X or Y ...", "never give X and Y ...": the giving of the products denied
-DENIED_GIVING_BEFORE = rx.compile(
-    r"\b(?:not|never|n['’]t)\s+(?:be\s+)?(?:infus|giv|gave|us|administ|inject|put|push)\w*\s+$",
-    re.IGNORECASE,
+_DENIED_GIVING = (
+    r"\b(?:not|never|n['’]t)\s+(?:be\s+)?(?:infus|giv|gave|us|administ|inject|put|push)\w*\s+"
 )
+DENIED_GIVING_BEFORE = rx.compile(_DENIED_GIVING + "$", re.IGNORECASE)
+# anywhere in a clause: "..., and we do not give Privigen, Panzyga or Octagam 10% under ..."
+DENIED_GIVING = rx.compile(_DENIED_GIVING, re.IGNORECASE)
 # "..., and neither product is", "none of them is", "no product is": denied for every one
 NONE_IS_BEFORE = rx.compile(
     r"\b(?:neither|none|no)\b(?:\s+[\w-]+){0,2}\s+(?:is|are)\s+[\"'“‘]?$", re.IGNORECASE
@@ -307,11 +309,8 @@ ROUTE_ONE_AFTER = rx.compile(r"(?:[\s-]+only)?\s+(?:one|ones)\b", re.IGNORECASE)
 GENERIC_ROUTE_NOUN_BEFORE = rx.compile(
     r"\b(?:treatment|therapy|infusions?|immunoglobulin|options?|care)\s+$", re.IGNORECASE
 )
-CLAUSE_JOIN = rx.compile(r",\s+(?:and|but|so|while)\s+|;\s", re.IGNORECASE)
-DENIED_GIVING = rx.compile(
-    r"\b(?:not|never|n['’]t)\s+(?:be\s+)?(?:infus|giv|gave|us|administ|inject|put|push)\w*\s+",
-    re.IGNORECASE,
-)
+# where a coordinate clause starts: ", and ...", ", but ...", "; ..."
+CLAUSE_JOIN = rx.compile(r",\s+(?:and|but|while|whereas|so)\s+|;\s+", re.IGNORECASE)
 # "a meter that is not affected by maltose": the substance named as what interferes with
 # something else, not as what the product contains (or lacks)
 # A field that denies: "**Sucrose:** None", "Maltose: no", "Sucrose - not present"

@@ -19,7 +19,7 @@ from typing import Any
 from medlint import rx
 from medlint.checks import CheckKind
 from medlint.checks.base import finding, severity_for
-from medlint.claims import Analysis, Mention
+from medlint.claims import CLAUSE_JOIN, Analysis, Mention
 from medlint.facts import FactBlock, Facts
 from medlint.model import Finding, Unit
 from medlint.rules import Rule
@@ -87,7 +87,6 @@ _SAME_MAKER = "same"
 _DENIED = rx.compile(
     r"\b(?:neither|nor|not|never|no|myth|misconception|wrongly|mistakenly|untrue)\b", re.IGNORECASE
 )
-_CLAUSE_JOIN = rx.compile(r",\s+(?:and|but|while|whereas|so)\s+|;\s+", re.IGNORECASE)
 _RATIO_TOLERANCE = 0.25  # "roughly twice": within a quarter
 
 
@@ -138,7 +137,7 @@ def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding
                 before = sent.unit.text[sent.start : a.start]
                 # only the comparison's own clause: "Privigen has no more than 25 µg/mL, and
                 # Panzyga contains half the IgA of Gamunex-C" denies nothing of the second
-                joins = list(_CLAUSE_JOIN.finditer(before))
+                joins = list(CLAUSE_JOIN.finditer(before))
                 if joins:
                     before = before[joins[-1].end() :]
                 if a.id != b.id and not _DENIED.search(before):
