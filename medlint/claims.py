@@ -3106,6 +3106,7 @@ class _Extractor:
 
     def manufacturers(self, sent: Sentence) -> None:
         self.contrast_manufacturers(sent)
+        self.also_makes(sent)
         prods = self.products_in(sent.start, sent.end)
         header = self.attribute_header
         if (
@@ -3304,6 +3305,37 @@ class _Extractor:
                 how,
                 group,
             )
+
+    def also_makes(self, sent: Sentence) -> None:
+        """ "CSL Behring, which also makes Cuvitru, supplies our clinic": the contrast takes
+        Cuvitru out of the sentence's other claims (the maker's other product is not the
+        subject), but the relative clause still names its maker, and so does a list after it
+        ("which also makes Gammagard Liquid and Cuvitru")."""
+        if "also" not in sent.text:
+            return
+        for maker in sent.mentions:
+            if maker.kind != "manufacturer" or self.in_contrast(maker.start):
+                continue
+            following = [
+                p
+                for p in self.products
+                if maker.end <= p.start < sent.end and self.in_contrast(p.start)
+            ]
+            if not following:
+                continue
+            gap = MAKER_WHO_MAKES_GAP.fullmatch(self.text, maker.end, following[0].start)
+            if gap is None or "also" not in gap.group(0).lower():
+                continue
+            listed = [following[0]]
+            for previous, nxt in itertools.pairwise(following):
+                if not LIST_SEP.fullmatch(self.text, previous.end, nxt.start):
+                    break
+                listed.append(nxt)
+            term = self.facts.manufacturers.get(maker.id)
+            value = term_value("manufacturer", maker.id, term.name if term else maker.text)
+            group = self.new_group()
+            for prod in {p.id: p for p in listed}.values():
+                self.emit(prod, "manufacturer", value, maker, sent, "relative-clause", group)
 
     def coordinated_makers(
         self, sent: Sentence, prods: list[Mention], mans: list[Mention], group: str
