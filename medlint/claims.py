@@ -1593,6 +1593,7 @@ class _Extractor:
         # The paragraph just before, in the same section (set by analyse): "It" at the start
         # of a paragraph refers back to it.
         self.paragraph_before: _Extractor | None = None
+        self.paragraph_after: _Extractor | None = None  # the next one, likewise
         # The unit just before, of any kind (set by analyse): a question there is what this
         # unit's first sentence may answer (see question_before).
         self.unit_before: _Extractor | None = None
@@ -2401,9 +2402,9 @@ class _Extractor:
                 route = "subcutaneous"
             elif (
                 not route
-                and self.analysis.scig_only
                 and product.kind == "condition"
                 and product.id not in _regimen_conditions(self.facts)
+                and (self.analysis.scig_only or self.beside_scig_only())
             ):
                 # "she receives replacement therapy at home once a week" in a letter about
                 # Hizentra: SCIG's schedule (a condition the facts give a regimen for is still
@@ -3337,6 +3338,19 @@ class _Extractor:
             for prod in {p.id: p for p in listed}.values():
                 self.emit(prod, "manufacturer", value, maker, sent, "relative-clause", group)
 
+    def beside_scig_only(self) -> bool:
+        """Whether the nearest paragraph naming a product (this one, else the one before, else
+        the one after, in the same section) names only products given under the skin alone.
+
+        "She receives replacement therapy at home once a week." before "Her medicine is
+        Hizentra ..." is SCIG's schedule, even in a letter that later recalls the IV product
+        she used before (so the article as a whole is not ``scig_only``).
+        """
+        for ex in (self, self.paragraph_before, self.paragraph_after):
+            if ex is not None and ex.products:
+                return _all_scig({p.id for p in ex.products}, self.facts)
+        return False
+
     def coordinated_makers(
         self, sent: Sentence, prods: list[Mention], mans: list[Mention], group: str
     ) -> bool:
@@ -4267,6 +4281,7 @@ def analyse(
             and before.unit.section == after.unit.section
         ):
             after.paragraph_before = before
+            before.paragraph_after = after
     _row_leads(extractors)
     inherit_leads(extractors)
     _link_list_parents(extractors)
@@ -4294,7 +4309,11 @@ def _titled_by_scig(extractors: list[_Extractor], facts: Facts) -> bool:
 def _only_scig_products(extractors: list[_Extractor], facts: Facts) -> bool:
     """Whether the article names a product, and every product it names is given under the
     skin only (see ``Analysis.scig_only``)."""
-    ids = {p.id for ex in extractors for p in ex.products}
+    return _all_scig({p.id for ex in extractors for p in ex.products}, facts)
+
+
+def _all_scig(ids: set[str], facts: Facts) -> bool:
+    """Whether ``ids`` holds a product, and the facts give each one under the skin alone."""
     if not ids:
         return False
     for pid in ids:

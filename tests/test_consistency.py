@@ -276,3 +276,31 @@ def test_across_articles_a_schedule_agrees_with_its_later_interval(
           "--select", "corpus-inconsistency", str(tmp_path)])  # fmt: skip
     findings = json.loads(capsys.readouterr().out)["findings"]
     assert len(findings) == (1 if reported else 0), findings
+
+
+@pytest.mark.parametrize(
+    ("letter", "reported"),
+    [
+        # the paragraph after names only a product given under the skin: SCIG's schedule
+        ("She receives replacement therapy at home once a week.\n\n"
+         "Her medicine is Hizentra, made by CSL Behring [1].\n\n"
+         "Until 2024 she received Privigen, given into a vein [1].", False),
+        # the paragraph before names an IV product: the schedules do conflict
+        ("Her medicine is Privigen, made by CSL Behring [1].\n\n"
+         "She receives replacement therapy once a week.", True),
+    ],
+)  # fmt: skip
+def test_a_schedule_beside_an_scig_product_is_not_compared_with_iv_schedules(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], letter: str, reported: bool
+) -> None:
+    """A letter about Hizentra that recalls the IV product used before: its weekly
+    replacement therapy is SCIG's, not a rival to the IV schedule of another article."""
+    refs = "\n\n## References\n\n1. A.\n"
+    (tmp_path / "a.md").write_text(
+        "# IVIG\n\nIn primary immunodeficiency, IVIG is given every 3 to 4 weeks [1]." + refs
+    )
+    (tmp_path / "b.md").write_text(f"# Letter\n\n{letter}" + refs)
+    main(["check", "--isolated", "--no-cache", "--format", "json",
+          "--select", "corpus-inconsistency", str(tmp_path)])  # fmt: skip
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert len(findings) == (1 if reported else 0), findings
