@@ -48,7 +48,9 @@ Conventions (documented decisions)
   range) are such protein-level concentrations and get kind ``"percent"``;
   anything below 1 mg/mL, and *anything written in micrograms*, is a
   trace-level concentration (in practice IgA content) and gets kind
-  ``"iga"`` in ug/mL (``0.046 mg/mL`` -> 46 ug/mL).
+  ``"iga"`` in ug/mL (``0.046 mg/mL`` -> 46 ug/mL). Such a figure may be written
+  in words, hundreds included ("one hundred and six micrograms per mL"); a
+  number word before any other mass unit is not read ("ten mg/mL").
 * **Monthly = every 4 weeks.** Dosing schedules say "monthly" where labels say
   "every 4 weeks" (the Octagam 10 % DM label and ProDERM use 4 weeks, Dalakas
   1993 says "per month"). Intervals are therefore normalised to weeks with one
@@ -271,6 +273,17 @@ _TENSWORD = (
     r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b"
 )
 _SEP = rf"(?:{_W0}[-‐‑–—−]{_W0}|{_W1}to{_W1})"
+# "one hundred and sixty", "two hundred": hundreds in words (IgA figures in micrograms)
+_HUNDREDWORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine)[\s‐‑-]+hundred"
+    rf"(?:[\s‐‑-]+(?:and[\s‐‑-]+)?(?:{_TENSWORD}|{_NUMWORD}))?\b"
+)
+# A number in words only right before the word for micrograms ("forty-six micrograms of IgA
+# per mL"): never "ten mg/mL", which no one writes in words.
+_WORDS_MICRO = (
+    rf"(?:{_HUNDREDWORD}|{_TENSWORD}|{_NUMWORD})"
+    rf"(?=(?:{_SEP}(?:{_HUNDREDWORD}|{_TENSWORD}|{_NUMWORD}))?{_W0}micrograms?\b)"
+)
 _CMP = rf"""(?P<cmp>
       ≤ | ≦ | <= | =< | ≥ | ≧ | >= | => | < | > | ~ | ≈ | ∼
     | (?:less|lower|fewer){_W1}than | below | under
@@ -378,7 +391,7 @@ _P_PERCENT = (
 _P_CONC = (
     _GUARD
     + _CMPOPT
-    + _range_of(_NUM, rf"{_W0}{_MASS}(?:{_W0}/{_W0}{_VOL})?")
+    + _range_of(rf"(?:{_NUM}|{_WORDS_MICRO})", rf"{_W0}{_MASS}(?:{_W0}/{_W0}{_VOL})?")
     + rf"""
          {_W0}(?P<mass>{_MASS})
          # "37 micrograms of IgA per mL", "0.1 g of protein per mL"
@@ -641,6 +654,9 @@ def _num(s: str) -> float:
     tens, _, unit = re.sub(r"[\s‐‑-]+", " ", t).partition(" ")
     if tens in _TENS_WORDS:  # "twenty", "twenty-five"
         return float(_TENS_WORDS[tens] + (_WORD_NUMBERS.get(unit, 0) if unit else 0))
+    if unit.startswith("hundred") and tens in _WORD_NUMBERS:  # "one hundred and sixty"
+        rest = unit.removeprefix("hundred").strip().removeprefix("and ").strip()
+        return 100.0 * _WORD_NUMBERS[tens] + (_num(rest) if rest else 0.0)
     if "," in t and _DECIMAL_COMMA.fullmatch(t):
         t = t.replace(",", ".")  # a decimal comma (see _NUM)
     return float(re.sub(r"[,\s\u00a0\u202f]", "", t))
@@ -1180,6 +1196,7 @@ _PREFIX_WORDS = (
     "recommended", "was", "capped", "capping", "cap", "caps", "infusion", "course", "were", "are",
     "diagnosed", "reported", "identified", "seen", "recorded", "newly",
     "milli",  # "two milligrams per kilogram": the anchor "gram" sits inside the word
+    "micro", "hundred",  # "one hundred and sixty micrograms of IgA per mL"
     # "one child in every 100,000": the number word before the population
     "child", "children", "kid", "kids", "person", "persons", "people", "individual",
     "individuals", "adult", "adults", "patient", "patients", "woman", "women", "man", "men",
@@ -1234,12 +1251,19 @@ _START_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("for lasting during within after", ("duration", "duration_vague")),
     (
         "one five six seven eight nine ten eleven twelve",
-        ("skip", "rate", "division", "duration", "interval", "percent", "dose", "infusion_rate"),
+        (
+            *("skip", "rate", "division", "duration", "interval", "percent", "dose"),
+            *("infusion_rate", "concentration"),  # "forty-six micrograms of IgA per mL"
+        ),
     ),
-    (" ".join(_TENS_WORDS), ("percent", "rate")),  # "twenty-five new cases per million"
+    # "twenty-five new cases per million", "forty-six micrograms of IgA per mL"
+    (" ".join(_TENS_WORDS), ("percent", "rate", "concentration")),
     (
         "two three four",
-        ("skip", "rate", "division", "duration", "interval", "percent", "dose", "infusion_rate"),
+        (
+            *("skip", "rate", "division", "duration", "interval", "percent", "dose"),
+            *("infusion_rate", "concentration"),
+        ),
     ),
     ("twice thrice", ("interval",)),
 )

@@ -73,6 +73,47 @@ FORMS: list[tuple[str, str, str, float, float, str, str | None, str]] = [
     ("IgA (average 0.046 mg/mL)", "0.046 mg/mL", "iga", 46, 46, "ug/mL", None, "="),
     ("37µg/mL", "37µg/mL", "iga", 37, 37, "ug/mL", None, "="),
     ("106 μg/mL", "106 μg/mL", "iga", 106, 106, "ug/mL", None, "="),  # Greek mu
+    # IgA in words: only right before "micrograms" (hundreds too)
+    (
+        "forty-six micrograms of IgA per mL",
+        "forty-six micrograms of IgA per mL",
+        "iga",
+        46,
+        46,
+        "ug/mL",
+        None,
+        "=",
+    ),
+    (
+        "one hundred and six micrograms per mL",
+        "one hundred and six micrograms per mL",
+        "iga",
+        106,
+        106,
+        "ug/mL",
+        None,
+        "=",
+    ),
+    (
+        "two hundred micrograms per mL",
+        "two hundred micrograms per mL",
+        "iga",
+        200,
+        200,
+        "ug/mL",
+        None,
+        "=",
+    ),
+    (
+        "twenty to forty micrograms per mL",
+        "twenty to forty micrograms per mL",
+        "iga",
+        20,
+        40,
+        "ug/mL",
+        None,
+        "=",
+    ),
     ("25 mg/L", "25 mg/L", "iga", 25, 25, "ug/mL", None, "="),
     (
         "IgA lower than 100 micrograms/ml.",
@@ -812,6 +853,8 @@ NOTHING = [
     "N=95, n: 40",
     "two h",
     "within days to weeks",
+    "ten mg/mL",  # a number in words only before "micrograms"
+    "one hundred milligrams per mL",
 ]
 
 
@@ -1058,6 +1101,7 @@ TOKENS = [
     "apart", "intervals", "interval", "-week", "-weekly", "fortnight", "quarterly", "or",
     "dosing", "children", "women", "men", "girls", "100k", "in",
     "twenty", "thirty-two", "kids", "any", "caps",
+    "hundred", "forty-six", "microgram", "of IgA", "mL",
 ]  # fmt: skip
 
 
