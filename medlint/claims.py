@@ -153,13 +153,22 @@ REPORTED_BELIEF = rx.compile(
           (?:[\w'’]+\s+){0,3}?(?:we|our\s+\w+)\s+(?:wrote|said|stated|printed|reported)\b
       | \b(?:earlier|previous|original|older|first)\s+(?:version|edition|draft|printing)\s+
           (?:of\s+(?:this|the|our)\s+\w+\s+)?(?:said|stated|claimed|reported|wrote|gave|listed
-          |described)\b
-      | \bour\s+(?:\w+\s+){0,3}?(?:article|post|leaflet|newsletter|page|issue|story)\s+
+          |described|read|had|showed|used)\b
+      | \bour\s+(?:\w+\s+){0,3}?(?:article|post|leaflet|newsletter|page|issue|story|introduction
+          |intro|table|section|glossary|summary|text|entry|explainer|faq|guide|website|site
+          |fact\s?sheet)\s+
           (?:\w+\s+){0,4}?(?:said|stated|claimed|wrote|gave|listed|reported)\b
+      # a phrase talked about, not used: 'The phrase "every 4 to 6 weeks" is not in the label'
+      | \b(?:the|that|this)\s+(?:phrase|wording|words|expression)\s+(?=["“‘])
       # a claim quoted from elsewhere: 'A leaflet said "Privigen is made by Grifols"',
       # "Another page claimed that ..."
       | \b(?:said|says|claimed|claims|stated|states|wrote|writes|suggested|suggests
-          |told\s+(?:me|us|her|him|them))\s+(?:that\s+)?["“]
+          |told\s+(?:me|us|her|him|them))\s+(?:that\s+)?(?:[\w%-]+\s+){0,4}?["“]
+      # the article's own words, quoted to be corrected: 'We listed the IgA content of
+      # Gamunex-C as "0.46 mg/mL".', 'We said Panzyga "contains maltose"'
+      | \b(?:we|I)\s+(?:had\s+)?(?:(?:previously|originally|once|wrongly|mistakenly)\s+)?(?:wrote
+          |said|listed|gave|described|called|quoted|put|labell?ed|stated|printed|reported|claimed)
+          \b[^.;"“]{0,80}?["“]
       # "Someone at school told me that ...", "A friend told us IVIG is ..."
       | \b(?:someone|somebody|people|a\s+friend|friends|a\s+neighbou?r|relatives?|another\s+(?:mum
           |mom|dad|parent|patient))\b[^.;"“]{0,30}?\btold\s+(?:me|us|her|him|them)\b
@@ -190,6 +199,22 @@ BELIEF_COLUMN = rx.compile(
     r"wrong|incorrect|error)\b",
     re.IGNORECASE,
 )
+# A reply's first words rebutting the post it quotes ("> can go up to 0.4 mL/kg/min" / "That
+# one is off by a decimal point", "Not legit, sorry!")
+QUOTE_REBUTTED_LEAD = rx.compile(
+    r"[\s*_]*(?:that(?:\s+one|\s+part|\s+figure|\s+number|\s+bit)?(?:['’]s|\s+is|\s+was)\s+"
+    r"(?:not\s+(?:right|true|correct|legit|accurate|so)|wrong|off|incorrect|false|untrue|a\s+myth"
+    r"|outdated|out\s+of\s+date|a\s+mistake|a\s+typo)|not\s+(?:legit|right|true|correct|quite"
+    r"|so)|nope|no\s*[,.!]|wrong|false|incorrect|untrue|myth|sadly\s+not|actually,?\s+no)\b",
+    re.IGNORECASE,
+)
+# A clause whose subject is no product at all: "Neither product contains maltose", "None of
+# these products is IgA-free", "No other brand here contains sucrose"
+GENERIC_NEGATIVE_SUBJECT = rx.compile(
+    r"(?:^|(?<=[,;:])|\b(?:and|but|so|while)\b)\s*(?:neither|none|no(?=\s+(?:other\s+)?(?:products?|brands?"
+    r"|IVIGs?|SCIGs?|immunoglobulins?|immune\s+globulins?|solutions?|preparations?)\b))\b",
+    re.IGNORECASE,
+)
 QUOTED_SENTENCE = rx.compile(r"[\s*_]*[\"“‘']")
 REBUTTAL_LEAD = rx.compile(
     r"[\s*_]*(?:not\s+true|wrong|false|incorrect|untrue|myth|no|nope|that['’]s\s+(?:a\s+myth|not"
@@ -201,6 +226,9 @@ REBUTTAL_LEAD = rx.compile(
 QUOTES_REJECTED_AFTER = rx.compile(
     r"[\s*_]*(?:(?:neither|none)\s+(?:of\s+(?:these|them|the\s+\w+)\s+)?(?:reason|claim|statement"
     r"|point|argument|assertion)?s?\s*(?:is|are|was|were|holds?)\s+(?:correct|right|true|accurate|up)"
+    # "Neither reason fits Ms Duarte's case": an insurer's reasons, quoted to be rebutted
+    r"|(?:neither|none\s+of\s+the)\s+(?:reasons?|claims?|statements?|points?|arguments?|grounds?)"
+    r"\s+(?:fits?|applies|apply|stands?|survives?|match(?:es)?)"
     r"|(?:both|these|this|that|each)\s+(?:(?:reasons?|claims?|statements?|points?)\s+)?(?:is|are|was"
     r"|were)\s+(?:wrong|incorrect|untrue|false|mistaken|not\s+(?:true|correct|right|accurate))"
     # 'told her that Privigen is "IgA-free". It is not.'
@@ -243,6 +271,11 @@ BELIEF_WORDS = (
     *("we published", "i wrote", "version", "our article", "our post", "our leaflet"),
     *("our newsletter", "our story", "our page", "our issue", "error", "erratum"),
     *("previously", "originally"),
+    *("phrase", "wording", "words", "expression"),
+    *("we listed", "we gave", "we called", "we described", "we quoted", "we put", "we labe"),
+    *("our intro", "our table", "our section", "our glossary", "our summary", "our text"),
+    *("our entry", "our explainer", "our faq", "our guide", "our website", "our site"),
+    *("our fact", "our dosing"),
 )
 READ_WORDS = (" read ", " hear ", " heard ", "come across", " see ", " seen ", " find ", " notice")
 SAY_WORDS = (
@@ -259,7 +292,7 @@ SOURCE_PHRASES = (
         for quantifier in ("some", "many", "other", "another", "one", "a")
         for noun in (
             "people", "patients", "parents", "web", "site", "source", "forum", "post", "article",
-            "blog", "page", "leaflet", "brochure", "video",
+            "blog", "page", "leaflet", "brochure", "video", "reader", "glossary", "entry",
         )
     ),
     *(
@@ -484,6 +517,14 @@ LIST_GAP = rx.compile(r"&|\band\b|\bor\b|/|,", re.IGNORECASE)
 ARTICLE_END = rx.compile(r"\b(?:the|a)\s+$", re.IGNORECASE)
 PERCENT_ONE_AFTER = rx.compile(r"\s+(?:one|kind|type|version|sort)s?\b(?![-‐‑])", re.IGNORECASE)
 # A product, then its value after "at": "Gamunex-C and Privigen, at 10% and 5%".
+# Words that make a figure a strength whatever its size (see concentration)
+STRENGTH_WORDS = rx.compile(
+    r"concentrat|strength|\bconc\b|solution|liquid|formulation|preparation", re.IGNORECASE
+)
+# "My son is on Gammagard Liquid for his immune deficiency - it's twenty percent and he ...":
+# the bare figure of "it's" (not "it's 80% effective", "it's 20% cheaper")
+IT_IS_BEFORE = rx.compile(r"\bit(?:['’]s|\s+is)\s+(?:only\s+|just\s+)?$", re.IGNORECASE)
+BARE_VALUE_END = rx.compile(r"\s*(?:[,.;:)!]|\s(?:and|but|so|not)\b|$)", re.IGNORECASE)
 AT_VALUE_GAP = rx.compile(r"[®™]?\s*,\s*at\s+")
 VALUE_LIST_GAP = rx.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)", re.IGNORECASE)
 # "Privigen is less concentrated than Hizentra (10% vs 20%)": values in the products' order.
@@ -932,6 +973,18 @@ UNIT_EQUIVALENT_AFTER = rx.compile(
     r"\s*(?:is\s+(?:the\s+same\s+as|equivalent\s+to|equal\s+to)|equals|=)\s*[\d.,]+\s*(?:mg|g)\s*/\s*kg",
     re.IGNORECASE,
 )
+# "A figure of 1 g/kg does appear on the label, but for another condition": a number talked
+# about, not a dose given
+FIGURE_OF_BEFORE = rx.compile(
+    r"\b(?:a|the|that|this)\s+(?:figure|number|value)\s+(?:of\s+)?$", re.IGNORECASE
+)
+# "1 g/kg is half the labelled course": a value measured against another, not a regimen
+COMPARED_VALUE_AFTER = rx.compile(
+    r"\s+(?:is|was|would\s+be)\s+(?:only\s+|just\s+|about\s+|roughly\s+)?(?:half|twice|double"
+    r"|a\s+(?:third|quarter|fraction)\s+of|(?:much\s+|far\s+)?(?:less|more|lower|higher|smaller"
+    r"|larger)\s+than)\s+(?:the|a|an|your|what)\b",
+    re.IGNORECASE,
+)
 UNIT_EQUIVALENT_BEFORE = rx.compile(
     r"(?:mg|g)\s*/\s*kg\s*(?:is\s+(?:the\s+same\s+as|equivalent\s+to|equal\s+to)|equals|=)\s*$",
     re.IGNORECASE,
@@ -1060,7 +1113,8 @@ NOT_A_REGIMEN = rx.compile(
     # ("Dose check: ..." is a label, not monitoring)
     r"(?:re-?)?assess\w*|monitor\w*|check\w*(?!\s*:)|review\w*|(?:re-?)?evaluat\w*|measur\w*|"
     r"test(?:s|ed|ing)?|visits?|extension|stud(?:y|ies)|could\s+receive|raises?|"
-    r"physiotherap\w*|pharmac(?:y|ies|ist)|deliver\w*|prescriptions?|renew\w*|donat\w*|donors?|"
+    r"physiotherap\w*|physical\s+therap\w*|occupational\s+therap\w*|speech\s+therap\w*|"
+    r"pharmac(?:y|ies|ist)|deliver\w*|prescriptions?|renew\w*|donat\w*|donors?|"
     r"supplies|when\s+(?:more|less|higher|lower|over|above|under)|"
     r"follow-ups?|scans?|blood\s*work|appointments?|exams?|examinations?|"
     # "weekly dose = 1.37 x the previous IV dose / weeks between doses": a conversion
@@ -1354,8 +1408,16 @@ class Analysis:
     # Every product the article names is given under the skin only (a travel letter for
     # Hizentra): its schedules for a condition the facts give no regimen for are SCIG's.
     scig_only: bool = False
+    # Source spans of the beliefs reported to be corrected ("**What we wrote:** "Octagam 10%
+    # has less IgA than Gamunex-C.""), in units naming two products or more: the comparison
+    # rule reads sentences, not claims, and must not take them for statements either.
+    reported: list[tuple[int, int]] = field(default_factory=list)
     # section heading -> the conditions it names (asked once per section while extracting)
     heading_conditions: dict[str, set[str]] = field(default_factory=dict, repr=False, compare=False)
+
+    def reports(self, pos: int) -> bool:
+        """Whether source offset ``pos`` lies in a belief reported to be corrected."""
+        return any(lo <= pos < hi for lo, hi in self.reported)
 
 
 IGA_DISPLAY = {"free": "IgA-free", "trace": "low/trace IgA", "high": "high IgA"}
@@ -1796,10 +1858,21 @@ class _Extractor:
 
     def reported(self, sent: Sentence, pos: int) -> bool:
         """Whether ``pos`` lies in a belief the sentence reports to correct ("Myth: ...")."""
+        spans = self.beliefs
+        return bool(spans) and any(lo <= pos < hi for lo, hi in spans)
+
+    @property
+    def beliefs(self) -> list[tuple[int, int]]:
+        """The unit's reported beliefs and wrong quiz options, worked out once."""
         spans = self._beliefs
         if spans is None:
-            spans = self._beliefs = self._belief_spans() + self._wrong_options()  # once
-        return bool(spans) and any(lo <= pos < hi for lo, hi in spans)
+            spans = self._beliefs = self._belief_spans() + self._wrong_options()
+        return spans
+
+    def record_beliefs(self) -> None:
+        """Add this unit's reported beliefs to ``Analysis.reported``, in source offsets."""
+        for lo, hi in self.beliefs:
+            self.analysis.reported.append(self.unit.source_span(lo, hi))
 
     def _belief_spans(self) -> list[tuple[int, int]]:
         """Each reported belief of the unit, from its cue to the end of its clause.
@@ -1808,6 +1881,14 @@ class _Extractor:
         """
         if self.unit.kind == "table_cell" and BELIEF_COLUMN.search(self.unit.column_header or ""):
             return [(0, len(self.text))]  # a cell under "Myth" or "What you may hear"
+        reply = self.paragraph_after
+        if (
+            self.unit.quoted
+            and reply is not None
+            and not reply.unit.quoted
+            and QUOTE_REBUTTED_LEAD.match(reply.text)
+        ):
+            return [(0, len(self.text))]  # a forum post quoted, then rebutted by the reply
         low = self.text.lower()
         found: list[re.Match[str]] = []
         if (" were " in low or "had " in low or "suppos" in low or "imagin" in low) and (
@@ -2460,6 +2541,20 @@ class _Extractor:
                 # "averaging 46 and 37 µg/mL": the last of a list whose unit the others share;
                 # whose figure is which is unclear, and the others were not read
                 continue
+            cstart, _ = self.clause_bounds(sent, where.start)
+            if (
+                ("no" in self.text or "No" in self.text)
+                and (
+                    generic := [
+                        g.end()
+                        for g in GENERIC_NEGATIVE_SUBJECT.finditer(self.text, cstart, where.start)
+                    ]
+                )
+                and not self.products_in(generic[-1], where.start)
+            ):
+                # "Neither product contains maltose, so the warning that applies to Octagam 10%
+                # does not apply": said of unnamed products, not of the one named after it
+                continue
             prods, how = self.targets(sent, where.start, where.end)
             if not prods and not self.products_in(sent.start, sent.end):
                 asked = self.asked_product(sent, attribute)
@@ -2512,6 +2607,13 @@ class _Extractor:
             if dict(q.extra).get("ci"):
                 continue
             cstart, cend = self.clause_bounds(sent, m.start)
+            if q.low > 30 and not STRENGTH_WORDS.search(
+                self.attribute_header if self.headed else self.text[cstart:cend]
+            ):
+                # No immunoglobulin comes stronger than 20%: "Octagam 10% (IVIG)  37 of 47  79%"
+                # (a results row) or a cell under "Percent" is a share of patients; only a
+                # strength said to be one ("a 50% solution") is still read as one.
+                continue
             after = self.text[m.end : min(cend, m.end + 40)]
             before = self.text[max(cstart, m.start - 40) : m.start]
             if (
@@ -2583,6 +2685,12 @@ class _Extractor:
                 or self.percent_slot(sent, m)
                 # "Gamunex-C is the 5 percent one", "the 10% kind"
                 or (ARTICLE_END.search(before) and PERCENT_ONE_AFTER.match(after))
+                or (
+                    q.low <= 30  # no strength is higher ("honestly it's 100%": a feeling)
+                    and IT_IS_BEFORE.search(before)
+                    and BARE_VALUE_END.match(after)
+                    and self.products_in(sent.start, m.start)
+                )
             ):
                 continue
             if q.low != q.high:
@@ -3719,6 +3827,8 @@ class _Extractor:
             m
             for m in items
             if not UNIT_EQUIVALENT_AFTER.match(self.text, m.end)
+            and not COMPARED_VALUE_AFTER.match(self.text, m.end)
+            and not FIGURE_OF_BEFORE.search(self.text, max(sent.start, m.start - 20), m.start)
             and not UNIT_EQUIVALENT_BEFORE.search(self.text, max(sent.start, m.start - 40), m.start)
         ]
         if (items or rates) and self.unit.kind == "table_cell" and self.other_therapy_header():
@@ -4287,6 +4397,8 @@ def analyse(
     _link_list_parents(extractors)
     for extractor in extractors:
         extractor.run()
+        if len(extractor.products) >= 2:
+            extractor.record_beliefs()
     return analysis
 
 

@@ -68,6 +68,9 @@ class Unit:
     # a row keyed by a column other than the first ("| Grifols | Gamunex-C | 10% |") still
     # tells its cells which product they describe.
     row: int = -1
+    # Inside a block quote (Markdown "> ...", HTML <blockquote>): in a forum reply, the post
+    # being answered, which the reply may go on to rebut.
+    quoted: bool = False
     # Segment starts for bisection, built on first use (every claim maps two spans).
     _starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
 

@@ -49,6 +49,10 @@ _BOUNDARY = rx.compile(
     # not a number, before the full stop: "2.5 Patients" is no boundary)
     r"|(?<=[A-Za-z%)][.!?])\d{1,3}(?:[,–-]\d{1,3})*)*"
     r"(?=(\s+)[\"“‘'(\[]?[A-Z0-9•])"
+    # a question ends its sentence before a lower-case word too, as forum posts write: "Is
+    # Gamunex-C a 5% one? thought I read that somewhere."
+    # (not a quoted one: 'He asked "why?" and left')
+    r"|\?+(?=(\s+)[a-z])"
 )
 # A line break before a "Label: value" line ends a sentence too: bold labels in a Markdown
 # paragraph ("**Manufacturer:** Grifols" / "**IgA:** ...") have no full stops between them.
@@ -107,7 +111,8 @@ def _split(text: str) -> list[tuple[int, int]]:
     if "\n" in text and ":" in text:
         fields = [(m.start(), m.start(), m.end()) for m in _FIELD_BREAK.finditer(text)]
     breaks: Iterable[tuple[int, int, int]] = (
-        (m.start(), m.end(), m.end() + len(m.group(1))) for m in _BOUNDARY.finditer(text)
+        (m.start(), m.end(), m.end() + len(m.group(1) or m.group(2)))
+        for m in _BOUNDARY.finditer(text)
     )
     if fields:
         breaks = sorted([*breaks, *fields])

@@ -44,6 +44,7 @@ def rules_of(text: str, path: str) -> set[str]:
         ("a.md", "## Show notes: references"),
         ("a.txt", "14/14 References, since people always ask:"),  # a thread's last post
         ("a.txt", "Sources for the medicine information in these messages"),  # an SMS log
+        ("a.md", "**Sources people asked for (pinned):**"),  # a forum moderator's list
     ],
 )
 def test_a_references_title_opens_the_section(path: str, title: str) -> None:

@@ -27,6 +27,12 @@ def _texts(text: str) -> list[str]:
         ("It works.¹ Next one.", ["It works.¹", "Next one."]),
         ('He said "stop." Then left.', ['He said "stop."', "Then left."]),
         ("Is it safe? Yes! Mostly.", ["Is it safe?", "Yes!", "Mostly."]),
+        # a question ends before a lower-case word too, as forum posts write
+        (
+            "Is Gamunex-C a 5% one? thought I read that.",
+            ["Is Gamunex-C a 5% one?", "thought I read that."],
+        ),
+        ('He asked "why?" and left.', ['He asked "why?" and left.']),
         ("lower case after. stays together", ["lower case after. stays together"]),
         ("Dose is 2 g/kg.\n\n3 doses follow.", ["Dose is 2 g/kg.", "3 doses follow."]),
         # a full stop inside a parenthesis closed soon after does not end the sentence

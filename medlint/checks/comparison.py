@@ -140,7 +140,11 @@ def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding
                 joins = list(CLAUSE_JOIN.finditer(before))
                 if joins:
                     before = before[joins[-1].end() :]
-                if a.id != b.id and not _DENIED.search(before):
+                if (
+                    a.id != b.id
+                    and not _DENIED.search(before)
+                    and not analysis.reports(sent.unit.to_source(a.start))
+                ):
                     yield from _compare(rule, analysis, facts, sent.unit, a, b)
 
 

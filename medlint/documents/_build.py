@@ -206,6 +206,7 @@ class DocumentBuilder:
         list_depth: int = 0,
         definition: bool = False,
         row: int = -1,
+        quoted: bool = False,
     ) -> Unit | None:
         """Finish ``builder`` as a unit of ``kind``; empty text gives no unit."""
         text, segments, markers = builder.finish()
@@ -226,6 +227,7 @@ class DocumentBuilder:
             list_depth=list_depth,
             definition=definition,
             row=row,
+            quoted=quoted,
         )
         self.doc.units.append(unit)
         return unit

@@ -312,7 +312,7 @@ class _Walker:
                 else:
                     if containers and containers[-1] == "li" and kind == "heading":
                         item_started[-1] = True
-                    self._block_inline(tok, kind, level, list_depth)
+                    self._block_inline(tok, kind, level, list_depth, quote_depth > 0)
                 kind, level = "paragraph", 0
             elif t == "html_block":
                 self._html_block(tok, prose=quote_depth == 0)
@@ -320,7 +320,9 @@ class _Walker:
     def _line_start(self, line_map: list[int] | None) -> int:
         return self.lines.start(line_map[0]) if line_map else 0
 
-    def _block_inline(self, tok: Token, kind: str, level: int, list_depth: int) -> None:
+    def _block_inline(
+        self, tok: Token, kind: str, level: int, list_depth: int, quoted: bool
+    ) -> None:
         content = tok.content
         first = tok.map[0] if tok.map else 0
         points: list[tuple[int, int | None]] = []
@@ -338,7 +340,7 @@ class _Walker:
         fallback = self.lines.start(first)
         builder = TextBuilder(self.source, fallback)
         self._walk(tok.children or [], content, _ContentMap(points, fallback), builder)
-        self.out.emit(kind, builder, heading_level=level, list_depth=list_depth)
+        self.out.emit(kind, builder, heading_level=level, list_depth=list_depth, quoted=quoted)
 
     def _cell(
         self,

@@ -36,9 +36,11 @@ REFERENCE_HEADING = rx.compile(
     # "References (from the hospital's information pack)", "Sources we used"
     r"(?:\s*\([^)]{0,80}\)|\s*,\s*(?:since|as|because|for|in\s+case)\b[\w\s'’]{0,40}"
     r"|\s+(?:we|our|i|used|cited|consulted|checked|reviewed|mentioned"
+    # "Sources people asked for (pinned)", "Links you asked about"
+    r"|people|you|members|readers|folks"
     r"|for\s+this|linked|posted|shared|provided|suggested|recommended|listed|from|sent|given"
     r"|for)\b"
-    r"[\w\s'’]{0,60})?"
+    r"[\w\s'’]{0,60})?(?:\s*\([^)]{0,40}\))?"  # "Sources people asked for (pinned)"
     # "Where our facts come from"
     r"|where\s+(?:our|the|these|this)\s+(?:\w+\s+)?(?:facts|information|figures|data)\s+"
     r"(?:comes?|came)\s+from)\s*:?\s*\]?\s*(?:[-=*~]{2,}\s*)?$",
