@@ -2534,6 +2534,8 @@ class _Extractor:
             return
         buckets: dict[tuple[Any, ...], list[tuple[Mention, Value]]] = {}
         targets_of: dict[tuple[Any, ...], tuple[list[Mention], str]] = {}
+        low = sent.text.lower()
+        generic_subject = "neither" in low or "none" in low or "no " in low
         for where, value in values:
             if self.asks_whether(sent, where.start) or self.reported(sent, where.start):
                 continue
@@ -2541,17 +2543,7 @@ class _Extractor:
                 # "averaging 46 and 37 µg/mL": the last of a list whose unit the others share;
                 # whose figure is which is unclear, and the others were not read
                 continue
-            cstart, _ = self.clause_bounds(sent, where.start)
-            if (
-                ("no" in self.text or "No" in self.text)
-                and (
-                    generic := [
-                        g.end()
-                        for g in GENERIC_NEGATIVE_SUBJECT.finditer(self.text, cstart, where.start)
-                    ]
-                )
-                and not self.products_in(generic[-1], where.start)
-            ):
+            if generic_subject and self.generic_subject_of(sent, where.start):
                 # "Neither product contains maltose, so the warning that applies to Octagam 10%
                 # does not apply": said of unnamed products, not of the one named after it
                 continue
@@ -3458,6 +3450,14 @@ class _Extractor:
             if ex is not None and ex.products:
                 return _all_scig({p.id for p in ex.products}, self.facts)
         return False
+
+    def generic_subject_of(self, sent: Sentence, pos: int) -> bool:
+        """Whether the value at ``pos`` is said of no named product: its clause's subject is
+        "Neither product", "none of the products" or "no other brand", with no product named
+        between it and the value."""
+        cstart, _ = self.clause_bounds(sent, pos)
+        generic = [g.end() for g in GENERIC_NEGATIVE_SUBJECT.finditer(self.text, cstart, pos)]
+        return bool(generic) and not self.products_in(generic[-1], pos)
 
     def coordinated_makers(
         self, sent: Sentence, prods: list[Mention], mans: list[Mention], group: str

@@ -1756,3 +1756,31 @@ def test_a_definition_list_of_fields_under_a_product_heading() -> None:
         ("cuvitru", "concentration", "20%", "inherited"),
         ("cuvitru", "manufacturer", "Takeda", "inherited"),
     }
+
+
+@pytest.mark.parametrize(
+    ("path", "quote"),
+    [
+        ("t.md", '> "Privigen is a 20% product"'),
+        ("t.html", '<blockquote><p>"Privigen is a 20% product"</p></blockquote>'),
+    ],
+)
+@pytest.mark.parametrize(
+    ("reply", "quoted_claims"),
+    [
+        ("That one is off: it is a 10% liquid, made by CSL Behring.", 0),  # rebutted
+        ("Not legit, sorry! Check the label.", 0),
+        ("Yes, and it is made by CSL Behring.", 1),  # agreed with: still a claim
+    ],
+)
+def test_a_quoted_post_the_reply_rebuts_states_nothing(
+    path: str, quote: str, reply: str, quoted_claims: int
+) -> None:
+    """A forum reply quotes the post it answers ("> ..." or <blockquote>) and rebuts it."""
+    text = f"{quote}\n\n{reply_form(path, reply)}\n"
+    found = [c for c in analyse(text, path).claims if c.value.display == "20%"]
+    assert len(found) == quoted_claims
+
+
+def reply_form(path: str, reply: str) -> str:
+    return f"<p>{reply}</p>" if path.endswith(".html") else reply

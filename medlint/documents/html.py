@@ -405,7 +405,7 @@ class HtmlExtractor(HTMLParser):
             list_depth=depth,
             definition=definition,
             row=self._out.rows if cell is not None else -1,
-            quoted=any(block.tag == "blockquote" for block in self._stack),
+            quoted=self._counts.get("blockquote", 0) > 0,
         )
         if unit is not None and cell is not None:
             cell.texts.append(unit.text)
