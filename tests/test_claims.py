@@ -222,7 +222,12 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     # a quoted belief rebutted by the next sentence, or listed under a heading about myths
     (
         '- "Octagam 10% is a 5% product." Not true: it is a 10% product.\n',
-        set(),  # the belief states nothing; "Not true: it ..." is read no further
+        # the belief states nothing; the verdict's "it" is the product the belief named
+        {("octagam-10", "concentration", "10%", "coreference")},
+    ),
+    (
+        '- "Octagam 10% is a 10% product." Not true: it is a 5% product.\n',
+        {("octagam-10", "concentration", "5%", "coreference")},  # a wrong correction is read
     ),
     (
         '## Myths we hear\n\n- "Privigen is a 5% product." It is a 10% product.\n',
