@@ -1059,7 +1059,9 @@ REGIMEN_CUE = rx.compile(
     r"(?:infusions?|treatments?|therap(?:y|ies))(?!\s+(?:nurses?|professionals?|staff|teams?|"
     r"specialists?|providers?|pharmacists?|compan(?:y|ies))\b)|"
     r"administered|repeated|scheduled|receives?|gives?|giving|ivig|igiv|scig|immunoglobulins?|induction|maintenance|regimens?|"
-    r"protocols?|schedules?)\b",
+    r"protocols?|schedules?"
+    # a prescription in a clinical note: "Rx 1 g/kg/day x 4 days"
+    r"|(?-i:Rx))\b",
     re.IGNORECASE,
 )
 # Before a dose: it is one day's share of a course ("each daily infusion is 0.4 g/kg", "split
@@ -1085,7 +1087,9 @@ GIVEN_ON_DAYS_AFTER = rx.compile(
 # "1 g/kg (10 mL/kg) on each of two consecutive days": a day's share, past a bracketed gloss
 EACH_DAY_AFTER = rx.compile(
     r"(?:\s*\([^()]{1,30}\))?\s+(?:on\s+each\s+of|each\s+day\s+for|daily\s+for|a\s+day\s+for"
-    r"|per\s+day\s+for)\s+(?:the\s+)?(?P<days>\d|two|three|four|five)\s+(?:consecutive\s+)?days\b",
+    r"|per\s+day\s+for"
+    # "1 g/kg (10 mL/kg) day 1 of 2 consecutive days" (a handover note's day count)
+    r"|(?:on\s+)?day\s+\d\s+of)\s+(?:the\s+)?(?P<days>\d|two|three|four|five)\s+(?:consecutive\s+)?days\b",
     re.IGNORECASE,
 )
 SUBCUTANEOUS_WORDS = rx.compile(
@@ -2750,9 +2754,16 @@ class _Extractor:
             # product the bracket follows, not a pair across the sentence's products
             return set()
         products: list[Mention] = []
-        for p in self.products_in(sent.start, sent.start + pair.start()):
-            if all(p.id != q.id for q in products):
-                products.append(p)
+        # the bracket's own clause first: "Privigen is IV only; Hizentra is twice as
+        # concentrated as Privigen (20% vs 10%)" pairs Hizentra and Privigen, in that order
+        cstart, _ = self.clause_bounds(sent, opened)
+        for lo in (cstart, sent.start) if cstart > sent.start else (sent.start,):
+            products = []
+            for p in self.products_in(lo, opened):
+                if all(p.id != q.id for q in products):
+                    products.append(p)
+            if len(products) == 2:
+                break
         found = [m for m in sent.mentions if m.quantity is not None and m.start in (first, second)]
         if len(products) != 2 or len(found) != 2:
             return set()
@@ -3657,6 +3668,9 @@ class _Extractor:
                 and heading
                 and self.unit.kind != "heading"
                 and not BOTH_POPULATIONS.search(heading)  # "Dosing in adults and children"
+                # a juvenile form named below the heading stays one: "CHAIR 1 - adult DM" over
+                # "CHAIR 6 - Jake M., 17M, JDM" / "- dose 3 of the q2w x3 loading"
+                and condition not in self._juvenile_ids()
             ):
                 # "## Treatment in children" over "Infusions are given every 2 weeks at first."
                 children = CHILD_POPULATION.search(heading) is not None
@@ -3668,6 +3682,11 @@ class _Extractor:
             return forms.get(condition, condition)
         adult = {juvenile: plain for plain, juvenile in forms.items()}
         return adult.get(condition, condition)
+
+    def _juvenile_ids(self) -> frozenset[str]:
+        """The conditions that are the juvenile form of another."""
+        forms = memoised(_JUVENILE_FORMS, self.facts, (), lambda: _juvenile_forms(self.facts))
+        return frozenset(forms.values())
 
     def _sentence_condition(self, sent: Sentence, hand_on: bool = False) -> str:
         """See :meth:`sentence_condition`; ``hand_on``: any sentence before hands on its
@@ -3713,6 +3732,12 @@ class _Extractor:
                 return next(iter(named))
             if named:
                 break
+        if self.unit.kind == "list_item" and (lead := self.list_lead()) is not None:
+            # "RM 212 - L.P., 29F - PIDD - Hizentra 20% SC" / "- Weekly dose 10 g = 50 mL.":
+            # the paragraph that opens the list names its condition
+            named = lead._named_in(lead.text)
+            if len(named) == 1:
+                return next(iter(named))
         if self.unit.kind == "table_cell":
             # "| Kawasaki disease | 2 g/kg |": the row's (or column's) condition
             for header in (self.unit.row_header, self.unit.column_header):
@@ -3725,6 +3750,19 @@ class _Extractor:
             if len(named) == 1:
                 return next(iter(named))
         return self.analysis.condition
+
+    def list_lead(self) -> _Extractor | None:
+        """The paragraph just before the list this item belongs to, in the same section."""
+        before = self.unit_before
+        while before is not None and before.unit.kind == "list_item":
+            before = before.unit_before
+        if (
+            before is None
+            or before.unit.kind != "paragraph"
+            or before.unit.section != self.unit.section
+        ):
+            return None
+        return before
 
     def _opens_on_condition(self, sent: Sentence) -> bool:
         """Whether ``sent`` starts with the condition it names ("In JDM ...", "Q: JDM ...")."""

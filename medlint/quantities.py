@@ -285,7 +285,7 @@ _WORDS_MICRO = (
     rf"(?=(?:{_SEP}(?:{_HUNDREDWORD}|{_TENSWORD}|{_NUMWORD}))?{_W0}micrograms?\b)"
 )
 _CMP = rf"""(?P<cmp>
-      ≤ | ≦ | <= | =< | ≥ | ≧ | >= | => | < | > | ~ | ≈ | ∼
+      ≤ | ≦ | <= | =< | ≥ | ≧ | >= | => | < | (?<![-–—])> | ~ | ≈ | ∼
     | (?:less|lower|fewer){_W1}than | below | under
     | (?:more|greater|higher){_W1}than | above | exceeding | in{_W1}excess{_W1}of
     | at{_W1}most | (?:no|not|never){_W1}more{_W1}than | (?<!adds\x20)(?<!add\x20)up{_W1}to
@@ -295,6 +295,7 @@ _CMP = rf"""(?P<cmp>
     | approximately | approx\b\.? | about | around | roughly | nearly | almost
     | circa | ca\.
     )"""
+# ("->" is an arrow in a clinical note, "wt 40 kg -> 2 g/kg = 80 g", not "more than")
 # The lookahead skips the 40-way comparator alternation at once when a
 # quantity starts with a digit, which is most of them.
 _CMPOPT = rf"(?:(?![\d.]){_CMP}(?:(?<=\W)|(?!\w)){_W0})?"

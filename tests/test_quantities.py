@@ -73,6 +73,8 @@ FORMS: list[tuple[str, str, str, float, float, str, str | None, str]] = [
     ("IgA (average 0.046 mg/mL)", "0.046 mg/mL", "iga", 46, 46, "ug/mL", None, "="),
     ("37µg/mL", "37µg/mL", "iga", 37, 37, "ug/mL", None, "="),
     ("106 μg/mL", "106 μg/mL", "iga", 106, 106, "ug/mL", None, "="),  # Greek mu
+    # "->" is an arrow in a clinical note, not "more than"
+    ("wt 40 kg -> 2 g/kg = 80 g", "2 g/kg", "dose", 2, 2, "g/kg", None, "="),
     # IgA in words: only right before "micrograms" (hundreds too)
     (
         "forty-six micrograms of IgA per mL",
@@ -1101,7 +1103,7 @@ TOKENS = [
     "apart", "intervals", "interval", "-week", "-weekly", "fortnight", "quarterly", "or",
     "dosing", "children", "women", "men", "girls", "100k", "in",
     "twenty", "thirty-two", "kids", "any", "caps",
-    "hundred", "forty-six", "microgram", "of IgA", "mL",
+    "hundred", "forty-six", "microgram", "of IgA", "mL", "->", "Rx",
 ]  # fmt: skip
 
 

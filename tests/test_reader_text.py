@@ -307,3 +307,22 @@ def test_a_numbered_caps_title_maps_to_its_own_text() -> None:
     (unit,) = read_text("a.txt", source).units
     assert (unit.kind, unit.text) == ("heading", "1. AAAA")
     assert source[unit.to_source(0) : unit.to_source(len(unit.text), end=True)] == unit.text
+
+
+@pytest.mark.parametrize(
+    ("text", "texts"),
+    [
+        # a record's label at the margin ends the indented item above it
+        (
+            "CHAIR 1 - Mr T., DM\n - wt 72 kg. Pt aware.\nCHAIR 2 - Mrs R., ITP\n - wt 64 kg.\n",
+            ["CHAIR 1 - Mr T., DM", "wt 72 kg. Pt aware.", "CHAIR 2 - Mrs R., ITP", "wt 64 kg."],
+        ),
+        # a hard-wrapped item goes on at the margin: no sentence ends before the line
+        (
+            "Notes\n - Privigen is made by CSL Behring and\nIVIG 2 g/kg is given monthly.\n",
+            ["Notes", "Privigen is made by CSL Behring and\nIVIG 2 g/kg is given monthly."],
+        ),
+    ],
+)
+def test_a_record_label_ends_an_indented_item(text: str, texts: list[str]) -> None:
+    assert [u.text for u in read_text("a.txt", text).units] == texts

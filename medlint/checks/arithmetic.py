@@ -43,7 +43,8 @@ _PERSON_WEIGHT_BEFORE = rx.compile(
 # vial"
 _TOTAL = rx.compile(
     r"(?<![/\w.,])(\d{1,4}(?:\.\d+)?)\s*(?:g|grams?)\b"
-    r"(?!\s*/|\s+(?:per|for\s+(?:each|every))\s+(?:kg|kilo|kilogram|ml|millilit|l\b|lit|dl|pound|lb)"
+    # ("154 g/course" in a clinical note is a total: the slash of a course, not of a volume)
+    r"(?!\s*/(?!\s*(?:course|cycle)\b)|\s+(?:per|for\s+(?:each|every))\s+(?:kg|kilo|kilogram|ml|millilit|l\b|lit|dl|pound|lb)"
     r"|\s+in\s+\d|\s+(?:vials?|bottles?|bags?|packs?|containers?)\b)",
     re.IGNORECASE,
 )

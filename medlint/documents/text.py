@@ -25,6 +25,9 @@ from medlint.model import Directive, Document, Segment, Unit
 _BULLET = rx.compile(
     r"[ \t]*(?:--|[•●▪◦‣∙·*\-–—☐☑☒□■✓✔]|\d{1,3}[.)]|\[\d{1,3}\]|\[[ xX✓✔]\])[ \t]+"
 )
+# A line opening a new record of a note: "CHAIR 2 - Mrs R. O.", "BED 1 - ...", "RM 212 (...)"
+_RECORD_LABEL = rx.compile(r"[A-Z]{2,}[A-Z/&]*[ \t]+(?:\d|[-–:(/])")
+_ENDS_ENTRY = frozenset(".!?:;)")
 _COMMENT_LINE = rx.compile(r"[ \t]*<!--(.*?)-->[ \t]*$")
 # A text box drawn with ASCII art ("+-----+" above and below, "|  text  |" lines between): its
 # frame is not prose, and its lines are one paragraph (not a table of one column).
@@ -279,6 +282,18 @@ def read_text(path: str, source: str) -> Document:
                 current = []
             continue
         if _BULLET.match(line) and current:
+            blocks.append(current)
+            current = []
+        elif (
+            current
+            and _RECORD_LABEL.match(line)
+            and source[current[0][0]] in " \t"
+            and _BULLET.match(source, current[0][0], current[0][1])
+            and source[s - 2 : s - 1] in _ENDS_ENTRY
+        ):
+            # a record's label further left than an indented item's bullet ends the item:
+            # " - wt 86 kg. Rx 1 g/kg/day x 4 days = 86 g/day." / "CHAIR 5 - DNA" in a handover
+            # note (a hard-wrapped item's next line, at the margin too, goes on with it)
             blocks.append(current)
             current = []
         current.append((s, e))
