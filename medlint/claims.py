@@ -158,6 +158,9 @@ REPORTED_BELIEF = rx.compile(
           |intro|table|section|glossary|summary|text|entry|explainer|faq|guide|website|site
           |fact\s?sheet)\s+
           (?:\w+\s+){0,4}?(?:said|stated|claimed|wrote|gave|listed|reported)\b
+      # hearsay quoted: 'Our helpline still hears that IVIG for dermatomyositis is "every 4-6
+      # weeks"'
+      | \b(?:hears?|heard|hearing)\s+(?:from\s+\w+\s+)?that\b[^.;"“]{0,100}?["“]
       # a phrase talked about, not used: 'The phrase "every 4 to 6 weeks" is not in the label'
       | \b(?:the|that|this)\s+(?:phrase|wording|words|expression)\s+(?=["“‘])
       # a claim quoted from elsewhere: 'A leaflet said "Privigen is made by Grifols"',
@@ -206,6 +209,23 @@ QUOTE_REBUTTED_LEAD = rx.compile(
     r"(?:not\s+(?:right|true|correct|legit|accurate|so)|wrong|off|incorrect|false|untrue|a\s+myth"
     r"|outdated|out\s+of\s+date|a\s+mistake|a\s+typo)|not\s+(?:legit|right|true|correct|quite"
     r"|so)|nope|no\s*[,.!]|wrong|false|incorrect|untrue|myth|sadly\s+not|actually,?\s+no)\b",
+    re.IGNORECASE,
+)
+# "The product itself has only a trace of IgA": a definite reference to one product, which
+# may reach back past sentences about other things (not "It", which may be anything)
+DEFINITE_PRODUCT_LEAD = rx.compile(
+    r"\W*(?:the|this)\s+(?:product|medicine|medication|brand|immunoglobulin)\b", re.IGNORECASE
+)
+GENERIC_PRODUCT_WORD = rx.compile(
+    r"\b(?:products?|medicines?|medications?|brands?|immunoglobulins?|IVIG|SCIG)\b",
+    re.IGNORECASE,
+)
+# A sentence opening on a subordinate clause, up to its comma: "Now and then, when Octagam 10%
+# is short, "
+SUBORDINATE_LEAD = rx.compile(
+    r"\W*(?:(?:now\s+and\s+then|sometimes|occasionally|often|in\s+a\s+shortage),\s*)?"
+    r"(?:when|whenever|if|while|because|since|although|though|after|before|unless|until|once)\b"
+    r"[^,;.]{1,80},\s*",
     re.IGNORECASE,
 )
 # A clause whose subject is no product at all: "Neither product contains maltose", "None of
@@ -275,7 +295,7 @@ BELIEF_WORDS = (
     *("we listed", "we gave", "we called", "we described", "we quoted", "we put", "we labe"),
     *("our intro", "our table", "our section", "our glossary", "our summary", "our text"),
     *("our entry", "our explainer", "our faq", "our guide", "our website", "our site"),
-    *("our fact", "our dosing"),
+    *("our fact", "our dosing", "hears that", "heard that", "hear that"),
 )
 READ_WORDS = (" read ", " hear ", " heard ", "come across", " see ", " seen ", " find ", " notice")
 SAY_WORDS = (
@@ -379,7 +399,8 @@ PRONOUN_LEAD = rx.compile(
     r"(?:me|us|him|her|them)|mentioned|added|noted|confirmed)\s+(?:that\s+)?)?"
     # "Because it is stabilised with glycine, ...": a subordinate clause opening on "it"
     r"(?:(?:because|since|as|although|though|while|so)\s+(?=it\b|its\b))?"
-    r"(?:it|its|it's|this\s+(?:\d+(?:\.\d+)?\s*%\s+)?(?:product|formulation|preparation|"
+    # "That one is stabilised with maltose as well" (the one product just named)
+    r"(?:it|its|it's|(?:that|this)\s+one\b|this\s+(?:\d+(?:\.\d+)?\s*%\s+)?(?:product|formulation|preparation|"
     r"solution|medicine|medication|"
     r"immunoglobulin|ivig|scig|brand)|the\s+(?:product|formulation|preparation|solution|medicine|"
     r"medication|latter)"
@@ -2100,7 +2121,12 @@ class _Extractor:
             return liked  # "Like Privigen, it is a 10% liquid. It contains ...": not Privigen
         if not ids and depth < 3:
             # "Octagam 10% is ... It is a 10% solution. It contains ...": a chain of "It"
-            return self.previous_subject(prev, depth + 1)
+            chained = self.previous_subject(prev, depth + 1)
+            if chained is None and depth == 0 and DEFINITE_PRODUCT_LEAD.match(sent.text):
+                return self.last_named_product(idx)
+            return chained
+        if len(ids) >= 2 and (main := self.main_clause_product(prev)) is not None:
+            return main
         if len(ids) >= 2 and (breaks := self.clause_breaks(prev)):
             # "She had Privigen in August ...; this course is Octagam 10%. It does not contain
             # maltose": the last clause's one product
@@ -2127,7 +2153,15 @@ class _Extractor:
             before is not None
             and bool(self.sentences)
             and bool(before.sentences)
-            and PRONOUN_LEAD.match(self.sentences[0].text) is not None
+            and (
+                PRONOUN_LEAD.match(self.sentences[0].text) is not None
+                # "I weigh 75 kg ... The product itself has only a trace of IgA": a definite
+                # reference further on reaches back too (see last_named_product)
+                or (
+                    ("roduct" in self.text or "edic" in self.text)
+                    and any(DEFINITE_PRODUCT_LEAD.match(s.text) for s in self.sentences[1:])
+                )
+            )
             and before.last_sentence_subject() is not None
         )
 
@@ -2145,7 +2179,35 @@ class _Extractor:
             # product contains only trace amounts of IgA": the paragraph's one product
             named = {p.id: p for p in self.products}
             return next(iter(named.values())) if len(named) == 1 else None
-        return prods[0] if len({p.id for p in prods}) == 1 else None
+        if len({p.id for p in prods}) == 1:
+            return prods[0]
+        return self.main_clause_product(last) if prods else None
+
+    def last_named_product(self, idx: int) -> Mention | None:
+        """The product last named before sentence ``idx`` (in this unit, else at the end of
+        the paragraph before), when no other product and no talk of products in general came
+        between: "... put me on Octagam 10%." / "I weigh 75 kg ... The product itself has only
+        a trace of IgA" (see DEFINITE_PRODUCT_LEAD)."""
+        for k in range(idx - 1, -1, -1):
+            sent = self.sentences[k]
+            prods = self.products_in(sent.start, sent.end)
+            if prods:
+                return prods[0] if len({p.id for p in prods}) == 1 else None
+            if GENERIC_PRODUCT_WORD.search(sent.text):
+                return None  # "Doctors choose a product with little IgA. The product ..."
+        before = self.paragraph_before
+        if before is None or not before.sentences:
+            return None
+        return before.last_sentence_subject()
+
+    def main_clause_product(self, sent: Sentence) -> Mention | None:
+        """The one product of a sentence's main clause, after a subordinate one: "When
+        Octagam 10% is short, the pharmacy sends us Gamunex-C instead." (Gamunex-C)."""
+        lead = SUBORDINATE_LEAD.match(sent.text)
+        if lead is None:
+            return None
+        main = self.products_in(sent.start + lead.end(), sent.end)
+        return main[0] if len({p.id for p in main}) == 1 else None
 
     def targets(
         self, sent: Sentence, pos: int, end: int | None = None

@@ -64,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"medlint {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    check = sub.add_parser("check", help="check articles (txt, md, html)")
+    check = sub.add_parser("check", help="check articles (txt, md, html, srt/vtt captions)")
     check.add_argument("paths", nargs="*", default=["."], help="files or directories (default: .)")
     check.add_argument(
         "--facts",

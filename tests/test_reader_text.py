@@ -326,3 +326,30 @@ def test_a_numbered_caps_title_maps_to_its_own_text() -> None:
 )
 def test_a_record_label_ends_an_indented_item(text: str, texts: list[str]) -> None:
     assert [u.text for u in read_text("a.txt", text).units] == texts
+
+
+@pytest.mark.parametrize(
+    "captions",
+    [
+        # SubRip: a number and a timing above each cue
+        "1\n00:00:01,000 --> 00:00:04,000\nFor example, if you weigh 80 kilos,\n\n"
+        "2\n00:00:04,000 --> 00:00:08,500\nyour course is 160 grams [1].\n\n"
+        "3\n00:00:08,500 --> 00:00:12,000\nIt is repeated every 4 weeks.\n",
+        # WebVTT: a header, named cues, short times and cue settings
+        "WEBVTT\n\nintro\n00:01.000 --> 00:04.000 align:start\nFor example, if you weigh 80"
+        " kilos,\n\n00:04.000 --> 00:08.500\nyour course is 160 grams [1].\n\n"
+        "00:08.500 --> 00:12.000\nIt is repeated every 4 weeks.\n",
+    ],
+)
+def test_captions_join_their_cues_into_sentences(captions: str) -> None:
+    """A video's captions: numbers, names and times are no text, and a sentence split across
+    two cues is one paragraph (a blank line after a cue breaks one only after a sentence)."""
+    doc = read_text("a.srt", captions)
+    assert [u.text for u in doc.units] == [
+        "For example, if you weigh 80 kilos,\nyour course is 160 grams [1].",
+        "It is repeated every 4 weeks.",
+    ]
+    first = doc.units[0]
+    start, end = first.source_span(0, len(first.text))
+    assert captions[start : start + 12] == "For example,"
+    assert captions[end - 4 : end] == "[1]."

@@ -48,6 +48,7 @@ _TOTAL = rx.compile(
     r"|\s+in\s+\d|\s+(?:vials?|bottles?|bags?|packs?|containers?)\b)",
     re.IGNORECASE,
 )
+_EXAMPLE_LEAD = rx.compile(r"\W*(?:for\s+example|for\s+instance|e\.g\.|say)\b", re.IGNORECASE)
 # A per-day share: "28 g a day", "35 g per day", "28 g daily", "28 g each day"
 _PER_DAY_AFTER = rx.compile(r"\s*(?:a|per|each|every)\s+day\b|\s*daily\b", re.IGNORECASE)
 # "4 courses, 560 g in total", "three doses totalling 120 g": a total of several
@@ -112,7 +113,13 @@ def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding
             text = sent.text
             if "kg" not in text and "kilo" not in text:
                 continue  # (a dose per kg is needed here, a weight here or just before)
-            same_unit = before is not None and before.unit is sent.unit
+            same_unit = before is not None and (
+                before.unit is sent.unit
+                # "Your dose is 2 grams for every kilogram you weigh." / "For example, if you
+                # weigh 80 kilos, your course would be 180 grams": an example of the dose just
+                # given, in the next paragraph (a video's next caption)
+                or _EXAMPLE_LEAD.match(text) is not None
+            )
             weights = {float(m.group(1)) for m in _WEIGHT.finditer(text)}
             weight_at = next((m.start() for m in _WEIGHT.finditer(text)), 0)
             if not weights and same_unit and before is not None and _course_dose(sent):

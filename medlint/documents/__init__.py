@@ -16,6 +16,9 @@ from medlint.model import Document
 FORMATS: dict[str, str] = {
     ".txt": "text",
     ".text": "text",
+    # a video's captions (SubRip, WebVTT): plain text read past the cue numbers and times
+    ".srt": "text",
+    ".vtt": "text",
     ".md": "markdown",
     ".markdown": "markdown",
     ".mdown": "markdown",

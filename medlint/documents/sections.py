@@ -37,7 +37,7 @@ REFERENCE_HEADING = rx.compile(
     r"(?:\s*\([^)]{0,80}\)|\s*,\s*(?:since|as|because|for|in\s+case)\b[\w\s'’]{0,40}"
     r"|\s+(?:we|our|i|used|cited|consulted|checked|reviewed|mentioned"
     # "Sources people asked for (pinned)", "Links you asked about"
-    r"|people|you|members|readers|folks"
+    r"|people|you|members|readers|folks|shown|displayed"  # "References shown on screen"
     r"|for\s+this|linked|posted|shared|provided|suggested|recommended|listed|from|sent|given"
     r"|for)\b"
     r"[\w\s'’]{0,60})?(?:\s*\([^)]{0,40}\))?"  # "Sources people asked for (pinned)"

@@ -255,14 +255,58 @@ def _table_units(
     return units
 
 
+# Subtitles (SRT, WebVTT): "00:01:15,700 --> 00:01:22,300" times a caption, after its number
+_CUE_TIME = rx.compile(
+    r"[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3}[ \t]*-->"
+    r"[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3}(?:[ \t].*)?"
+)
+_CUE_NUMBER = rx.compile(r"[ \t]*\d{1,6}[ \t]*|\ufeff?WEBVTT\b.*")
+# A caption ending a sentence (or a title): the blank line after it is a paragraph break
+_CUE_ENDS = frozenset('.!?:;"”’)]')
+
+
+def _cue_lines(source: str, lines: list[tuple[int, int]]) -> set[int]:
+    """Starts of a subtitle file's timing lines and the cue numbers above them.
+
+    A video's captions split its sentences across cues ("if you weigh 80 kilos," / "your course
+    would be 180 grams"): read as plain text, each cue would be a paragraph of its own, a
+    sentence would lose its subject and a reference marker its claim. The numbers and times go
+    (they are no prose), and a blank line between cues breaks a paragraph only after a
+    sentence's end. Two timing lines at least make a file captions.
+    """
+    times = [i for i, (s, e) in enumerate(lines) if _CUE_TIME.fullmatch(source, s, e)]
+    if len(times) < 2:
+        return set()
+    out = set()
+    for i in times:
+        out.add(lines[i][0])
+        if (
+            i
+            and (
+                _CUE_NUMBER.fullmatch(source, *lines[i - 1])
+                # a WebVTT cue's name ("intro"), alone between a blank line and its timing
+                or (i == 1 or not source[lines[i - 2][0] : lines[i - 2][1]].strip())
+            )
+        ):
+            out.add(lines[i - 1][0])
+    first = lines[0] if lines else (0, 0)
+    if source.startswith("WEBVTT", first[0] + (1 if source.startswith("\ufeff") else 0)):
+        out.add(first[0])
+    return out
+
+
 def read_text(path: str, source: str) -> Document:
     doc = Document(path=path, source=source, format="text")
     start_offset = 1 if source.startswith("\ufeff") else 0
     blocks: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
     boxed: set[int] = set()  # starts of the text inside a box's lines
-    for s, e in _lines(source):
+    lines = _lines(source)
+    cue_lines = _cue_lines(source, lines) if "-->" in source else set()
+    for s, e in lines:
         s = max(s, start_offset)
+        if s in cue_lines:
+            continue  # a caption's number or timing: neither text nor a break
         line = source[s:e]
         cm = _COMMENT_LINE.match(line)
         if cm:
@@ -277,6 +321,12 @@ def read_text(path: str, source: str) -> Document:
             line = source[s:e]
             boxed.add(s)
         if not line.strip():
+            if (
+                current
+                and cue_lines
+                and source[current[-1][0] : current[-1][1]].rstrip()[-1:] not in _CUE_ENDS
+            ):
+                continue  # between two captions of one sentence: "if you weigh 80 kilos," / ...
             if current:
                 blocks.append(current)
                 current = []
@@ -352,9 +402,10 @@ def read_text(path: str, source: str) -> Document:
         segments: tuple[Segment, ...] = (Segment(0, len(text), s, e),)
         if len(block) > 1 and first_s in boxed:
             text, segments = _unframed(source, block, s)
-        elif len(block) > 1 and any(_indent(source, ls, le) for ls, le in block[1:]):
+        elif len(block) > 1 and (cue_lines or any(_indent(source, ls, le) for ls, le in block[1:])):
             # indented continuation lines ("  * She has ...\n    and has received ..."): each
-            # line's indentation is layout, not text ("per\n    millilitre" is "per\nmillilitre")
+            # line's indentation is layout, not text ("per\n    millilitre" is "per\nmillilitre");
+            # a caption's lines are joined over the numbers and times between them
             lines = [(ls + _indent(source, ls, le), le) for ls, le in block]
             lines[0] = (s, lines[0][1])
             lines[-1] = (lines[-1][0], max(lines[-1][0], e))
