@@ -744,6 +744,9 @@ MANUFACTURE_VERB = rx.compile(
 # "Cuvitru, a 20% product from Takeda," names the maker; "moved from Grifols products" does not.
 # "Panzyga, from Octapharma, ...", "Panzyga, by Octapharma, ...": a maker in apposition ("run
 # by Grifols for ..." is not).
+COMES_FROM_BEFORE = rx.compile(
+    r"\b(?:comes?|came)\s+from\s+(?:the\s+)?(?:company\s+|firm\s+)?$", re.IGNORECASE
+)
 FROM_BEFORE = rx.compile(r"(?:\bfrom|,\s*by)\s+$", re.IGNORECASE)
 FROM_AFTER = rx.compile(r"\s*(?:[,;.)]|$|(?:is|are|was|and|which|that|in|for)\b)", re.IGNORECASE)
 # What may stand between the products of a maker's line: separators and "and"/"or".
@@ -3657,6 +3660,8 @@ class _Extractor:
         maker = mans[0]
         if not (
             MANUFACTURE_VERB.search(sent.text)
+            # "It comes from Grifols, and the support line ... is theirs"
+            or COMES_FROM_BEFORE.search(self.text, max(sent.start, maker.start - 30), maker.start)
             or MAKER_FIELD.match(self.text)
             # "- Grifols product" under "## Privigen"
             or (how == "inherited" and MAKER_APPOSITION_AFTER.match(self.text, maker.end))
