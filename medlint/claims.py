@@ -216,10 +216,17 @@ QUOTE_REBUTTED_LEAD = rx.compile(
 DEFINITE_PRODUCT_LEAD = rx.compile(
     r"\W*(?:the|this)\s+(?:product|medicine|medication|brand|immunoglobulin)\b", re.IGNORECASE
 )
+DEFINITE_PRODUCT_WORDS = (
+    *("he product", "his product", "he medic", "his medic", "he brand", "his brand"),
+    *("he immunoglobulin", "his immunoglobulin"),
+)
 GENERIC_PRODUCT_WORD = rx.compile(
     r"\b(?:products?|medicines?|medications?|brands?|immunoglobulins?|IVIG|SCIG)\b",
     re.IGNORECASE,
 )
+# Words every comparison the comparison rule reads contains ("the same strength as", "twice",
+# "more IgA than"): only units with one need their beliefs recorded for it.
+COMPARISON_WORDS = ("same", "as ", "twice", "double", "half", "than", "times")
 # A sentence opening on a subordinate clause, up to its comma: "Now and then, when Octagam 10%
 # is short, "
 SUBORDINATE_LEAD = rx.compile(
@@ -791,6 +798,9 @@ WHICH_BY_GAP = rx.compile(
 MAKER_NOUN_GAP = rx.compile(r"\s+(?:products?|brands?|IVIG|SCIG)\s+", re.IGNORECASE)
 LIST_SEP = rx.compile(r"[®™]?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)")
 # "Grifols, who make Cuvitru", "Takeda, which manufactures Gammagard Liquid": the maker first
+ALSO_MAKES = rx.compile(
+    r"\b(?:who|which|that)\s+also\s+(?:make|made|manufactur|produc)", re.IGNORECASE
+)
 MAKER_WHO_MAKES_GAP = rx.compile(
     r"\s*,?\s*(?:who|which|that)\s+(?:also\s+)?(?:make|makes|made|manufactures?|manufactured"
     r"|produces?|produced)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?",  # "the home-infusion product X"
@@ -1887,7 +1897,9 @@ class _Extractor:
 
     def reported(self, sent: Sentence, pos: int) -> bool:
         """Whether ``pos`` lies in a belief the sentence reports to correct ("Myth: ...")."""
-        spans = self.beliefs
+        spans = self._beliefs
+        if spans is None:
+            spans = self.beliefs
         return bool(spans) and any(lo <= pos < hi for lo, hi in spans)
 
     @property
@@ -2161,7 +2173,7 @@ class _Extractor:
                 # "I weigh 75 kg ... The product itself has only a trace of IgA": a definite
                 # reference further on reaches back too (see last_named_product)
                 or (
-                    ("roduct" in self.text or "edic" in self.text)
+                    any(w in self.text for w in DEFINITE_PRODUCT_WORDS)
                     and any(DEFINITE_PRODUCT_LEAD.match(s.text) for s in self.sentences[1:])
                 )
             )
@@ -3489,7 +3501,7 @@ class _Extractor:
         Cuvitru out of the sentence's other claims (the maker's other product is not the
         subject), but the relative clause still names its maker, and so does a list after it
         ("which also makes Gammagard Liquid and Cuvitru")."""
-        if "also" not in sent.text:
+        if " also " not in sent.text or not ALSO_MAKES.search(sent.text):
             return
         for maker in sent.mentions:
             if maker.kind != "manufacturer" or self.in_contrast(maker.start):
@@ -3752,8 +3764,9 @@ class _Extractor:
 
     def _juvenile_ids(self) -> frozenset[str]:
         """The conditions that are the juvenile form of another."""
-        forms = memoised(_JUVENILE_FORMS, self.facts, (), lambda: _juvenile_forms(self.facts))
-        return frozenset(forms.values())
+        return memoised(
+            _JUVENILE_IDS, self.facts, (), lambda: frozenset(_juvenile_forms(self.facts).values())
+        )
 
     def _sentence_condition(self, sent: Sentence, hand_on: bool = False) -> str:
         """See :meth:`sentence_condition`; ``hand_on``: any sentence before hands on its
@@ -4503,8 +4516,13 @@ def analyse(
     _link_list_parents(extractors)
     for extractor in extractors:
         extractor.run()
-        if len(extractor.products) >= 2:
-            extractor.record_beliefs()
+        if len(extractor.products) >= 2 and any(w in extractor.text for w in COMPARISON_WORDS):
+            extractor.record_beliefs()  # for the comparison rule (checks.comparison)
+    for extractor in extractors:
+        # The links both ways make each pair a reference cycle: broken here, the extractors go
+        # with the last reference to them instead of waiting for the garbage collector (which
+        # then ran more often over more objects: 5% of a run).
+        extractor.paragraph_after = None
     return analysis
 
 
@@ -4542,6 +4560,7 @@ def _all_scig(ids: set[str], facts: Facts) -> bool:
 
 
 _REGIMEN_CONDITIONS: dict[tuple[Any, ...], tuple[object, Any]] = {}
+_JUVENILE_IDS: dict[tuple[Any, ...], tuple[object, Any]] = {}
 
 
 def _regimen_conditions(facts: Facts) -> frozenset[str]:

@@ -19,7 +19,7 @@ from typing import Any
 from medlint import rx
 from medlint.checks import CheckKind
 from medlint.checks.base import finding, severity_for
-from medlint.claims import CLAUSE_JOIN, Analysis, Mention
+from medlint.claims import CLAUSE_JOIN, COMPARISON_WORDS, Analysis, Mention
 from medlint.facts import FactBlock, Facts
 from medlint.model import Finding, Unit
 from medlint.rules import Rule
@@ -81,7 +81,7 @@ _COMPILED = tuple(
     (attribute, relation, rx.compile(phrase, re.IGNORECASE))
     for attribute, relation, phrase in _PHRASES
 )
-_WORDS = ("same", "as ", "twice", "double", "half", "than", "times")
+_WORDS = COMPARISON_WORDS
 _SAME_MAKER = "same"
 # "Neither Privigen nor Gamunex-C is as concentrated as Hizentra", "It is a myth that ..."
 _DENIED = rx.compile(
