@@ -74,7 +74,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return False
     word = m.group(1)
     if len(word) == 1 and word.isupper():
-        return True  # an initial
+        # an initial ("A. Smith"), not a name's last letter after a hyphen ("we use
+        # Gamunex-C. It is ...")
+        return m.start() == 0 or text[m.start() - 1] not in "-‐‑–"
     if word in ("No", "Nos", "Vol", "Fig") and text[dot + 1 : dot + 3].strip()[:1].isdigit():
         return True  # "No. 5"
     return word.lower().rstrip(".") in _ABBREV

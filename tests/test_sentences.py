@@ -33,6 +33,11 @@ def _texts(text: str) -> list[str]:
             ["Is Gamunex-C a 5% one?", "thought I read that."],
         ),
         ('He asked "why?" and left.', ['He asked "why?" and left.']),
+        # a name's last capital after a hyphen is no initial
+        (
+            "When Privigen is short, we use Gamunex-C. It is a 10% product.",
+            ["When Privigen is short, we use Gamunex-C.", "It is a 10% product."],
+        ),
         ("lower case after. stays together", ["lower case after. stays together"]),
         ("Dose is 2 g/kg.\n\n3 doses follow.", ["Dose is 2 g/kg.", "3 doses follow."]),
         # a full stop inside a parenthesis closed soon after does not end the sentence
