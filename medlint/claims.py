@@ -214,7 +214,12 @@ QUOTE_REBUTTED_LEAD = rx.compile(
 # "The product itself has only a trace of IgA": a definite reference to one product, which
 # may reach back past sentences about other things (not "It", which may be anything)
 DEFINITE_PRODUCT_LEAD = rx.compile(
-    r"\W*(?:the|this)\s+(?:product|medicine|medication|brand|immunoglobulin)\b", re.IGNORECASE
+    # (after a field's label and a subordinator: "Blood sugar testing: because the product
+    # contains no sugar, ...")
+    r"\W*(?:[A-Z][\w-]{1,20}+(?:\s+[\w-]{1,12}+){0,2}+:\W*)?"
+    r"(?:(?:because|since|as|although|though|while|so)\s+)?"
+    r"(?:the|this)\s+(?:product|medicine|medication|brand|immunoglobulin)\b",
+    re.IGNORECASE,
 )
 DEFINITE_PRODUCT_WORDS = (
     *("he product", "his product", "he medic", "his medic", "he brand", "his brand"),
@@ -405,7 +410,7 @@ PRONOUN_LEAD = rx.compile(
     r"(?:(?:the|my|our|your|his|her)\s+(?:[\w-]+\s+){0,2}?(?:said|says|explained|explains|told\s+"
     r"(?:me|us|him|her|them)|mentioned|added|noted|confirmed)\s+(?:that\s+)?)?"
     # "Because it is stabilised with glycine, ...": a subordinate clause opening on "it"
-    r"(?:(?:because|since|as|although|though|while|so)\s+(?=it\b|its\b))?"
+    r"(?:(?:because|since|as|although|though|while|so)\s+(?=it\b|its\b|th(?:e|is)\s+product\b))?"
     # "That one is stabilised with maltose as well" (the one product just named)
     r"(?:it|its|it's|(?:that|this)\s+one\b|this\s+(?:\d+(?:\.\d+)?\s*%\s+)?(?:product|formulation|preparation|"
     r"solution|medicine|medication|"
@@ -520,6 +525,10 @@ STABILIZER_AMOUNT_BEFORE = rx.compile(
 )
 # The one product named is what the subject is compared with: "more IgA than Privigen"
 # (not "such as Privigen (10%)", which gives Privigen's own figure).
+COMPARED_WITH_BEFORE = rx.compile(
+    r"\b(?:as\s+(?:[\w-]+\s+){1,2}as|than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 COMPARED_TO = rx.compile(
     r"\b(?:more|less|fewer|higher|lower|stronger|weaker|greater|smaller|other)[*_]*\s+(?:[\w-]+[*_]*\s+)?"
     r"(?:than|to)\s+(?:the\s+)?$|\b(?:versus|vs\.?|against)\s+(?:the\s+)?$",
@@ -1447,6 +1456,9 @@ class Analysis:
     # Every product the article names is given under the skin only (a travel letter for
     # Hizentra): its schedules for a condition the facts give no regimen for are SCIG's.
     scig_only: bool = False
+    # The one product the article names, if it names one only (a consent form for Octagam 10%):
+    # what "the product" means in a sentence far from any name.
+    sole_product: Mention | None = None
     # Source spans of the beliefs reported to be corrected ("**What we wrote:** "Octagam 10%
     # has less IgA than Gamunex-C.""), in units naming two products or more: the comparison
     # rule reads sentences, not claims, and must not take them for statements either.
@@ -2126,9 +2138,12 @@ class _Extractor:
                 prods = owner.products_in(question.start, question.end)
                 return prods[0] if len({p.id for p in prods}) == 1 else None
             before = self.paragraph_before
-            if before is None or not before.sentences:
-                return None
-            return before.last_sentence_subject()
+            found = (
+                before.last_sentence_subject() if before is not None and before.sentences else None
+            )
+            if found is None and DEFINITE_PRODUCT_LEAD.match(sent.text):
+                return self.analysis.sole_product  # "the product" of a one-product article
+            return found
         prev = self.sentences[idx - 1]
         prods = self.products_in(prev.start, prev.end)
         ids = {p.id for p in prods}
@@ -2211,9 +2226,8 @@ class _Extractor:
             if GENERIC_PRODUCT_WORD.search(sent.text):
                 return None  # "Doctors choose a product with little IgA. The product ..."
         before = self.paragraph_before
-        if before is None or not before.sentences:
-            return None
-        return before.last_sentence_subject()
+        found = before.last_sentence_subject() if before is not None and before.sentences else None
+        return found if found is not None else self.analysis.sole_product
 
     def main_clause_product(self, sent: Sentence) -> Mention | None:
         """The one product of a sentence's main clause, after a subordinate one: "When
@@ -2904,7 +2918,7 @@ class _Extractor:
         for m in sent.mentions:
             if m.kind != "route" or self.skipped(m.start):
                 continue
-            cstart, _ = self.clause_bounds(sent, m.start)
+            cstart, cend = self.clause_bounds(sent, m.start)
             if self.negated(m.start, m.end, cstart):
                 continue
             listed = self.products_in(cstart, m.start)
@@ -2983,7 +2997,13 @@ class _Extractor:
             name = term.name if term else m.text
             if (
                 ROUTE_ONLY_AFTER.match(self.text, m.end) or ROUTE_ONLY_BEFORE.search(before)
-            ) and not self._conditions_named(sent):
+            ) and not any(
+                # in this clause: "Gamunex-C may be given subcutaneously for primary
+                # immunodeficiency; Gammagard Liquid is given only into a vein"
+                c.kind == "condition" and cstart <= c.start < cend
+                for c in sent.mentions
+                if c.id in self._conditions_named(sent)
+            ):
                 # "IV only", "can only be given into a vein": no other route, a claim of its own
                 # (not "for ITP, only into a vein": the label limits the route in one condition)
                 values.append((m, Value("route", ("route", m.id, "only"), f"{name} only")))
@@ -3456,6 +3476,11 @@ class _Extractor:
             elif (
                 len(ids) == 1
                 and together
+                # "It's a 20% product from CSL Behring, so it is twice as concentrated as
+                # Octagam 10%": the product compared with is not the one described
+                and not COMPARED_WITH_BEFORE.search(
+                    self.text, max(cstart, prod.start - 40), prod.start
+                )
                 and (
                     MANUFACTURE_VERB.search(self.text[cstart:cend])
                     or (
@@ -4418,6 +4443,11 @@ class _Extractor:
             or self.lead_product is not None
             or self.continues_product()
             or self.answers_product_question()
+            or (
+                self.analysis.sole_product is not None
+                and any(w in self.text for w in DEFINITE_PRODUCT_WORDS)
+                and any(DEFINITE_PRODUCT_LEAD.match(s.text) for s in self.sentences)
+            )
         )
         self.analysis.sentences.extend(self.sentences)
         if self.unit.kind in ("heading", "table_header") or not (
@@ -4503,6 +4533,9 @@ def analyse(
         t and SUBCUTANEOUS_WORDS.search(t) and not INTRAVENOUS_TITLE.search(t) for t in titles
     ) or _titled_by_scig(extractors, facts)
     analysis.scig_only = _only_scig_products(extractors, facts)
+    named = {p.id: p for ex in extractors for p in ex.products}
+    if len(named) == 1:
+        analysis.sole_product = next(iter(named.values()))
     for before, after in itertools.pairwise(extractors):
         after.unit_before = before
         if (

@@ -1789,3 +1789,20 @@ def test_a_quoted_post_the_reply_rebuts_states_nothing(
 
 def reply_form(path: str, reply: str) -> str:
     return f"<p>{reply}</p>" if path.endswith(".html") else reply
+
+
+@pytest.mark.parametrize(
+    ("products", "found"),
+    [
+        ("Your team has chosen Octagam 10% for you.", 1),  # the article's one product
+        ("Your team has chosen Octagam 10% for you; Hizentra is an alternative.", 0),  # two
+    ],
+)
+def test_the_product_of_a_one_product_article(products: str, found: int) -> None:
+    """A consent form far from the product's name: "the product" is the one it names."""
+    text = (
+        f"# Consent to treatment\n\n{products}\n\n## Risks\n\n- Headache is common.\n"
+        "- Blood sugar testing: because the product contains no sugar, meters stay reliable.\n"
+    )
+    sugar = [c for c in analyse(text, "a.md").claims if c.attribute == "sugar"]
+    assert len(sugar) == found
