@@ -160,7 +160,7 @@ REPORTED_BELIEF = rx.compile(
           (?:\w+\s+){0,4}?(?:said|stated|claimed|wrote|gave|listed|reported)\b
       # hearsay quoted: 'Our helpline still hears that IVIG for dermatomyositis is "every 4-6
       # weeks"'
-      | \b(?:hears?|heard|hearing)\s+(?:from\s+\w+\s+)?that\b[^.;"“]{0,100}?["“]
+      | \b(?:hears?|heard|hearing)\s+(?:[\w-]+\s+){0,5}?that\b[^.;"“]{0,100}?["“]
       # a phrase talked about, not used: 'The phrase "every 4 to 6 weeks" is not in the label'
       | \b(?:the|that|this)\s+(?:phrase|wording|words|expression)\s+(?=["“‘])
       # a claim quoted from elsewhere: 'A leaflet said "Privigen is made by Grifols"',
@@ -307,7 +307,7 @@ BELIEF_WORDS = (
     *("we listed", "we gave", "we called", "we described", "we quoted", "we put", "we labe"),
     *("our intro", "our table", "our section", "our glossary", "our summary", "our text"),
     *("our entry", "our explainer", "our faq", "our guide", "our website", "our site"),
-    *("our fact", "our dosing", "hears that", "heard that", "hear that"),
+    *("our fact", "our dosing", "hears ", "heard ", "hear that"),
 )
 READ_WORDS = (" read ", " hear ", " heard ", "come across", " see ", " seen ", " find ", " notice")
 SAY_WORDS = (
@@ -2754,7 +2754,9 @@ class _Extractor:
                 p.kind == "product"
                 and (
                     (0 <= m.start - p.end <= 4 and not LIST_GAP.search(self.text, p.end, m.start))
-                    or 0 <= p.start - m.end <= 2
+                    # ("20% Hizentra", not a table line's last value before the next line's
+                    # product: "... 20 g/200 mL, 40 g/400 mL\nGamunex-C (10%) ....")
+                    or (0 <= p.start - m.end <= 2 and "\n" not in self.text[m.end : p.start])
                     # "Gamunex-C and Privigen, at 10% and 5%, ..."
                     or AT_VALUE_GAP.fullmatch(self.text, p.end, m.start) is not None
                 )

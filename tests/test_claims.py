@@ -1806,3 +1806,29 @@ def test_the_product_of_a_one_product_article(products: str, found: int) -> None
     )
     sugar = [c for c in analyse(text, "a.md").claims if c.attribute == "sugar"]
     assert len(sugar) == found
+
+
+def test_a_table_line_s_last_value_is_not_the_next_line_s_product() -> None:
+    """Dot-leader lines of vial sizes under a line of prose (one paragraph): each line's last
+    value is its own product's, not the next line's."""
+    text = (
+        'The vial shows grams and volume, for example "5 g / 50 mL". Divide one by the'
+        " other to check the\n"
+        "strength: 5 g in 50 mL is 10%. A 50 mL vial of a 5% product holds 2.5 g, and 10 g"
+        " of a 20% product\n"
+        "fits in 50 mL. Sizes we stock [1-8]:\n"
+        "  Privigen (10%) ........ 5 g/50 mL, 10 g/100 mL, 20 g/200 mL, 40 g/400 mL\n"
+        "  Octagam 10% ........... 2 g/20 mL, 5 g/50 mL, 10 g/100 mL, 20 g/200 mL, 30 g/300 mL\n"
+        "  Octagam 5% ............ 2.5 g/50 mL, 5 g/100 mL, 10 g/200 mL, 25 g/500 mL\n"
+        "  Flebogamma 5% DIF ..... 2.5 g/50 mL, 5 g/100 mL, 10 g/200 mL\n"
+        "  Hizentra (20%) ........ 1 g/5 mL, 2 g/10 mL, 4 g/20 mL, 10 g/50 mL\n"
+    )
+    wrong = {
+        (subject, value)
+        for subject, attribute, value, _ in claims_of(text)
+        if attribute == "concentration"
+    } - {
+        *(("privigen", "10%"), ("octagam-10", "10%"), ("octagam-5", "5%")),
+        *(("flebogamma-5-dif", "5%"), ("hizentra", "20%")),
+    }
+    assert not wrong

@@ -70,6 +70,11 @@ PERSONAL = rx.compile(r"\b(?:your|my|our|you)\b", re.IGNORECASE)
 REPORTED_RESEARCH = rx.compile(
     r"\b(?:said|says|told\s+(?:me|us|her|him)|explained|mentioned)\s+(?:that\s+)?$", re.IGNORECASE
 )
+# A field of tags, not a sentence: "Conditions: JDM | Keywords: IVIG; CARRA consensus plan"
+KEYWORD_FIELD_BEFORE = rx.compile(
+    r"(?:^|[|\n]\s*)(?:key\s?words?|tags?|subjects?|mesh\s+terms?|topics?)\s*:[^|\n.]*$",
+    re.IGNORECASE,
+)
 DENIED_BEFORE = rx.compile(
     r"\b(?:no|none|nothing|neither)\b(?:\s+[\w-]+){0,2}\s+\S?$", re.IGNORECASE
 )
@@ -377,6 +382,8 @@ def _run_citation(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterabl
                 # "Your doctors recommend", "The lab report shows your IgG level" (not "my
                 # doctor said studies show ...": research, reported)
                 continue
+            if KEYWORD_FIELD_BEFORE.search(text, max(0, hit.start() - 120), hit.start()):
+                continue  # "Keywords: JDM; IVIG; CARRA consensus treatment plan": a tag
             if DENIED_BEFORE.search(text, max(0, hit.start() - 30), hit.start() + 1):
                 continue  # "no single mechanism has been proven": no evidence is invoked
             if UNTESTED_BEFORE.search(text, max(0, hit.start() - 80), hit.start()):
