@@ -994,6 +994,9 @@ OBJECT_IT = rx.compile(
     re.IGNORECASE,
 )
 # "...; both are made by CSL Behring": the maker of the two products named before
+BOTH_MAKER_APPOSITION = rx.compile(
+    r",\s*both\s+(?:(?:made|manufactured|produced)\s+by\s+|from\s+)?$", re.IGNORECASE
+)
 BOTH_MADE_BY = rx.compile(
     r"\bboth(?:\s+of\s+them|\s+products|\s+brands)?\s+(?:are|were|come|came)\s+(?:(?:made|manufactured"
     r"|produced|supplied|marketed)\s+by|from)\s+(?:the\s+same\s+company,?\s+)?$",
@@ -3386,6 +3389,28 @@ class _Extractor:
                 for prod in {p.id: p for p in named}.values():
                     self.emit(prod, "manufacturer", value, mans[0], sent, "coordinated", group)
                 return
+        if len(mans) == 1 and (
+            both := BOTH_MAKER_APPOSITION.search(
+                self.text, max(sent.start, mans[0].start - 25), mans[0].start
+            )
+        ):
+            # "(Hizentra or Cuvitru, both CSL Behring)", "Hizentra and Cuvitru, both CSL Behring
+            # products, ...": the coordinated products right before it share the maker
+            listed = self.products_in(sent.start, both.start())
+            if listed and not self.text[listed[-1].end : both.start()].strip(" ®™"):
+                run = [listed[-1]]
+                for previous in reversed(listed[:-1]):
+                    if not LIST_SEP.fullmatch(self.text, previous.end, run[0].start):
+                        break
+                    run.insert(0, previous)
+                if len({p.id for p in run}) >= 2:
+                    term = self.facts.manufacturers.get(mans[0].id)
+                    value = term_value(
+                        "manufacturer", mans[0].id, term.name if term else mans[0].text
+                    )
+                    for prod in {p.id: p for p in run}.values():
+                        self.emit(prod, "manufacturer", value, mans[0], sent, "coordinated", group)
+                    return
         pairs = self.paired_makers(sent, mans) if len({m.id for m in mans}) > 1 else {}
         if not pairs and self.coordinated_makers(sent, prods, mans, group):
             return

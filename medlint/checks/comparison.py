@@ -26,7 +26,12 @@ from medlint.rules import Rule
 
 _ADVERB = r"(?:(?:about|roughly|around|approximately|nearly|almost|exactly|just|only)\s+)?"
 # "Gammagard Liquid, which is twice as concentrated as Gamunex-C, ...": a relative clause
-_REL = r"(?:\s*,\s*(?:which|that)|\s+(?:which|that))?"
+# (after an apposition: "Cuvitru, the other 20% subcutaneous product, is made by the same
+# company that makes Hizentra")
+_REL = (
+    r"(?:\s*,\s*(?:the|an?)\s+[^,;.()]{1,60},)?"
+    r"(?:\s*,\s*(?:which|that)|\s+(?:which|that))?"
+)
 _BE = _REL + r"\s+(?:is|are|has|have|comes?\s+(?:in|as))\s+" + _ADVERB
 _DEGREE = r"(?:(?:a\s+(?:bit|little|touch)|slightly|somewhat|much|far|a\s+lot)\s+)?"
 # (attribute, relation, phrase between the two products); relation: a ratio, "gt" or "lt"
@@ -77,6 +82,7 @@ _PHRASES: tuple[tuple[str, object, str], ...] = (
         + r"ten\s+times\s+(?:as\s+much\s+IgA\s+as|the\s+IgA\s+(?:of|in))\s+",
     ),
 )
+_APPOSITION = rx.compile(r"^,\s*(?:the|an?)\s+[^,;.()]{1,60},\s*", re.IGNORECASE)
 _COMPILED = tuple(
     (attribute, relation, rx.compile(phrase, re.IGNORECASE))
     for attribute, relation, phrase in _PHRASES
@@ -219,6 +225,7 @@ def _report(
     a, b = pair
     name_a = facts.products[a.id].name if a.id in facts.products else a.text
     name_b = facts.products[b.id].name if b.id in facts.products else b.text
+    phrase = _APPOSITION.sub("", phrase)  # "Cuvitru is made by ...", without ", the other ...,"
     start, end = unit.source_span(a.start, b.end)  # the comparison as written
     sources = list(dict.fromkeys(s for bl in blocks for s in bl.sources))
     shown = {"concentration": "strength", "iga": "IgA content"}.get(attribute, attribute)
