@@ -412,7 +412,8 @@ PRONOUN_LEAD = rx.compile(
     # "Because it is stabilised with glycine, ...": a subordinate clause opening on "it"
     r"(?:(?:because|since|as|although|though|while|so)\s+(?=it\b|its\b|th(?:e|is)\s+product\b))?"
     # "That one is stabilised with maltose as well" (the one product just named)
-    r"(?:it|its|it's|(?:that|this)\s+one\b|this\s+(?:\d+(?:\.\d+)?\s*%\s+)?(?:product|formulation|preparation|"
+    # "Q: ... Privigen ... What is it?" / "A: That's Grifols' ten per cent liquid"
+    r"(?:it|its|it's|(?:that|this)\s+one\b|that(?:['’]s|\s+is)\s+(?=\w+['’]s?\s|an?\s)|this\s+(?:\d+(?:\.\d+)?\s*%\s+)?(?:product|formulation|preparation|"
     r"solution|medicine|medication|"
     r"immunoglobulin|ivig|scig|brand)|the\s+(?:product|formulation|preparation|solution|medicine|"
     r"medication|latter)"
@@ -2139,6 +2140,10 @@ class _Extractor:
                 # "<summary>Is Hizentra stronger ...?</summary>" / "Yes, ... It is a 20% ..."
                 owner, question = asked
                 prods = owner.products_in(question.start, question.end)
+                if not prods:
+                    # "Q: Some members have had Privigen. What is it?": the question's one
+                    # product, named in the sentence before it
+                    prods = owner.products
                 return prods[0] if len({p.id for p in prods}) == 1 else None
             before = self.paragraph_before
             found = (

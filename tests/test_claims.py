@@ -1832,3 +1832,13 @@ def test_a_table_line_s_last_value_is_not_the_next_line_s_product() -> None:
         *(("flebogamma-5-dif", "5%"), ("hizentra", "20%")),
     }
     assert not wrong
+
+
+def test_an_answer_s_that_is_the_product_the_question_named() -> None:
+    """An interview: the question names Privigen, then asks "What is it?"; the answer's
+    "That's Grifols' ten per cent liquid" is about Privigen."""
+    text = (
+        "<p><strong>Q:</strong> Some of our members have had Privigen. What is it?</p>\n"
+        "<p><strong>A:</strong> That's Grifols' ten per cent liquid.</p>\n"
+    )
+    assert ("privigen", "manufacturer", "Grifols", "coreference") in claims_of(text, "a.html")
