@@ -166,6 +166,7 @@ REPORTED_BELIEF = rx.compile(
       # a claim quoted from elsewhere: 'A leaflet said "Privigen is made by Grifols"',
       # "Another page claimed that ..."
       | \b(?:said|says|claimed|claims|stated|states|wrote|writes|suggested|suggests
+          |calls|called|describes|described|lists|listed|warns|warned
           |told\s+(?:me|us|her|him|them))\s+(?:that\s+)?(?:[\w%-]+\s+){0,4}?["“]
       # the article's own words, quoted to be corrected: 'We listed the IgA content of
       # Gamunex-C as "0.46 mg/mL".', 'We said Panzyga "contains maltose"'
@@ -247,6 +248,12 @@ GENERIC_NEGATIVE_SUBJECT = rx.compile(
     r"|IVIGs?|SCIGs?|immunoglobulins?|immune\s+globulins?|solutions?|preparations?)\b))\b",
     re.IGNORECASE,
 )
+STABILIZER_NONE_AFTER = rx.compile(
+    # (not a field's "Sucrose: None", which denies it of the field's product)
+    r"\s*(?:→|->|=>|:|[-–—])\s*(?:none\s+of|no\s+products?|not\s+in\s+any)\b",
+    re.IGNORECASE,
+)
+QUOTED_LINE = rx.compile(r"\n[\s*_]*(?=[\"“‘'])")
 QUOTED_SENTENCE = rx.compile(r"[\s*_]*[\"“‘']")
 REBUTTAL_LEAD = rx.compile(
     r"[\s*_]*(?:not\s+true|wrong|false|incorrect|untrue|myth|no|nope|that['’]s\s+(?:a\s+myth|not"
@@ -955,8 +962,8 @@ GENERIC_PRODUCT_AFTER = rx.compile(
 COMPARED_CONDITION_BEFORE = rx.compile(
     r"(?:\bthan\s+(?:it\s+is\s+|they\s+are\s+)?(?:(?:in|for|with)\s+)?(?:(?:adults?|people|patients"
     r"|children)\s+with\s+)?(?:(?:adult|juvenile)\s+)?"
-    # "about five times the replacement dose"
-    r"|\btimes\s+(?:the|a)\s+)$",
+    # "about five times the replacement dose", "3× the DM ceiling"
+    r"|(?:\btimes|\d\s?[×x])\s+(?:the|a)\s+)$",
     re.IGNORECASE,
 )
 # A quiz's prompt ("2. True or false: Gamunex-C is a 5% solution.") and its answer options
@@ -2005,12 +2012,16 @@ class _Extractor:
         # next one rebuts is a belief, reported to be corrected
         # (or any quoted sentence under a heading about myths: "## Myths we hear in the group")
         for quoted, after in itertools.pairwise([*self.sentences, None]):
-            if (
-                quoted is not None
-                and QUOTED_SENTENCE.match(quoted.text)
-                and (myths or (after is not None and REBUTTAL_LEAD.match(after.text)))
+            if quoted is None or not (
+                myths or (after is not None and REBUTTAL_LEAD.match(after.text))
             ):
+                continue
+            if QUOTED_SENTENCE.match(quoted.text):
                 spans.append((quoted.start, quoted.end))
+            elif (line := QUOTED_LINE.search(quoted.text)) is not None:
+                # "Myth corner 🚫" / '"IVIG for DM is every 4-6 weeks." Nope, ...': a label
+                # line without a full stop, then the quoted belief
+                spans.append((quoted.start + line.end(), quoted.end))
         return spans
 
     def _wrong_options(self) -> list[tuple[int, int]]:
@@ -2883,6 +2894,8 @@ class _Extractor:
                 continue
             if STABILIZER_AS_INTERFERENCE.search(self.text, max(sent.start, m.start - 90), m.start):
                 continue  # "use a glucose meter that is not affected by maltose"
+            if STABILIZER_NONE_AFTER.match(self.text, m.end):
+                continue  # "Sucrose → none of these (Gamunex-C label says so)": no product's
             if STABILIZER_TOPIC_AFTER.match(self.text, m.end):
                 continue  # "the maltose issue no longer applies": a topic, not an ingredient
             if STABILIZER_CLASS_AFTER.match(self.text, m.end) and OTHER_BEFORE.search(
@@ -3927,6 +3940,8 @@ class _Extractor:
                 (
                     "than" in (near := self.text[max(sent.start, m.start - 40) : m.start])
                     or "times" in near
+                    or "×" in near
+                    or "x the" in near
                 )
                 and COMPARED_CONDITION_BEFORE.search(
                     self.text, max(sent.start, m.start - 40), m.start

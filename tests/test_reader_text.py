@@ -353,3 +353,14 @@ def test_captions_join_their_cues_into_sentences(captions: str) -> None:
     start, end = first.source_span(0, len(first.text))
     assert captions[start : start + 12] == "For example,"
     assert captions[end - 4 : end] == "[1]."
+
+
+def test_a_thread_s_post_counter_is_a_break() -> None:
+    """ "14/14" on its own line opens a post: the title below it can head the references."""
+    from medlint.documents import read_document
+
+    doc = read_document(
+        "a.txt", "13/14\nPrivigen is a 10% product [1].\n14/14\nSources:\n- Label.\n"
+    )
+    assert [u.text for u in doc.units] == ["Privigen is a 10% product [1].", "Sources:", "Label."]
+    assert doc.references is not None

@@ -25,6 +25,8 @@ from medlint.model import Directive, Document, Segment, Unit
 _BULLET = rx.compile(
     r"[ \t]*(?:--|[•●▪◦‣∙·*\-–—☐☑☒□■✓✔]|\d{1,3}[.)]|\[\d{1,3}\]|\[[ xX✓✔]\])[ \t]+"
 )
+# A social-media thread's post number on a line of its own: "3/14"
+_POST_COUNTER = rx.compile(r"[ \t]*\d{1,3}[ \t]*/[ \t]*\d{1,3}[ \t]*")
 # A line opening a new record of a note: "CHAIR 2 - Mrs R. O.", "BED 1 - ...", "RM 212 (...)"
 _RECORD_LABEL = rx.compile(r"[A-Z]{2,}[A-Z/&]*[ \t]+(?:\d|[-–:(/])")
 _ENDS_ENTRY = frozenset(".!?:;)")
@@ -312,7 +314,9 @@ def read_text(path: str, source: str) -> Document:
         if cm:
             doc.directives.append(Directive(cm.group(1).strip(), s, e))
             continue
-        if _BOX_BORDER.match(line) or _UNDERLINE.fullmatch(line):
+        if _POST_COUNTER.fullmatch(line):
+            line = ""  # "14/14" above a thread's post: a break, as a blank line is
+        elif _BOX_BORDER.match(line) or _UNDERLINE.fullmatch(line):
             # the frame above or below a box, or a rule ("-----", "=====") around a title: a
             # break, as a blank line is (a title between rules is then a block of its own)
             line = ""
