@@ -253,11 +253,13 @@ STABILIZER_NONE_AFTER = rx.compile(
     r"\s*(?:→|->|=>|:|[-–—])\s*(?:none\s+of|no\s+products?|not\s+in\s+any)\b",
     re.IGNORECASE,
 )
-QUOTED_LINE = rx.compile(r"\n[\s*_]*(?=[\"“‘'])")
+QUOTED_LINE = rx.compile(r"\n[\s*_]*(?=[\"“‘'])|^[^\"“\n.]{1,40}:\s*(?=[\"“‘])")
+# A statement marked wrong: "❌ "2 g/kg/day for 5 days" -> wrong, that is 10 g/kg"
+CROSS_MARK = rx.compile(r"[\s*_-]*[❌✗✘]")
 QUOTED_SENTENCE = rx.compile(r"[\s*_]*[\"“‘']")
 REBUTTAL_LEAD = rx.compile(
-    r"[\s*_]*(?:not\s+true|wrong|false|incorrect|untrue|myth|no|nope|that['’]s\s+(?:a\s+myth|not"
-    r"\s+(?:true|right|so)))\b\s*[:.!,;–—-]",
+    r"[\s*_❌✗✘🚫]*(?:not\s+true|not\s+so|wrong|false|incorrect|untrue|myth|no|nope|that['’]s\s+"
+    r"(?:a\s+myth|not\s+(?:true|right|so)))\b\s*[:.!,;–—-]",
     re.IGNORECASE,
 )
 # 'that the schedule exceeds "the usual interval of every 4-6 weeks". Neither reason is
@@ -278,6 +280,11 @@ QUOTES_REJECTED_AFTER = rx.compile(
     # "This was an error.", "That is not what the label says."
     r"|(?:it|that|this)\s+(?:is|was)\s+(?:an?\s+)?(?:error|mistake|typo|misprint)"
     r"|(?:it|that|this)(?:\s+is|\s+was|['’]s)\s+not\s+what\b"
+    # a verdict right after the quote: '"Octagam is sugar-free." ❌ Wrong.'
+    r"|[❌✗✘🚫\s]*(?:wrong|false|not\s+true|not\s+so|incorrect|untrue|nope)(?=\s*[.!:,;])"
+    # a wiki talk page: '"Flebogamma DIF contains sucrose." —User (talk) 22:19, 28 February'
+    # / ":: Oppose: ...": the rest of the line (a signature), then a vote against it
+    r"|[^\n]{0,160}\n[:*#\s]*(?:oppose|strong\s+oppose|reject(?:ed)?|not\s+so|wrong|incorrect)"
     r")\b",
     re.IGNORECASE,
 )
@@ -563,6 +570,9 @@ LIST_GAP = rx.compile(r"&|\band\b|\bor\b|/|,", re.IGNORECASE)
 ARTICLE_END = rx.compile(r"\b(?:the|a)\s+$", re.IGNORECASE)
 PERCENT_ONE_AFTER = rx.compile(r"\s+(?:one|kind|type|version|sort)s?\b(?![-‐‑])", re.IGNORECASE)
 # A product, then its value after "at": "Gamunex-C and Privigen, at 10% and 5%".
+SHARE_BRACKET_BEFORE = rx.compile(
+    r"(?:\b\d+\s+(?:of|out\s+of)\s+(?:the\s+)?\d+|\bin\s+\d+)\s*\(\s*$", re.IGNORECASE
+)
 # Words that make a figure a strength whatever its size (see concentration)
 STRENGTH_WORDS = rx.compile(
     r"concentrat|strength|\bconc\b|solution|liquid|formulation|preparation", re.IGNORECASE
@@ -963,7 +973,9 @@ COMPARED_CONDITION_BEFORE = rx.compile(
     r"(?:\bthan\s+(?:it\s+is\s+|they\s+are\s+)?(?:(?:in|for|with)\s+)?(?:(?:adults?|people|patients"
     r"|children)\s+with\s+)?(?:(?:adult|juvenile)\s+)?"
     # "about five times the replacement dose", "3× the DM ceiling"
-    r"|(?:\btimes|\d\s?[×x])\s+(?:the|a)\s+)$",
+    r"|(?:\btimes|\d\s?[×x])\s+(?:the|a)\s+"
+    # "up to 12 mg/kg/min, NOT the DM max"
+    r"|\bnot\s+(?:the|for|in)\s+)$",
     re.IGNORECASE,
 )
 # A quiz's prompt ("2. True or false: Gamunex-C is a 5% solution.") and its answer options
@@ -1975,6 +1987,8 @@ class _Extractor:
                 "typo",
                 "misprint",
                 "is that",
+                "oppose",
+                "not so",
                 "is this",
                 "is it",
             )
@@ -1998,7 +2012,10 @@ class _Extractor:
             or (any(w in low for w in SAY_WORDS) and any(w in low for w in SOURCE_PHRASES))
         ):
             # one Aho-Corasick scan, then substring tests: no word any cue needs (most units)
-            return self._stretches(found)
+            spans = self._stretches(found)
+            if any(q in self.text for q in '"“‘❌✗✘'):
+                spans += self._rebutted_quotes(myths)
+            return spans
         found += REPORTED_BELIEF.finditer(self.text)
         if any(w in low for w in LABEL_WORDS):
             before: Sentence | None = None
@@ -2007,20 +2024,28 @@ class _Extractor:
                 if m is not None and not self._rebuttal(m, before):
                     found.append(m)
                 before = sent
-        spans = self._stretches(found)
-        # '"Octagam is sugar-free." Not true: it contains maltose.': a quoted sentence the
-        # next one rebuts is a belief, reported to be corrected
-        # (or any quoted sentence under a heading about myths: "## Myths we hear in the group")
+        return self._stretches(found) + self._rebutted_quotes(myths)
+
+    def _rebutted_quotes(self, myths: bool) -> list[tuple[int, int]]:
+        """Quoted sentences the next one rebuts ('"Octagam is sugar-free." Not true: it contains
+        maltose.'), or any under a heading about myths ("## Myths we hear in the group"), and
+        sentences marked wrong with a cross ("❌ "2 g/kg/day for 5 days" -> wrong").
+        """
+        spans = []
         for quoted, after in itertools.pairwise([*self.sentences, None]):
-            if quoted is None or not (
-                myths or (after is not None and REBUTTAL_LEAD.match(after.text))
-            ):
+            if quoted is None:
+                continue
+            if CROSS_MARK.match(quoted.text):
+                spans.append((quoted.start, quoted.end))
+                continue
+            if not (myths or (after is not None and REBUTTAL_LEAD.match(after.text))):
                 continue
             if QUOTED_SENTENCE.match(quoted.text):
                 spans.append((quoted.start, quoted.end))
             elif (line := QUOTED_LINE.search(quoted.text)) is not None:
                 # "Myth corner 🚫" / '"IVIG for DM is every 4-6 weeks." Nope, ...': a label
-                # line without a full stop, then the quoted belief
+                # line without a full stop, then the quoted belief; or a label before it on the
+                # same line ('Myth I see weekly: "Octagam is sugar-free." ❌ Wrong.')
                 spans.append((quoted.start + line.end(), quoted.end))
         return spans
 
@@ -2057,6 +2082,9 @@ class _Extractor:
         """Each cue's stretch: from the cue to the end of its clause (see BELIEF_END)."""
         spans = []
         for m in found:
+            if m.group(0)[:1] in '"“' and m.group(0)[-1:] in '"”':
+                spans.append(m.span())  # a quoted belief: the quote itself
+                continue
             sent_end = next((s.end for s in self.sentences if s.start <= m.start() < s.end), 0)
             if not sent_end:
                 continue
@@ -2741,6 +2769,8 @@ class _Extractor:
                 # "Octagam 5% contains about 100 mg of maltose in every mL and Octagam 10%
                 # about 90 mg per mL": the second figure is the sugar's too
                 continue
+            if SHARE_BRACKET_BEFORE.search(before):
+                continue  # "the two Octagam strengths in 7 of the 12 (58%)": a share
             if NEVER_CONCENTRATION_AFTER.match(after) or NEVER_CONCENTRATION_BEFORE.search(before):
                 continue  # "is 10% maltose", "40% had headache", "covers Privigen at 80%"
             # "contains 10% protein", "50 mg/mL of protein", "10 g of protein per 100 mL": the
@@ -3942,6 +3972,7 @@ class _Extractor:
                     or "times" in near
                     or "×" in near
                     or "x the" in near
+                    or "not " in near.lower()
                 )
                 and COMPARED_CONDITION_BEFORE.search(
                     self.text, max(sent.start, m.start - 40), m.start

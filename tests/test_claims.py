@@ -1842,3 +1842,12 @@ def test_an_answer_s_that_is_the_product_the_question_named() -> None:
         "<p><strong>A:</strong> That's Grifols' ten per cent liquid.</p>\n"
     )
     assert ("privigen", "manufacturer", "Grifols", "coreference") in claims_of(text, "a.html")
+
+
+def test_a_talk_page_proposal_opposed_on_the_next_line_states_nothing() -> None:
+    """A wiki talk page: the quoted proposal, its signature, then an "Oppose" vote."""
+    text = (
+        ': Edit 2 by 203.0.113.47: "Flebogamma DIF contains sucrose." —User (talk) 22:19\n'
+        ":: Oppose: Flebogamma DIF contains D-sorbitol.[9] —Other (talk) 09:30\n"
+    )
+    assert claims_of(text) == {("flebogamma-dif", "stabilizer", "D-sorbitol", "direct")}

@@ -18,6 +18,8 @@ REFERENCE_HEADING = rx.compile(
     r"^\s*\[?\s*(?:(?:(?:slide|section|part|chapter|appendix|page)\s+(?:\d+|[a-z])\b|\d+\s*/\s*\d+"
     r"|\d+(?:\.\d+)*)"
     r"\s*[.):–—-]?\s*)?"
+    # an emoji before the title: "13/13 📚 References"
+    r"(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?\s*)?"
     # "SHOW NOTES - SOURCES", "Notes: references", "--- pinned: sources ---"
     r"(?:[-=*~]{2,}\s*)?(?:(?:show\s+notes|notes|episode\s+notes|pinned)\s*[:–—-]\s*)?"
     r"(?:(?:our|key|selected|main|further)\s+)?"
