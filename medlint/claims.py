@@ -1289,7 +1289,8 @@ STEP_RATE_BEFORE = rx.compile(
 )
 MAX_RATE_AFTER = rx.compile(
     # "the 4 mg/kg/min label maximum", "0.05 mL/kg/min is the top speed we allow"
-    r"\s*(?:(?:is|was)\s+)?(?:the\s+|our\s+)?(?:label\s+|labelled\s+|absolute\s+)?"
+    # ("4.0 mL per kg per hour: the top speed of your drip", a poster's caption)
+    r"\s*(?:[:–—-]\s*)?(?:(?:is|was)\s+)?(?:the\s+|our\s+)?(?:label\s+|labelled\s+|absolute\s+)?"
     r"(?:max(?:imum)?|top\s+(?:speed|rate)|ceiling|upper\s+limit)\b",
     re.IGNORECASE,
 )

@@ -18,13 +18,14 @@ HTML blocks embedded in Markdown.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 from html.parser import HTMLParser
 from typing import Any
 
 from medlint import rx
 from medlint.documents._build import DocumentBuilder, TextBuilder
-from medlint.model import Document
+from medlint.model import Document, Segment, Unit
 
 # Elements whose content is never prose. script/style are raw text to the parser.
 _SKIP = frozenset(
@@ -666,4 +667,61 @@ def read_html(path: str, source: str) -> Document:
     extractor = HtmlExtractor(DocumentBuilder(doc), source)
     extractor.run()
     doc.title = " ".join(extractor.title.split())
+    if any(_FIGURE_ONLY.fullmatch(u.text) for u in doc.units):
+        doc.units = _with_figures_joined(doc.units)
     return doc
+
+
+# A block that is nothing but a figure: a poster's or a page's headline number
+# (<p class="big">0.4</p>, <div class="stat">79%</div>)
+_FIGURE_ONLY = rx.compile(r"[<>≤≥~≈]?\s*\d[\d.,]*\s*%?")
+
+
+def _with_figures_joined(units: list[Unit]) -> list[Unit]:
+    """Join each headline figure to the caption after it, as one statement.
+
+    '<p class="big">0.4</p><p>grams per kg of body weight each day, on 3 days in a row</p>':
+    apart, the figure has no unit and the caption no figure, and a wrong dose is read by
+    neither. A caption goes on the figure's sentence when it starts in lower case (or with a
+    unit) in the same section; the space between them maps to the markup between.
+    """
+    out: list[Unit] = []
+    i = 0
+    while i < len(units):
+        unit = units[i]
+        caption = units[i + 1] if i + 1 < len(units) else None
+        if (
+            caption is not None
+            and unit.kind == caption.kind == "paragraph"
+            and unit.section == caption.section
+            and _FIGURE_ONLY.fullmatch(unit.text)
+            and (caption.text[:1].islower() or caption.text[:2] in ("mL", "mg", "µg"))
+        ):
+            shift = len(unit.text) + 1
+            gap = Segment(
+                len(unit.text),
+                shift,
+                unit.segments[-1].source_end,
+                caption.segments[0].source_start,
+            )
+            moved = tuple(
+                Segment(g.unit_start + shift, g.unit_end + shift, g.source_start, g.source_end)
+                for g in caption.segments
+            )
+            out.append(
+                dataclasses.replace(
+                    unit,
+                    text=f"{unit.text} {caption.text}",
+                    segments=(*unit.segments, gap, *moved),
+                    markers=(
+                        *unit.markers,
+                        *((a + shift, b + shift) for a, b in caption.markers),
+                    ),
+                    index=len(out),
+                )
+            )
+            i += 2
+            continue
+        out.append(dataclasses.replace(unit, index=len(out)) if unit.index != len(out) else unit)
+        i += 1
+    return out
