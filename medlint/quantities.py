@@ -265,6 +265,15 @@ _NUM = (
     r"|(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+)"
 )
 _AFTER_DIGIT = r"(?:(?<=\d)|(?<=\d\s)|(?<=\d-))"
+# "every six wk" (revision notes): after a number word too, each a fixed-width look-behind
+_AFTER_NUMWORD = (
+    "(?:"
+    + "|".join(
+        rf"(?<={w}\s)"
+        for w in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    )
+    + ")"
+)
 _NUMWORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
 _NUMW = rf"(?:{_NUM}|{_NUMWORD})"
 _TENSWORD = (
@@ -341,7 +350,7 @@ def _interval_core(p: str) -> str:
       |        (?:once{_W1})?(?:every|each(?={_W1}{_NUMW}))
           {_W1}(?:(?P<{p}lo>{_NUMW})(?:(?:{_SEP}|{_W1}or{_W1})(?P<{p}hi>{_NUMW}))?{_W0}
             |(?P<{p}other>other){_W1})?
-          (?P<{p}unit>days?|weeks?|{_AFTER_DIGIT}wks?|months?|fortnights?)\b
+          (?P<{p}unit>days?|weeks?|(?:{_AFTER_DIGIT}|{_AFTER_NUMWORD})wks?|months?|fortnights?)\b
       # "at 6-week intervals", "at four- to six-week intervals", "6 weeks apart", "six-weekly",
       # "the dosing interval is 6 weeks"
       | (?:at{_W1})?(?P<{p}ilo>{_NUMW})(?:{_W0}-?(?:{_SEP}|{_W1}or{_W1})(?P<{p}ihi>{_NUMW}))?
@@ -1164,6 +1173,7 @@ def _locator() -> re.Pattern[str]:
 # both give the same result.
 _ANCHOR_WORDS = (
     "month", "week", "day", "hour", "year", "fortnight", "quarter",
+    "wk",  # "every six wk"
     "hundred", "thousand", "million", "several", "few", "couple",
     "cent",  # "ten percent", "five per cent": the number word is walked back over
     "gram",  # "one gram per kilogram"

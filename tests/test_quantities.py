@@ -398,6 +398,7 @@ FORMS: list[tuple[str, str, str, float, float, str, str | None, str]] = [
     # how it is repeated (weeks; a month is 4 weeks)
     ("every 4 weeks", "every 4 weeks", "interval", 4, 4, "weeks", None, "="),
     ("every four weeks", "every four weeks", "interval", 4, 4, "weeks", None, "="),
+    ("cycle repeats every six wk", "every six wk", "interval", 6, 6, "weeks", None, "="),
     ("every twelve weeks", "every twelve weeks", "interval", 12, 12, "weeks", None, "="),
     ("every 4-6 weeks", "every 4-6 weeks", "interval", 4, 6, "weeks", None, "="),
     ("every 4 to 6 weeks", "every 4 to 6 weeks", "interval", 4, 6, "weeks", None, "="),
@@ -1103,7 +1104,7 @@ TOKENS = [
     "apart", "intervals", "interval", "-week", "-weekly", "fortnight", "quarterly", "or",
     "dosing", "children", "women", "men", "girls", "100k", "in",
     "twenty", "thirty-two", "kids", "any", "caps",
-    "hundred", "forty-six", "microgram", "of IgA", "mL", "->", "Rx",
+    "hundred", "forty-six", "microgram", "of IgA", "mL", "->", "Rx", "six", "wks",
 ]  # fmt: skip
 
 
