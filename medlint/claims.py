@@ -2200,7 +2200,9 @@ class _Extractor:
         if not ids and depth < 3:
             # "Octagam 10% is ... It is a 10% solution. It contains ...": a chain of "It"
             chained = self.previous_subject(prev, depth + 1)
-            if chained is None and depth == 0 and DEFINITE_PRODUCT_LEAD.match(sent.text):
+            if chained is None and depth == 0:
+                # "Her medicine is Privigen. [...] Amira weighs 27 kg. Because it is a five per
+                # cent liquid, ...": past sentences that name no product and talk of none
                 return self.last_named_product(idx)
             return chained
         if len(ids) >= 2 and (main := self.main_clause_product(prev)) is not None:
@@ -2265,7 +2267,8 @@ class _Extractor:
         """The product last named before sentence ``idx`` (in this unit, else at the end of
         the paragraph before), when no other product and no talk of products in general came
         between: "... put me on Octagam 10%." / "I weigh 75 kg ... The product itself has only
-        a trace of IgA" (see DEFINITE_PRODUCT_LEAD)."""
+        a trace of IgA" (see DEFINITE_PRODUCT_LEAD), and likewise for "it" within a paragraph
+        ("Her medicine is Privigen. Amira weighs 27 kg. Because it is a five per cent liquid")."""
         for k in range(idx - 1, -1, -1):
             sent = self.sentences[k]
             prods = self.products_in(sent.start, sent.end)

@@ -1851,3 +1851,20 @@ def test_a_talk_page_proposal_opposed_on_the_next_line_states_nothing() -> None:
         ":: Oppose: Flebogamma DIF contains D-sorbitol.[9] —Other (talk) 09:30\n"
     )
     assert claims_of(text) == {("flebogamma-dif", "stabilizer", "D-sorbitol", "direct")}
+
+
+@pytest.mark.parametrize(
+    ("between", "found"),
+    [
+        ("Amira weighs 27 kg, so each dose is 54 g.", True),  # about no product
+        ("Some hospitals use other products.", False),  # products in general: "it" is unclear
+        ("Her friend gets Gamunex-C.", False),  # another product named since
+    ],
+)
+def test_it_reaches_back_past_sentences_about_no_product(between: str, found: bool) -> None:
+    text = (
+        f"Her medicine is called Privigen. {between} Because it is a five per cent liquid,"
+        " the drip is slow.\n"
+    )
+    got = ("privigen", "concentration", "5%", "coreference") in claims_of(text)
+    assert got == found
