@@ -525,10 +525,12 @@ _P_RATE = (
     + rf"""(?:{_W1}(?:new{_W1})?(?:cases?|(?P<pop0>children|kids|people|persons|individuals
                  |adults|patients|women|men|girls|boys|child|kid|person|individual|adult|patient
                  |woman|man|girl|boy))\b
+            # "1.1 new cases of dermatomyositis for every 10,000 people"
+            (?:{_W1}of{_W1}(?:(?:juvenile|adult){_W1})?(?:dermatomyositis|DM|JDM|myositis))?
             # "96 new cases were diagnosed per million"
             (?:{_W1}(?:were|are|is|was){_W1}(?:newly{_W1})?(?:diagnosed|reported|identified|seen
                 |recorded))?)?
-         (?:{_W0}/{_W0}|{_W1}(?:per|in|out{_W1}of){_W1})(?:every{_W1})?
+         (?:{_W0}/{_W0}|{_W1}(?:per|in|out{_W1}of|for(?={_W1}every\b)){_W1})(?:every{_W1})?
          (?P<base>(?:(?P<bnum>{_NUM}|one|a){_W1})?million\b
                  # "one in ten thousand", "per hundred thousand"
                  |(?:(?P<tnum>{_NUM}|{_NUMWORD}|{_TENSWORD}|a|(?:(?:a|one){_W1})?hundred){_W1})?thousand\b

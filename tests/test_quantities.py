@@ -507,6 +507,17 @@ FORMS: list[tuple[str, str, str, float, float, str, str | None, str]] = [
         "=",
     ),
     ("0.3 per 100,000", "0.3 per 100,000", "rate", 3, 3, "per_million_per_year", None, "="),
+    # the condition between the cases and the base, and "for every"
+    (
+        "1.1 new cases of dermatomyositis for every 10,000 people each year",
+        "1.1 new cases of dermatomyositis for every 10,000 people each year",
+        "rate",
+        110,
+        110,
+        "per_million_per_year",
+        "people",
+        "=",
+    ),
     # the population between the number and the base, and "100k"
     (
         "affects 3 children per 100,000 each year",
