@@ -540,6 +540,8 @@ STABILIZER_AMOUNT_BEFORE = rx.compile(
 )
 # The one product named is what the subject is compared with: "more IgA than Privigen"
 # (not "such as Privigen (10%)", which gives Privigen's own figure).
+# The object of a comparison, "as concentrated as X", "than X", "compared with X" (wider than
+# COMPARED_TO, which targets() uses for a bracketed value's product: "more IgA than X (46)")
 COMPARED_WITH_BEFORE = rx.compile(
     r"\b(?:as\s+(?:[\w-]+\s+){1,2}as|than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -1013,10 +1015,11 @@ OBJECT_IT = rx.compile(
     r"|administered|runs?|ran|running|puts?|putting)\s+it\b",
     re.IGNORECASE,
 )
-# "...; both are made by CSL Behring": the maker of the two products named before
+# "(Hizentra or Cuvitru, both CSL Behring)": the maker of the products listed right before
 BOTH_MAKER_APPOSITION = rx.compile(
     r",\s*both\s+(?:(?:made|manufactured|produced)\s+by\s+|from\s+)?$", re.IGNORECASE
 )
+# "...; both are made by CSL Behring": the maker of the two products named before
 BOTH_MADE_BY = rx.compile(
     r"\bboth(?:\s+of\s+them|\s+products|\s+brands)?\s+(?:are|were|come|came)\s+(?:(?:made|manufactured"
     r"|produced|supplied|marketed)\s+by|from)\s+(?:the\s+same\s+company,?\s+)?$",

@@ -340,10 +340,10 @@ def read_text(path: str, source: str) -> Document:
             current = []
         elif (
             current
-            and _RECORD_LABEL.match(line)
             and source[current[0][0]] in " \t"
-            and _BULLET.match(source, current[0][0], current[0][1])
             and source[s - 2 : s - 1] in _ENDS_ENTRY
+            and _RECORD_LABEL.match(line)
+            and _BULLET.match(source, current[0][0], current[0][1])
         ):
             # a record's label further left than an indented item's bullet ends the item:
             # " - wt 86 kg. Rx 1 g/kg/day x 4 days = 86 g/day." / "CHAIR 5 - DNA" in a handover
