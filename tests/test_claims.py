@@ -1868,3 +1868,50 @@ def test_it_reaches_back_past_sentences_about_no_product(between: str, found: bo
     )
     got = ("privigen", "concentration", "5%", "coreference") in claims_of(text)
     assert got == found
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "rule"),
+    [
+        # a registry record's keyword field names an authority without invoking it
+        (
+            "a.txt",
+            "Brief Summary: IVIG for juvenile dermatomyositis [1].\n"
+            "Conditions: Juvenile Dermatomyositis | Keywords: JDM; IVIG; CARRA consensus"
+            " treatment plan; calcinosis\n\nReferences\n\n1. Huber AM. J Rheumatol. 2017.\n",
+            "citation-needed",
+        ),
+        # a cross-marked wrong wording and the arithmetic that shows it wrong
+        (
+            "a.md",
+            "## Octagam 10% in dermatomyositis\n\n- Label regimen: 2 g/kg per course, q4w [1]\n"
+            '  - ❌ "2 g/kg/day for 5 days" -> wrong, that is 10 g/kg, five times the course\n',
+            "dose-contradiction",
+        ),
+        # "3× the DM ceiling": the value is chronic ITP's, under its heading
+        (
+            "a.md",
+            "## Octagam 10%: chronic ITP\n\n- Same 2 g/kg total, as 1 g/kg on each of 2 days [1]\n"
+            "- Max rate 12 mg/kg/min (0.12 mL/kg/min) → 3× the DM ceiling [1]\n",
+            "infusion-rate-contradiction",
+        ),
+        # "Sucrose → none of these": no product's stabilizer
+        (
+            "a.md",
+            "## Stabilizers\n\n- **Glycine** → Gamunex-C, Gammagard Liquid, Panzyga [1]\n"
+            "- Sucrose → none of these (the Gamunex-C label says so explicitly) [1]\n",
+            "stabilizer-contradiction",
+        ),
+        # hearsay with words between "heard" and "that", asked about, then answered
+        (
+            "a.md",
+            'Q: A reader heard at a support meeting that Privigen is "IgA-free". Is it?\n\n'
+            "A: It isn't: Privigen contains trace amounts of IgA, no more than 25 µg/mL [1].\n",
+            "iga-contradiction",
+        ),
+    ],
+)
+def test_correct_wordings_from_the_probe_rounds_raise_nothing(
+    path: str, text: str, rule: str
+) -> None:
+    assert not [f for f in lint_text(text, path) if f.rule == rule]
