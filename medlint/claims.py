@@ -2689,9 +2689,15 @@ class _Extractor:
         for where, value in values:
             if self.asks_whether(sent, where.start) or self.reported(sent, where.start):
                 continue
-            if SHARED_UNIT_BEFORE.search(self.text, max(sent.start, where.start - 24), where.start):
-                # "averaging 46 and 37 µg/mL": the last of a list whose unit the others share;
-                # whose figure is which is unclear, and the others were not read
+            shared = SHARED_UNIT_BEFORE.search(
+                self.text, max(sent.start, where.start - 24), where.start
+            )
+            if shared is not None and not any(
+                shared.start() <= w.start < where.start for w, _ in values
+            ):
+                # "averaging 46 and 37 µg/mL" when the quantity grammar did not give the first
+                # figure its unit: the last of a list whose figures are not all read; whose
+                # figure is which is unclear
                 continue
             if generic_subject and self.generic_subject_of(sent, where.start):
                 # "Neither product contains maltose, so the warning that applies to Octagam 10%

@@ -1351,8 +1351,88 @@ def _take(shapes: tuple[_Shape, ...], text: str, start: int) -> tuple[int, Quant
     return None
 
 
+# "average 100 and 46 µg/mL", "5, 10 and 20% solutions": bare numbers listed before a
+# quantity share its unit. Not after a word that makes a number a label or a bound ("days 1
+# and 2 g/kg", "between 5 and 10%": the latter the grammar reads as one range anyway).
+_SHARED_UNIT_KINDS = frozenset({"percent", "iga", "dose", "infusion_rate"})
+_LIST_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SHARED_UNIT_LIST = rx.compile(
+    rf"(?<![\w.,/%^\[-])(?P<list>(?:{_LIST_NUMBER})(?:\s*,\s*(?:{_LIST_NUMBER}))*)"
+    r"\s*,?\s+(?:and|or|&)\s+$"
+)
+_SHARED_UNIT_LABEL = rx.compile(
+    r"(?i)\b(?:between|from|days?|weeks?|months?|years?|aged?|ages|grades?|stages?|steps?|"
+    r"phases?|types?|tables?|figures?|figs?\.?|versions?|cycles?|courses?|doses?|visits?|"
+    r"items?|points?|questions?|levels?|refs?\.?|references?|footnotes?|nos?\.?|numbers?|"
+    r"lots?|batch(?:es)?|parts?|sections?|chapters?|pages?|pp?\.?)\s*$"
+)
+_LEADING_NUMBER = rx.compile(rf"(?:{_LIST_NUMBER})(?=\s*[^\d\s,.])")
+_LIST_ITEM = rx.compile(_LIST_NUMBER)
+
+
+def _with_shared_units(text: str, found: list[Quantity]) -> list[Quantity]:
+    """``found`` plus the bare numbers listed before a quantity, each with its unit."""
+    out: list[Quantity] = []
+    prev_end = 0
+    for q in found:
+        if (
+            q.kind in _SHARED_UNIT_KINDS
+            and q.low == q.high
+            and q.start >= prev_end + 4
+            and (
+                "and" in text[q.start - 5 : q.start]
+                or "or" in text[q.start - 4 : q.start]
+                or "&" in text[q.start - 3 : q.start]
+            )
+            and (lead := _LEADING_NUMBER.match(q.text)) is not None
+            and (listed := _SHARED_UNIT_LIST.search(text, max(prev_end, q.start - 80), q.start))
+            and not _SHARED_UNIT_LABEL.search(text, max(0, listed.start() - 20), listed.start())
+        ):
+            out.extend(_listed_before(text, q, listed.start("list"), listed.end("list"), lead))
+        out.append(q)
+        prev_end = q.end
+    return out
+
+
+def _listed_before(
+    text: str, q: Quantity, start: int, end: int, lead: re.Match[str]
+) -> list[Quantity]:
+    """The numbers of ``text[start:end]`` with ``q``'s unit, or none if any is implausible.
+
+    Each must be of ``q``'s order of magnitude (within 50x: "in 2019 and 10%" is a year, not
+    a list) and a percentage at most 100.
+    """
+    rest = q.text[lead.end() :]
+    out = []
+    for item in _LIST_ITEM.finditer(text, start, end):
+        shared = parse_quantity(item.group() + rest)
+        if (
+            shared is None
+            or shared.kind != q.kind
+            or shared.low <= 0
+            or q.low <= 0
+            or max(shared.low / q.low, q.low / shared.low) > 50
+            or (q.kind == "percent" and shared.low > 100)
+        ):
+            return []
+        out.append(
+            Quantity(
+                kind=shared.kind, low=shared.low, high=shared.high, unit=shared.unit,
+                start=item.start(), end=item.end(), text=item.group(),
+                comparator=shared.comparator, per=shared.per, approximate=q.approximate,
+                extra=shared.extra,
+            )
+        )  # fmt: skip
+    return out
+
+
 def _scan(text: str, fast: bool = True) -> list[Quantity]:
     """Leftmost-longest scan; ``fast=False`` tries every position (the reference)."""
+    found = _scan_shapes(text, fast)
+    return _with_shared_units(text, found) if found else found
+
+
+def _scan_shapes(text: str, fast: bool) -> list[Quantity]:
     out: list[Quantity] = []
     pos = 0
     shapes = _shapes()

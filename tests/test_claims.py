@@ -452,7 +452,21 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("A sugar-free product may be preferred over Octagam 10%.\n", set()),
     ("Privigen is not IgA-free.\n", set()),
     ("Your IgA was 5 mg/dL, so you got Privigen.\n", set()),
-    ("Gammagard Liquid and Cuvitru have 37 and 80 µg/mL IgA, respectively.\n", set()),
+    # the first figure shares the unit written after the last (quantities)
+    (
+        "Gammagard Liquid and Cuvitru have 37 and 80 µg/mL IgA, respectively.\n",
+        {
+            ("gammagard-liquid", "iga", "37 µg/mL", "respectively"),
+            ("cuvitru", "iga", "80 µg/mL", "respectively"),
+        },
+    ),
+    (
+        "Privigen and Hizentra are 10 and 20% solutions, respectively.\n",
+        {
+            ("privigen", "concentration", "10%", "respectively"),
+            ("hizentra", "concentration", "20%", "respectively"),
+        },
+    ),
     ("Gammagard Liquid ERC has ≤2 µg/mL IgA.\n", set()),  # another product
     ("Octagam 10% is sugar-free.\n", {("octagam-10", "sugar", "sugar-free", "direct")}),
     ("Octagam 10% is carbohydrate-free.\n", {("octagam-10", "sugar", "sugar-free", "direct")}),

@@ -1116,6 +1116,7 @@ TOKENS = [
     "dosing", "children", "women", "men", "girls", "100k", "in",
     "twenty", "thirty-two", "kids", "any", "caps",
     "hundred", "forty-six", "microgram", "of IgA", "mL", "->", "Rx", "six", "wks",
+    "&", "46", "100", "days", "2019", "0.04", "mL/kg/min", "µg/mL",
 ]  # fmt: skip
 
 
@@ -1265,3 +1266,34 @@ def test_course_dose_of_a_daily_dose_with_its_days(
         assert total is None
     else:
         assert total is not None and (total.low, total.high, total.unit) == (*course, "g/kg")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # bare numbers listed before a quantity share its unit
+        ("average 100 and 46 µg/mL", [("100", "iga", 100.0), ("46 µg/mL", "iga", 46.0)]),
+        ("are 5 and 10% solutions", [("5", "percent", 5.0), ("10%", "percent", 10.0)]),
+        (
+            "contain 25, 46 and 106 µg/mL of IgA",
+            [("25", "iga", 25.0), ("46", "iga", 46.0), ("106 µg/mL of IgA", "iga", 106.0)],
+        ),
+        (
+            "at 0.01 or 0.04 mL/kg/min",
+            [("0.01", "infusion_rate", 0.01), ("0.04 mL/kg/min", "infusion_rate", 0.04)],
+        ),
+        ("2 & 1 g/kg", [("2", "dose", 2.0), ("1 g/kg", "dose", 1.0)]),
+        # not a list: a range, a label's number, a year, an implausible percentage
+        ("between 5 and 10% of patients", [("between 5 and 10%", "percent", 5.0)]),
+        ("on days 1 and 2 g/kg", [("2 g/kg", "dose", 2.0)]),
+        ("see table 3 and 10% solutions", [("10%", "percent", 10.0)]),
+        ("in 2019 and 10%", [("10%", "percent", 10.0)]),
+        ("of 150 and 10%", [("10%", "percent", 10.0)]),
+        ("refs [2] and 10%", [("10%", "percent", 10.0)]),
+        ("weeks 2 and 4 g/kg", [("4 g/kg", "dose", 4.0)]),
+    ],
+)
+def test_shared_unit_lists(text: str, expected: list[tuple[str, str, float]]) -> None:
+    found = find_quantities(text)
+    assert [(q.text, q.kind, q.low) for q in found] == expected
+    check_invariants(text, found)
