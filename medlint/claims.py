@@ -638,6 +638,18 @@ NEGATED_COPULA = rx.compile(
     re.IGNORECASE,
 )
 IGA_WORD = rx.compile(r"\bIgA\b")
+# "Privigen says no more than 25 micrograms per mL, Gamunex-C averages 46 and Panzyga about
+# 100": a bare figure right after a product (a verb and "about" between at most), ending its
+# list item, in a sentence whose IgA figures have one unit
+BARE_IGA_AFTER_PRODUCT = rx.compile(
+    r"[\s®™]*,?\s*(?:(?:averages?|has|have|contains?|is|at|with|says?|lists?|gives?|states?)"
+    r"\s+)?(?:(?:about|around|approximately|approx\.|roughly|~|an\s+average\s+of|on\s+average"
+    r"|typically)\s*)?(?P<n>\d{1,4}(?:\.\d+)?)(?=\s*(?:[,;]|\.(?!\d)|\band\b|\bor\b|\)|$))"
+)
+_WRITTEN_UNIT = rx.compile(
+    r"(?i)\d\s*(?P<unit>(?:µg|μg|ug|mcg|micrograms?|mg|milligrams?)\s*(?:/|per)\s*"
+    r"(?:mL|millilit(?:re|er)))\b"
+)
 IGA_NOT_CONTENT = rx.compile(
     r"^\s*[-\s]?(?:deficien\w*|antibod\w*|nephropathy|vasculitis|myeloma|class|isotype)",
     re.IGNORECASE,
@@ -3196,8 +3208,42 @@ class _Extractor:
                     continue
                 used.add(m.start)
                 values.append((m, _iga_value(q)))
+            values.extend(self.bare_iga_figures(sent, used))
             values.sort(key=lambda item: item[0].start)
         self.attribute_values(sent, "iga", values)
+
+    def bare_iga_figures(self, sent: Sentence, used: set[int]) -> list[tuple[Mention, Value]]:
+        """IgA figures written without their unit after a product, in a list whose unit is
+        written once ("Privigen says no more than 25 micrograms per mL, Gamunex-C averages
+        46, Octagam 10% about 106 and Panzyga about 200"); none when the sentence's IgA
+        figures are written in more than one unit."""
+        units = set()
+        for m in sent.mentions:
+            q = m.quantity
+            if q is not None and q.kind == "iga":
+                written = _WRITTEN_UNIT.search(q.text)
+                if written is None:
+                    return []
+                units.add(" ".join(written.group("unit").lower().split()))
+        if len(units) != 1:
+            return []
+        unit = units.pop()
+        out: list[tuple[Mention, Value]] = []
+        for prod in self.products_in(sent.start, sent.end):
+            bare = BARE_IGA_AFTER_PRODUCT.match(self.text, prod.end, sent.end)
+            if bare is None or bare.start("n") in used or self.skipped(bare.start("n")):
+                continue
+            strength = f"{prod.text} {bare.group('n')}%".lower()
+            if any(t.name.lower().startswith(strength) for t in self.facts.products.values()):
+                continue  # "Gamunex-C, Octagam 10, Privigen": a strength in a product's name
+            q = parse_quantity(f"{bare.group('n')} {unit}")
+            if q is None or q.kind != "iga":
+                continue
+            s, e = bare.span("n")
+            q = dataclasses.replace(q, start=s, end=e, text=self.text[s:e])
+            used.add(s)
+            out.append((Mention("quantity", "iga", s, e, self.text[s:e], q), _iga_value(q)))
+        return out
 
     def next_course_interval(self, sent: Sentence) -> bool:
         """Read "the next course starts six weeks later" as an interval of six weeks.

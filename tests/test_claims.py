@@ -460,6 +460,23 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
             ("cuvitru", "iga", "80 µg/mL", "respectively"),
         },
     ),
+    # a list whose IgA unit is written once: the bare figures after the other products
+    (
+        "The IgA labels differ: Privigen says no more than 25 micrograms per mL, Gamunex-C"
+        " averages 46, Octagam 10% about 106 and Panzyga about 200.\n",
+        {
+            ("privigen", "iga", "≤25 µg/mL", "direct"),
+            ("gamunex-c", "iga", "46 µg/mL", "direct"),
+            ("octagam-10", "iga", "106 µg/mL", "direct"),
+            ("panzyga", "iga", "200 µg/mL", "direct"),
+        },
+    ),
+    # ... but not a strength that belongs to a product's name, nor a count
+    ("Low in IgA (under 50 µg/mL): Gamunex-C, Octagam 10, Privigen.\n", set()),
+    (
+        "Gamunex-C has 46 µg/mL of IgA, and Privigen 10 vials.\n",
+        {("gamunex-c", "iga", "46 µg/mL", "direct")},
+    ),
     (
         "Privigen and Hizentra are 10 and 20% solutions, respectively.\n",
         {
