@@ -749,6 +749,12 @@ AMOUNT_PER_PERIOD_BEFORE = rx.compile(
     r"\b(?:receive|get|need|use|take|infuse)d?s?\s+$",
     re.IGNORECASE,
 )
+# "he gets 40 grams every day", "400 millilitres of Panzyga each day": a day's share of a
+# course, not the interval between courses
+DAILY_AMOUNT_BEFORE = rx.compile(
+    r"\b\d[\d,.]*\s*(?:g|grams?|ml|millilit(?:re|er)s?)(?:\s+of\s+\S+(?:\s+\S+){0,2}?)?\s+$",
+    re.IGNORECASE,
+)
 # Regimen attributes, whose statements differ by route for a product given both ways
 ROUTED_ATTRIBUTES = frozenset(
     ("dose", "max_dose", "division", "interval", "max_rate", "initial_rate", "rate")
@@ -766,6 +772,14 @@ MAX_DOSE_HEADER = rx.compile(
 LOADING_BEFORE = rx.compile(
     r"\b(?:loading|initial|starting|induction|first)\s+(?:dose|course|infusion)s?\s+(?:of|is|was|=|:)"
     r"\s*(?:about\s+|around\s+)?$",
+    re.IGNORECASE,
+)
+# A table column that says what each row is for: "indication", "condition", "diagnosis", "dx"
+INDICATION_HEADER = rx.compile(
+    r"(?i)\s*(?:indications?|conditions?|diagnos[ie]s|disease|dx|use|used\s+for)\s*"
+)
+LOADING_AFTER = rx.compile(
+    r"\s*(?:as\s+(?:a|an|the)\s+)?(?:loading|induction)(?:\s+(?:dose|course|infusion)s?)?\b",
     re.IGNORECASE,
 )
 MANUFACTURE_VERB = rx.compile(
@@ -1121,7 +1135,7 @@ APPOSITION_GAP = rx.compile(r"(?:\s+[\w-]+){0,3}\s*[,:–—-]\s*(?:the\s+)?")
 TABLE_HEADERS = {
     # "%" alone heads a concentration column; "Headache (%)" or "Response rate (%)" does not
     "concentration": rx.compile(
-        r"concentrat|strength|\bconc\b|^\W*(?:%|percent|per\s+cent)\W*$", re.IGNORECASE
+        r"concentrat|strength|\bconc(?:\b|_)|^\W*(?:%|percent|per\s+cent)\W*$", re.IGNORECASE
     ),
     "stabilizer": rx.compile(r"stabili[sz]", re.IGNORECASE),
     "manufacturer": rx.compile(
@@ -1365,7 +1379,7 @@ PER_TREATMENT_AFTER = rx.compile(
 # to the canonical regimen like any dose (checks.regimens), but compared for consistency only
 # with other maintenance doses, not with the loading dose ("2 g/kg, then 1 g/kg maintenance").
 MAINTENANCE = rx.compile(
-    r"\b(?:maintenance|taper(?:ed|ing|s)?|wean(?:ed|ing)?|step(?:ped)?\s+down|"
+    r"\b(?:maintenance|maint\b\.?|taper(?:ed|ing|s)?|wean(?:ed|ing)?|step(?:ped)?\s+down|"
     r"reduced\s+(?:to|doses?)|lower\s+doses?|once\s+(?:stable|in\s+remission)|"
     # "After the loading course, most patients continue on 1 g/kg every six weeks"
     r"after\s+(?:the|a|an)\s+(?:initial\s+)?(?:loading|induction)\s+(?:dose|course)s?|"
@@ -1373,6 +1387,13 @@ MAINTENANCE = rx.compile(
     re.IGNORECASE,
 )
 MAINTENANCE_KINDS = {"dose", "interval"}
+# "a loading dose of 2 g/kg", "Loading: 2 g/kg": a dose of its own kind (Extractor._loading);
+# "initial" and "starting" only before a maintenance phase
+LOADING_WORD_BEFORE = rx.compile(
+    r"\b(?P<word>(?:loading|induction)(?:\s+(?:dose|course|infusion)s?)?|(?:initial|starting)\s+"
+    r"(?:dose|course|infusion)s?)\s*(?:of|is|:|=|-|–)?\s*(?:about\s+|around\s+)?$",
+    re.IGNORECASE,
+)
 SEQUENCE = rx.compile(
     r"\b(?:then|followed\s+by|later|after(?:wards)?|subsequently|initially)\b", re.IGNORECASE
 )
@@ -1540,7 +1561,7 @@ _JUVENILE_FORMS: dict[tuple[Any, ...], tuple[object, Any]] = {}
 ADULT_WORDS = rx.compile(r"\badults?\b", re.IGNORECASE)
 _CHILD_STEMS = ("child", "kid", "ediatric", "juvenile", "adolescent", "infant")
 _MAINTENANCE_STEMS = (
-    "mainten", "taper", "wean", "step", "reduced", "lower", "once ", "loading", "induction",
+    "maint", "taper", "wean", "step", "reduced", "lower", "once ", "loading", "induction",
     "continu",
 )  # fmt: skip
 # Children as the population a sentence is about ("In children, ...", "affects 3 children",
@@ -1617,6 +1638,13 @@ _HEADER_TAIL = rx.compile(r"(?:\s+\d+(?:\.\d+)?\s*%|\s*\([^()]*\))+$")
 # A table whose header carries the unit: "Concentration (%)" over cells "5", "10".
 _PERCENT_HEADER = rx.compile(r"\(\s*(?:%|percent)\s*\)|^\W*%\W*$|\bin\s+%", re.IGNORECASE)
 _IGA_UNIT_HEADER = rx.compile(r"\bIgA\b.*?(?:µg|μg|ug|mcg|micrograms?)\s*(?:/|per\s)\s*ml\b", re.I)
+_IGA_MG_HEADER = rx.compile(r"\bIgA\b.*?(?:mg|milligrams?)\s*(?:/|per\s)\s*ml\b", re.I)
+# "conc_pct", "strength_percent": a data export's column in percent
+_PCT_FIELD_HEADER = rx.compile(r"^\w*?_(?:pct|percent)$", re.I)
+# "average 0.46", "maximum 0.025" in a cell: the figure's kind said before it
+_CELL_FIGURE_WORD = rx.compile(
+    r"\s*(?:(?P<max>max(?:imum)?\.?|up\s+to)|avg\.?|average|mean|typical(?:ly)?)\s+", re.I
+)
 _BARE_NUMBER = rx.compile(
     r"\s*((?:[≤<≥>~≈]|<=|>=)?\s*\d{1,3}(?:\.\d+)?(?:\s*[-–]\s*\d{1,3}(?:\.\d+)?)?)\s*"
     # "46 (avg)", "37 average", "≈ 16 (mean)"
@@ -1627,7 +1655,10 @@ _BARE_NUMBER = rx.compile(
 # something about IgA ("Notes on IgA deficiency").
 IGA_COLUMN = rx.compile(
     r"\W*(?:(?:max(?:imum)?\.?|average|mean|typical)\s+)?IgA(?:\s+(?:content|levels?|"
-    r"concentration|amount))?\s*(?:\([^)]*\))?\W*",
+    r"concentration|amount))?\s*(?:\([^)]*\))?"
+    # "IgA (mg/mL), label average or maximum"
+    r"(?:\s*,\s*(?:label\s+)?(?:average|mean|typical|max(?:imum)?)(?:\s+or\s+(?:average|mean|"
+    r"typical|max(?:imum)?))?)?\W*",
     re.IGNORECASE,
 )
 # A table cell under an IgA column that says how much without a figure ("None", "Trace").
@@ -1659,22 +1690,29 @@ def header_quantities(unit: Unit, text: str) -> list[Quantity]:
     """
     if unit.kind != "table_cell":
         return []
-    number = _BARE_NUMBER.fullmatch(text)
+    word = _CELL_FIGURE_WORD.match(text)
+    number = _BARE_NUMBER.fullmatch(text, word.end() if word else 0)
     if number is None:
         return _capped_cell(unit, text)
+    figure = number.group(1)
+    if word is not None and word.group("max") and figure[:1].isdigit():
+        figure = "≤" + figure  # "maximum 0.025": at most
     for header in (unit.column_header, unit.row_header):
         if not header:
             continue
-        if _PERCENT_HEADER.search(header):
-            q = parse_quantity(number.group(1) + "%")
+        if _PERCENT_HEADER.search(header) or _PCT_FIELD_HEADER.match(header):
+            q = parse_quantity(figure + "%")
             kind = "percent"
         elif _IGA_UNIT_HEADER.search(header):
-            q = parse_quantity(number.group(1) + " µg/mL")  # "IgA (µg/mL)" over "≤25"
+            q = parse_quantity(figure + " µg/mL")  # "IgA (µg/mL)" over "≤25"
+            kind = "iga"
+        elif _IGA_MG_HEADER.search(header):
+            q = parse_quantity(figure + " mg/mL of IgA")  # "IgA (mg/mL)" over "0.046"
             kind = "iga"
         else:
             continue
         if q is not None and q.kind == kind:
-            s, e = number.span(1)
+            s, e = (word.start() if word else number.start(1)), number.end(1)
             return [dataclasses.replace(q, start=s, end=e, text=text[s:e])]
     return []
 
@@ -1758,6 +1796,7 @@ class _Extractor:
         self._breaks: dict[int, list[tuple[int, int]]] = {}  # sentence start -> clause breaks
         self._beliefs: list[tuple[int, int]] | None = None  # reported beliefs, found once
         self.list_parents: list[str] = []  # texts of the list items this one is nested in
+        self.row_indication = ""  # a table row's indication cell (see _row_indications)
         # The header that names a table cell's attribute (see _lead).
         self.attribute_header = unit.column_header or ""
         self.lead_product, self.lead_manufacturer = self._lead()
@@ -3978,6 +4017,13 @@ class _Extractor:
             if len(named) == 1:
                 return next(iter(named))
         if self.unit.kind == "table_cell":
+            if self.row_indication:
+                # the row's indication cell: "cITP", which the facts may not know, is still
+                # not the article's condition (its figures are compared with its own)
+                named = self._named_in(self.row_indication)
+                if len(named) == 1:
+                    return next(iter(named))
+                return "other:" + " ".join(self.row_indication.lower().split())
             # "| Kawasaki disease | 2 g/kg |": the row's (or column's) condition
             for header in (self.unit.row_header, self.unit.column_header):
                 named = self._named_in(header) if header else set()
@@ -4090,6 +4136,13 @@ class _Extractor:
                     AMOUNT_PER_PERIOD_AFTER.match(self.text, m.end)
                     or AMOUNT_PER_PERIOD_BEFORE.search(
                         self.text, max(sent.start, m.start - 60), m.start
+                    )
+                    or (
+                        m.quantity.high < 1  # days, in weeks
+                        and DAILY_AMOUNT_BEFORE.search(
+                            self.text, max(sent.start, m.start - 50), m.start
+                        )
+                        is not None
                     )
                 )
             )
@@ -4404,7 +4457,21 @@ class _Extractor:
                 or header_maintenance  # a cell in the "CIDP (maintenance)" row
             ):
                 attribute = f"maintenance {q.kind}"
+            elif q.kind == "dose" and self._loading(sent, m, phase):
+                attribute = "loading dose"
             self.emit(subject, attribute, q.to_value(), m, sent, how, group, condition=condition)
+
+    def _loading(self, sent: Sentence, m: Mention, phase: list[int]) -> bool:
+        """Whether dose ``m`` is a loading dose: "a loading dose of 2 g/kg", "Loading: 2 g/kg",
+        "2 g/kg as a loading dose"; an "initial" or "starting" dose only before a maintenance
+        phase ("an initial dose of 2 g/kg, then 1 g/kg maintenance every 3 weeks")."""
+        if "oading" not in sent.text and "nduction" not in sent.text and not phase:
+            return False
+        before = LOADING_WORD_BEFORE.search(self.text, max(sent.start, m.start - 40), m.start)
+        if before is not None:
+            word = before.group("word").lower()
+            return word.startswith(("loading", "induction")) or bool(phase and m.start < min(phase))
+        return LOADING_AFTER.match(self.text, m.end) is not None
 
     def _continues_scig(self, sent: Sentence) -> bool:
         """ "SCIG is mainly used as replacement therapy ... It is usually given at home, once a
@@ -4654,7 +4721,7 @@ def analyse(
     if texts is None:
         texts = [claim_text(unit) for unit in doc.units]
     for unit, sdoc, text in zip(doc.units, sdocs, texts, strict=True):
-        if references is not None and unit.to_source(0) >= references.start:
+        if references is not None and references.holds(unit.to_source(0)):
             continue  # reference entries make no claims
         extractors.append(_Extractor(facts, doc, unit, sdoc, analysis, text))
     analysis.condition = document_condition(
@@ -4682,6 +4749,8 @@ def analyse(
             after.paragraph_before = before
             before.paragraph_after = after
     _row_leads(extractors)
+    if any(ex.unit.kind == "table_cell" for ex in extractors):
+        _row_indications(extractors)
     inherit_leads(extractors)
     _link_list_parents(extractors)
     for extractor in extractors:
@@ -4767,6 +4836,30 @@ def _row_leads(extractors: list[_Extractor]) -> None:
             if ex.lead_product is None and not ex.products:
                 ex.lead_product = Mention("product", key.id, 0, 0, key.text)
                 ex.lead_how = "table"
+
+
+def _row_indications(extractors: list[_Extractor]) -> None:
+    """Give a table row's cells the text of its indication cell, if the table has one.
+
+    "date|pt|indication|product|regimen" over "...|cITP|Privigen|1 g/kg/d x 2 d": each row's
+    figures are for the condition of its own indication column, not the article's.
+    """
+    rows: dict[int, list[_Extractor]] = {}
+    for ex in extractors:
+        if ex.unit.kind == "table_cell" and ex.unit.row >= 0:
+            rows.setdefault(ex.unit.row, []).append(ex)
+    for cells in rows.values():
+        indication = next(
+            (
+                ex.text.strip()
+                for ex in cells
+                if ex.unit.column_header and INDICATION_HEADER.fullmatch(ex.unit.column_header)
+            ),
+            "",
+        )
+        if indication:
+            for ex in cells:
+                ex.row_indication = indication
 
 
 def _link_list_parents(extractors: list[_Extractor]) -> None:

@@ -136,7 +136,7 @@ class Engine:
         for i, unit in enumerate(doc.units):
             text = claim_text(unit)
             texts.append(text)
-            if references is not None and unit.to_source(0) >= references.start:
+            if references is not None and references.holds(unit.to_source(0)):
                 # Reference entries make no claims (claims.analyse skips them).
                 sdocs.append(LightDoc(user_data={QUANTITIES_KEY: []}))
                 continue

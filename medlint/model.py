@@ -124,6 +124,14 @@ class ReferenceSection:
     start: int
     end: int
     entries: list[str] = field(default_factory=list)
+    # Where the section ends in the source: the next heading of its level or above ("-----
+    # Original Message-----" in an e-mail thread whose first message has its own refs), else
+    # the end of the document. What follows it is prose again.
+    body_end: int = 2**62
+
+    def holds(self, offset: int) -> bool:
+        """Whether source ``offset`` lies in the section (its heading or its entries)."""
+        return self.start <= offset < self.body_end
 
 
 @dataclass(slots=True)

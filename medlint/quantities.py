@@ -1577,6 +1577,14 @@ def _fmt_range(q: Quantity, scale: float = 1.0, commas: bool = False) -> str:
     return f"{_fmt(lo, commas)}-{_fmt(hi, commas)}"
 
 
+def _whole_days(weeks: float) -> int | None:
+    """``weeks`` as a whole number of days (1/7 week stored to 12 digits is 1 day), or None."""
+    days = weeks * 7
+    if not math.isfinite(days) or abs(days - round(days)) > 1e-6 or round(days) < 1:
+        return None
+    return round(days)
+
+
 def _is_whole(x: float) -> bool:
     return math.isfinite(x) and _n(x).is_integer()
 
@@ -1595,8 +1603,12 @@ def _format_interval(q: Quantity) -> str:
         core = f"{_TIMES_A_WEEK[_n(q.low)]} a week"  # "twice a week", not "every 0.5 weeks"
     elif _is_whole(q.low) and _is_whole(q.high):
         core = "every week" if q.low == q.high == 1 else f"every {_fmt_range(q)} weeks"
-    elif _is_whole(q.low * 7) and _is_whole(q.high * 7):
-        core = f"every {_fmt_range(q, 7.0)} days"
+    elif _whole_days(q.low) is not None and _whole_days(q.high) is not None:
+        lo, hi = _whole_days(q.low), _whole_days(q.high)
+        if lo == hi == 1:
+            core = "every day"
+        else:
+            core = f"every {lo} days" if lo == hi else f"every {lo}-{hi} days"
     else:
         core = f"every {_fmt_range(q)} weeks"
     doses = q.get("doses")

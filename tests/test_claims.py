@@ -460,6 +460,25 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
             ("cuvitru", "iga", "80 µg/mL", "respectively"),
         },
     ),
+    # a loading dose before a maintenance phase is a dose of its own kind
+    (
+        "In CIDP, the Gamunex-C label gives a loading dose of 2 g/kg, then maintenance doses of"
+        " 1 g/kg every three weeks.\n",
+        {
+            ("gamunex-c", "loading dose", "2 g/kg", "direct"),
+            ("gamunex-c", "maintenance dose", "1 g/kg", "direct"),
+            ("gamunex-c", "maintenance interval", "every 3 weeks", "direct"),
+        },
+    ),
+    (
+        "For CIDP, the Privigen label gives a 2 g/kg loading dose, then 1 g/kg every 3 weeks as"
+        " maintenance.\n",
+        {
+            ("privigen", "loading dose", "2 g/kg", "direct"),
+            ("privigen", "maintenance dose", "1 g/kg", "direct"),
+            ("privigen", "maintenance interval", "every 3 weeks", "direct"),
+        },
+    ),
     # a list whose IgA unit is written once: the bare figures after the other products
     (
         "The IgA labels differ: Privigen says no more than 25 micrograms per mL, Gamunex-C"
@@ -1232,6 +1251,19 @@ def test_table_cells_take_their_meaning_from_the_headers() -> None:
     }
 
 
+def test_an_iga_column_in_milligrams_with_the_figure_s_kind_before_it() -> None:
+    """ "IgA (mg/mL), label average or maximum" over "average 0.046" and "maximum 0.025": the
+    unit comes from the header, the comparator from the word."""
+    table = (
+        "| Product | IgA (mg/mL), label average or maximum |\n| --- | --- |\n"
+        "| Gamunex-C | average 0.46 |\n| Privigen | maximum 0.025 |\n"
+    )
+    assert claims_of(table, "a.md") == {
+        ("gamunex-c", "iga", "460 µg/mL", "table"),
+        ("privigen", "iga", "≤25 µg/mL", "table"),
+    }
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -1946,3 +1978,13 @@ def test_correct_wordings_from_the_probe_rounds_raise_nothing(
     path: str, text: str, rule: str
 ) -> None:
     assert not [f for f in lint_text(text, path) if f.rule == rule]
+
+
+def test_a_day_s_share_of_a_course_is_no_interval() -> None:
+    """ "he gets 40 grams every day, that is 400 millilitres of Panzyga each day": the daily
+    share of a course divided over days, not courses every day."""
+    text = (
+        "For CIDP, if the course is divided over 4 days, he gets 40 grams every day, that is 400"
+        " millilitres of Panzyga each day.\n"
+    )
+    assert claims_of(text) == {("panzyga", "division", "divided over 4 days", "direct")}

@@ -67,6 +67,7 @@ def _inconsistencies(
     [
         ("For CIDP, maintenance infusions are 1 g/kg every 3 weeks [2].", False),
         ("For CIDP, the loading dose is 1 g/kg [2].", True),
+        ("For CIDP, the dose is 1 g/kg [2].", False),  # not said to be the loading dose
     ],
 )
 def test_a_maintenance_dose_is_compared_only_with_maintenance_doses(
@@ -79,7 +80,7 @@ def test_a_maintenance_dose_is_compared_only_with_maintenance_doses(
         "# IVIG in CIDP\n\nFor CIDP, the loading dose is 2 g/kg [1].\n\n"
         f"{second}\n\n## References\n\n1. A.\n2. B.\n",
     )
-    assert [f["attribute"] for f in findings] == (["dose"] if reported else [])
+    assert [f["attribute"] for f in findings] == (["loading dose"] if reported else [])
 
 
 @pytest.mark.parametrize(
@@ -96,7 +97,7 @@ def test_statements_for_different_conditions_are_not_compared(
     findings = _inconsistencies(
         tmp_path,
         capsys,
-        "# Privigen\n\nFor CIDP, Privigen is given as a 2 g/kg loading dose [1].\n\n"
+        "# Privigen\n\nFor CIDP, Privigen is given at 2 g/kg [1].\n\n"
         f"{second}\n\n## References\n\n1. A.\n",
     )
     assert len(findings) == (1 if reported else 0), findings
@@ -304,3 +305,27 @@ def test_a_schedule_beside_an_scig_product_is_not_compared_with_iv_schedules(
           "--select", "corpus-inconsistency", str(tmp_path)])  # fmt: skip
     findings = json.loads(capsys.readouterr().out)["findings"]
     assert len(findings) == (1 if reported else 0), findings
+
+
+@pytest.mark.parametrize(
+    ("second", "reported"),
+    [
+        # the maintenance dose said without the word: not the loading dose's question
+        ("For CIDP, the dose is 1 g/kg every 3 weeks [2].", False),
+        ("For CIDP, the loading dose is 2 g/kg [2].", False),
+        ("For CIDP, the loading dose is 1 g/kg [2].", True),
+        ("For CIDP, start with an initial dose of 1 g/kg, then maintenance doses [2].", True),
+    ],
+)
+def test_a_loading_dose_before_a_maintenance_phase_is_its_own_question(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], second: str, reported: bool
+) -> None:
+    """ "a loading dose of 2 g/kg, then maintenance doses of 1 g/kg every three weeks": the
+    2 g/kg is compared with other loading doses, not with doses of the maintenance phase."""
+    findings = _inconsistencies(
+        tmp_path,
+        capsys,
+        "# IVIG in CIDP\n\nFor CIDP, the label gives a loading dose of 2 g/kg, then maintenance"
+        f" doses of 1 g/kg every three weeks [1].\n\n{second}\n\n## References\n\n1. A.\n2. B.\n",
+    )
+    assert [f["attribute"] for f in findings] == (["loading dose"] if reported else [])

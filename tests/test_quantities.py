@@ -1297,3 +1297,17 @@ def test_shared_unit_lists(text: str, expected: list[tuple[str, str, float]]) ->
     found = find_quantities(text)
     assert [(q.text, q.kind, q.low) for q in found] == expected
     check_invariants(text, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("every day", "every day"),
+        ("every 3 days", "every 3 days"),
+        ("every 10 days", "every 10 days"),
+    ],
+)
+def test_intervals_in_days_are_shown_in_days(text: str, shown: str) -> None:
+    """A day is 1/7 week, stored to 12 digits: shown as "every day", never "every 0.142857142857
+    weeks" or "every 0.999999999999 days"."""
+    assert format_quantity(only(text)) == shown

@@ -364,3 +364,62 @@ def test_a_thread_s_post_counter_is_a_break() -> None:
     )
     assert [u.text for u in doc.units] == ["Privigen is a 10% product [1].", "Sources:", "Label."]
     assert doc.references is not None
+
+
+def test_an_email_s_quoted_messages_are_prose_without_their_marks() -> None:
+    """ "> " and ">> " quote earlier messages: the marks are layout (each quoted paragraph is
+    a unit of its own, flagged as quoted, mapped back to the source), and ">" alone between
+    them breaks paragraphs as a blank line does."""
+    source = (
+        "Agreed.\n\nOn Tue, Dr Ode wrote:\n\n> Privigen is a 10%\n> solution.\n>\n"
+        ">> Hizentra is given under the skin.\n"
+    )
+    doc = read_text("a.txt", source)
+    units = [(u.text, u.quoted) for u in doc.units]
+    assert units[-2:] == [
+        ("Privigen is a 10%\nsolution.", True),
+        ("Hizentra is given under the skin.", True),
+    ]
+    assert not doc.units[0].quoted
+    unit = doc.units[-2]
+    start, end = unit.source_span(0, len(unit.text))
+    assert source[start:end] == "Privigen is a 10%\n> solution."
+
+
+def test_a_leading_greater_than_sign_alone_is_text() -> None:
+    """Without an e-mail's quoting (no ">" line alone, no ">>", no "wrote:" above), "> 50 kg"
+    is a comparison and keeps its sign."""
+    assert kinds("Doses:\n\n> 50 kg: 2 g/kg per course.\n")[-1] == (
+        "paragraph",
+        "> 50 kg: 2 g/kg per course.",
+    )
+
+
+def test_a_pipe_table_without_a_rule_under_its_header() -> None:
+    """A data export ("item|product|conc_pct" over rows of values): a table all the same, its
+    header's cells the columns' names; a line with another count of pipes ends it."""
+    doc = read_text(
+        "a.txt",
+        "Export:\n\nitem|product|conc_pct\nIG-1|Privigen|10\nIG-2|Hizentra|20\n(2 rows | end)\n",
+    )
+    cells = [(u.kind, u.text, u.column_header, u.row_header) for u in doc.units[1:]]
+    assert cells[:3] == [
+        ("table_header", "item", None, None),
+        ("table_header", "product", None, None),
+        ("table_header", "conc_pct", None, None),
+    ]
+    assert ("table_cell", "20", "conc_pct", "IG-2") in cells
+    assert doc.units[-1].kind not in ("table_cell", "table_header")
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "Price | per gram | per vial\n",  # one line
+        "a | b | c\nd | e | f\n",  # no second row
+        "10 | 20 | 30\n1 | 2 | 3\n4 | 5 | 6\n",  # a header of figures
+        "a | b\nc | d\ne | f\n",  # two columns
+    ],
+)
+def test_lines_with_pipes_that_are_no_table(block: str) -> None:
+    assert not any(u.kind.startswith("table") for u in read_text("a.txt", block).units)

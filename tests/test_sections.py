@@ -21,6 +21,8 @@ def rules_of(text: str, path: str) -> set[str]:
         ("a.md", "## References"),
         ("a.md", "## References (from the hospital's information pack)"),
         ("a.md", "## Sources we used"),
+        ("a.md", "### 4.5 Reference documents"),  # a tender specification's
+        ("a.txt", "SOURCE DOCUMENTS"),
         ("a.md", "## Further reading"),
         ("a.md", "## Sources and further reading"),
         ("a.md", "## Show notes and references"),
@@ -81,3 +83,21 @@ def test_a_reference_entry_needs_no_citation_of_its_own() -> None:
     # the same cue in a sentence of the article is still reported
     prose = CLAIM + "The Childhood Arthritis and Rheumatology Research Alliance recommends IVIG.\n"
     assert "citation-needed" in rules_of(prose, "a.md")
+
+
+def test_prose_after_the_references_section_still_makes_claims() -> None:
+    """A references section ends at the next heading of its level: an e-mail's first message
+    has its refs, and the quoted messages below them are prose, checked as prose."""
+    from medlint.documents import read_document
+    from medlint.lint import Engine
+
+    source = (
+        "# Reply\n\nSee the label [1].\n\n## References\n\n1. Octagam 10% label.\n\n"
+        "## Original message\n\nGamunex-C is a 5% solution.\n"
+    )
+    doc = read_document("a.md", source)
+    assert doc.references is not None
+    assert doc.references.holds(source.index("1. Octagam"))
+    assert not doc.references.holds(source.index("Gamunex-C"))
+    claims = Engine().analyse(doc).claims
+    assert [(c.subject, c.value.display) for c in claims] == [("products.gamunex-c", "5%")]

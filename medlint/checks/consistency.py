@@ -68,7 +68,9 @@ def compared(claim: Claim, attributes: set[str], facts: Facts) -> bool:
     """Whether this check compares the claim at all (the corpus path keeps only these)."""
     # "cost per course" is a kind of "cost"; "maintenance dose" of "dose" (compared with other
     # maintenance doses: the claim's own attribute keys the comparison)
-    family = claim.attribute.removeprefix("maintenance ").split(" per ")[0]
+    # (a "loading dose" with other loading doses)
+    family = claim.attribute.removeprefix("maintenance ").removeprefix("loading ")
+    family = family.split(" per ")[0]
     if claim.attribute not in attributes and family not in attributes:
         return False
     if not claim.polarity or claim.attribution == "ambiguous":

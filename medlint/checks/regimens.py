@@ -54,6 +54,7 @@ REGIMEN_ATTRIBUTES = (
 # A rate said as neither ("increase to 2 mg/kg/min") is a step: the maximum is its ceiling.
 CEILINGS = {"max_rate": "maximum_rate", "initial_rate": "initial_rate", "rate": "maximum_rate"}
 MAINTENANCE = "maintenance "  # the prefix of a maintenance phase's attribute ("maintenance dose")
+LOADING = "loading "  # ... and of the dose before one ("loading dose", claims.LOADING_BEFORE)
 INCIDENCE_TOLERANCE = 0.25  # relative, around the point value, when no interval is given
 _RELATION_TEXT = {
     "reaches-above": "its upper end reaches above",
@@ -240,12 +241,12 @@ def _run_regimen(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable
     attributes = rule.compiled["attributes"]
     for analysis in analyses:
         for claim in analysis.claims:
-            attribute = claim.attribute.removeprefix(MAINTENANCE)
+            attribute = claim.attribute.removeprefix(MAINTENANCE).removeprefix(LOADING)
             if attribute not in attributes or not isinstance(claim.quantity, Quantity):
                 continue
-            # A maintenance dose or interval (claims.MAINTENANCE) is held to the canonical
-            # regimen like any other: a facts file that allows a lighter maintenance phase
-            # says so in its regimens.
+            # A maintenance dose or interval (claims.MAINTENANCE), or the loading dose before
+            # one, is held to the canonical regimen like any other: a facts file that allows a
+            # lighter maintenance phase says so in its regimens.
             stated: Quantity = claim.quantity
             course = course_dose(stated) if attribute == "dose" else None
             blocks_here = [b for b in applicable(facts, claim) if b.status != "unverified"]

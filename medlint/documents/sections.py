@@ -34,7 +34,9 @@ REFERENCE_HEADING = rx.compile(
     # "Show notes and references", "Resources and sources"
     r"|(?:show\s+notes|notes|resources|links|reading)\s+(?:and|&)\s+(?:references|sources)"
     # "Reading list", "Links posted in this thread"
-    r"|reading\s+list|links(?:\s+(?:posted|shared|mentioned|cited)\b[\w\s'’]{0,40})?)"
+    r"|reading\s+list|links(?:\s+(?:posted|shared|mentioned|cited)\b[\w\s'’]{0,40})?"
+    # a specification's or policy's "Reference documents", "Source documents"
+    r"|(?:reference|source)\s+(?:documents?|materials?|texts?))"
     # "References (from the hospital's information pack)", "Sources we used"
     r"(?:\s*\([^)]{0,80}\)|\s*,\s*(?:since|as|because|for|in\s+case)\b[\w\s'’]{0,40}"
     r"|\s+(?:we|our|i|used|cited|consulted|checked|reviewed|mentioned"
@@ -131,6 +133,7 @@ def find_references(doc: Document) -> ReferenceSection | None:
             if nxt.kind == "heading" and (
                 nxt.heading_level <= unit.heading_level or unit.heading_level == 0
             ):
+                section.body_end = nxt.to_source(0)
                 break
             if looks_like_reference(nxt.text, nxt.kind):
                 section.entries.append(nxt.text.strip())

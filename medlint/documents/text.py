@@ -31,6 +31,11 @@ _POST_COUNTER = rx.compile(r"[ \t]*\d{1,3}[ \t]*/[ \t]*\d{1,3}[ \t]*")
 _RECORD_LABEL = rx.compile(r"[A-Z]{2,}[A-Z/&]*[ \t]+(?:\d|[-–:(/])")
 _ENDS_ENTRY = frozenset(".!?:;)")
 _COMMENT_LINE = rx.compile(r"[ \t]*<!--(.*?)-->[ \t]*$")
+# An e-mail's quoted earlier message: "> text", ">> text", ">" alone between its paragraphs
+_QUOTE_MARKS = rx.compile(r"[ \t]*(?:>[ \t]?)+")
+_QUOTE_STYLE = rx.compile(
+    r"^[ \t]*>(?:[ \t]*>|[ \t]*$)|\bwrote:[ \t]*\r?\n[ \t]*(?:\r?\n[ \t]*)?>", re.M
+)
 # A text box drawn with ASCII art ("+-----+" above and below, "|  text  |" lines between): its
 # frame is not prose, and its lines are one paragraph (not a table of one column).
 _UNDERLINE = rx.compile(r"[ \t]*[-=_*~]{3,}[ \t]*$")  # a rule under a title
@@ -200,11 +205,38 @@ def _pipe_tables(
                 out.append((block[rest:i], False))
             out.append((block[i:end], True))
             i = rest = end
+        elif (end := _ruleless_table_end(source, block, i)) is not None:
+            if rest < i:
+                out.append((block[rest:i], False))
+            out.append((block[i:end], True))
+            i = rest = end
         else:
             i += 1
     if rest < len(block):
         out.append((block[rest:], False))
     return out
+
+
+def _ruleless_table_end(source: str, block: list[tuple[int, int]], i: int) -> int | None:
+    """The end of a pipe table with no rule under its header, if one starts at line ``i``.
+
+    A data export pasted as text ("item_id|product|conc_pct|route" over rows of values): a
+    header of three columns or more whose cells are short names, not figures, over at least
+    two rows with as many pipes. Else None.
+    """
+    hs, he = block[i]
+    pipes = source.count("|", hs, he)
+    if pipes < 2 or i + 2 >= len(block):
+        return None
+    header = _cells(source, hs, he)
+    if len(header) < 3 or any(
+        a == b or b - a > 40 or source[a].isdigit() or source[a] in "-=+" for a, b in header
+    ):
+        return None
+    end = i + 1
+    while end < len(block) and source.count("|", *block[end]) == pipes:
+        end += 1
+    return end if end - i >= 3 else None
 
 
 def _cells(source: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -235,7 +267,8 @@ def _table_units(
             units.append(
                 Unit("table_header", source[a:b], (Segment(0, b - a, a, b),), section=section)
             )
-    for row, (s, e) in enumerate(block[2:], start=first_row):
+    ruled = len(block) > 1 and _PIPE_RULE.fullmatch(source, *block[1]) is not None
+    for row, (s, e) in enumerate(block[2 if ruled else 1 :], start=first_row):
         cells = _cells(source, s, e)
         first = source[cells[0][0] : cells[0][1]] if cells else None
         for col, (a, b) in enumerate(cells):
@@ -305,10 +338,23 @@ def read_text(path: str, source: str) -> Document:
     boxed: set[int] = set()  # starts of the text inside a box's lines
     lines = _lines(source)
     cue_lines = _cue_lines(source, lines) if "-->" in source else set()
+    # Quoted replies are marked by ">" only in a text that quotes as e-mail does (an empty ">"
+    # line, ">>", or "> " right under "... wrote:"): "> 50 kg: 2 g/kg" alone is a comparison.
+    quoting = ">" in source and _QUOTE_STYLE.search(source) is not None
+    quoted: set[int] = set()  # starts of the text of quoted lines
     for s, e in lines:
         s = max(s, start_offset)
         if s in cue_lines:
             continue  # a caption's number or timing: neither text nor a break
+        if quoting and (mark := _QUOTE_MARKS.match(source, s, e)) and ">" in mark.group():
+            s = mark.end()
+            quoted.add(s)
+            if current and current[-1][0] not in quoted:
+                blocks.append(current)  # the quote starts a block of its own
+                current = []
+        elif current and current[-1][0] in quoted:
+            blocks.append(current)  # ... and ends it
+            current = []
         line = source[s:e]
         cm = _COMMENT_LINE.match(line)
         if cm:
@@ -388,7 +434,7 @@ def read_text(path: str, source: str) -> Document:
         first_s, first_e = block[0]
         if first_s in tables:
             units.extend(_table_units(source, block, section, rows, len(units)))
-            rows += len(block) - 2
+            rows += len(block) - (2 if _PIPE_RULE.fullmatch(source, *block[1]) else 1)
             continue
         bullet = _BULLET.match(source, first_s, first_e)
         if bullet:
@@ -404,7 +450,7 @@ def read_text(path: str, source: str) -> Document:
             e -= 1
         text = source[s:e]
         segments: tuple[Segment, ...] = (Segment(0, len(text), s, e),)
-        if len(block) > 1 and first_s in boxed:
+        if len(block) > 1 and (first_s in boxed or first_s in quoted):
             text, segments = _unframed(source, block, s)
         elif len(block) > 1 and (cue_lines or any(_indent(source, ls, le) for ls, le in block[1:])):
             # indented continuation lines ("  * She has ...\n    and has received ..."): each
@@ -436,6 +482,7 @@ def read_text(path: str, source: str) -> Document:
             section=section,
             heading_level=2 if kind == "heading" else 0,
             index=len(units),
+            quoted=first_s in quoted,
         )
         if kind == "heading":
             section = text.strip()
