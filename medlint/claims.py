@@ -913,7 +913,8 @@ ROUTE_ONLY_AFTER = rx.compile(
     re.IGNORECASE,
 )
 ROUTE_ONLY_BEFORE = rx.compile(
-    r"\bonly\s+(?:(?:be\s+)?(?:given|administered|infused|used|injected)\s+)?"
+    r"\bonly\s+(?:(?:be\s+)?(?:given|administered|infused|used|injected)\s+|(?:go|goes|run|runs"
+    r"|be\s+run|be\s+put)\s+(?:(?:in)?to\s+)?)?"  # "can only go into a vein"
     r"(?:(?:as|by|via|through)\s+(?:an?\s+)?)?$",
     re.IGNORECASE,
 )
@@ -3251,6 +3252,31 @@ class _Extractor:
             values.sort(key=lambda item: item[0].start)
         self.attribute_values(sent, "iga", values)
 
+    def iga_said_before(self, sent: Sentence) -> bool:
+        """Whether a sentence before ``sent`` in this unit speaks of IgA."""
+        for other in self.sentences:
+            if other is sent:
+                return False
+            if "IgA" in other.text:
+                return True
+        return False
+
+    def iga_continued(self, sent: Sentence) -> None:
+        """ "No product is IgA-free. Label figures: Privigen no more than 25 µg/mL; Gamunex-C
+        average 46 µg/mL; ...": micrograms per mL after a sentence about IgA are IgA contents
+        (each its own clause's product's), as they are in a sentence that names IgA."""
+        values: list[tuple[Mention, Value]] = []
+        used: set[int] = set()
+        for m in sent.mentions:
+            q = m.quantity
+            if q is None or q.kind != "iga" or "dl" in q.text.lower() or self.skipped(m.start):
+                continue
+            used.add(m.start)
+            values.append((m, _iga_value(q)))
+        values.extend(self.bare_iga_figures(sent, used))
+        values.sort(key=lambda item: item[0].start)
+        self.attribute_values(sent, "iga", values)
+
     def bare_iga_figures(self, sent: Sentence, used: set[int]) -> list[tuple[Mention, Value]]:
         """IgA figures written without their unit after a product, in a list whose unit is
         written once ("Privigen says no more than 25 micrograms per mL, Gamunex-C averages
@@ -4699,7 +4725,10 @@ class _Extractor:
                 ):
                     self.manufacturers(sent)
             if "iga" in qkinds and "IgA" not in sent.text and not self.iga_column:
-                self.iga_answer(sent)
+                if iga and product_claims and self.iga_said_before(sent):
+                    self.iga_continued(sent)
+                else:
+                    self.iga_answer(sent)
             if not qkinds.isdisjoint(REGIMEN_KINDS):
                 self.regimen(sent)
             if "rate" in qkinds:

@@ -529,7 +529,9 @@ _P_RATE = (
             (?:{_W1}of{_W1}(?:(?:juvenile|adult){_W1})?(?:dermatomyositis|DM|JDM|myositis))?
             # "96 new cases were diagnosed per million"
             (?:{_W1}(?:were|are|is|was){_W1}(?:newly{_W1})?(?:diagnosed|reported|identified|seen
-                |recorded))?)?
+                |recorded)
+              # "about one new case arose for every ten thousand person-years"
+              |{_W1}(?:arose|arise|arises|occurred|occurs|occur|appeared|appears))?)?
          (?:{_W0}/{_W0}|{_W1}(?:per|in|out{_W1}of|for(?={_W1}every\b)){_W1})(?:every{_W1})?
          (?P<base>(?:(?P<bnum>{_NUM}|one|a){_W1})?million\b
                  # "one in ten thousand", "per hundred thousand"
@@ -1208,6 +1210,7 @@ _PREFIX_WORDS = (
     "all", "highest", "largest", "we", "you", "they", "ever", "used", "allowed", "use", "give",
     "recommended", "was", "capped", "capping", "cap", "caps", "infusion", "course", "were", "are",
     "diagnosed", "reported", "identified", "seen", "recorded", "newly",
+    "arose", "arise", "arises", "occurred", "occurs", "occur", "appeared", "appears",
     "milli",  # "two milligrams per kilogram": the anchor "gram" sits inside the word
     "micro", "hundred",  # "one hundred and sixty micrograms of IgA per mL"
     # "one child in every 100,000": the number word before the population

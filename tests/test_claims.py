@@ -479,6 +479,19 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
             ("privigen", "maintenance interval", "every 3 weeks", "direct"),
         },
     ),
+    # figures in µg/mL after a sentence about IgA are IgA contents
+    (
+        "No product is IgA-free. Label figures: Privigen no more than 25 µg/mL; Gamunex-C"
+        " average 64 µg/mL.\n",
+        {
+            ("privigen", "iga", "≤25 µg/mL", "direct"),
+            ("gamunex-c", "iga", "64 µg/mL", "direct"),
+        },
+    ),
+    (
+        "Gammagard Liquid can only go into a vein.\n",
+        {("gammagard-liquid", "route", "intravenous only", "direct")},
+    ),
     # a list whose IgA unit is written once: the bare figures after the other products
     (
         "The IgA labels differ: Privigen says no more than 25 micrograms per mL, Gamunex-C"

@@ -1116,7 +1116,7 @@ TOKENS = [
     "dosing", "children", "women", "men", "girls", "100k", "in",
     "twenty", "thirty-two", "kids", "any", "caps",
     "hundred", "forty-six", "microgram", "of IgA", "mL", "->", "Rx", "six", "wks",
-    "&", "46", "100", "days", "2019", "0.04", "mL/kg/min", "µg/mL",
+    "&", "46", "100", "days", "2019", "0.04", "mL/kg/min", "µg/mL", "arose", "case",
 ]  # fmt: skip
 
 
@@ -1311,3 +1311,9 @@ def test_intervals_in_days_are_shown_in_days(text: str, shown: str) -> None:
     """A day is 1/7 week, stored to 12 digits: shown as "every day", never "every 0.142857142857
     weeks" or "every 0.999999999999 days"."""
     assert format_quantity(only(text)) == shown
+
+
+def test_a_rate_with_a_verb_after_its_cases() -> None:
+    """ "about one new case arose for every ten thousand person-years": 100 per million a year."""
+    q = only("about one new case arose for every ten thousand person-years of follow-up")
+    assert (q.kind, q.low, q.unit) == ("rate", 100.0, "per_million_per_year")

@@ -7,10 +7,11 @@ same for every format and lives here.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from medlint import rx
-from medlint.model import Document, ReferenceSection
+from medlint.model import Document, ReferenceSection, Unit
 
 REFERENCE_HEADING = rx.compile(
     # "7. References", "Slide 13 — References", "Appendix B: Sources", "[SLIDE 9: References]"
@@ -24,7 +25,8 @@ REFERENCE_HEADING = rx.compile(
     r"(?:[-=*~]{2,}\s*)?(?:(?:show\s+notes|notes|episode\s+notes|pinned)\s*[:–—-]\s*)?"
     r"(?:(?:our|key|selected|main|further)\s+)?"
     r"(?:(?:(?:references?|refs?|citations?|sources?|bibliography|works\s+cited|further\s+reading|"
-    r"literature(?:\s+cited)?|notes\s+and\s+references|references\s+and\s+notes)"
+    r"literature(?:\s+(?:cited|referred\s+to|consulted|used))?|notes\s+and\s+references"
+    r"|references\s+and\s+notes|foot\s*notes|end\s*notes)"
     # "Sources and further reading", "References & resources", "References / Referencias"
     r"(?:\s+(?:and|&)\s+(?:references?|sources?|further\s+reading|resources|bibliography|links"
     r"|notes)|\s*[/–—-]\s*(?:referencias|fuentes|bibliograf[ií]a|r[ée]f[ée]rences|sources"
@@ -111,12 +113,43 @@ def looks_like_reference(text: str, kind: str) -> bool:
     return bool(_ENTRY_SIGNS.search(stripped))
 
 
+# "Sources [1] OCTAGAM 10% prescribing information. ... [2] ...": a title and its numbered
+# entries in one paragraph (an e-mail's footer, lines broken by <br>)
+_INLINE_ENTRY = rx.compile(r"(?:^|\s)\[(\d{1,3})\]\s+(?=\S)")
+
+
+def _inline_references(unit: Unit) -> ReferenceSection | None:
+    """A paragraph that is a references title followed by its numbered entries, or None."""
+    text = unit.text
+    first = _INLINE_ENTRY.search(text, 0, _TITLE_CHARS)
+    if first is None or first.group(1) != "1" or not first.start():
+        return None
+    title = text[: first.start()]
+    if len(title.split()) > _TITLE_WORDS or not REFERENCE_HEADING.match(title):
+        return None
+    marks = list(_INLINE_ENTRY.finditer(text, first.start()))
+    start, end = unit.source_span(0, len(text))
+    section = ReferenceSection(heading=title.strip(), start=start, end=end, body_end=end)
+    for mark, following in itertools.zip_longest(marks, marks[1:]):
+        entry = text[mark.end() : following.start() if following else len(text)].strip()
+        if entry:
+            section.entries.append(entry)
+    return section
+
+
 def find_references(doc: Document) -> ReferenceSection | None:
     """The last heading that names a references section, with the entries below it."""
     found: ReferenceSection | None = None
     units = doc.units
     for i, unit in enumerate(units):
-        if unit.kind not in ("heading", "paragraph", "list_item"):
+        if unit.kind not in ("heading", "paragraph", "list_item", "table_cell"):
+            continue
+        if unit.kind != "heading" and "[1]" in unit.text[:_TITLE_CHARS]:
+            inline = _inline_references(unit)
+            if inline is not None:
+                found = inline
+                continue
+        if unit.kind == "table_cell":
             continue
         if unit.kind != "heading" and len(unit.text) > _TITLE_CHARS:
             continue
