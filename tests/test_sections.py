@@ -22,6 +22,8 @@ def rules_of(text: str, path: str) -> set[str]:
         ("a.md", "## References (from the hospital's information pack)"),
         ("a.md", "## Sources we used"),
         ("a.md", "### 4.5 Reference documents"),  # a tender specification's
+        ("a.txt", "Footnotes"),  # a hearing transcript's
+        ("a.txt", "APPENDIX A: LITERATURE REFERRED TO"),  # an expert report's
         ("a.txt", "SOURCE DOCUMENTS"),
         ("a.md", "## Further reading"),
         ("a.md", "## Sources and further reading"),
@@ -101,3 +103,26 @@ def test_prose_after_the_references_section_still_makes_claims() -> None:
     assert not doc.references.holds(source.index("Gamunex-C"))
     claims = Engine().analyse(doc).claims
     assert [(c.subject, c.value.display) for c in claims] == [("products.gamunex-c", "5%")]
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "<p><b>Sources</b><br>\n[1] Octagam 10% label. Octapharma.<br>\n[2] Huber AM, et al."
+        " J Rheumatol. 2017.</p>",
+        "<p>Sources I used:<br>[1] Octagam 10% label.<br>[2] Aggarwal R, et al. NEJM 2022.</p>",
+    ],
+)
+def test_a_title_and_its_numbered_entries_in_one_paragraph(footer: str) -> None:
+    """An e-mail's or a newsletter's footer: the title and its entries broken by <br>."""
+    doc = read_document("a.html", f"<p>Privigen is a 10% solution [1].</p>\n{footer}\n")
+    assert doc.references is not None
+    assert len(doc.references.entries) == 2
+    assert doc.references.entries[0].startswith("Octagam 10% label.")
+    assert "references-missing" not in rules_of(doc.source, "a.html")
+
+
+def test_a_paragraph_that_only_cites_is_no_references_section() -> None:
+    """ "[1] says ..." in prose, or numbered entries under no references title, are not one."""
+    doc = read_document("a.html", "<p>As the label says [1], Privigen is a 10% solution.</p>\n")
+    assert doc.references is None
