@@ -1102,6 +1102,11 @@ ANY_VERDICT = rx.compile(
     r"[\s*_(\[]*(?:wrong|incorrect|false|not\s+correct|correct|right|true)\b[\s*_)\]]*[:.!–—-]",
     re.IGNORECASE,
 )
+# An answer sheet's lettered option ("A. 1 g/kg every 4 weeks ✘"), its cross and its tick
+LETTER_OPTION = rx.compile(r"(?:^|(?<=[\s>?:.!✘✗❌✔✓✅)]))\(?(?P<letter>[A-Ea-e])[.)]\s")
+CROSS_IN_OPTION = rx.compile(r"[✘✗❌]")
+CROSS_REASON = rx.compile(r"\s*\([^()]*\)")
+TICK = rx.compile(r"[✔✓✅]")
 # An option's letter anywhere in a unit: "? a) ...", "(b) ..."
 OPTION_MARK = rx.compile(r"(?<![\w(])\(?[a-eA-E]\)\s")
 # A quiz's answer option ("- a) 0.4 g/kg", "(b) every 2 weeks"): offered, not stated.
@@ -1746,6 +1751,32 @@ def claim_text(unit: Unit) -> str:
     return "".join(parts)
 
 
+def _split_at_options(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences cut before each lettered option of an answer sheet that marks its options
+    ("... ✘ B. It comes only as ... ✘ C. It contains sorbitol ✔"): each option says its own
+    thing, and its "It" is the question's subject, not the product of the option before."""
+    cuts = sorted(
+        m.start()
+        for m in LETTER_OPTION.finditer(text)
+        if m.start() and text[: m.start()].rstrip()[-1:] in "✘✗❌✔✓✅)"
+    )
+    if not cuts:
+        return spans
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        pos = start
+        for cut in cuts:
+            if pos < cut < end:
+                piece_end = cut
+                while piece_end > pos and text[piece_end - 1] in " \t\n":
+                    piece_end -= 1
+                if piece_end > pos:
+                    out.append((pos, piece_end))
+                pos = cut
+        out.append((pos, end))
+    return out
+
+
 class _Extractor:
     """Extracts the claims of one unit; one instance per unit keeps the state explicit."""
 
@@ -1765,10 +1796,10 @@ class _Extractor:
         self.analysis = analysis
         self.mentions = self._mentions(sdoc)
         # Sentences as written (the citation rule reads their markers).
-        self.sentences = [
-            Sentence(unit, start, end, unit.text[start:end])
-            for start, end in split_sentences(unit.text)
-        ]
+        spans = split_sentences(unit.text)
+        if any(c in unit.text for c in "✘✗❌✔✓✅"):
+            spans = _split_at_options(unit.text, spans)
+        self.sentences = [Sentence(unit, start, end, unit.text[start:end]) for start, end in spans]
         # Index by offset so every look-up is a bisection: a paragraph with thousands of
         # claims must stay linear, not quadratic.
         sent_starts = [s.start for s in self.sentences]
@@ -2111,6 +2142,10 @@ class _Extractor:
         "c) 2 g/kg every 6 weeks from the start. **Wrong:** the interval is not in the plan."
         An option runs to the next option's letter; its verdict is the first one after it.
         """
+        if "✘" in self.text or "✗" in self.text or "❌" in self.text:
+            marked = self._crossed_options()
+            if marked:
+                return marked
         low = self.text.lower()
         if not ("wrong" in low or "incorrect" in low or "false" in low) or ")" not in low:
             return []
@@ -2121,6 +2156,34 @@ class _Extractor:
             verdict = ANY_VERDICT.search(self.text, mark.end(), end)
             if verdict is not None and WRONG_VERDICT.match(self.text, verdict.start()):
                 spans.append((mark.start(), verdict.start()))
+        return spans
+
+    def _crossed_options(self) -> list[tuple[int, int]]:
+        """Options an answer sheet crosses out: "A. 1 g/kg every 4 weeks ✘ (half the course)
+        B. 2 g/kg ... ✔": lettered in order from A (or a), each running to the next letter;
+        one with a cross and no tick is wrong, from its letter to its cross."""
+        marks = list(LETTER_OPTION.finditer(self.text))
+        # the letters must run in order from the first ("A. ... B. ..."): not "Dr. A. Smith"
+        run: list[re.Match[str]] = []
+        for mark in marks:
+            letter = mark.group("letter").lower()
+            if not run and letter == "a":
+                run = [mark]
+            elif run and ord(letter) == ord(run[-1].group("letter").lower()) + 1:
+                run.append(mark)
+        if len(run) < 2:
+            return []
+        spans = []
+        for k, mark in enumerate(run):
+            end = run[k + 1].start() if k + 1 < len(run) else len(self.text)
+            option = self.text[mark.end() : end]
+            cross = CROSS_IN_OPTION.search(option)
+            if cross is not None and not TICK.search(option):
+                # with the reason in brackets after the cross: "✘ (that adds up to 10 g/kg)"
+                # works the wrong option through, and states nothing of its own
+                reason = CROSS_REASON.match(option, cross.end())
+                stop = reason.end() if reason is not None else cross.end()
+                spans.append((mark.start(), mark.end() + stop))
         return spans
 
     def _rebuttal(self, label: re.Match[str], before: Sentence | None) -> bool:
@@ -2249,6 +2312,11 @@ class _Extractor:
             return found
         prev = self.sentences[idx - 1]
         prods = self.products_in(prev.start, prev.end)
+        if prods and ("✘" in prev.text or "✗" in prev.text or "❌" in prev.text):
+            # "A. It contains glycine, like Gamunex-C ✘ ... C. It contains sorbitol ✔": a
+            # crossed-out option's product is not what the next option's "It" is
+            crossed = self.beliefs
+            prods = [p for p in prods if not any(lo <= p.start < hi for lo, hi in crossed)]
         ids = {p.id for p in prods}
         if len(ids) == 1 and depth < 3 and (liked := self.like_lead(prev, prods)) is not None:
             return liked  # "Like Privigen, it is a 10% liquid. It contains ...": not Privigen
@@ -4008,6 +4076,16 @@ class _Extractor:
             # "In autoimmune disease it is given at 2 g/kg": a scope of its own; "(why
             # replacement is q3-4w)": IgG replacement, whatever the article is about
             return ""
+        if k and LETTER_OPTION.match(sent.text) and any(c in sent.text for c in "✘✗❌✔✓✅"):
+            # "A 45 kg girl with juvenile dermatomyositis ... Which order is right? A. 90 g ...
+            # ✘ B. 70 g every 2 weeks ... ✔": an answer sheet's option is about the question's
+            # case, however many options stand between
+            for previous in reversed(self.sentences[:k]):
+                named = self._conditions_named(previous)
+                if len(named) == 1:
+                    return next(iter(named))
+                if named:
+                    break
         if k:
             # "IVIG is also used for CIDP. The dose is ...": only a sentence about treatment
             # ("JDM is the childhood form of the disease." hands nothing on)
