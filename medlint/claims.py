@@ -248,6 +248,12 @@ GENERIC_NEGATIVE_SUBJECT = rx.compile(
     r"|IVIGs?|SCIGs?|immunoglobulins?|immune\s+globulins?|solutions?|preparations?)\b))\b",
     re.IGNORECASE,
 )
+# "CSL Behring's two products share L-proline": a maker's products, none of them named
+MAKER_PRODUCTS_AFTER = rx.compile(
+    r"['’]s?\s+(?:(?:two|three|four|both|other|own|newer|older|SC|IV|subcutaneous|intravenous)\s+)*"
+    r"(?:products|brands|immunoglobulins|IVIGs|SCIGs)\b",
+    re.IGNORECASE,
+)
 STABILIZER_NONE_AFTER = rx.compile(
     # (not a field's "Sucrose: None", which denies it of the field's product)
     r"\s*(?:→|->|=>|:|[-–—])\s*(?:none\s+of|no\s+products?|not\s+in\s+any)\b",
@@ -270,8 +276,9 @@ QUOTES_REJECTED_AFTER = rx.compile(
     # "Neither reason fits Ms Duarte's case": an insurer's reasons, quoted to be rebutted
     r"|(?:neither|none\s+of\s+the)\s+(?:reasons?|claims?|statements?|points?|arguments?|grounds?)"
     r"\s+(?:fits?|applies|apply|stands?|survives?|match(?:es)?)"
-    r"|(?:both|these|this|that|each)\s+(?:(?:reasons?|claims?|statements?|points?)\s+)?(?:is|are|was"
-    r"|were)\s+(?:wrong|incorrect|untrue|false|mistaken|not\s+(?:true|correct|right|accurate))"
+    r"|(?:both|these|this|that|each|it)\s+(?:(?:reasons?|claims?|statements?|points?)\s+)?(?:is|are"
+    r"|was|were)\s+(?:(?:simply|just|plainly|still)\s+)?(?:wrong|incorrect|untrue|false|mistaken"
+    r"|not\s+(?:true|correct|right|accurate))"
     # 'told her that Privigen is "IgA-free". It is not.'
     r"|(?:it|that|this|they|she|he)\s*(?:is|was|are|were|does|did|['’]s)(?:\s+not|n['’]t)(?=\s*[.!;:,—–-])"
     # '... says she is on "Gamunex-C 5%". Is that a thing?': the quote is questioned
@@ -404,7 +411,10 @@ STABILIZER_AS_INTERFERENCE = rx.compile(
     r"\bsensitive\s+to\s+$|\bmistak\w*\s+for\s+$|\bread\s+as\s+$"
     # "some glucose meters cannot tell maltose from glucose", "strips that do not detect it"
     r"|\b(?:meters?|monitors?|strips?|tests?|devices?|readers?|GDH[\w-]*)\b[^.;]{0,60}?"
-    r"\b(?:tell|detect|distinguish|measure|read|recogni[sz]e|separate|differentiate)\s+$",
+    r"\b(?:tell|detect|distinguish|measure|read|recogni[sz]e|separate|differentiate)\s+$"
+    # "the glucose-meter warning about maltose does not apply to it": the warning's topic
+    r"|\b(?:warnings?|alerts?|caveats?|cautions?|flags?|problems?|issues?|questions?)\s+"
+    r"(?:about|on|regarding|over|with)\s+$",
     re.IGNORECASE,
 )
 DENIED_RELATIVE_AFTER = rx.compile(
@@ -2805,7 +2815,9 @@ class _Extractor:
         buckets: dict[tuple[Any, ...], list[tuple[Mention, Value]]] = {}
         targets_of: dict[tuple[Any, ...], tuple[list[Mention], str]] = {}
         low = sent.text.lower()
-        generic_subject = "neither" in low or "none" in low or "no " in low
+        generic_subject = (
+            "neither" in low or "none" in low or "no " in low or "'s " in low or "’s " in low
+        )
         for where, value in values:
             if self.asks_whether(sent, where.start) or self.reported(sent, where.start):
                 continue
@@ -3586,7 +3598,15 @@ class _Extractor:
                 )
             return
         mans = [
-            m for m in sent.mentions if m.kind == "manufacturer" and not self.in_contrast(m.start)
+            m
+            for m in sent.mentions
+            if m.kind == "manufacturer"
+            and not self.in_contrast(m.start)
+            # "CSL Behring's two products share L-proline": the maker of products not named
+            and not (
+                MAKER_PRODUCTS_AFTER.match(self.text, m.end)
+                and not self.products_in(m.end, self.clause_bounds(sent, m.start)[1])
+            )
         ]
         if not prods and self.lead_product is not None and self.lead_how == "inherited":
             self.inherited_manufacturer(sent, mans)
@@ -3838,7 +3858,19 @@ class _Extractor:
         between it and the value."""
         cstart, _ = self.clause_bounds(sent, pos)
         generic = [g.end() for g in GENERIC_NEGATIVE_SUBJECT.finditer(self.text, cstart, pos)]
-        return bool(generic) and not self.products_in(generic[-1], pos)
+        generic.extend(self.makers_products(sent, cstart, pos))
+        return bool(generic) and not self.products_in(max(generic), pos)
+
+    def makers_products(self, sent: Sentence, start: int, end: int) -> list[int]:
+        """Ends of "<maker>'s (two) products" between ``start`` and ``end``: a subject that
+        names no product ("CSL Behring's two products share L-proline")."""
+        return [
+            found.end()
+            for m in sent.mentions
+            if m.kind == "manufacturer"
+            and start <= m.start < end
+            and (found := MAKER_PRODUCTS_AFTER.match(self.text, m.end)) is not None
+        ]
 
     def coordinated_makers(
         self, sent: Sentence, prods: list[Mention], mans: list[Mention], group: str

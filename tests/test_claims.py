@@ -479,6 +479,27 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
             ("privigen", "maintenance interval", "every 3 weeks", "direct"),
         },
     ),
+    # a maker's unnamed products are the subject, not the product of the clause before
+    (
+        "Panzyga uses glycine even though the company's Octagam products use maltose, and CSL"
+        " Behring's two products share L-proline.\n",
+        {
+            ("panzyga", "stabilizer", "glycine", "direct"),
+            ("octagam", "stabilizer", "maltose", "direct"),
+        },
+    ),
+    # a quoted claim that the next sentence calls wrong
+    (
+        'We still see "Octagam is sugar-free" in online groups every few weeks. It is wrong for'
+        " both strengths.\n",
+        set(),
+    ),
+    # a warning's topic is no ingredient
+    (
+        "Gamunex-C is glycine-stabilized, and the glucose-meter warning about maltose does not"
+        " apply to it.\n",
+        {("gamunex-c", "stabilizer", "glycine", "direct")},
+    ),
     # figures in µg/mL after a sentence about IgA are IgA contents
     (
         "No product is IgA-free. Label figures: Privigen no more than 25 µg/mL; Gamunex-C"
