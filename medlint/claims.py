@@ -141,6 +141,10 @@ REPORTED_BELIEF = rx.compile(
           |sites|sources|forums|forum\s+posts|posts|articles|blogs|leaflets|guides|pages)\s+
           (?:still\s+|wrongly\s+|mistakenly\s+)?(?:say|claim|believe|think|assume|state|suggest
           |call|describe|list|label)\b
+      # "If an old leaflet tells you Gamunex-C is a 5% product, the leaflet is wrong."
+      | \b(?:if|when|where)\s+(?:an?|any|the|your|some)\s+(?:(?:old|older|outdated|other)\s+)?
+          (?:leaflet|website|site|source|post|forum|article|blog|guide|page|book|video|advert)s?\s+
+          (?:tells?|says?|claims?|states?|suggests?|lists?|calls?)\b
       | \b(?:forum|facebook|social\s+media)\s+(?:posts|threads|groups)\s+(?:still\s+)?(?:say
           |claim|suggest|state)\b
       | \b(?:wrongly|mistakenly|incorrectly|falsely)\s+(?:said|claimed|believed|thought
@@ -280,7 +284,11 @@ QUOTES_REJECTED_AFTER = rx.compile(
     r"|was|were)\s+(?:(?:simply|just|plainly|still)\s+)?(?:wrong|incorrect|untrue|false|mistaken"
     r"|not\s+(?:true|correct|right|accurate))"
     # 'told her that Privigen is "IgA-free". It is not.'
-    r"|(?:it|that|this|they|she|he)\s*(?:is|was|are|were|does|did|['’]s)(?:\s+not|n['’]t)(?=\s*[.!;:,—–-])"
+    r"|(?:it|that|this|they|she|he)\s*(?:is|was|are|were|does|did|can|could|will|would|['’]s)"
+    r"(?:\s*not|n['’]t)(?=\s*[.!;:,—–-])|(?:it|that|this|they|she|he)\s+(?:cannot|can['’]t|won['’]t)"
+    r"(?=\s*[.!;:,—–-])"
+    # "Not my plan and not the label:"
+    r"|not\s+(?:my|our|the|his|her|their)\s+(?:plan|label|regimen|advice|schedule|dose|protocol)\b"
     # '... says she is on "Gamunex-C 5%". Is that a thing?': the quote is questioned
     r"|is\s+(?:that|this|it)\s+(?:even\s+)?(?:a\s+(?:thing|real\s+thing|mistake|typo)|right|true"
     r"|correct|possible|real)\b"
@@ -296,6 +304,21 @@ QUOTES_REJECTED_AFTER = rx.compile(
     re.IGNORECASE,
 )
 QUOTED_PHRASE = rx.compile(r"\"[^\"]{1,200}\"|“[^”]{1,200}”")  # (across a line break too)
+# A quoted wording denied in its own sentence: '"Every 4-6 weeks" is not in the label',
+# '"every 4-6 weeks" appears nowhere in it'
+QUOTE_DENIED_AFTER = rx.compile(
+    r"[\s,]*(?:(?:is|was|are|were)\s+(?:not\s+(?:in|on|from|part\s+of|what|true|correct|right"
+    r"|accurate)|nowhere\s+in|wrong|incorrect|false|a\s+myth|an?\s+(?:error|mistake))"
+    r"|(?:appears?|is\s+found|occurs?)\s+nowhere|(?:does|do)\s+not\s+appear|(?:isn['’]t|aren['’]t)"
+    r"\s+(?:in|on|true|right|correct))\b",
+    re.IGNORECASE,
+)
+# ... or struck out: 'Removing "every 4-6 weeks" brought every course into line'
+QUOTE_REMOVED_BEFORE = rx.compile(
+    r"\b(?:remov|delet|drop|strik|struck|scrap|retir|replac)\w*\s+(?:the\s+(?:phrase|wording"
+    r"|words?|text|line|entry)\s+)?$",
+    re.IGNORECASE,
+)
 # Where a reported belief's stretch ends: the correction that follows it.
 BELIEF_END = rx.compile(
     r"[,;:–—]\s*(?:but|however|yet|in\s+(?:fact|reality)|actually)\b|;|\.\s|[\"”](?=\W|$)",
@@ -2088,8 +2111,19 @@ class _Extractor:
                 "not so",
                 "is this",
                 "is it",
+                "nowhere",
+                "remov",
+                "delet",
+                "replac",
+                "drop",
             )
         ):
+            found += (
+                q
+                for q in QUOTED_PHRASE.finditer(self.text)
+                if QUOTE_DENIED_AFTER.match(self.text, q.end())
+                or QUOTE_REMOVED_BEFORE.search(self.text, max(0, q.start() - 40), q.start())
+            )
             for quoting, rejecting in itertools.pairwise(self.sentences):
                 if QUOTES_REJECTED_AFTER.match(rejecting.text):
                     found += QUOTED_PHRASE.finditer(self.text, quoting.start, quoting.end)

@@ -2022,3 +2022,26 @@ def test_a_day_s_share_of_a_course_is_no_interval() -> None:
         " millilitres of Panzyga each day.\n"
     )
     assert claims_of(text) == {("panzyga", "division", "divided over 4 days", "direct")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Forum post: "IVIG for DM is every 4-6 weeks." Not my plan and not the label: the label'
+        " says every 4 weeks [1].",
+        'Removing "every 4-6 weeks" from the order set brought every course into line with the'
+        " Octagam 10% label [1].",
+        'Yes. "Every 4-6 weeks" is not in the label; Octagam 10% for dermatomyositis is 2 g/kg'
+        " over 2 to 5 consecutive days every 4 weeks [1].",
+        'The label interval is every 4 weeks, and "every 4-6 weeks" appears nowhere in it [1].',
+        '"Hizentra can go into a vein if you run it slowly." It cannot. Hizentra is for'
+        " subcutaneous use only [1].",
+        "If an old leaflet tells you Gamunex-C is a 5% product, the leaflet is wrong [1].",
+    ],
+)
+def test_a_wording_quoted_to_be_rejected_is_no_claim(text: str) -> None:
+    """A quote denied in its own sentence or the next ("is not in the label", "appears nowhere
+    in it", "It cannot.", "Not my plan"), struck out ("Removing ..."), or what an old leaflet
+    may tell you: offered to be rejected, not stated (found in probe articles of new genres)."""
+    source = f"# IVIG in dermatomyositis\n\n{text}\n\n## References\n\n1. Octagam 10% label.\n"
+    assert [f.rule for f in lint_text(source, "a.md") if f.category != "style"] == []
