@@ -252,6 +252,26 @@ GENERIC_NEGATIVE_SUBJECT = rx.compile(
     r"|IVIGs?|SCIGs?|immunoglobulins?|immune\s+globulins?|solutions?|preparations?)\b))\b",
     re.IGNORECASE,
 )
+# "10% products", "the 20% subcutaneous products": a class of products, named by a strength
+PRODUCT_CLASS_AFTER = rx.compile(
+    r"\s*(?:(?:IV|SC|subcutaneous|intravenous|liquid|human|immune\s+globulin|immunoglobulin|IVIG"
+    r"|SCIG|IgG)\s+)*(?:products|solutions|liquids|preparations|IVIGs|SCIGs|immunoglobulins"
+    r"|brands|ones)\b",
+    re.IGNORECASE,
+)
+# ... unless its members follow: "10% products such as Privigen", "10% products (Privigen, ...)"
+PRODUCT_CLASS_NAMED = rx.compile(
+    PRODUCT_CLASS_AFTER.pattern + r"\s*(?:,\s*)?(?:such\s+as|like|including|e\.g\.|\(|:)",
+    re.IGNORECASE,
+)
+PERCENT_BEFORE = rx.compile(r"[\d.]+\s*%\s+$")
+# ... after a preposition ("for 10% products", "than the 20% products"), not as a predicate
+# ("Privigen and Gamunex-C are 10% products", "one of the 5% products")
+CLASS_PREPOSITION_BEFORE = rx.compile(
+    r"\b(?:for|with|than|to|from|between|among|unlike|on|in)\s+(?:the\s+|all\s+|most\s+|many\s+"
+    r"|other\s+|both\s+)?$",
+    re.IGNORECASE,
+)
 # "CSL Behring's two products share L-proline": a maker's products, none of them named
 MAKER_PRODUCTS_AFTER = rx.compile(
     r"['’]s?\s+(?:(?:two|three|four|both|other|own|newer|older|SC|IV|subcutaneous|intravenous)\s+)*"
@@ -2950,6 +2970,12 @@ class _Extractor:
                 continue
             if SHARE_BRACKET_BEFORE.search(before):
                 continue  # "the two Octagam strengths in 7 of the 12 (58%)": a share
+            if (
+                PRODUCT_CLASS_AFTER.match(self.text, m.end)
+                and CLASS_PREPOSITION_BEFORE.search(before)
+                and not PRODUCT_CLASS_NAMED.match(self.text, m.end)
+            ):
+                continue  # "10 mL per gram for 10% products": a class, not a named product
             if NEVER_CONCENTRATION_AFTER.match(after) or NEVER_CONCENTRATION_BEFORE.search(before):
                 continue  # "is 10% maltose", "40% had headache", "covers Privigen at 80%"
             # "contains 10% protein", "50 mg/mL of protein", "10 g of protein per 100 mL": the
@@ -3153,6 +3179,14 @@ class _Extractor:
             cstart, cend = self.clause_bounds(sent, m.start)
             if self.negated(m.start, m.end, cstart):
                 continue
+            if (
+                PRODUCT_CLASS_AFTER.match(self.text, m.end)
+                and (pct := PERCENT_BEFORE.search(self.text, max(cstart, m.start - 12), m.start))
+                and CLASS_PREPOSITION_BEFORE.search(
+                    self.text, max(cstart, pct.start() - 30), pct.start()
+                )
+            ):
+                continue  # "for the 20% subcutaneous products": a class of products
             listed = self.products_in(cstart, m.start)
             if (
                 len(listed) >= 2

@@ -500,6 +500,13 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
         " apply to it.\n",
         {("gamunex-c", "stabilizer", "glycine", "direct")},
     ),
+    # a class of products named by a strength, after a preposition, is no named product
+    (
+        "It is 10 mL per gram for 10% products, 20 mL per gram for Octagam 5%, and 5 mL per gram"
+        " for the 20% subcutaneous products.\n",
+        set(),
+    ),
+    ("Gamunex-C is one of the 5% products.\n", {("gamunex-c", "concentration", "5%", "direct")}),
     # figures in µg/mL after a sentence about IgA are IgA contents
     (
         "No product is IgA-free. Label figures: Privigen no more than 25 µg/mL; Gamunex-C"
