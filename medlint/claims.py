@@ -472,6 +472,8 @@ PRONOUN_LEAD = rx.compile(
     # "Q: Who makes Privigen? A: It is made by ...", "No, it is ..."
     # "A: It ...", "MedAssist: Its ..." (a speaker's turn)
     r"\W*(?:(?:A|Answer)\s*[:.)-]\s*|[A-Z][\w-]{1,20}(?:\s+[\w-]{1,12}){0,2}:\s+)?"
+    # "3.1.1 It is manufactured by ...": a report's numbered paragraph
+    r"(?:\d{1,2}(?:\.\d{1,2})+\.?\s+)?"
     r"(?:(?:yes|no)\s*[,.]\s*)?"
     # "The nurse explained that it uses ...": said of the product named before
     r"(?:(?:the|my|our|your|his|her)\s+(?:[\w-]+\s+){0,2}?(?:said|says|explained|explains|told\s+"

@@ -507,6 +507,12 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
         set(),
     ),
     ("Gamunex-C is one of the 5% products.\n", {("gamunex-c", "concentration", "5%", "direct")}),
+    # a report's numbered paragraph: "It" after the number is the product named before
+    (
+        "3.1 The product given was Octagam 10%; the batch number is on page 14. 3.1.1 It is"
+        " manufactured by Grifols.\n",
+        {("octagam-10", "manufacturer", "Grifols", "coreference")},
+    ),
     # figures in µg/mL after a sentence about IgA are IgA contents
     (
         "No product is IgA-free. Label figures: Privigen no more than 25 µg/mL; Gamunex-C"
