@@ -264,6 +264,12 @@ PRODUCT_CLASS_NAMED = rx.compile(
     PRODUCT_CLASS_AFTER.pattern + r"\s*(?:,\s*)?(?:such\s+as|like|including|e\.g\.|\(|:)",
     re.IGNORECASE,
 )
+# "CSL Behring subcutaneous products" before a bracket that lists them
+MAKER_NOUN_BEFORE_BRACKET = rx.compile(
+    r"(?:['’]s)?\s+(?:(?:SC|IV|subcutaneous|intravenous|immune\s+globulin|immunoglobulin|liquid"
+    r"|\d+(?:\.\d+)?\s*%)\s+){0,3}(?:products?|brands?|IVIGs?|SCIGs?|immunoglobulins?)\b",
+    re.IGNORECASE,
+)
 PERCENT_BEFORE = rx.compile(r"[\d.]+\s*%\s+$")
 # ... after a preposition ("for 10% products", "than the 20% products"), not as a predicate
 # ("Privigen and Gamunex-C are 10% products", "one of the 5% products")
@@ -1360,7 +1366,8 @@ RATE_NOT_CLAIMED = rx.compile(
 )
 MAX_RATE_BEFORE = rx.compile(
     r"\b(?:max(?:imum)?|fastest|highest|top|up\s+to|(?:not|never)\s+(?:to\s+)?exceed\w*|"
-    r"cap(?:ped)?\s+(?:it\s+)?at|limit(?:ed)?\s+(?:of|to)|ceiling\s+(?:of|at)|"
+    r"cap(?:ped|s)?\s+(?:it\s+|the\s+(?:infusion\s+|pump\s+)?rate\s+)?at|limit(?:ed|s)?\s+"
+    r"(?:(?:it|the\s+(?:infusion\s+|pump\s+)?rate)\s+)?(?:of|to)|ceiling\s+(?:of|at)|"
     # "the label ceiling for dermatomyositis is 6", "never pushed past 4.8 mL/kg per hour"
     r"(?:label|labelled|recommended|upper)\s+ceiling\b[^.;\d]{0,40}?\b(?:is|at)|"
     r"(?:not|never|no)\b[\w\s]{0,20}?\b(?:past|beyond)|"
@@ -3746,6 +3753,12 @@ class _Extractor:
             return
         # "Grifols (Gamunex-C, Flebogamma DIF), CSL Behring (Privigen)": a maker's bracket
         bracketed = {p.start: m for m in mans for p in self.bracketed_products(sent, m.end)}
+        for m in mans:
+            # "the two CSL Behring subcutaneous products (Hizentra and Cuvitru)"
+            noun = MAKER_NOUN_BEFORE_BRACKET.match(self.text, m.end)
+            if noun is not None:
+                for p in self.bracketed_products(sent, noun.end()):
+                    bracketed.setdefault(p.start, m)
         # "Takeda, which makes Gammagard Liquid, Cuvitru and Flebogamma DIF": the whole list
         for maker in mans:
             listed = [p for p in prods if p.start >= maker.end]

@@ -507,6 +507,22 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
         set(),
     ),
     ("Gamunex-C is one of the 5% products.\n", {("gamunex-c", "concentration", "5%", "direct")}),
+    # a maker's products, listed in a bracket after a noun phrase
+    (
+        "Motion 2: add the two CSL Behring subcutaneous products (Hizentra and Cuvitru) to the"
+        " formulary.\n",
+        {
+            ("hizentra", "route", "subcutaneous", "coordinated"),
+            ("cuvitru", "route", "subcutaneous", "coordinated"),
+            ("hizentra", "manufacturer", "CSL Behring", "parenthetical"),
+            ("cuvitru", "manufacturer", "CSL Behring", "parenthetical"),
+        },
+    ),
+    (
+        "The pump entry for Octagam 10% in dermatomyositis shall cap the rate at 6 mL/kg per"
+        " hour.\n",
+        {("octagam-10", "max_rate", "0.1 mL/kg/min", "direct")},
+    ),
     # a report's numbered paragraph: "It" after the number is the product named before
     (
         "3.1 The product given was Octagam 10%; the batch number is on page 14. 3.1.1 It is"
