@@ -130,6 +130,9 @@ REPORTED_BELIEF = rx.compile(
       | \bI\s+(?:heard|read\s+(?:online|somewhere|on\s+a\s+forum))\b
       # someone else's product: "It is not the same as my sister's drip: hers is a 10% ..."
       | \b(?:hers|his|theirs)\s+(?:is|are|was|were)\b
+      # ... or schedule: "the man next to me goes every three weeks"
+      | \bthe\s+(?:man|woman|lady|guy|person|patient|boy|girl|chap|gentleman)\s+(?:next\s+to|beside
+          |opposite|across\s+from|in\s+the\s+(?:next|other)\s+(?:chair|bed|bay))\s+(?:me|us|him|her)?\b
       | \b(?:people|some\s+people|folks|users|members)\s+(?:keep\s+|still\s+)?(?:post(?:ing)?|repost
           (?:ing)?|share|sharing)\s+(?:that|["“])
       | \byou\s+(?:may|might|will|could|can|often|sometimes)\s+(?:have\s+)?(?:read|hear|heard
@@ -367,6 +370,8 @@ BELIEF_WORDS = (
     *("theirs is", "theirs was", "theirs are", "tells you", "tell you", "told you", "if you read"),
     *("if you hear", "cousin", "i heard", "read online", "read somewhere", "neighbo", "sister"),
     *("misleading", "a mistake to", "stop claiming", "stop repeating", "keep posting"),
+    *("next to me", "next to us", "beside me", "opposite me", "next chair", "other chair"),
+    *("next bed", "other bed", "next bay"),
     *('such as "', "such as “", 'like "', "like “", "corrected", "amended", "withdr", "fixed"),
     # corrections of the article's own earlier text
     *("we wrote", "we said", "we stated", "we printed", "we reported", "we claimed"),
@@ -1166,6 +1171,7 @@ ANY_VERDICT = rx.compile(
 # An answer sheet's lettered option ("A. 1 g/kg every 4 weeks ✘"), its cross and its tick
 LETTER_OPTION = rx.compile(r"(?:^|(?<=[\s>?:.!✘✗❌✔✓✅)]))\(?(?P<letter>[A-Ea-e])[.)]\s")
 CROSS_IN_OPTION = rx.compile(r"[✘✗❌]")
+STRUCK_OUT = rx.compile(r"~~(?=\S)[^~]{1,2000}?~~")  # Markdown strikethrough
 CROSS_REASON = rx.compile(r"\s*\([^()]*\)")
 TICK = rx.compile(r"[✔✓✅]")
 # An option's letter anywhere in a unit: "? a) ...", "(b) ..."
@@ -2091,7 +2097,11 @@ class _Extractor:
         """The unit's reported beliefs and wrong quiz options, worked out once."""
         spans = self._beliefs
         if spans is None:
-            spans = self._beliefs = self._belief_spans() + self._wrong_options()
+            spans = self._belief_spans() + self._wrong_options()
+            if "~~" in self.text:
+                # "~~Courses are repeated every 4-6 weeks~~": struck out, no longer said
+                spans += [m.span() for m in STRUCK_OUT.finditer(self.text)]
+            self._beliefs = spans
         return spans
 
     def record_beliefs(self) -> None:

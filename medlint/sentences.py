@@ -59,6 +59,12 @@ _QUESTION_BEFORE_LOWER = rx.compile(r"\?+(?=(\s+)[a-z])")
 # paragraph ("**Manufacturer:** Grifols" / "**IgA:** ...") have no full stops between them.
 _FIELD_BREAK = rx.compile(r"[ \t]*\n[ \t]*(?=[A-Z][^:\n]{0,40}:[ \t]+\S)")
 _WORD_BEFORE = rx.compile(r"([A-Za-z][A-Za-z.]*)$")
+# A letter that names an arm, a plan, an appendix ("Arm B.", "plan A."), not a name's initial
+_LABEL_BEFORE_LETTER = rx.compile(
+    r"\b(?:[Aa]rm|[Gg]roup|[Pp]art|[Pp]lan|[Aa]ppendix|[Aa]nnex|[Tt]able|[Ff]igure|[Ss]ection"
+    r"|[Vv]itamin|[Tt]ype|[Ss]chedule|[Oo]ption|[Cc]ohort|[Ss]tage|[Gg]rade|[Pp]hase|[Ss]tep|[Bb]ox"
+    r"|[Ff]orm|[Ll]ist|[Ww]ard|[Bb]ay|[Hh]epatitis)\s+$"
+)
 _ABBREV = frozenset(ABBREVIATIONS)
 _LONGEST = max(len(a) for a in ABBREVIATIONS)
 _PAREN_REACH = 160  # how far a closing parenthesis may be for a full stop to be inside it
@@ -76,6 +82,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if len(word) == 1 and word.isupper():
         # an initial ("A. Smith"), not a name's last letter after a hyphen ("we use
         # Gamunex-C. It is ...")
+        if m.start() and _LABEL_BEFORE_LETTER.search(text, max(0, m.start() - 12), m.start()):
+            return False  # "... in Arm B. A participant ...", "see Appendix C. The ..."
         return m.start() == 0 or text[m.start() - 1] not in "-‐‑–"
     if word in ("No", "Nos", "Vol", "Fig") and text[dot + 1 : dot + 3].strip()[:1].isdigit():
         return True  # "No. 5"

@@ -2066,6 +2066,12 @@ def test_a_day_s_share_of_a_course_is_no_interval() -> None:
         '"Hizentra can go into a vein if you run it slowly." It cannot. Hizentra is for'
         " subcutaneous use only [1].",
         "If an old leaflet tells you Gamunex-C is a 5% product, the leaflet is wrong [1].",
+        # struck out: no longer said
+        "~~Octagam 10% is sugar-free, and courses are every 4-6 weeks.~~ Octagam 10% contains"
+        " maltose [1].",
+        # another patient's schedule
+        'For dermatomyositis: "I thought I was on the wrong dose because the man next to me goes'
+        ' every three weeks." [1]',
     ],
 )
 def test_a_wording_quoted_to_be_rejected_is_no_claim(text: str) -> None:

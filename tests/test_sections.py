@@ -126,3 +126,15 @@ def test_a_paragraph_that_only_cites_is_no_references_section() -> None:
     """ "[1] says ..." in prose, or numbered entries under no references title, are not one."""
     doc = read_document("a.html", "<p>As the label says [1], Privigen is a 10% solution.</p>\n")
     assert doc.references is None
+
+
+def test_a_references_row_of_a_two_column_table() -> None:
+    """A protocol synopsis: "<tr><th>References</th><td>[1] ...<br>[2] ...</td></tr>"."""
+    source = (
+        "<table>\n<tr><th>Background</th><td>Privigen is a 10% solution [1].</td></tr>\n"
+        "<tr><th>References</th><td>[1] Privigen label. CSL Behring.<br>[2] Aggarwal R, et al."
+        " N Engl J Med. 2022;387:1264-78.</td></tr>\n</table>\n"
+    )
+    doc = read_document("a.html", source)
+    assert doc.references is not None and len(doc.references.entries) == 2
+    assert not {"references-missing", "citation-needed"} & rules_of(source, "a.html")

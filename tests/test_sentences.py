@@ -22,6 +22,13 @@ def _texts(text: str) -> list[str]:
         ("Use e.g. Privigen here. Then stop.", ["Use e.g. Privigen here.", "Then stop."]),
         ("Smith et al. Found it. Done.", ["Smith et al. Found it.", "Done."]),
         ("Ask A. Smith about it. Now.", ["Ask A. Smith about it.", "Now."]),
+        # a letter naming an arm or an appendix ends a sentence like any word
+        (
+            "Four days in Arm B. A participant weighing 55 kg gets 110 g.",
+            ["Four days in Arm B.", "A participant weighing 55 kg gets 110 g."],
+        ),
+        ("See Appendix C. The table lists them.", ["See Appendix C.", "The table lists them."]),
+        ("Aggarwal R. Trial of IVIG.", ["Aggarwal R. Trial of IVIG."]),  # an author's initial
         ("See No. 5 for details. Next.", ["See No. 5 for details.", "Next."]),
         ("It works.[1] Next one.", ["It works.[1]", "Next one."]),
         ("It works.¹ Next one.", ["It works.¹", "Next one."]),

@@ -122,10 +122,13 @@ def _inline_references(unit: Unit) -> ReferenceSection | None:
     """A paragraph that is a references title followed by its numbered entries, or None."""
     text = unit.text
     first = _INLINE_ENTRY.search(text, 0, _TITLE_CHARS)
-    if first is None or first.group(1) != "1" or not first.start():
+    if first is None or first.group(1) != "1":
         return None
     title = text[: first.start()]
-    if len(title.split()) > _TITLE_WORDS or not REFERENCE_HEADING.match(title):
+    if not title.strip() and unit.kind == "table_cell":
+        # "<tr><th>References</th><td>[1] ...<br>[2] ...</td></tr>": the row's header
+        title = unit.row_header or ""
+    if not title.strip() or len(title.split()) > _TITLE_WORDS or not REFERENCE_HEADING.match(title):
         return None
     marks = list(_INLINE_ENTRY.finditer(text, first.start()))
     start, end = unit.source_span(0, len(text))
