@@ -295,6 +295,17 @@ STABILIZER_NONE_AFTER = rx.compile(
 QUOTED_LINE = rx.compile(r"\n[\s*_]*(?=[\"“‘'])|^[^\"“\n.]{1,40}:\s*(?=[\"“‘])")
 # A statement marked wrong: "❌ "2 g/kg/day for 5 days" -> wrong, that is 10 g/kg"
 CROSS_MARK = rx.compile(r"[\s*_-]*[❌✗✘]")
+# A fact-check's claim and its rating: "**Claim 2:** ..." / "**Rating: FALSE**"
+CHECKED_CLAIM = rx.compile(
+    r"[\s*_>#]*(?:the\s+)?(?:viral\s+|original\s+)?claim(?:\s+\d+|\s+[A-Z])?\s*[:.–—-]",
+    re.IGNORECASE,
+)
+RATED_WRONG = rx.compile(
+    r"[\s*_>#]*(?:our\s+)?(?:rating|verdict|rated|ruling)\s*[:–—-]?\s*[*_]*\s*(?:mostly\s+|largely\s+)?"
+    r"(?:false|misleading|wrong|incorrect|untrue|inaccurate|half[\s-]true|unproven|unsupported"
+    r"|exaggerated|missing\s+context|needs\s+context|out\s+of\s+context|pants\s+on\s+fire)\b",
+    re.IGNORECASE,
+)
 QUOTED_SENTENCE = rx.compile(r"[\s*_]*[\"“‘']")
 REBUTTAL_LEAD = rx.compile(
     r"[\s*_❌✗✘🚫]*(?:not\s+true|not\s+so|wrong|false|incorrect|untrue|myth|no|nope|that['’]s\s+"
@@ -477,6 +488,12 @@ DENIED_RELATIVE_AFTER = rx.compile(
 )
 STABILIZER_CLASS_AFTER = rx.compile(r"-based\s+(?:products?|brands?|IVIGs?|immunoglobulins?)\b")
 OTHER_BEFORE = rx.compile(r"\b(?:other|stocks?|also)\b", re.IGNORECASE)
+STABILIZED_CLASS_AFTER = rx.compile(
+    r"[\s-]*(?:stabili[sz]ed|based|containing)\s+(?:products|brands|IVIGs|SCIGs|immunoglobulins"
+    r"|solutions|ones)\b",
+    re.IGNORECASE,
+)
+THE_CLASS_BEFORE = rx.compile(r"\b(?:the|all|any|most|many|some)\s+$", re.IGNORECASE)
 NEGATION_AFTER = rx.compile(r"^\s?-?\s?free\b", re.IGNORECASE)
 RESPECTIVELY = rx.compile(r"\brespectively\b", re.IGNORECASE)
 PRONOUN_LEAD = rx.compile(
@@ -813,6 +830,13 @@ AMOUNT_PER_PERIOD_AFTER = rx.compile(
 AMOUNT_PER_PERIOD_BEFORE = rx.compile(
     r"\b(?:total(?:\s+number)?|number\s+of\s+grams|grams|amount|volume)\b[^.;:,]{0,30}?"
     r"\b(?:receive|get|need|use|take|infuse)d?s?\s+$",
+    re.IGNORECASE,
+)
+# "0.8 g/kg, less than half of the 2 g/kg course": a figure measured against another
+MEASURED_AGAINST_AFTER = rx.compile(
+    r"\s*,?\s*(?:(?:well|far|much|only|just)\s+)?(?:(?:less|more|lower|higher|fewer|smaller|larger"
+    r"|greater)\s+than|(?:about\s+|roughly\s+)?(?:half|twice|double|a\s+third|a\s+quarter|"
+    r"(?:two|three|four|five|ten)\s+times)\s+(?:of|as|the))\b",
     re.IGNORECASE,
 )
 # "he gets 40 grams every day", "400 millilitres of Panzyga each day": a day's share of a
@@ -2124,6 +2148,13 @@ class _Extractor:
             and QUOTE_REBUTTED_LEAD.match(reply.text)
         ):
             return [(0, len(self.text))]  # a forum post quoted, then rebutted by the reply
+        if "laim" in self.text[:40] and CHECKED_CLAIM.match(self.text):
+            # a fact-check's "Claim 2: ..." over "Rating: FALSE": the claim checked, not made
+            rated = RATED_WRONG.search(self.text)
+            if rated is None and reply is not None:
+                rated = RATED_WRONG.match(reply.text)
+            if rated is not None:
+                return [(0, rated.start() if rated.string is self.text else len(self.text))]
         low = self.text.lower()
         found: list[re.Match[str]] = []
         if (" were " in low or "had " in low or "suppos" in low or "imagin" in low) and (
@@ -3156,6 +3187,10 @@ class _Extractor:
                 self.text, max(sent.start, m.start - 30), m.start
             ):
                 continue  # "centers that also stock other glycine-based products": a class
+            if STABILIZED_CLASS_AFTER.match(self.text, m.end) and THE_CLASS_BEFORE.search(
+                self.text, max(sent.start, m.start - 12), m.start
+            ):
+                continue  # "Privigen ... and the glycine-stabilised products do not ...": a class
             term = self.facts.stabilizers.get(m.id)
             value = term_value("stabilizer", m.id, term.name if term else m.text)
             cstart, _ = self.clause_bounds(sent, m.start)
@@ -4374,6 +4409,13 @@ class _Extractor:
                         is not None
                     )
                 )
+            )
+            # "Over four weeks that is 0.8 g/kg, less than half of the 2 g/kg dermatomyositis
+            # course": a figure measured against the condition's, not given for it
+            and not (
+                m.quantity is not None
+                and m.quantity.kind == "dose"
+                and MEASURED_AGAINST_AFTER.match(self.text, m.end)
             )
         ]
         if (

@@ -2072,6 +2072,15 @@ def test_a_day_s_share_of_a_course_is_no_interval() -> None:
         # another patient's schedule
         'For dermatomyositis: "I thought I was on the wrong dose because the man next to me goes'
         ' every three weeks." [1]',
+        # a fact-check's claim, rated false
+        '> **Claim 2:** "The dose is 2 g per kg a day, for five days in a row."\n>\n'
+        "> **Rating: FALSE**",
+        '**Claim 3:** "Octagam is sugar-free." **Rating: MISLEADING** [1]',
+        # a figure measured against the condition's dose, and a class of products
+        "In CIDP the weekly dose is 0.2 g/kg [1]. Over four weeks that is 0.8 g/kg, less than"
+        " half of the 2 g/kg dermatomyositis course [1].",
+        "Privigen, stabilised with L-proline, and the glycine-stabilised products do not carry"
+        " the maltose warning [1].",
     ],
 )
 def test_a_wording_quoted_to_be_rejected_is_no_claim(text: str) -> None:
