@@ -710,6 +710,8 @@ COMPARISON_BEFORE = rx.compile(
     r"|\bas\s+\w+(?:\s+[\w-]+){0,4}\s+as\s+(?:an?\s+|the\s+)?(?:(?:two|both|other|three)\s+)?"
     # "twice the volume of the 20% ones"
     r"|\b(?:volume|amount)\s+of\s+(?:an?\s+|the\s+)?(?:(?:two|both|other)\s+)?"
+    # "twice the strength of the 10% drips"
+    r"|\b(?:strength|concentration)\s+of\s+(?:an?\s+|the\s+)(?:(?:two|both|other|usual)\s+)?"
     # "more concentrated than the 10% products" (not "one of the 10% products": a claim)
     r"|\b(?:than|versus|vs\.?|like|unlike)\s+the\s+"
     r"|\b(?:other|most|many|older|standard|typical|conventional)\s+)$",

@@ -523,6 +523,13 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
         " hour.\n",
         {("octagam-10", "max_rate", "0.1 mL/kg/min", "direct")},
     ),
+    (
+        "Hizentra and Cuvitru are both 20% solutions, twice the strength of the 10% drips.\n",
+        {
+            ("hizentra", "concentration", "20%", "coordinated"),
+            ("cuvitru", "concentration", "20%", "coordinated"),
+        },
+    ),
     # a report's numbered paragraph: "It" after the number is the product named before
     (
         "3.1 The product given was Octagam 10%; the batch number is on page 14. 3.1.1 It is"

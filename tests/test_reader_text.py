@@ -423,3 +423,25 @@ def test_a_pipe_table_without_a_rule_under_its_header() -> None:
 )
 def test_lines_with_pipes_that_are_no_table(block: str) -> None:
     assert not any(u.kind.startswith("table") for u in read_text("a.txt", block).units)
+
+
+def test_a_crossword_s_clue_numbers_are_no_figures() -> None:
+    """ "2  Weeks between Octagam 10% courses (4)": the clue's number (two spaces after it, a
+    letter count at the end) is a list item's marker, not "2 weeks"; so is an answer's."""
+    doc = read_text(
+        "a.txt",
+        "DOWN\n 2  Weeks between Octagam 10% courses in adult dermatomyositis (4)\n"
+        " 3  Grams per kilogram in one full course (3)\n\nANSWERS\n 2  FOUR. Every 4 weeks.\n",
+    )
+    items = [(u.kind, u.text) for u in doc.units if u.kind == "list_item"]
+    assert items == [
+        ("list_item", "Weeks between Octagam 10% courses in adult dermatomyositis (4)"),
+        ("list_item", "Grams per kilogram in one full course (3)"),
+        ("list_item", "FOUR. Every 4 weeks."),
+    ]
+    # no "every 2 weeks" or "3 g/kg" is read from the clue numbers
+    assert {f.rule for f in lint_text(doc.source, "a.txt")} <= {"references-missing"}
+
+
+def test_two_spaces_after_a_number_alone_make_no_list() -> None:
+    assert kinds("Rates:\n\n10  mL per hour at first.\n")[-1][0] == "paragraph"

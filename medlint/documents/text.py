@@ -23,7 +23,10 @@ from medlint.model import Directive, Document, Segment, Unit
 # above such items is then a heading of its own, blank line or not.
 # A checklist's boxes ("[ ] Dose checked", "☐ Consent signed") lead items too.
 _BULLET = rx.compile(
-    r"[ \t]*(?:--|[•●▪◦‣∙·*\-–—☐☑☒□■✓✔]|\d{1,3}[.)]|\[\d{1,3}\]|\[[ xX✓✔]\])[ \t]+"
+    r"[ \t]*(?:(?:--|[•●▪◦‣∙·*\-–—☐☑☒□■✓✔]|\d{1,3}[.)]|\[\d{1,3}\]|\[[ xX✓✔]\])[ \t]+"
+    # a crossword's clue ("2  Weeks between Octagam 10% courses (4)") or its answer ("2  TWENTY.
+    # Hizentra and Cuvitru ..."): the number is the clue's, not a figure of the text
+    r"|\d{1,2}[ \t]{2,}(?=[A-Z]{3,}[A-Z'’ -]*[.:]|[^\n]*\(\d{1,2}(?:[ ,-]\d{1,2})*\)[ \t]*$))"
 )
 # A social-media thread's post number on a line of its own: "3/14"
 _POST_COUNTER = rx.compile(r"[ \t]*\d{1,3}[ \t]*/[ \t]*\d{1,3}[ \t]*")
