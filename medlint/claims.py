@@ -493,6 +493,19 @@ STABILIZED_CLASS_AFTER = rx.compile(
     r"|solutions|ones)\b",
     re.IGNORECASE,
 )
+GENERIC_PRODUCT_WITH_BEFORE = rx.compile(
+    r"\b(?:an?|any|another|other|some)\s+(?:[\w-]+\s+)?(?:products?|brands?|IVIGs?|SCIGs?"
+    r"|immunoglobulins?|solutions?|preparations?)\s+(?:without|with\s+no|free\s+(?:of|from)"
+    r"|containing|that\s+(?:contains?|uses?|has)|with|stabili[sz]ed\s+(?:with|by))\s+$",
+    re.IGNORECASE,
+)
+# "It is a common misconception that ...", "It is important to ...": no antecedent
+EXPLETIVE_IT = rx.compile(
+    r"\W*it\s+(?:is|was|['’]s|seems|appears|may\s+be|can\s+be)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:that|to|whether|how|why|when|if)\b",
+    re.IGNORECASE,
+)
+COPULA_BEFORE = rx.compile(r"\b(?:is|are|was|were|['’]s|be|being|remains?)\s+$", re.IGNORECASE)
 THE_CLASS_BEFORE = rx.compile(r"\b(?:the|all|any|most|many|some)\s+$", re.IGNORECASE)
 NEGATION_AFTER = rx.compile(r"^\s?-?\s?free\b", re.IGNORECASE)
 RESPECTIVELY = rx.compile(r"\brespectively\b", re.IGNORECASE)
@@ -631,7 +644,10 @@ COMPARED_WITH_BEFORE = rx.compile(
 )
 COMPARED_TO = rx.compile(
     r"\b(?:more|less|fewer|higher|lower|stronger|weaker|greater|smaller|other)[*_]*\s+(?:[\w-]+[*_]*\s+)?"
-    r"(?:than|to)\s+(?:the\s+)?$|\b(?:versus|vs\.?|against)\s+(?:the\s+)?$",
+    r"(?:than|to)\s+(?:the\s+)?$|\b(?:versus|vs\.?|against)\s+(?:the\s+)?$"
+    # "twice as concentrated as Octagam 10%", "as strong as Privigen", "the same strength as"
+    r"|\bas\s+(?:concentrated|strong|weak|dilute|potent|thick)\s+as\s+(?:the\s+)?$"
+    r"|\bsame\s+(?:strength|concentration)\s+as\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # Between "IgA" and its figure: "IgA of 37 mg/mL", "IgA content: 37 mg/mL", "IgA ~37 mg/mL"
@@ -2566,6 +2582,16 @@ class _Extractor:
                 return [lead], self.lead_how
             if len({p.id for p in sprods}) == 1 and PRONOUN_LEAD.match(self.text, cstart, cend):
                 if sprods[0].end <= cstart:
+                    if (
+                        cstart > sent.start
+                        and PRONOUN_LEAD.match(sent.text)
+                        and not EXPLETIVE_IT.match(sent.text)
+                        and not self.products_in(sent.start, sent.start + 4)
+                        and (prev := self.previous_subject(sent)) is not None
+                    ):
+                        # "It is made by the company that makes Privigen, but it is twice as
+                        # concentrated": both pronouns are the sentence before's product
+                        return [prev], "coreference"
                     # "Gamunex-C is approved for CIDP; it is a 10% solution."
                     return sprods[:1], "coreference"
                 # "It is given under the skin, while Privigen is given into a vein.": the
@@ -3189,6 +3215,15 @@ class _Extractor:
                 self.text, max(sent.start, m.start - 30), m.start
             ):
                 continue  # "centers that also stock other glycine-based products": a class
+            generic = GENERIC_PRODUCT_WITH_BEFORE.search(
+                self.text, max(sent.start, m.start - 40), m.start
+            )
+            if generic is not None and not COPULA_BEFORE.search(
+                self.text, max(sent.start, generic.start() - 12), generic.start()
+            ):
+                # "moves from Octagam 10% to a product without maltose": another product (not
+                # "Octagam 10% is a product with maltose")
+                continue
             if STABILIZED_CLASS_AFTER.match(self.text, m.end) and THE_CLASS_BEFORE.search(
                 self.text, max(sent.start, m.start - 12), m.start
             ):

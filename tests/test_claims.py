@@ -530,6 +530,24 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
             ("cuvitru", "concentration", "20%", "coordinated"),
         },
     ),
+    # the comparison's object is not the subject of "Both are 20% solutions"
+    (
+        "Such as Hizentra or Cuvitru. Both are 20% solutions, twice as concentrated as Octagam"
+        " 10%.\n",
+        set(),
+    ),
+    # another product, "a product without maltose"; but "is a product with maltose" is said
+    ("When a patient moves from Octagam 10% to a product without maltose, readings drop.\n", set()),
+    (
+        "Octagam 10% is a product with maltose.\n",
+        {("octagam-10", "stabilizer", "maltose", "direct")},
+    ),
+    # "It ..., but it ...": both the sentence before's product, not the one in a relative clause
+    (
+        "Hizentra is mentioned so families know the name. It is made by the same company that"
+        " makes Privigen, but it is twice as concentrated and goes under the skin.\n",
+        {("hizentra", "route", "subcutaneous", "coreference")},
+    ),
     # a report's numbered paragraph: "It" after the number is the product named before
     (
         "3.1 The product given was Octagam 10%; the batch number is on page 14. 3.1.1 It is"
