@@ -29,12 +29,13 @@ import bisect
 import dataclasses
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from medlint import rx
 from medlint.documents._build import TEXT_MARKER
+from medlint.documents.sections import makes_no_claims
 from medlint.facts import Facts
 from medlint.memo import memoised
 from medlint.model import Claim, Document, Unit, Value
@@ -503,6 +504,11 @@ GENERIC_PRODUCT_WITH_BEFORE = rx.compile(
 EXPLETIVE_IT = rx.compile(
     r"\W*it\s+(?:is|was|['’]s|seems|appears|may\s+be|can\s+be)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:that|to|whether|how|why|when|if)\b",
+    re.IGNORECASE,
+)
+CLASS_APPOSITION_GAP = rx.compile(
+    r"\s+(?:products?|solutions?|preparations?|IVIGs?|SCIGs?|brands?|immunoglobulins?)\s*[,:(]?\s*"
+    r"(?:such\s+as\s+|like\s+|including\s+|namely\s+)?",
     re.IGNORECASE,
 )
 COPULA_BEFORE = rx.compile(r"\b(?:is|are|was|were|['’]s|be|being|remains?)\s+$", re.IGNORECASE)
@@ -1861,7 +1867,7 @@ def claim_text(unit: Unit) -> str:
     return "".join(parts)
 
 
-def _split_at_options(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _split_at_options(text: str, spans: Sequence[tuple[int, int]]) -> Sequence[tuple[int, int]]:
     """Sentences cut before each lettered option of an answer sheet that marks its options
     ("... ✘ B. It comes only as ... ✘ C. It contains sorbitol ✔"): each option says its own
     thing, and its "It" is the question's subject, not the product of the option before."""
@@ -1906,7 +1912,7 @@ class _Extractor:
         self.analysis = analysis
         self.mentions = self._mentions(sdoc)
         # Sentences as written (the citation rule reads their markers).
-        spans = split_sentences(unit.text)
+        spans: Sequence[tuple[int, int]] = split_sentences(unit.text)
         if any(c in unit.text for c in "✘✗❌✔✓✅"):
             spans = _split_at_options(unit.text, spans)
         self.sentences = [Sentence(unit, start, end, unit.text[start:end]) for start, end in spans]
@@ -2758,6 +2764,16 @@ class _Extractor:
         """Each product has every value: "X and Y both come in 5% and 10%", "X, like Y, ..."."""
         last_product = max(p.end for p in prods)
         first_value = min(w.start for w, _ in items)
+        first_product = min(p.start for p in prods)
+        if last_product > first_value and all(
+            w.end <= first_product
+            and CLASS_APPOSITION_GAP.fullmatch(self.text, w.end, first_product) is not None
+            for w, _ in items
+            if w.start < first_product
+        ):
+            # "Two intravenous products, Gammagard Liquid and Gamunex-C, may also be given
+            # subcutaneously": the class before the list describes every product in it
+            return True
         if last_product > first_value:
             return False
         shared = DISTRIBUTIVE.search(self.text, last_product, first_value)
@@ -5032,7 +5048,7 @@ def analyse(
     if texts is None:
         texts = [claim_text(unit) for unit in doc.units]
     for unit, sdoc, text in zip(doc.units, sdocs, texts, strict=True):
-        if references is not None and references.holds(unit.to_source(0)):
+        if makes_no_claims(references, unit):
             continue  # reference entries make no claims
         extractors.append(_Extractor(facts, doc, unit, sdoc, analysis, text))
     analysis.condition = document_condition(

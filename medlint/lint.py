@@ -122,6 +122,7 @@ class Engine:
     def analyse(self, doc: Document) -> Analysis:
         """Claims of one document; only units that name a product go through spaCy."""
         from medlint.claims import LightDoc, LightEnt, claim_text, header_quantities, may_inherit
+        from medlint.documents.sections import makes_no_claims
         from medlint.nlp import QUANTITIES_KEY, TERMS_KEY, find_terms
         from medlint.prefilter import TermIndex
         from medlint.quantities import find_quantities
@@ -136,7 +137,7 @@ class Engine:
         for i, unit in enumerate(doc.units):
             text = claim_text(unit)
             texts.append(text)
-            if references is not None and references.holds(unit.to_source(0)):
+            if makes_no_claims(references, unit):
                 # Reference entries make no claims (claims.analyse skips them).
                 sdocs.append(LightDoc(user_data={QUANTITIES_KEY: []}))
                 continue

@@ -128,6 +128,9 @@ class ReferenceSection:
     # Original Message-----" in an e-mail thread whose first message has its own refs), else
     # the end of the document. What follows it is prose again.
     body_end: int = 2**62
+    # An annotated bibliography's entries come with the compiler's own prose about them: its
+    # section stays prose for the claims (see documents.sections.makes_no_claims).
+    annotated: bool = False
 
     def holds(self, offset: int) -> bool:
         """Whether source ``offset`` lies in the section (its heading or its entries)."""

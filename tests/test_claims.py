@@ -548,6 +548,17 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
         " makes Privigen, but it is twice as concentrated and goes under the skin.\n",
         {("hizentra", "route", "subcutaneous", "coreference")},
     ),
+    # a class before the list describes each product in it: not ambiguous
+    (
+        "Two intravenous products, Gammagard Liquid and Gamunex-C, may also be given"
+        " subcutaneously.\n",
+        {
+            ("gammagard-liquid", "route", "intravenous", "coordinated"),
+            ("gammagard-liquid", "route", "subcutaneous", "coordinated"),
+            ("gamunex-c", "route", "intravenous", "coordinated"),
+            ("gamunex-c", "route", "subcutaneous", "coordinated"),
+        },
+    ),
     # a report's numbered paragraph: "It" after the number is the product named before
     (
         "3.1 The product given was Octagam 10%; the batch number is on page 14. 3.1.1 It is"

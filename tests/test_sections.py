@@ -23,6 +23,9 @@ def rules_of(text: str, path: str) -> set[str]:
         ("a.md", "## Sources we used"),
         ("a.md", "### 4.5 Reference documents"),  # a tender specification's
         ("a.txt", "Footnotes"),  # a hearing transcript's
+        ("a.txt", "Notes to the answer (deposited in the Library of the House)"),
+        ("a.txt", "Secretariat footnotes (sources for the figures in the answer)"),
+        ("a.md", "## Annotated references"),
         ("a.txt", "APPENDIX A: LITERATURE REFERRED TO"),  # an expert report's
         ("a.txt", "SOURCE DOCUMENTS"),
         ("a.md", "## Further reading"),
@@ -138,3 +141,26 @@ def test_a_references_row_of_a_two_column_table() -> None:
     doc = read_document("a.html", source)
     assert doc.references is not None and len(doc.references.entries) == 2
     assert not {"references-missing", "citation-needed"} & rules_of(source, "a.html")
+
+
+def test_an_annotated_bibliography_s_annotations_are_still_prose() -> None:
+    """Under "Annotated references" the entries make no claims, but the compiler's notes on
+    them do: a wrong figure there is still reported."""
+    source = (
+        "# Bibliography\n\n## Annotated references\n\n"
+        "**[1] Aggarwal R, Charles-Schoeman C, et al. N Engl J Med. 2022;387:1264-78.**\n"
+        "The trial gave Octagam 10% at 2 g/kg every 4 weeks; Privigen, by contrast, is a 5%"
+        " solution.\n"
+    )
+    doc = read_document("a.md", source)
+    assert doc.references is not None and doc.references.annotated
+    assert "concentration-contradiction" in rules_of(source, "a.md")
+
+
+def test_a_written_answer_s_notes_are_its_markers() -> None:
+    """ "(note 1)", "(notes 8 and 9)" point to the numbered notes of a written answer."""
+    text = (
+        "The FDA approved Octagam 10% for dermatomyositis in July 2021 (note 1).\n\n"
+        "Notes to the answer\n\n 1. FDA approval letter, 2021.\n"
+    )
+    assert "citation-needed" not in rules_of(text, "a.txt")

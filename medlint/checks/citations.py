@@ -50,8 +50,10 @@ MARKERS = rx.compile(
     r"|\[\s*(?i:refs?\.?|references?)\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]"
     # PubMed ids: (PMID: 36198146), PMC9546018
     r"|\bPMID:?\s*\d{5,9}|\bPMCID:?\s*PMC\d{5,9}|\bPMC\d{5,9}"
-    # (ref. 3), (refs 1, 2), (see reference 3), (references 1 and 2)
-    r"|\(\s*(?:see\s+)?(?:refs?\.?|references?)\s*\d+(?:\s*(?:[,–-]|and|&)\s*\d+)*\s*\)"
+    # (ref. 3), (refs 1, 2), (see reference 3), (references 1 and 2); (note 1), (notes 4 and 5):
+    # a written answer's numbered notes
+    r"|\(\s*(?:see\s+)?(?:refs?\.?|references?|notes?|source|sources)\s*\d+"
+    r"(?:\s*(?:[,–-]|and|&)\s*\d+)*\s*\)"
     # a document named before the number: (minutes, reference 6), (memo; ref. 2)
     r"|\(\s*[\w'’ -]{1,30}[,;:]\s*(?:see\s+)?(?:refs?\.?|references?)\s*\d+"
     r"(?:\s*(?:[,–-]|and|&)\s*\d+)*\s*\)"

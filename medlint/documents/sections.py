@@ -23,10 +23,15 @@ REFERENCE_HEADING = rx.compile(
     r"(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?\s*)?"
     # "SHOW NOTES - SOURCES", "Notes: references", "--- pinned: sources ---"
     r"(?:[-=*~]{2,}\s*)?(?:(?:show\s+notes|notes|episode\s+notes|pinned)\s*[:–—-]\s*)?"
-    r"(?:(?:our|key|selected|main|further)\s+)?"
+    r"(?:(?:our|key|selected|main|further|annotated)\s+)?"
+    # "Secretariat footnotes (sources for ...)", "Regimen sources (src_note codes)": a word
+    # saying whose or which, before the plural that names the section
+    r"(?:[A-Z][\w'’-]{2,20}\s+(?=(?:foot\s*notes|end\s*notes|sources|references)\b))?"
     r"(?:(?:(?:references?|refs?|citations?|sources?|bibliography|works\s+cited|further\s+reading|"
     r"literature(?:\s+(?:cited|referred\s+to|consulted|used))?|notes\s+and\s+references"
-    r"|references\s+and\s+notes|foot\s*notes|end\s*notes)"
+    r"|references\s+and\s+notes|foot\s*notes|end\s*notes"
+    # "Notes to the answer (deposited in the Library of the House)"
+    r"|notes\s+to\s+(?:the|this)\s+(?:answer|text|chapter|article|report|letter|statement))"
     # "Sources and further reading", "References & resources", "References / Referencias"
     r"(?:\s+(?:and|&)\s+(?:references?|sources?|further\s+reading|resources|bibliography|links"
     r"|notes)|\s*[/–—-]\s*(?:referencias|fuentes|bibliograf[ií]a|r[ée]f[ée]rences|sources"
@@ -164,7 +169,9 @@ def find_references(doc: Document) -> ReferenceSection | None:
         if unit.kind != "heading" and len(title.split()) > _TITLE_WORDS:
             continue
         start, end = unit.source_span(0, len(unit.text))
-        section = ReferenceSection(heading=title.strip(), start=start, end=end)
+        section = ReferenceSection(
+            heading=title.strip(), start=start, end=end, annotated="nnotat" in title
+        )
         for nxt in units[i + 1 :]:
             if nxt.kind == "heading" and (
                 nxt.heading_level <= unit.heading_level or unit.heading_level == 0
@@ -175,3 +182,15 @@ def find_references(doc: Document) -> ReferenceSection | None:
                 section.entries.append(nxt.text.strip())
         found = section
     return found
+
+
+def makes_no_claims(references: ReferenceSection | None, unit: Unit) -> bool:
+    """Whether ``unit`` is part of the references section, whose entries make no claims.
+
+    An annotated bibliography's section is read as prose: the annotations, often in the same
+    paragraph as their entry, are the compiler's own statements, and an entry's title makes
+    no claim (the citation rule knows a bibliographic line when it sees one).
+    """
+    if references is None or not references.holds(unit.to_source(0)):
+        return False
+    return not references.annotated or unit.kind == "heading"

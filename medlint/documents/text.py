@@ -208,11 +208,11 @@ def _pipe_tables(
                 out.append((block[rest:i], False))
             out.append((block[i:end], True))
             i = rest = end
-        elif (end := _ruleless_table_end(source, block, i)) is not None:
+        elif (stop := _ruleless_table_end(source, block, i)) is not None:
             if rest < i:
                 out.append((block[rest:i], False))
-            out.append((block[i:end], True))
-            i = rest = end
+            out.append((block[i:stop], True))
+            i = rest = stop
         else:
             i += 1
     if rest < len(block):
