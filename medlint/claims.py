@@ -512,6 +512,7 @@ CLASS_APPOSITION_GAP = rx.compile(
     re.IGNORECASE,
 )
 COPULA_BEFORE = rx.compile(r"\b(?:is|are|was|were|['’]s|be|being|remains?)\s+$", re.IGNORECASE)
+CLASS_MEMBERS_AFTER = rx.compile(r"\s*(?:\(|:|,?\s*(?:such\s+as|like|including|namely)\b)", re.I)
 THE_CLASS_BEFORE = rx.compile(r"\b(?:the|all|any|most|many|some)\s+$", re.IGNORECASE)
 NEGATION_AFTER = rx.compile(r"^\s?-?\s?free\b", re.IGNORECASE)
 RESPECTIVELY = rx.compile(r"\brespectively\b", re.IGNORECASE)
@@ -3240,8 +3241,11 @@ class _Extractor:
                 # "moves from Octagam 10% to a product without maltose": another product (not
                 # "Octagam 10% is a product with maltose")
                 continue
-            if STABILIZED_CLASS_AFTER.match(self.text, m.end) and THE_CLASS_BEFORE.search(
-                self.text, max(sent.start, m.start - 12), m.start
+            if (
+                (cls := STABILIZED_CLASS_AFTER.match(self.text, m.end)) is not None
+                and THE_CLASS_BEFORE.search(self.text, max(sent.start, m.start - 12), m.start)
+                # (not "the maltose-containing IVIGs (Octagam 5%, Octagam 10% or Panzyga)")
+                and not CLASS_MEMBERS_AFTER.match(self.text, cls.end())
             ):
                 continue  # "Privigen ... and the glycine-stabilised products do not ...": a class
             term = self.facts.stabilizers.get(m.id)

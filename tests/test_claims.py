@@ -548,6 +548,16 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
         " makes Privigen, but it is twice as concentrated and goes under the skin.\n",
         {("hizentra", "route", "subcutaneous", "coreference")},
     ),
+    # a class named by its stabiliser, with its members in a bracket, says it of each
+    (
+        "Their product is one of the maltose-containing IVIGs (Octagam 5%, Octagam 10% or"
+        " Panzyga).\n",
+        {
+            ("octagam-5", "stabilizer", "maltose", "coordinated"),
+            ("octagam-10", "stabilizer", "maltose", "coordinated"),
+            ("panzyga", "stabilizer", "maltose", "coordinated"),
+        },
+    ),
     # a class before the list describes each product in it: not ambiguous
     (
         "Two intravenous products, Gammagard Liquid and Gamunex-C, may also be given"
