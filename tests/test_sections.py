@@ -164,3 +164,17 @@ def test_a_written_answer_s_notes_are_its_markers() -> None:
         "Notes to the answer\n\n 1. FDA approval letter, 2021.\n"
     )
     assert "citation-needed" not in rules_of(text, "a.txt")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cited"),
+    [
+        ("Either the CARRA consensus plan [L10] or the Ontario guideline [L11] applies.", True),
+        ("The ProDERM trial showed a benefit [R1, R2].", True),
+        ("The ProDERM trial showed a benefit [HIV].", False),  # an abbreviation, no source
+    ],
+)
+def test_source_codes_are_reference_markers(sentence: str, cited: bool) -> None:
+    """A pharmacy export's "[L10]" or a tender's "[R1]" points to its reference list."""
+    text = f"{sentence}\n\nSources\n\n[L10] CARRA plan. [L11] Ontario. [R1] A. [R2] B.\n"
+    assert ("citation-needed" not in rules_of(text, "a.txt")) is cited

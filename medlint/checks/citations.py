@@ -35,6 +35,8 @@ from medlint.trie import Literals, lower_same_length, trie_pattern
 
 MARKERS = rx.compile(
     r"\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]|\[\^[^\]\s]+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|https?://\S+|\bdoi:\s*10\.\S+"
+    # a source code: [L10], [R1], [S2, S3] (a pharmacy export's or a tender's reference list)
+    r"|\[\s*[A-Z]{1,2}\d{1,3}(?:\s*[,–-]\s*[A-Z]{0,2}\d{1,3})*\s*\]"
     # author-year, one or several: (Smith 2020), (Smith et al. 2020; Jones 2021),
     # (Aggarwal R, et al. N Engl J Med. 2022)
     # and with the volume and pages after the year: (Aggarwal et al., N Engl J Med, 2022; 387:
