@@ -479,8 +479,8 @@ STABILIZER_AS_INTERFERENCE = rx.compile(
     r"|\b(?:meters?|monitors?|strips?|tests?|devices?|readers?|GDH[\w-]*)\b[^.;]{0,60}?"
     r"\b(?:tell|detect|distinguish|measure|read|recogni[sz]e|separate|differentiate)\s+$"
     # "the glucose-meter warning about maltose does not apply to it": the warning's topic
-    r"|\b(?:warnings?|alerts?|caveats?|cautions?|flags?|problems?|issues?|questions?)\s+"
-    r"(?:about|on|regarding|over|with)\s+$",
+    r"|\b(?:warnings?|alerts?|caveats?|cautions?|flags?|problems?|issues?|questions?|precautions?)"
+    r"\s+(?:about|on|regarding|over|with|for)\s+$",
     re.IGNORECASE,
 )
 DENIED_RELATIVE_AFTER = rx.compile(
@@ -1761,6 +1761,11 @@ _HEADER_TAIL = rx.compile(r"(?:\s+\d+(?:\.\d+)?\s*%|\s*\([^()]*\))+$")
 # A table whose header carries the unit: "Concentration (%)" over cells "5", "10".
 _PERCENT_HEADER = rx.compile(r"\(\s*(?:%|percent)\s*\)|^\W*%\W*$|\bin\s+%", re.IGNORECASE)
 _IGA_UNIT_HEADER = rx.compile(r"\bIgA\b.*?(?:µg|μg|ug|mcg|micrograms?)\s*(?:/|per\s)\s*ml\b", re.I)
+_RATE_UNIT_HEADER = rx.compile(
+    r"^\W*(?:(?:rate|speed)\s*[(,:]?\s*)?((?:mg|mL)/kg/(?:min(?:ute)?|h(?:ou)?r?)|(?:mg|mL)/kg\s+per\s+"
+    r"(?:min(?:ute)?|hour))\W*$",
+    re.IGNORECASE,
+)
 _IGA_MG_HEADER = rx.compile(r"\bIgA\b.*?(?:mg|milligrams?)\s*(?:/|per\s)\s*ml\b", re.I)
 # "conc_pct", "strength_percent": a data export's column in percent
 _PCT_FIELD_HEADER = rx.compile(r"^\w*?_(?:pct|percent)$", re.I)
@@ -1832,6 +1837,10 @@ def header_quantities(unit: Unit, text: str) -> list[Quantity]:
         elif _IGA_MG_HEADER.search(header):
             q = parse_quantity(figure + " mg/mL of IgA")  # "IgA (mg/mL)" over "0.046"
             kind = "iga"
+        elif rate := _RATE_UNIT_HEADER.search(header):
+            # a pump table's "mg/kg/min | mL/kg/min | mL/kg/hour" columns over bare figures
+            q = parse_quantity(f"{figure} {rate.group(1)}")
+            kind = "infusion_rate"
         else:
             continue
         if q is not None and q.kind == kind:

@@ -548,6 +548,12 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
         " makes Privigen, but it is twice as concentrated and goes under the skin.\n",
         {("hizentra", "route", "subcutaneous", "coreference")},
     ),
+    # a precaution's topic is no ingredient
+    (
+        "Privigen is stabilized with L-proline, so the glucose-meter precaution for maltose does"
+        " not apply.\n",
+        {("privigen", "stabilizer", "L-proline", "direct")},
+    ),
     # a class named by its stabiliser, with its members in a bracket, says it of each
     (
         "Their product is one of the maltose-containing IVIGs (Octagam 5%, Octagam 10% or"
@@ -1358,6 +1364,19 @@ def test_table_cells_take_their_meaning_from_the_headers() -> None:
         ("max_rate", "4 mL/kg/min"),
         ("rate", "2 mg/kg/min"),  # a step
     }
+
+
+def test_a_pump_table_s_unit_columns() -> None:
+    """ "Step | mg/kg/min | mL/kg/min | mL/kg/hour" over bare figures: each column's unit, and
+    the row says which rate."""
+    table = (
+        "## Octagam 10% in dermatomyositis\n\n"
+        "| Step | mg/kg/min | mL/kg/hour |\n| --- | --- | --- |\n"
+        "| Initial rate | 1.0 | 0.6 |\n| Maximum rate, if tolerated | 4.0 | 3.6 |\n"
+    )
+    got = {c[1:3] for c in claims_of(table, "a.md")}
+    assert ("max_rate", "0.06 mL/kg/min") in got  # 3.6 mL/kg/h: faster than the label's 0.04
+    assert ("initial_rate", "1 mg/kg/min") in got
 
 
 def test_an_iga_column_in_milligrams_with_the_figure_s_kind_before_it() -> None:
