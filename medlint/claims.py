@@ -511,6 +511,7 @@ CLASS_APPOSITION_GAP = rx.compile(
     r"(?:such\s+as\s+|like\s+|including\s+|namely\s+)?",
     re.IGNORECASE,
 )
+TITLE_GLOSS_END = rx.compile(r"\s*\([^()]{1,40}\)$")
 COPULA_BEFORE = rx.compile(r"\b(?:is|are|was|were|['’]s|be|being|remains?)\s+$", re.IGNORECASE)
 CLASS_MEMBERS_AFTER = rx.compile(r"\s*(?:\(|:|,?\s*(?:such\s+as|like|including|namely)\b)", re.I)
 THE_CLASS_BEFORE = rx.compile(r"\b(?:the|all|any|most|many|some)\s+$", re.IGNORECASE)
@@ -1786,7 +1787,7 @@ IGA_COLUMN = rx.compile(
     r"concentration|amount))?\s*(?:\([^)]*\))?"
     # "IgA (mg/mL), label average or maximum"
     r"(?:\s*,\s*(?:label\s+)?(?:average|mean|typical|max(?:imum)?)(?:\s+or\s+(?:average|mean|"
-    r"typical|max(?:imum)?))?)?\W*",
+    r"typical|max(?:imum)?))?(?:\s*\([^)]*\))?)?\W*",  # "IgA, maximum (mg/mL)"
     re.IGNORECASE,
 )
 # A table cell under an IgA column that says how much without a figure ("None", "Trace").
@@ -5246,6 +5247,7 @@ def _title_product(ex: _Extractor) -> Mention | None:
         # a card's head may carry the maker and route badges: "Privigen IV", "Gamunex-C IV / SC"
         if m.kind in ("product", "manufacturer") or (m.kind == "route" and ACRONYM.match(m.text)):
             rest = rest[: m.start] + rest[m.end :]
+    rest = TITLE_GLOSS_END.sub("", rest.rstrip())  # "Privigen (alternative brand)" as a caption
     return ex.products[0] if not rest.strip(TITLE_PUNCTUATION + "/") else None
 
 

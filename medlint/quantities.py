@@ -1383,9 +1383,9 @@ def _with_shared_units(text: str, found: list[Quantity]) -> list[Quantity]:
             and q.low == q.high
             and q.start >= prev_end + 4
             and (
-                "and" in text[q.start - 5 : q.start]
-                or "or" in text[q.start - 4 : q.start]
-                or "&" in text[q.start - 3 : q.start]
+                "and" in text[max(0, q.start - 5) : q.start]
+                or "or" in text[max(0, q.start - 4) : q.start]
+                or "&" in text[max(0, q.start - 3) : q.start]
             )
             and (lead := _LEADING_NUMBER.match(q.text)) is not None
             and (listed := _SHARED_UNIT_LIST.search(text, max(prev_end, q.start - 80), q.start))

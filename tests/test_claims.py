@@ -2154,3 +2154,17 @@ def test_a_wording_quoted_to_be_rejected_is_no_claim(text: str) -> None:
     may tell you: offered to be rejected, not stated (found in probe articles of new genres)."""
     source = f"# IVIG in dermatomyositis\n\n{text}\n\n## References\n\n1. Octagam 10% label.\n"
     assert [f.rule for f in lint_text(source, "a.md") if f.category != "style"] == []
+
+
+def test_an_infobox_captioned_with_a_gloss_after_the_name() -> None:
+    """ "<caption>Privigen (alternative brand)</caption>" over attribute rows: its product's,
+    and "IgA, maximum (mg/mL)" over "0.25" is 250 µg/mL."""
+    page = (
+        '<h1>Brand substitution</h1>\n<table class="infobox">\n'
+        "<caption>Privigen (alternative brand)</caption>\n"
+        "<tr><th>Manufacturer</th><td>CSL Behring</td></tr>\n"
+        "<tr><th>IgA, maximum (mg/mL)</th><td>0.25</td></tr>\n</table>\n"
+    )
+    got = {c[:3] for c in claims_of(page, "a.html")}
+    assert ("privigen", "manufacturer", "CSL Behring") in got
+    assert ("privigen", "iga", "250 µg/mL") in got
