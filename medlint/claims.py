@@ -3530,6 +3530,15 @@ class _Extractor:
                 return True
         return False
 
+    def iga_list_lead(self) -> bool:
+        """Whether this list item's list opens on a sentence about IgA ("... how much IgA a
+        product contains. The amounts are small but not zero:" / "- Privigen: no more than 25
+        micrograms per mL")."""
+        if self.unit.kind != "list_item":
+            return False
+        lead = self.list_lead()
+        return lead is not None and "IgA" in lead.text[-300:]
+
     def iga_continued(self, sent: Sentence) -> None:
         """ "No product is IgA-free. Label figures: Privigen no more than 25 µg/mL; Gamunex-C
         average 46 µg/mL; ...": micrograms per mL after a sentence about IgA are IgA contents
@@ -5037,7 +5046,9 @@ class _Extractor:
                 ):
                     self.manufacturers(sent)
             if "iga" in qkinds and "IgA" not in sent.text and not self.iga_column:
-                if iga and product_claims and self.iga_said_before(sent):
+                if product_claims and (
+                    (iga and self.iga_said_before(sent)) or self.iga_list_lead()
+                ):
                     self.iga_continued(sent)
                 else:
                     self.iga_answer(sent)

@@ -2168,3 +2168,15 @@ def test_an_infobox_captioned_with_a_gloss_after_the_name() -> None:
     got = {c[:3] for c in claims_of(page, "a.html")}
     assert ("privigen", "manufacturer", "CSL Behring") in got
     assert ("privigen", "iga", "250 µg/mL") in got
+
+
+def test_a_list_under_a_sentence_about_iga_gives_iga_contents() -> None:
+    """ "... how much IgA a product contains. The amounts are small:" over "- Panzyga averages
+    0.01 mg per mL": IgA contents, as in a sentence that names IgA."""
+    text = (
+        "# IgA\n\nThe risk depends on how much IgA a product contains. The amounts are small:\n\n"
+        "- Privigen: no more than 25 micrograms per mL\n- Panzyga averages 0.01 mg per mL\n"
+    )
+    got = {c[:3] for c in claims_of(text, "a.md")}
+    assert ("privigen", "iga", "≤25 µg/mL") in got
+    assert ("panzyga", "iga", "10 µg/mL") in got
