@@ -529,6 +529,9 @@ PRONOUN_LEAD = rx.compile(
     r"(?:me|us|him|her|them)|mentioned|added|noted|confirmed)\s+(?:that\s+)?)?"
     # "Because it is stabilised with glycine, ...": a subordinate clause opening on "it"
     r"(?:(?:because|since|as|although|though|while|so)\s+(?=it\b|its\b|th(?:e|is)\s+product\b))?"
+    # "Once a Baxter product, it ...", "Today it ...": a fronted phrase of time before "it"
+    r"(?:(?:once|formerly|originally|previously|today|now|since\s+\d{4}|in\s+\d{4})\b[^,.;]{0,40},?"
+    r"\s+(?=it\b))?"
     # "That one is stabilised with maltose as well" (the one product just named)
     # "Q: ... Privigen ... What is it?" / "A: That's Grifols' ten per cent liquid"
     r"(?:it|its|it's|(?:that|this)\s+one\b|that(?:['’]s|\s+is)\s+(?=\w+['’]s?\s|an?\s)|this\s+(?:\d+(?:\.\d+)?\s*%\s+)?(?:product|formulation|preparation|"

@@ -575,6 +575,14 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
             ("gamunex-c", "route", "subcutaneous", "coordinated"),
         },
     ),
+    # "it" after a fronted phrase of time refers back too
+    (
+        "Gamunex-C is a 10% product. Today it is made by Grifols.\n",
+        {
+            ("gamunex-c", "concentration", "10%", "direct"),
+            ("gamunex-c", "manufacturer", "Grifols", "coreference"),
+        },
+    ),
     # a report's numbered paragraph: "It" after the number is the product named before
     (
         "3.1 The product given was Octagam 10%; the batch number is on page 14. 3.1.1 It is"
