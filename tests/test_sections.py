@@ -178,3 +178,21 @@ def test_source_codes_are_reference_markers(sentence: str, cited: bool) -> None:
     """A pharmacy export's "[L10]" or a tender's "[R1]" points to its reference list."""
     text = f"{sentence}\n\nSources\n\n[L10] CARRA plan. [L11] Ontario. [R1] A. [R2] B.\n"
     assert ("citation-needed" not in rules_of(text, "a.txt")) is cited
+
+
+@pytest.mark.parametrize(
+    ("text", "cited"),
+    [
+        # one marker at the end of the study's account covers the sentence before
+        (
+            "In the ProDERM trial, 95 adults were given IVIG or placebo. After 16 weeks, 79% on"
+            " IVIG had improved [1].",
+            True,
+        ),
+        # ... but not a sentence that goes on to something else
+        ("In the ProDERM trial, 95 adults were given IVIG. Privigen is a 10% product [1].", False),
+    ],
+)
+def test_a_marker_at_the_end_of_a_study_s_account(text: str, cited: bool) -> None:
+    source = f"{text}\n\nReferences\n\n1. Aggarwal R, et al. N Engl J Med. 2022.\n"
+    assert ("citation-needed" not in rules_of(source, "a.txt")) is cited

@@ -332,6 +332,14 @@ def _study_families(word: str, cues: list[str], keywords: list[str]) -> list[str
     return out
 
 
+# A sentence that goes on with the study the sentence before described
+CONTINUES_STUDY = rx.compile(
+    r"[\s*_\"“]*(?:after|at|by|over|within|in\s+(?:that|this|the)\s+(?:trial|study)|(?:the|this|that)"
+    r"\s+(?:trial|study|analysis|cohort)|it|they|their|its)\b",
+    re.IGNORECASE,
+)
+
+
 def has_marker(sentence: Sentence) -> bool:
     """A reference marker inside the sentence, or straight after its full stop."""
     unit = sentence.unit
@@ -348,7 +356,8 @@ def _run_citation(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterabl
     keywords: Keywords | None = rule.compiled["keywords"]
     for analysis in analyses:
         unit_hits: dict[int, tuple[list[int], list[frozenset[str]]]] = {}
-        for sentence in analysis.sentences:
+        sentences = analysis.sentences
+        for k, sentence in enumerate(sentences):
             if sentence.unit.kind in ("heading", "table_header"):
                 continue
             run = cues
@@ -375,6 +384,16 @@ def _run_citation(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterabl
                 continue  # "Q: Is the evidence for it good?" asks; it invokes nothing
             hits = [m for cue in run if (m := cue.search(text)) is not None]
             if not hits or has_marker(sentence):
+                continue
+            following = sentences[k + 1] if k + 1 < len(sentences) else None
+            if (
+                following is not None
+                and following.unit is sentence.unit
+                and CONTINUES_STUDY.match(following.text)
+                and has_marker(following)
+            ):
+                # "In the ProDERM trial, 95 adults were given ... After 16 weeks, 79 out of 100
+                # had improved [1].": one marker at the end of the study's account
                 continue
             if sentence.unit.kind != "table_cell" and is_bibliographic(sentence.unit.text):
                 continue  # a reference entry itself, under a heading not taken for one
