@@ -256,12 +256,20 @@ GENERIC_NEGATIVE_SUBJECT = rx.compile(
     r"|IVIGs?|SCIGs?|immunoglobulins?|immune\s+globulins?|solutions?|preparations?)\b))\b",
     re.IGNORECASE,
 )
+# The words for products as a kind ("10% products", "the glycine-stabilised brands", "CSL
+# Behring's two subcutaneous immunoglobulins"), shared by the patterns that tell a class of
+# products from a named one: the plural (a class), either number, and the modifiers between.
+_CLASS_NOUNS = r"(?:products|brands|solutions|liquids|preparations|IVIGs|SCIGs|immunoglobulins)"
+_CLASS_NOUN = (
+    r"(?:products?|brands?|solutions?|liquids?|preparations?|IVIGs?|SCIGs?|immunoglobulins?)"
+)
+_PRODUCT_MODIFIER = (
+    r"(?:IV|SC|subcutaneous|intravenous|liquid|human|immune\s+globulin|immunoglobulin|IVIG|SCIG"
+    r"|IgG)"
+)
 # "10% products", "the 20% subcutaneous products": a class of products, named by a strength
 PRODUCT_CLASS_AFTER = rx.compile(
-    r"\s*(?:(?:IV|SC|subcutaneous|intravenous|liquid|human|immune\s+globulin|immunoglobulin|IVIG"
-    r"|SCIG|IgG)\s+)*(?:products|solutions|liquids|preparations|IVIGs|SCIGs|immunoglobulins"
-    r"|brands|ones)\b",
-    re.IGNORECASE,
+    rf"\s*(?:{_PRODUCT_MODIFIER}\s+)*(?:{_CLASS_NOUNS}|ones)\b", re.IGNORECASE
 )
 # ... unless its members follow: "10% products such as Privigen", "10% products (Privigen, ...)"
 PRODUCT_CLASS_NAMED = rx.compile(
@@ -270,8 +278,7 @@ PRODUCT_CLASS_NAMED = rx.compile(
 )
 # "CSL Behring subcutaneous products" before a bracket that lists them
 MAKER_NOUN_BEFORE_BRACKET = rx.compile(
-    r"(?:['’]s)?\s+(?:(?:SC|IV|subcutaneous|intravenous|immune\s+globulin|immunoglobulin|liquid"
-    r"|\d+(?:\.\d+)?\s*%)\s+){0,3}(?:products?|brands?|IVIGs?|SCIGs?|immunoglobulins?)\b",
+    rf"(?:['’]s)?\s+(?:(?:{_PRODUCT_MODIFIER}|\d+(?:\.\d+)?\s*%)\s+){{0,3}}{_CLASS_NOUN}\b",
     re.IGNORECASE,
 )
 PERCENT_BEFORE = rx.compile(r"[\d.]+\s*%\s+$")
@@ -284,8 +291,8 @@ CLASS_PREPOSITION_BEFORE = rx.compile(
 )
 # "CSL Behring's two products share L-proline": a maker's products, none of them named
 MAKER_PRODUCTS_AFTER = rx.compile(
-    r"['’]s?\s+(?:(?:two|three|four|both|other|own|newer|older|SC|IV|subcutaneous|intravenous)\s+)*"
-    r"(?:products|brands|immunoglobulins|IVIGs|SCIGs)\b",
+    rf"['’]s?\s+(?:(?:two|three|four|both|other|own|newer|older|{_PRODUCT_MODIFIER})\s+)*"
+    rf"{_CLASS_NOUNS}\b",
     re.IGNORECASE,
 )
 STABILIZER_NONE_AFTER = rx.compile(
@@ -490,13 +497,11 @@ DENIED_RELATIVE_AFTER = rx.compile(
 STABILIZER_CLASS_AFTER = rx.compile(r"-based\s+(?:products?|brands?|IVIGs?|immunoglobulins?)\b")
 OTHER_BEFORE = rx.compile(r"\b(?:other|stocks?|also)\b", re.IGNORECASE)
 STABILIZED_CLASS_AFTER = rx.compile(
-    r"[\s-]*(?:stabili[sz]ed|based|containing)\s+(?:products|brands|IVIGs|SCIGs|immunoglobulins"
-    r"|solutions|ones)\b",
-    re.IGNORECASE,
+    rf"[\s-]*(?:stabili[sz]ed|based|containing)\s+(?:{_CLASS_NOUNS}|ones)\b", re.IGNORECASE
 )
 GENERIC_PRODUCT_WITH_BEFORE = rx.compile(
-    r"\b(?:an?|any|another|other|some)\s+(?:[\w-]+\s+)?(?:products?|brands?|IVIGs?|SCIGs?"
-    r"|immunoglobulins?|solutions?|preparations?)\s+(?:without|with\s+no|free\s+(?:of|from)"
+    rf"\b(?:an?|any|another|other|some)\s+(?:[\w-]+\s+)?{_CLASS_NOUN}\s+(?:without|with\s+no"
+    r"|free\s+(?:of|from)"
     r"|containing|that\s+(?:contains?|uses?|has)|with|stabili[sz]ed\s+(?:with|by))\s+$",
     re.IGNORECASE,
 )
@@ -507,8 +512,7 @@ EXPLETIVE_IT = rx.compile(
     re.IGNORECASE,
 )
 CLASS_APPOSITION_GAP = rx.compile(
-    r"\s+(?:products?|solutions?|preparations?|IVIGs?|SCIGs?|brands?|immunoglobulins?)\s*[,:(]?\s*"
-    r"(?:such\s+as\s+|like\s+|including\s+|namely\s+)?",
+    rf"\s+{_CLASS_NOUN}\s*[,:(]?\s*(?:such\s+as\s+|like\s+|including\s+|namely\s+)?",
     re.IGNORECASE,
 )
 TITLE_GLOSS_END = rx.compile(r"\s*\([^()]{1,40}\)$")
@@ -1224,6 +1228,7 @@ ANY_VERDICT = rx.compile(
 # An answer sheet's lettered option ("A. 1 g/kg every 4 weeks ✘"), its cross and its tick
 LETTER_OPTION = rx.compile(r"(?:^|(?<=[\s>?:.!✘✗❌✔✓✅)]))\(?(?P<letter>[A-Ea-e])[.)]\s")
 CROSS_IN_OPTION = rx.compile(r"[✘✗❌]")
+OPTION_VERDICT = rx.compile(r"[✘✗❌✔✓✅]")
 STRUCK_OUT = rx.compile(r"~~(?=\S)[^~]{1,2000}?~~")  # Markdown strikethrough
 CROSS_REASON = rx.compile(r"\s*\([^()]*\)")
 TICK = rx.compile(r"[✔✓✅]")
@@ -1927,7 +1932,7 @@ class _Extractor:
         self.mentions = self._mentions(sdoc)
         # Sentences as written (the citation rule reads their markers).
         spans: Sequence[tuple[int, int]] = split_sentences(unit.text)
-        if any(c in unit.text for c in "✘✗❌✔✓✅"):
+        if OPTION_VERDICT.search(unit.text):  # one scan for the marks of an answer sheet
             spans = _split_at_options(unit.text, spans)
         self.sentences = [Sentence(unit, start, end, unit.text[start:end]) for start, end in spans]
         # Index by offset so every look-up is a bisection: a paragraph with thousands of
@@ -3512,17 +3517,24 @@ class _Extractor:
             # "Labels give IgA as an average or a maximum: Privigen contains no more than 25
             # µg/mL, Gamunex-C averages 46 µg/mL, ...": micrograms per mL in a sentence about
             # IgA content are IgA contents, each its own clause's product's
-            for m in sent.mentions:
-                q = m.quantity
-                if q is None or q.kind != "iga" or m.start in used or "dl" in q.text.lower():
-                    continue
-                if self.skipped(m.start):
-                    continue
-                used.add(m.start)
-                values.append((m, _iga_value(q)))
-            values.extend(self.bare_iga_figures(sent, used))
+            values.extend(self.iga_figures(sent, used))
             values.sort(key=lambda item: item[0].start)
         self.attribute_values(sent, "iga", values)
+
+    def iga_figures(self, sent: Sentence, used: set[int]) -> list[tuple[Mention, Value]]:
+        """The sentence's IgA figures not in ``used`` (serum levels per dL left out), with the
+        bare ones after products (:meth:`bare_iga_figures`); ``used`` takes their offsets."""
+        out: list[tuple[Mention, Value]] = []
+        for m in sent.mentions:
+            q = m.quantity
+            if q is None or q.kind != "iga" or m.start in used or "dl" in q.text.lower():
+                continue
+            if self.skipped(m.start):
+                continue
+            used.add(m.start)
+            out.append((m, _iga_value(q)))
+        out.extend(self.bare_iga_figures(sent, used))
+        return out
 
     def iga_said_before(self, sent: Sentence) -> bool:
         """Whether a sentence before ``sent`` in this unit speaks of IgA."""
@@ -3546,15 +3558,7 @@ class _Extractor:
         """ "No product is IgA-free. Label figures: Privigen no more than 25 µg/mL; Gamunex-C
         average 46 µg/mL; ...": micrograms per mL after a sentence about IgA are IgA contents
         (each its own clause's product's), as they are in a sentence that names IgA."""
-        values: list[tuple[Mention, Value]] = []
-        used: set[int] = set()
-        for m in sent.mentions:
-            q = m.quantity
-            if q is None or q.kind != "iga" or "dl" in q.text.lower() or self.skipped(m.start):
-                continue
-            used.add(m.start)
-            values.append((m, _iga_value(q)))
-        values.extend(self.bare_iga_figures(sent, used))
+        values = self.iga_figures(sent, set())
         values.sort(key=lambda item: item[0].start)
         self.attribute_values(sent, "iga", values)
 
