@@ -692,6 +692,27 @@ def test_file_over_the_size_limit_is_refused_without_reading(
     assert GOOD_FINDING in out and code == 2
 
 
+def test_a_file_that_grows_after_the_stat_is_read_whole_and_still_bounded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """read_bytes asks for the size stat gave; a file longer by then is read on, to the limit."""
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"y" * 900)
+    real_stat = os.stat
+
+    def shrunk(p: object, *args: object, **kwargs: object) -> os.stat_result:
+        st = real_stat(p)  # type: ignore[arg-type]
+        fields = list(st)
+        fields[6] = 10  # st_size as it was before the file grew
+        return os.stat_result(fields)
+
+    monkeypatch.setattr(medlint.lint.os, "stat", shrunk)
+    assert medlint.lint.read_bytes(str(path)) == b"y" * 900
+    monkeypatch.setattr(medlint.lint, "MAX_FILE_BYTES", 500)
+    with pytest.raises(MedlintError, match="file is larger than"):
+        medlint.lint.read_bytes(str(path))
+
+
 def test_read_document_accepts_any_decoded_text() -> None:
     """The Python API takes str directly: lone surrogates and NULs do not break the readers."""
     for fmt in ("text", "markdown", "html"):

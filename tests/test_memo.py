@@ -124,8 +124,32 @@ def test_paragraph_memos_are_bounded(monkeypatch: Any) -> None:
     for rule in engine.rules:
         if rule.kind == "citation-needed" and rule.compiled["keywords"] is not None:
             rule.compiled["keywords"].seen.clear()
+            rule.compiled["keywords"].first.clear()
     _findings(engine)
     keywords = [r.compiled["keywords"] for r in engine.rules if r.kind == "citation-needed"]
     assert keywords and all(0 < len(k.seen) <= 5 for k in keywords if k is not None)
+    assert all(0 < len(k.first) <= 5 for k in keywords if k is not None)
     spellers = list(spelling._CACHE.values())
     assert spellers and all(len(s.slips) <= 5 for s in spellers)
+
+
+def test_a_sentence_cue_answer_is_the_search_s_answer_and_is_kept_per_family_set() -> None:
+    """first_cue memoises by (sentence text, families searched): the same text searched for
+    other families is searched again, and an answer equals the plain search's."""
+    from medlint.checks.citations import _first_match
+    from medlint.lint import Engine, Options
+
+    rule = next(r for r in Engine(Options(jobs=1)).rules if r.kind == "citation-needed")
+    keywords, families = rule.compiled["keywords"], rule.compiled["families"]
+    keywords.first.clear()
+    text = "A 2019 study found that the Mayo Clinic recommends 2 g/kg."
+    everything = frozenset(families)
+    found = keywords.first_cue(text, everything, families)
+    assert found is not None and found == _first_match(text, rule.compiled["cues"])
+    assert found[2] == "A 2019 study found"  # the earliest cue, not the authority after it
+    authority = frozenset(n for n in families if not n.startswith("study"))
+    later = keywords.first_cue(text, authority, families)
+    assert later is not None and later[2] == "the Mayo Clinic recommends"
+    assert keywords.first_cue(text, everything, families) == found
+    assert len(keywords.first) == 2
+    assert keywords.first_cue("Nothing cited here.", everything, families) is None

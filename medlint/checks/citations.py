@@ -227,6 +227,29 @@ class Keywords:
         default_factory=dict, compare=False, repr=False
     )
 
+    # the first cue match of each sentence text, by the cue families searched (bounded)
+    first: dict[tuple[str, frozenset[str]], tuple[int, int, str] | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def first_cue(
+        self, text: str, wanted: frozenset[str], families: dict[str, list[re.Pattern[str]]]
+    ) -> tuple[int, int, str] | None:
+        """(start, end, text) of the earliest (and, at one start, longest) match in ``text`` of
+        the cues of the ``wanted`` families; None when none matches.
+
+        A pure function of the sentence's text: a sentence an archive repeats (a boilerplate
+        line, a product blurb) is searched once.
+        """
+        key = (text, wanted)
+        if key in self.first:
+            return self.first[key]
+        if len(self.first) >= PARAGRAPH_MEMO:
+            self.first.clear()
+        run = [cue for name, group in families.items() if name in wanted for cue in group]
+        found = self.first[key] = _first_match(text, run)
+        return found
+
     def hits(self, text: str) -> list[tuple[int, frozenset[str]]]:
         """(offset, cue families) of each keyword in ``text``, sorted; empty: no cue matches.
 
@@ -340,6 +363,15 @@ CONTINUES_STUDY = rx.compile(
 )
 
 
+def _first_match(text: str, cues: list[re.Pattern[str]]) -> tuple[int, int, str] | None:
+    """(start, end, text) of the earliest (and, at one start, longest) match of ``cues``."""
+    hits = [m for cue in cues if (m := cue.search(text)) is not None]
+    if not hits:
+        return None
+    hit = min(hits, key=lambda m: (m.start(), -m.end()))
+    return hit.start(), hit.end(), hit.group(0)
+
+
 def has_marker(sentence: Sentence) -> bool:
     """A reference marker inside the sentence, or straight after its full stop."""
     unit = sentence.unit
@@ -360,7 +392,9 @@ def _run_citation(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterabl
         for k, sentence in enumerate(sentences):
             if sentence.unit.kind in ("heading", "table_header"):
                 continue
-            run = cues
+            text = sentence.text
+            if "?" in text and QUESTION_END.search(text):
+                continue  # "Q: Is the evidence for it good?" asks; it invokes nothing
             if keywords is not None:
                 # Keywords per unit (one scan); then only the families they call for.
                 found = unit_hits.get(id(sentence.unit))
@@ -375,15 +409,12 @@ def _run_citation(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterabl
                 hi = bisect_left(offsets, sentence.end)
                 if lo == hi:
                     continue
-                wanted = set().union(*names[lo:hi])
-                run = [cue for name, group in families.items() if name in wanted for cue in group]
-            # Each cue's first match: the earliest (and, at one start, longest) of all its
-            # matches is what is reported, so the rest of the sentence need not be searched.
-            text = sentence.text
-            if "?" in text and QUESTION_END.search(text):
-                continue  # "Q: Is the evidence for it good?" asks; it invokes nothing
-            hits = [m for cue in run if (m := cue.search(text)) is not None]
-            if not hits or has_marker(sentence):
+                # Each cue's first match: the earliest (and, at one start, longest) of all its
+                # matches is what is reported, so the rest of the sentence need not be searched.
+                hit = keywords.first_cue(text, frozenset().union(*names[lo:hi]), families)
+            else:
+                hit = _first_match(text, cues)
+            if hit is None or has_marker(sentence):
                 continue
             following = sentences[k + 1] if k + 1 < len(sentences) else None
             if (
@@ -397,24 +428,24 @@ def _run_citation(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterabl
                 continue
             if sentence.unit.kind != "table_cell" and is_bibliographic(sentence.unit.text):
                 continue  # a reference entry itself, under a heading not taken for one
-            hit = min(hits, key=lambda m: (m.start(), -m.end()))
-            around = text[max(0, hit.start() - 25) : hit.end() + 8]
+            hit_start, hit_end, cue = hit
+            around = text[max(0, hit_start - 25) : hit_end + 8]
             if PERSONAL.search(around) and not REPORTED_RESEARCH.search(
-                text, max(0, hit.start() - 30), hit.start()
+                text, max(0, hit_start - 30), hit_start
             ):
                 # "Your doctors recommend", "The lab report shows your IgG level" (not "my
                 # doctor said studies show ...": research, reported)
                 continue
-            if KEYWORD_FIELD_BEFORE.search(text, max(0, hit.start() - 120), hit.start()):
+            if KEYWORD_FIELD_BEFORE.search(text, max(0, hit_start - 120), hit_start):
                 continue  # "Keywords: JDM; IVIG; CARRA consensus treatment plan": a tag
-            if DENIED_BEFORE.search(text, max(0, hit.start() - 30), hit.start() + 1):
+            if DENIED_BEFORE.search(text, max(0, hit_start - 30), hit_start + 1):
                 continue  # "no single mechanism has been proven": no evidence is invoked
-            if UNTESTED_BEFORE.search(text, max(0, hit.start() - 80), hit.start()):
+            if UNTESTED_BEFORE.search(text, max(0, hit_start - 80), hit_start):
                 continue  # "no product has been tested in controlled trials": none to cite
             start, end = sentence.unit.source_span(
-                sentence.start + hit.start(), sentence.start + hit.end()
+                sentence.start + hit_start, sentence.start + hit_end
             )
-            cue = " ".join(hit.group(0).split())
+            cue = " ".join(cue.split())
             yield finding(rule, analysis.document, start, end, rule.render(cue=cue))
 
 
