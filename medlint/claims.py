@@ -1886,6 +1886,23 @@ def claim_text(unit: Unit) -> str:
     return "".join(parts)
 
 
+def _split_at(
+    text: str, spans: Sequence[tuple[int, int]], breaks: Sequence[int]
+) -> list[tuple[int, int]]:
+    """``spans`` (sentences of ``text``) split further at each offset of ``breaks``."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        for b in breaks:
+            if start < b < end:
+                head = len(text[start:b].rstrip())
+                tail = len(text[b:end]) - len(text[b:end].lstrip())
+                if head and b + tail < end:
+                    out.append((start, start + head))
+                    start = b + tail
+        out.append((start, end))
+    return out
+
+
 def _split_at_options(text: str, spans: Sequence[tuple[int, int]]) -> Sequence[tuple[int, int]]:
     """Sentences cut before each lettered option of an answer sheet that marks its options
     ("... ✘ B. It comes only as ... ✘ C. It contains sorbitol ✔"): each option says its own
@@ -1934,6 +1951,8 @@ class _Extractor:
         spans: Sequence[tuple[int, int]] = split_sentences(unit.text)
         if OPTION_VERDICT.search(unit.text):  # one scan for the marks of an answer sheet
             spans = _split_at_options(unit.text, spans)
+        if unit.breaks:  # a bold title line over more text ends its sentence
+            spans = _split_at(unit.text, spans, unit.breaks)
         self.sentences = [Sentence(unit, start, end, unit.text[start:end]) for start, end in spans]
         # Index by offset so every look-up is a bisection: a paragraph with thousands of
         # claims must stay linear, not quadratic.
@@ -4344,6 +4363,16 @@ class _Extractor:
                 or QUESTION_END.search(previous.text)
             ):
                 return next(iter(before))
+            if hand_on and not before:
+                # "Incidence ... of dermatomyositis: a cohort study. Arthritis Care Res. 2023.
+                # Same county: incidence 1.1 per 100,000": an annotated entry's figure is its
+                # title's, however many sentences naming nothing stand between
+                for earlier in reversed(self.sentences[: k - 1]):
+                    named = self._conditions_named(earlier)
+                    if named:
+                        if len(named) == 1:
+                            return next(iter(named))
+                        break
         elif self.paragraph_before is not None and self.paragraph_before.sentences:
             # "Q: JDM with persistent rash: CARRA plan A?" / "A: Add IVIg 2 g/kg q2w x 3 ...":
             # an answer's condition is its question's

@@ -71,6 +71,11 @@ class Unit:
     # Inside a block quote (Markdown "> ...", HTML <blockquote>): in a forum reply, the post
     # being answered, which the reply may go on to rebut.
     quoted: bool = False
+    # Offsets where a sentence ends whatever its punctuation: after a line the reader saw set
+    # wholly in bold or italics above more text ("**Card 9: Sweet, but not a sugar**" over
+    # the card's text), a title with no full stop that would otherwise run into the next
+    # sentence (and lend it its "not").
+    breaks: tuple[int, ...] = ()
     # Segment starts for bisection, built on first use (every claim maps two spans).
     _starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
 

@@ -370,3 +370,40 @@ def test_front_matter_title_is_kept_apart_from_the_prose(source: str, title: str
     doc = read_markdown("a.md", source)
     assert doc.title == title
     assert all("title" not in u.text for u in doc.units[-1:])
+
+
+@pytest.mark.parametrize(
+    ("source", "text", "breaks"),
+    [
+        # a title line wholly in bold (or italics) over the text it heads ends a sentence there
+        (
+            "**Card 9: not a sugar**\nSorbitol is in it.\n",
+            "Card 9: not a sugar Sorbitol is in it.",
+            (19,),
+        ),
+        ("*Card 9*  \nSorbitol is in it.\n", "Card 9 Sorbitol is in it.", (6,)),
+        ("***Both***\nText here.\n", "Both Text here.", (4,)),
+        # bold that opens a line but does not fill it, or fills a line with nothing below
+        ("**Privigen** is a\n10% solution.\n", "Privigen is a 10% solution.", ()),
+        ("**A** and **B**\nText here.\n", "A and B Text here.", ()),
+        ("Text here.\n**Last line**\n", "Text here. Last line", ()),
+    ],
+)
+def test_a_bold_title_line_ends_its_sentence(
+    source: str, text: str, breaks: tuple[int, ...]
+) -> None:
+    [unit] = read_markdown("a.md", source).units
+    assert (unit.text, unit.breaks) == (text, breaks)
+
+
+def test_the_extractor_splits_sentences_at_a_title_line() -> None:
+    from medlint.lint import Engine
+
+    doc = read_markdown(
+        "a.md", "**Card 9: Sweet, but not a sugar**\nSorbitol is a sugar alcohol.\n"
+    )
+    sentences = Engine().analyse(doc).sentences
+    assert [s.text for s in sentences] == [
+        "Card 9: Sweet, but not a sugar",
+        "Sorbitol is a sugar alcohol.",
+    ]

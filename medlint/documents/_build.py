@@ -47,7 +47,16 @@ class TextBuilder:
     so that equal lengths always mean a verbatim copy.
     """
 
-    __slots__ = ("_fallback", "_last_space", "_length", "_marks", "_parts", "_segs", "_source")
+    __slots__ = (
+        "_breaks",
+        "_fallback",
+        "_last_space",
+        "_length",
+        "_marks",
+        "_parts",
+        "_segs",
+        "_source",
+    )
 
     def __init__(self, source: str, fallback: int = 0) -> None:
         self._source = source
@@ -59,6 +68,7 @@ class TextBuilder:
         self._length = 0
         self._last_space = False
         self._marks: list[tuple[int, int]] = []
+        self._breaks: list[int] = []
 
     @property
     def length(self) -> int:
@@ -152,13 +162,19 @@ class TextBuilder:
         if self._length > start:
             self._marks.append((start, self._length))
 
-    def finish(self) -> tuple[str, tuple[Segment, ...], tuple[tuple[int, int], ...]]:
-        """The trimmed unit text, its segments and its merged marker ranges."""
+    def sentence_break(self) -> None:
+        """Record that a sentence ends here, whatever follows (see ``Unit.breaks``)."""
+        self._breaks.append(self._length)
+
+    def finish(
+        self,
+    ) -> tuple[str, tuple[Segment, ...], tuple[tuple[int, int], ...], tuple[int, ...]]:
+        """The trimmed unit text, its segments, its merged marker ranges and its breaks."""
         text = "".join(self._parts)
         lo = len(text) - len(text.lstrip())
         hi = len(text.rstrip())
         if hi <= lo:
-            return "", (), ()
+            return "", (), (), ()
         src = self._source
         segments: list[Segment] = []
         for us, ue, ss, se, verbatim in self._segs:
@@ -184,7 +200,8 @@ class TextBuilder:
                 merged[-1] = (merged[-1][0], max(merged[-1][1], e))
             else:
                 merged.append((s, e))
-        return final, tuple(segments), tuple(merged)
+        breaks = tuple(sorted({b - lo for b in self._breaks if lo < b < hi}))
+        return final, tuple(segments), tuple(merged), breaks
 
 
 class DocumentBuilder:
@@ -209,7 +226,7 @@ class DocumentBuilder:
         quoted: bool = False,
     ) -> Unit | None:
         """Finish ``builder`` as a unit of ``kind``; empty text gives no unit."""
-        text, segments, markers = builder.finish()
+        text, segments, markers, breaks = builder.finish()
         if not text:
             return None
         if kind == "heading":
@@ -228,6 +245,7 @@ class DocumentBuilder:
             definition=definition,
             row=row,
             quoted=quoted,
+            breaks=breaks,
         )
         self.doc.units.append(unit)
         return unit

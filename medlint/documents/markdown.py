@@ -231,6 +231,21 @@ def _skip_space(content: str, pos: int) -> int:
     return pos
 
 
+def _wholly_emphasised(line: list[str]) -> bool:
+    """Whether a line's tokens are one bold or italic span: a title line."""
+    if len(line) < 3 or line[0] not in ("strong_open", "em_open"):
+        return False
+    depth = 0
+    for k, t in enumerate(line):
+        if t in ("strong_open", "em_open"):
+            depth += 1
+        elif t in ("strong_close", "em_close"):
+            depth -= 1
+            if depth == 0:
+                return k == len(line) - 1
+    return False
+
+
 class _Walker:
     """Turns the token stream into units, one inline token at a time."""
 
@@ -418,8 +433,11 @@ class _Walker:
         links: list[tuple[int, bool]] = []  # (marker start, is a footnote reference)
         tags: list[tuple[str, int]] = []
         skipping: str | None = None
+        line: list[str] = []  # the types of the current line's tokens (see _wholly_emphasised)
         for child in children:
             t = child.type
+            if t not in ("softbreak", "hardbreak") and (t != "text" or child.content.strip()):
+                line.append(t)
             if t == "text" or (t == "text_special" and not child.markup):
                 text = child.content
                 if not text:
@@ -447,11 +465,15 @@ class _Walker:
                 if nl < 0:
                     continue
                 if not discard and skipping is None:
+                    if _wholly_emphasised(line):
+                        # "**Card 9: Sweet, but not a sugar**" over the card's text: a title
+                        builder.sentence_break()
                     # A line that opens with a label ("**IgA:** ...") starts a field: keep the
                     # break, so that each field is read as a statement of its own.
                     field = _FIELD_LINE.match(content, nl + 1) is not None
                     cmap.replace(builder, "\n" if field else " ", cursor, nl + 1, lines=True)
                 cursor = nl + 1
+                line = []
             elif t == "code_inline":
                 cursor = self._skip_code(content, cursor, len(child.markup) or 1)
             elif t == "link_open":
