@@ -184,6 +184,16 @@ REPORTED_BELIEF = rx.compile(
       # "Someone at school told me that ...", "A friend told us IVIG is ..."
       | \b(?:someone|somebody|people|a\s+friend|friends|a\s+neighbou?r|relatives?|another\s+(?:mum
           |mom|dad|parent|patient))\b[^.;"“]{0,30}?\btold\s+(?:me|us|her|him|them)\b
+      # a mark scheme's wrong answers: "Automatic fail (record on sheet): tells patient
+      # Octagam 10% is sugar-free"
+      | \b(?:automatic\s+|instant\s+)?fail\b[^.;:]{0,30}:\s*(?:the\s+)?(?:candidate\s+|student\s+)?
+          (?:tells?|says?|states?|advises?|claims?|suggests?|describes?|gives?)\b
+      # "One nurse believed that Octagam is sugar-free", "Two parents thought it was monthly"
+      | \b(?:one|a|an|the|another|two|three|several|some|many|most|our|her|his|their)\s+
+          (?:[\w-]+\s+)?(?:nurses?|doctors?|patients?|parents?|members?|students?|colleagues?
+          |pharmacists?|staff|mother|father|mum|mom|dad|carers?|caregivers?|candidates?
+          |respondents?)\s+(?:\w+\s+)?(?:believed|thought|assumed|(?:was|were)\s+convinced
+          |had\s+(?:assumed|thought|believed))\b(?!\s+(?:about|of|through|over|back)\b)
       | \b(?:another|one|a|some|other)\s+(?:web\s?)?(?:page|site|website|leaflet|post|forum
           |article|blog|source|brochure|video)s?\s+(?:\w+\s+){0,3}?(?:claimed|claims|said|says
           |stated|states|suggested|suggests|claiming|saying|stating|suggesting)\b""",
@@ -247,6 +257,11 @@ SUBORDINATE_LEAD = rx.compile(
     r"\W*(?:(?:now\s+and\s+then|sometimes|occasionally|often|in\s+a\s+shortage),\s*)?"
     r"(?:when|whenever|if|while|because|since|although|though|after|before|unless|until|once)\b"
     r"[^,;.]{1,80},\s*",
+    re.IGNORECASE,
+)
+# A reason or time clause after the main one: ", because one batch of Octagam 10% was held"
+TRAILING_SUBORDINATE = rx.compile(
+    r",\s+(?:because|since|as|while|whereas|although|though|when|after|until|unless)\s",
     re.IGNORECASE,
 )
 # A clause whose subject is no product at all: "Neither product contains maltose", "None of
@@ -402,6 +417,8 @@ BELIEF_WORDS = (
     *("our intro", "our table", "our section", "our glossary", "our summary", "our text"),
     *("our entry", "our explainer", "our faq", "our guide", "our website", "our site"),
     *("our fact", "our dosing", "hears ", "heard ", "hear that"),
+    # "One nurse believed that ...", "Two parents thought ..."
+    *(" believed", " thought", " assumed", " convinced", "fail"),
 )
 READ_WORDS = (" read ", " hear ", " heard ", "come across", " see ", " seen ", " find ", " notice")
 SAY_WORDS = (
@@ -518,7 +535,11 @@ CLASS_APPOSITION_GAP = rx.compile(
 TITLE_GLOSS_END = rx.compile(r"\s*\([^()]{1,40}\)$")
 COPULA_BEFORE = rx.compile(r"\b(?:is|are|was|were|['’]s|be|being|remains?)\s+$", re.IGNORECASE)
 CLASS_MEMBERS_AFTER = rx.compile(r"\s*(?:\(|:|,?\s*(?:such\s+as|like|including|namely)\b)", re.I)
-THE_CLASS_BEFORE = rx.compile(r"\b(?:the|all|any|most|many|some)\s+$", re.IGNORECASE)
+THE_CLASS_BEFORE = rx.compile(
+    # "the glycine-stabilised products", "patients who should avoid maltose-containing products"
+    r"\b(?:the|all|any|most|many|some|avoid(?:s|ed|ing)?|allergic\s+to|intolerant\s+of)\s+$",
+    re.IGNORECASE,
+)
 NEGATION_AFTER = rx.compile(r"^\s?-?\s?free\b", re.IGNORECASE)
 RESPECTIVELY = rx.compile(r"\brespectively\b", re.IGNORECASE)
 PRONOUN_LEAD = rx.compile(
@@ -1420,6 +1441,10 @@ INCIDENCE_HEADER = rx.compile(
 )
 PREVALENCE_CUE = rx.compile(
     r"\b(?:prevalence|prevalent|living\s+with|currently\s+(?:have|live))\b", re.IGNORECASE
+)
+# The words that call a figure an incidence outright (INCIDENCE_CUE also takes "affects")
+INCIDENCE_WORD = rx.compile(
+    r"\b(?:incidence|new\s+cases|newly\s+diagnosed|new\s+diagnos[ie]s|onset)\b", re.IGNORECASE
 )
 REGIMEN_KINDS = {"dose", "max_dose", "division", "interval", "infusion_rate"}
 # A rate in a trial or an example is no claim (see NOT_A_REGIMEN, which is wider for doses)
@@ -2513,16 +2538,26 @@ class _Extractor:
             if len({p.id for p in last}) == 1:
                 return last[0]
         if len(ids) == 2:
-            # "Panzyga is an Octapharma product, like the Octagam range. It comes as ...": the
+            # "Panzyga is an Octapharma product, like the Octagam range. It comes as ...";
+            # "Hizentra is a 20% product, twice as concentrated as Octagam 10%. It is ...": the
             # product compared with is not the subject
             compared = {
                 p.id
                 for p in prods
                 if LIKE_BEFORE.search(self.text, max(prev.start, p.start - 20), p.start)
+                or COMPARED_TO.search(self.text, max(prev.start, p.start - 30), p.start)
             }
             subjects = [p for p in prods if p.id not in compared]
             if len(compared) == 1 and len({p.id for p in subjects}) == 1:
                 return subjects[0]
+            # "the pharmacy had issued Panzyga, because one batch of Octagam 10% was held in
+            # quarantine. Like Octagam 10%, it ...": a product in a trailing reason or time
+            # clause is not what the sentence is about
+            trailing = TRAILING_SUBORDINATE.search(self.text, prev.start, prev.end)
+            if trailing is not None:
+                before_clause = [p for p in prods if p.start < trailing.start()]
+                if len({p.id for p in before_clause}) == 1 and len(before_clause) < len(prods):
+                    return before_clause[0]
         return prods[0] if len(ids) == 1 else None
 
     def continues_product(self) -> bool:
@@ -4951,8 +4986,19 @@ class _Extractor:
 
     def incidence(self, sent: Sentence) -> None:
         rates = [m for m in sent.mentions if m.quantity is not None and m.quantity.kind == "rate"]
-        if not rates or PREVALENCE_CUE.search(sent.text):
+        if not rates:
             return
+        if PREVALENCE_CUE.search(sent.text):
+            # "put the incidence at 1.1 per 10,000 person-years, with a prevalence of 13 per
+            # 100,000": each figure is what the nearest cue before it calls it
+            ends = [m.start for m in rates[1:]] + [sent.end]
+            rates = [
+                m
+                for m, end in zip(rates, ends, strict=True)
+                if self._incidence_nearer(sent, m, end)
+            ]
+            if not rates:
+                return
         # "| US children (juvenile DM) | 3.2 per 100,000 children |" under "Yearly incidence":
         # a cell's column header says what its figure is
         header = self.unit.column_header if self.unit.kind == "table_cell" else ""
@@ -5003,6 +5049,30 @@ class _Extractor:
                 self.new_group(),
                 condition=rate_condition,
             )
+
+    def _incidence_nearer(self, sent: Sentence, rate: Mention, limit: int) -> bool:
+        """Whether ``rate`` is called an incidence rather than a prevalence in ``sent``.
+
+        "about 13 per 100,000 residents were living with the condition": a prevalence cue
+        after the figure (before the next one) decides; else the nearest cue before it ("the
+        incidence at 1.1 per 10,000 ..., with a prevalence of 13 per 100,000").
+        """
+        after = PREVALENCE_CUE.search(self.text, rate.end, min(limit, rate.end + 80))
+        if (
+            after is not None
+            and not INCIDENCE_WORD.search(self.text, rate.end, after.start())
+            # (", with a prevalence of 13 per 100,000" introduces the next figure)
+            and not any(c in self.text[rate.end : after.start()] for c in ",;:(")
+        ):
+            return False
+        pos = rate.start
+        last_prevalence = max(
+            (m.start() for m in PREVALENCE_CUE.finditer(self.text, sent.start, pos)), default=-1
+        )
+        last_incidence = max(
+            (m.start() for m in INCIDENCE_WORD.finditer(self.text, sent.start, pos)), default=-1
+        )
+        return last_incidence > last_prevalence
 
     def cost(self, sent: Sentence) -> None:
         for m in sent.mentions:

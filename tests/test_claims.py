@@ -2188,3 +2188,84 @@ def test_a_list_under_a_sentence_about_iga_gives_iga_contents() -> None:
     got = {c[:3] for c in claims_of(text, "a.md")}
     assert ("privigen", "iga", "≤25 µg/mL") in got
     assert ("panzyga", "iga", "10 µg/mL") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the product compared with is not what the next sentence's "It" is
+        (
+            "Hizentra (CSL Behring) is a 20% product, twice as concentrated as Octagam 10%,"
+            " licensed for CIDP [3]. It is given into a vein at home.",
+            ("hizentra", "route", "intravenous", "coreference"),
+        ),
+        # a product in a trailing reason clause is not what the sentence is about
+        (
+            "On day 1 the pharmacy had issued Panzyga, because one batch of Octagam 10% was held"
+            " in quarantine. Like Octagam 10%, it is stabilised with maltose.",
+            ("panzyga", "stabilizer", "maltose", "coreference"),
+        ),
+    ],
+)
+def test_it_is_the_subject_not_the_product_compared_or_explained(
+    text: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert expected in claims_of(text + "\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a class to avoid, not the subject's stabilizer
+        "Privigen (CSL Behring) is kept for patients who should avoid maltose-containing"
+        " products; it is stabilised with L-proline.",
+        # a belief reported of a person, and a mark scheme's wrong answer
+        'One nurse believed that "Octagam is sugar-free because it is a protein solution".',
+        "One nurse believed that Octagam is sugar-free.",
+        "Automatic fail (record on sheet): tells patient Octagam 10% is sugar-free, OR advises"
+        " her to use her own meter during infusions.",
+    ],
+)
+def test_what_is_avoided_believed_or_marked_wrong_is_not_claimed(text: str) -> None:
+    claims = claims_of(text + "\n")
+    assert not {c for c in claims if c[1] in ("stabilizer", "sugar") and c[2] != "L-proline"}
+
+
+def test_a_nurse_who_thought_about_it_reports_no_belief() -> None:
+    assert ("privigen", "concentration", "10%", "direct") in claims_of(
+        "The nurse thought about it: Privigen is a 10% product.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # each figure is what the nearest cue calls it
+        (
+            "Dermatomyositis is rare: a study put the incidence at 1.1 per 10,000 person-years,"
+            " with a prevalence of 13 per 100,000 [3].",
+            {"110 per million person-years"},
+        ),
+        # a prevalence cue right after the figure ("were living with")
+        (
+            "A study of dermatomyositis found an incidence of 1.1 per 100,000 person-years, and"
+            " about 13 per 100,000 residents were living with the condition [5].",
+            {"11 per million person-years"},
+        ),
+        ("The prevalence of dermatomyositis is about 13 per 100,000.", set()),
+    ],
+)
+def test_incidence_and_prevalence_in_one_sentence(text: str, figures: set[str]) -> None:
+    got = {c[2] for c in claims_of(text + "\n") if c[1] == "incidence"}
+    assert got == figures
+
+
+def test_a_search_strategy_lists_sources_without_invoking_them() -> None:
+    text = (
+        "IVIG in juvenile dermatomyositis: an enquiry answer\n\nSEARCH STRATEGY\n"
+        "---------------\nUS PIs and UK SmPCs for the three products; CARRA consensus plans;"
+        " Ontario IVIG guideline; Medline 2015-2025.\n\nANSWER\n------\nThe CARRA consensus"
+        " plans add IVIG for persistent rash.\n\nREFERENCES\n\n1. Huber AM. 2017.\n"
+    )
+    found = [(f.line, f.rule) for f in lint_text(text, "a.txt") if f.rule == "citation-needed"]
+    assert found == [(9, "citation-needed")]  # the answer invokes them; the search does not

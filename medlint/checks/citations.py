@@ -79,6 +79,13 @@ KEYWORD_FIELD_BEFORE = rx.compile(
     r"(?:^|[|\n]\s*)(?:key\s?words?|tags?|subjects?|mesh\s+terms?|topics?)\s*:[^|\n.]*$",
     re.IGNORECASE,
 )
+# A section that lists where the authors looked ("SEARCH STRATEGY": "CARRA consensus plans;
+# Ontario IVIG guideline; Medline 2015-2025"): sources named, nothing claimed from them
+SEARCH_SECTION = rx.compile(
+    r"\b(?:search\s+strateg(?:y|ies)|literature\s+search(?:es)?|(?:sources?|databases?|resources?)"
+    r"\s+(?:searched|consulted|checked|used)|what\s+we\s+searched)\b",
+    re.IGNORECASE,
+)
 DENIED_BEFORE = rx.compile(
     r"\b(?:no|none|nothing|neither)\b(?:\s+[\w-]+){0,2}\s+\S?$", re.IGNORECASE
 )
@@ -428,6 +435,8 @@ def _run_citation(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterabl
                 continue
             if sentence.unit.kind != "table_cell" and is_bibliographic(sentence.unit.text):
                 continue  # a reference entry itself, under a heading not taken for one
+            if sentence.unit.section and SEARCH_SECTION.search(sentence.unit.section):
+                continue  # the sources a search covered, listed under "Search strategy"
             hit_start, hit_end, cue = hit
             around = text[max(0, hit_start - 25) : hit_end + 8]
             if PERSONAL.search(around) and not REPORTED_RESEARCH.search(
