@@ -129,6 +129,10 @@ REPORTED_BELIEF = rx.compile(
           |aunt|uncle|sister|brother|colleague|relative|grandmother|grandma|grandad|grandfather
           |partner|husband|wife)\s+(?:said|says|told|thinks|thought|believes|heard|reckons)\b
       | \bI\s+(?:heard|read\s+(?:online|somewhere|on\s+a\s+forum))\b
+      # 'Somebody had read on Facebook that "Octagam is sugar-free"'
+      | \bread\s+(?:on|in)\s+(?:an?\s+|the\s+|some\s+)?(?:facebook|forums?|online|internet|blogs?
+          |social\s+media|(?:facebook\s+|whatsapp\s+|online\s+)?groups?|twitter|tiktok|instagram
+          |whatsapp|reddit|websites?|posts?)\b[^.;]{0,30}?(?:\bthat\b|["“])
       # someone else's product: "It is not the same as my sister's drip: hers is a 10% ..."
       | \b(?:hers|his|theirs)\s+(?:is|are|was|were)\b
       # ... or schedule: "the man next to me goes every three weeks"
@@ -418,7 +422,7 @@ BELIEF_WORDS = (
     *("our entry", "our explainer", "our faq", "our guide", "our website", "our site"),
     *("our fact", "our dosing", "hears ", "heard ", "hear that"),
     # "One nurse believed that ...", "Two parents thought ..."
-    *(" believed", " thought", " assumed", " convinced", "fail"),
+    *(" believed", " thought", " assumed", " convinced", "fail", "read on ", "read in "),
 )
 READ_WORDS = (" read ", " hear ", " heard ", "come across", " see ", " seen ", " find ", " notice")
 SAY_WORDS = (
@@ -456,7 +460,9 @@ NEGATION_BEFORE = rx.compile(
 # "it is not a product you could give yourself under the skin": denied by the noun phrase
 NOT_A_PRODUCT_FOR = rx.compile(
     r"\bnot\s+(?:a|an|the)\s+(?:product|medicine|brand|one|treatment|solution|preparation)\s+"
-    r"(?:that\s+|which\s+)?(?:you|we|patients|people|anyone|they)\b[\w\s'’-]{0,40}$",
+    # "not a medicine that can be given under the skin"
+    r"(?:that\s+|which\s+)?(?:you|we|patients|people|anyone|they|(?:can|could|may|should|is|are)"
+    r"\s+(?:be\s+|not\s+)?)\b[\w\s'’-]{0,40}$",
     re.IGNORECASE,
 )
 # "Do not infuse X or Y ...", "never give X and Y ...": the giving of the products denied
@@ -2508,6 +2514,9 @@ class _Extractor:
             found = (
                 before.last_sentence_subject() if before is not None and before.sentences else None
             )
+            if found is None:
+                # "ABOUT YOUR MEDICINE: OCTAGAM 10%" / "- It is a 10% solution": the list's lead
+                found = self.lead_list_product()
             if found is None and DEFINITE_PRODUCT_LEAD.match(sent.text):
                 return self.analysis.sole_product  # "the product" of a one-product article
             return found
@@ -2560,8 +2569,34 @@ class _Extractor:
                     return before_clause[0]
         return prods[0] if len(ids) == 1 else None
 
+    def lead_list_product(self) -> Mention | None:
+        """The one product the paragraph opening this list names, when no item since has
+        named one: "ABOUT YOUR MEDICINE: OCTAGAM 10%" / "- It is a 10% solution ..."."""
+        if self.unit.kind != "list_item":
+            return None
+        before = self.unit_before
+        while before is not None and before.unit.kind == "list_item":
+            if before.products:
+                return None
+            before = before.unit_before
+        if (
+            before is None
+            or before.unit.kind != "paragraph"
+            or before.unit.section != self.unit.section
+            or len({p.id for p in before.products}) != 1
+        ):
+            return None
+        return before.products[-1]
+
     def continues_product(self) -> bool:
         """Whether the unit opens by continuing the paragraph before's one product ("It ...")."""
+        if (
+            self.unit.kind == "list_item"
+            and self.sentences
+            and PRONOUN_LEAD.match(self.sentences[0].text) is not None
+            and self.lead_list_product() is not None
+        ):
+            return True
         before = self.paragraph_before
         return (
             before is not None
@@ -4366,6 +4401,8 @@ class _Extractor:
             return next(iter(ids))
         if ids:
             return ""
+        if (elaborated := self._contrasted_then_elaborated(sent)) is not None:
+            return elaborated
         k = self.index_of(sent)
         if OWN_SCOPE.match(sent.text) or (
             "eplacement" in sent.text and REPLACEMENT.search(sent.text)
@@ -4474,6 +4511,19 @@ class _Extractor:
             named = {cid for cid, _, _, _ in index.conditions_in(header)}
             self.analysis.heading_conditions[header] = named
         return named
+
+    def _contrasted_then_elaborated(self, sent: Sentence) -> str | None:
+        """The one condition of a contrast that a colon goes on to describe: "Not to be
+        confused with the same product's chronic ITP regimen: 2 g/kg given as ..." (ITP's)."""
+        contrasted = {
+            m.id for m in sent.mentions if m.kind == "condition" and self.in_contrast(m.start)
+        }
+        if len(contrasted) != 1:
+            return None
+        for start, end in self.contrast:
+            if start >= sent.start and end < sent.end and self.text[end : end + 1] == ":":
+                return next(iter(contrasted))
+        return None
 
     def _conditions_named(self, sent: Sentence) -> set[str]:
         return {

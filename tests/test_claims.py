@@ -2269,3 +2269,43 @@ def test_a_search_strategy_lists_sources_without_invoking_them() -> None:
     )
     found = [(f.line, f.rule) for f in lint_text(text, "a.txt") if f.rule == "citation-needed"]
     assert found == [(9, "citation-needed")]  # the answer invokes them; the search does not
+
+
+def test_a_contrasted_regimen_a_colon_goes_on_to_describe_is_that_conditions() -> None:
+    text = (
+        "## What the label says (Octagam 10%, adult dermatomyositis)\n\n- Not to be confused"
+        " with the same product's chronic ITP regimen: 2 g/kg given as 1 g/kg on each of two"
+        " consecutive days, at up to 12 mg/kg/min [2].\n"
+    )
+    assert {(c[0], c[2]) for c in claims_of(text, "a.md") if c[1] == "max_rate"} == {
+        ("itp", "≤12 mg/kg/min")
+    }
+
+
+def test_hearsay_read_on_social_media_states_nothing() -> None:
+    text = (
+        'Somebody had read on Facebook that "Octagam is sugar-free". Karen said that is simply'
+        " wrong: both Octagam 5% and Octagam 10% contain maltose.\n"
+    )
+    assert not [c for c in claims_of(text) if c[1] == "sugar"]
+    assert ("octagam-10", "stabilizer", "maltose", "coordinated") in claims_of(text)
+
+
+def test_it_in_a_list_is_the_product_its_lead_line_names() -> None:
+    text = (
+        "ABOUT YOUR MEDICINE: OCTAGAM 10%\n - It is a 5% solution given into a vein.\n"
+        " - Keep the boxes in the fridge.\n"
+    )
+    assert ("octagam-10", "concentration", "5%", "coreference") in claims_of(text)
+    # an item naming another product since takes the "It" of the items after it
+    other = (
+        "ABOUT YOUR MEDICINE: OCTAGAM 10%\n - Gamunex-C is the back-up.\n - It is a 10% solution.\n"
+    )
+    assert not [c for c in claims_of(other) if c[0] == "octagam-10" and c[1] == "concentration"]
+
+
+def test_not_a_medicine_that_can_be_given_under_the_skin_is_no_route() -> None:
+    text = (
+        "Octagam 10% is given into a vein. It is not a medicine that can be given under the skin.\n"
+    )
+    assert not [c for c in claims_of(text) if c[2] == "subcutaneous"]

@@ -48,6 +48,8 @@ def rules_of(text: str, path: str) -> set[str]:
         ("a.md", "## References / Referencias"),  # a bilingual leaflet
         ("a.txt", "--- sources ---"),  # a chat export's pinned list
         ("a.txt", "Sources sent to the caller:"),  # a phone-call transcript
+        ("a.md", "## Sources Karen pointed us to"),  # a support group's meeting write-up
+        ("a.md", "## References Dr Shah recommended"),
         ("a.md", "## Show notes: references"),
         ("a.txt", "14/14 References, since people always ask:"),  # a thread's last post
         ("a.txt", "Sources for the medicine information in these messages"),  # an SMS log
