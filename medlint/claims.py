@@ -51,6 +51,8 @@ CONTRAST = rx.compile(
     r"instead\s+of|alternatives?\s+to|versus|vs\.?|switch(?:ing|ed|es)?\s+from|other\s+than|"
     r"except(?:\s+for)?|not\s+like|apart\s+from|replac(?:e|es|ed|ing)|confused\s+with|"
     r"(?:different|distinct)\s+from|"
+    # "a different, freeze-dried product ..., not the same product as Gammagard Liquid"
+    r"not\s+the\s+same\s+(?:product|medicine|brand|thing|drug|preparation|one)\s+as|"
     # "CSL Behring, which also makes a 20% product": the maker's other product
     r"which also (?:makes?|produces?|offers?|sells?|markets?))\b",
 )
@@ -60,7 +62,7 @@ _CONTRAST_WORDS = Literals(
     [
         *("unlike", "contrast", "compared", "opposed", "rather", "instead", "alternative"),
         *("versus", "vs", "switch", "other", "except", "like", "apart", "replac", "confused"),
-        *("different", "distinct", "which also"),
+        *("different", "distinct", "which also", "same"),
     ]
 )
 _CONTRAST_END = rx.compile(r"[,;:.()]|\s(?:and|but|while|whereas|is|are|was|has|have|to)\s")
@@ -281,6 +283,12 @@ GENERIC_NEGATIVE_SUBJECT = rx.compile(
 _CLASS_NOUNS = r"(?:products|brands|solutions|liquids|preparations|IVIGs|SCIGs|immunoglobulins)"
 _CLASS_NOUN = (
     r"(?:products?|brands?|solutions?|liquids?|preparations?|IVIGs?|SCIGs?|immunoglobulins?)"
+)
+# After a value, the name of the product it describes: "a 5% product called Octagam 5%"
+CALLED_AFTER = rx.compile(
+    rf"[\s-]*(?:[\w-]+\s+){{0,2}}?(?:{_CLASS_NOUN}|version|one)\s+(?:called|named|sold\s+as"
+    r"|marketed\s+as|branded\s+as)\s+",
+    re.IGNORECASE,
 )
 _PRODUCT_MODIFIER = (
     r"(?:IV|SC|subcutaneous|intravenous|liquid|human|immune\s+globulin|immunoglobulin|IVIG|SCIG"
@@ -1339,7 +1347,9 @@ GIVEN_ON_DAYS_AFTER = rx.compile(
 )
 # "1 g/kg (10 mL/kg) on each of two consecutive days": a day's share, past a bracketed gloss
 EACH_DAY_AFTER = rx.compile(
-    r"(?:\s*\([^()]{1,30}\))?\s+(?:on\s+each\s+of|each\s+day\s+for|daily\s+for|a\s+day\s+for"
+    # (a bracket, and a worked total: "1 g/kg (10 mL/kg) = 70 g (700 mL), day 1 of 2 ...")
+    r"(?:\s*\([^()]{1,30}\))?(?:\s*=\s*[^,;=]{1,30}?,)?"
+    r"\s+(?:on\s+each\s+of|each\s+day\s+for|daily\s+for|a\s+day\s+for"
     r"|per\s+day\s+for"
     # "1 g/kg (10 mL/kg) day 1 of 2 consecutive days" (a handover note's day count)
     r"|(?:on\s+)?day\s+\d\s+of)\s+(?:the\s+)?(?P<days>\d|two|three|four|five)\s+(?:consecutive\s+)?days\b",
@@ -2645,6 +2655,11 @@ class _Extractor:
                 return prods[0] if len({p.id for p in prods}) == 1 else None
             if GENERIC_PRODUCT_WORD.search(sent.text):
                 return None  # "Doctors choose a product with little IgA. The product ..."
+            index = memoised(_TERM_INDEXES, self.facts, (), lambda: TermIndex(self.facts))
+            if index.names_product(sent.text):
+                # "You may see Gammagard S/D in older material. It is a different ...": a
+                # product the facts do not describe (a name's first word, but no name)
+                return None
         before = self.paragraph_before
         found = before.last_sentence_subject() if before is not None and before.sentences else None
         return found if found is not None else self.analysis.sole_product
@@ -2662,6 +2677,11 @@ class _Extractor:
         self, sent: Sentence, pos: int, end: int | None = None
     ) -> tuple[list[Mention], str]:
         """Which product(s) a value at ``pos`` (ending at ``end``) belongs to, and how."""
+        if end is not None and (called := CALLED_AFTER.match(self.text, end)) is not None:
+            named = self.products_in(called.end(), called.end() + 1)
+            if named:
+                # "also makes a 5% product called Octagam 5%": the product the phrase names
+                return [named[0]], "direct"
         described = self.contrast_subject(pos)
         if described is not None:
             return [described], "apposition"  # "Unlike Privigen, which is a 5% solution, ..."
@@ -4252,9 +4272,15 @@ class _Extractor:
         prods = [p for p in self.products_in(sent.start, sent.end) if not self.in_contrast(p.start)]
         if len(prods) < 2 or len(prods) != len(mans) or len({m.id for m in mans}) < 2:
             return {}
-        if not (MANUFACTURE_VERB.search(sent.text) or " by " in sent.text):
+        respectively = RESPECTIVELY.search(sent.text) is not None
+        if not (
+            MANUFACTURE_VERB.search(sent.text)
+            or " by " in sent.text
+            # "Hizentra and Cuvitru, from CSL Behring and Takeda respectively, ..."
+            or (respectively and " from " in sent.text)
+        ):
             return {}
-        if RESPECTIVELY.search(sent.text):
+        if respectively:
             first_products = max(p.end for p in prods) < min(m.start for m in mans)
             if first_products or max(m.end for m in mans) < min(p.start for p in prods):
                 return {p.start: m for p, m in zip(prods, mans, strict=True)}

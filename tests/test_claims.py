@@ -2309,3 +2309,48 @@ def test_not_a_medicine_that_can_be_given_under_the_skin_is_no_route() -> None:
         "Octagam 10% is given into a vein. It is not a medicine that can be given under the skin.\n"
     )
     assert not [c for c in claims_of(text) if c[2] == "subcutaneous"]
+
+
+def test_it_after_a_product_the_facts_do_not_describe_is_not_an_earlier_product() -> None:
+    text = (
+        "Privigen's label gives a maximum of 25 µg/mL of IgA [3]. You may see Gammagard S/D in"
+        " older material. It is a different, freeze-dried product with less than 1 µg/mL of IgA"
+        " in a 5% solution, not the same product as Gammagard Liquid, which averages 37 µg/mL.\n"
+    )
+    claims = claims_of(text)
+    assert not [c for c in claims if c[2] in ("<1 µg/mL", "5%")]
+    assert ("gammagard-liquid", "iga", "37 µg/mL", "apposition") in claims
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hizentra and Cuvitru, from CSL Behring and Takeda respectively, are both 20%"
+            " solutions given under the skin.",
+            {("hizentra", "CSL Behring"), ("cuvitru", "Takeda")},
+        ),
+    ],
+)
+def test_makers_from_in_order_with_respectively(text: str, expected: set[tuple[str, str]]) -> None:
+    assert {(c[0], c[2]) for c in claims_of(text + "\n") if c[1] == "manufacturer"} == expected
+
+
+def test_a_value_before_called_belongs_to_the_product_named() -> None:
+    text = (
+        "Octapharma, the company that makes Octagam 10%, also makes a 5% product called"
+        " Octagam 5% [3].\n"
+    )
+    assert {(c[0], c[2]) for c in claims_of(text) if c[1] == "concentration"} == {
+        ("octagam-5", "5%")
+    }
+
+
+def test_a_days_dose_with_its_worked_total_before_the_day_count() -> None:
+    """ "1 g/kg (10 mL/kg) = 70 g (700 mL), day 1 of 2 consecutive days": 1 g/kg a day."""
+    text = (
+        "For chronic ITP, Octagam 10% 1 g/kg (10 mL/kg) = 70 g (700 mL), day 1 of 2 consecutive"
+        " days.\n"
+    )
+    doses = {c[2] for c in claims_of(text) if c[1] == "dose"}
+    assert doses == {"1 g/kg/day for 2 days"}

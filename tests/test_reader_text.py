@@ -445,3 +445,36 @@ def test_a_crossword_s_clue_numbers_are_no_figures() -> None:
 
 def test_two_spaces_after_a_number_alone_make_no_list() -> None:
     assert kinds("Rates:\n\n10  mL per hour at first.\n")[-1][0] == "paragraph"
+
+
+def test_a_note_under_a_plain_text_table_is_not_its_last_row() -> None:
+    source = (
+        "THE PRODUCTS\n"
+        " Product      Maker         Strength  Stabiliser\n"
+        " Privigen     CSL Behring   10%       L-proline\n"
+        " Gamunex-C    Grifols       10%       glycine\n"
+        " Hizentra     CSL Behring   20%       L-proline\n"
+        " Cuvitru      Takeda        20%       glycine\n"
+        " (PS 80 = polysorbate 80.)\n"
+    )
+    texts = [u.text for u in read_text("a.txt", source).units]
+    assert texts[-2:] == [
+        "Cuvitru      Takeda        20%       glycine",
+        "(PS 80 = polysorbate 80.)",
+    ]
+
+
+def test_a_references_title_at_the_foot_of_a_block_opens_the_references() -> None:
+    source = (
+        "Octagam 10% contains maltose [1].\n\n"
+        "[handwritten in margin: ask about home SCIG]\n"
+        "REFERENCES (as on my cards)\n"
+        "[1] Octagam 10% US Prescribing Information, Octapharma USA (DailyMed).\n"
+        "[2] Huber AM, Kim S, Reed AM, et al. J Rheumatol 2017;44(1):110-116.\n"
+    )
+    from medlint.documents import read_document
+
+    doc = read_document("a.txt", source)
+    assert doc.references is not None
+    assert "REFERENCES (as on my cards)" in [u.text for u in doc.units if u.kind == "heading"]
+    assert not [f for f in lint_text(source, "a.txt") if f.rule.startswith("references")]

@@ -115,3 +115,16 @@ def test_dot_leaders_end_no_sentence() -> None:
         "Gamunex-C ........ Grifols ....... 10% .. IV.",
         "Privigen is 10%.",
     ]
+
+
+def test_a_wrapped_sentence_reaching_a_colon_is_no_field_line() -> None:
+    """A field line is "Label: value"; a label has no verb. "Neither" / "Octagam product is
+    sugar-free: ..." is one hard-wrapped sentence (its "Neither" denies the rest)."""
+    text = "Neither\nOctagam product is sugar-free: Octagam 5% contains maltose too."
+    assert [text[a:b] for a, b in split_sentences(text)] == [text]
+    fields = "Gamunex-C\nDose: 2 g/kg\nInterval: every 4 weeks"
+    assert [fields[a:b] for a, b in split_sentences(fields)] == [
+        "Gamunex-C",
+        "Dose: 2 g/kg",
+        "Interval: every 4 weeks",
+    ]

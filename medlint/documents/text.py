@@ -116,6 +116,36 @@ def _indent(source: str, s: int, e: int) -> int:
     return i - s
 
 
+_NUMBERED_ENTRY = rx.compile(r"[ \t]*(?:\[\d{1,3}\]|\d{1,3}[.)])[ \t]+\S")
+
+
+def _at_reference_titles(
+    source: str, blocks: list[list[tuple[int, int]]]
+) -> list[list[tuple[int, int]]]:
+    """Blocks split before a references title inside them, over its numbered entries.
+
+    "[handwritten in margin: ...]" / "REFERENCES (as on my cards)" / "[1] Dalakas MC ...":
+    with no blank line before the title, it would be read as one paragraph of prose.
+    """
+    out: list[list[tuple[int, int]]] = []
+    for b, block in enumerate(blocks):
+        for k in range(1, len(block)):
+            s, e = block[k]
+            following = block[k + 1] if k + 1 < len(block) else None
+            if following is None and b + 1 < len(blocks):
+                following = blocks[b + 1][0]  # the entries' bullets start blocks of their own
+            if (
+                following is not None
+                and REFERENCE_HEADING.match(source[s:e])
+                and _NUMBERED_ENTRY.match(source, *following)
+            ):
+                out.append(block[:k])
+                block = block[k:]
+                break
+        out.append(block)
+    return out
+
+
 def _field_lines(source: str, block: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
     """A block laid out as fields, one per line, is one statement per line.
 
@@ -138,7 +168,16 @@ def _field_lines(source: str, block: list[tuple[int, int]]) -> list[list[tuple[i
         return [block]
     parts: list[list[tuple[int, int]]] = []
     for s, e in block:
-        if parts and not (_FIELD_LINE.match(source, s, e) or _TABLE_LINE.match(source, s, e)):
+        if (
+            parts
+            and not (_FIELD_LINE.match(source, s, e) or _TABLE_LINE.match(source, s, e))
+            # (after a table row, only a line indented under it: "(PS 80 = polysorbate 80.)"
+            # below the last row is a note of its own, not that row's stabilizer)
+            and (
+                not _TABLE_LINE.match(source, *parts[-1][0])
+                or _indent(source, s, e) > _indent(source, *parts[-1][0])
+            )
+        ):
             parts[-1].append((s, e))  # a field's value wrapped onto the next line
         else:
             parts.append([(s, e)])
@@ -405,7 +444,7 @@ def read_text(path: str, source: str) -> Document:
     fields: set[int] = set()  # starts of lines split from a block of fields: never headings
     tables: set[int] = set()  # starts of pipe tables' blocks
     split: list[list[tuple[int, int]]] = []
-    for block in blocks:
+    for block in _at_reference_titles(source, blocks):
         if (
             len(block) > 1
             and REFERENCE_HEADING.match(source[block[0][0] : block[0][1]])
