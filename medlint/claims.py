@@ -181,7 +181,7 @@ REPORTED_BELIEF = rx.compile(
       # "Another page claimed that ..."
       | \b(?:said|says|claimed|claims|stated|states|wrote|writes|suggested|suggests
           |calls|called|describes|described|lists|listed|warns|warned
-          |told\s+(?:me|us|her|him|them))\s+(?:that\s+)?(?:[\w%-]+\s+){0,4}?["“]
+          |told\s+(?:me|us|her|him|them))\s+(?:that\s+)?(?:[\w%-]+,?\s+){0,4}?["“]
       # the article's own words, quoted to be corrected: 'We listed the IgA content of
       # Gamunex-C as "0.46 mg/mL".', 'We said Panzyga "contains maltose"'
       | \b(?:we|I)\s+(?:had\s+)?(?:(?:previously|originally|once|wrongly|mistakenly)\s+)?(?:wrote
@@ -265,6 +265,16 @@ SUBORDINATE_LEAD = rx.compile(
     r"[^,;.]{1,80},\s*",
     re.IGNORECASE,
 )
+# Before a condition: the person who has it ("Bernadette, who had chronic ITP")
+PERSON_WITH_BEFORE = rx.compile(
+    r"\b(?:who|whose\s+\w+)\s+(?:has|had|have|is|was)\s+(?:(?:been\s+)?(?:diagnosed|living|treated)"
+    r"\s+(?:with|for)\s+)?(?:[\w-]+\s+){0,2}$|\b(?:woman|man|girl|boy|lady|patient|child|person"
+    r"|neighbou?r|friend)\s+with\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+POSSESSIVE = rx.compile(r"\b(?:her|his|their)\b", re.IGNORECASE)
+# "a hypothetical 5% solution": a strength no product is said to have
+HYPOTHETICAL_BEFORE = rx.compile(r"\bhypothetical(?:ly)?\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 # A reason or time clause after the main one: ", because one batch of Octagam 10% was held"
 TRAILING_SUBORDINATE = rx.compile(
     r",\s+(?:because|since|as|while|whereas|although|though|when|after|until|unless)\s",
@@ -3180,6 +3190,8 @@ class _Extractor:
                 continue  # "at least 98% IgG", "98% pure": purity
             if "IgA" in before and IGA_BEFORE_VALUE.search(before):
                 continue  # "IgA of 37 mg/mL": IgA's figure (see iga_as_mass_per_volume)
+            if "ypothetic" in before and HYPOTHETICAL_BEFORE.search(before):
+                continue  # "Octagam 10% and a hypothetical 5% solution": no product's strength
             if "%" not in q.text and self.stabilizer_led(sent, m, cstart):
                 continue  # "- Maltose (Octagam 5%): 100 mg per mL": the sugar's amount
             if (
@@ -4459,6 +4471,9 @@ class _Extractor:
                 # the topic; a question's condition is its answer's ("Q: JDM with rash? A: ...")
                 or self._opens_on_condition(previous)
                 or QUESTION_END.search(previous.text)
+                # "Across from us sat Bernadette, who had chronic ITP. Her bottles said Octagam
+                # 10%, ... her pump was allowed up to 0.12 mL/kg/min": that person's regimen
+                or (self._person_with(previous) and POSSESSIVE.search(sent.text))
             ):
                 return next(iter(before))
             if hand_on and not before:
@@ -4537,6 +4552,15 @@ class _Extractor:
             named = {cid for cid, _, _, _ in index.conditions_in(header)}
             self.analysis.heading_conditions[header] = named
         return named
+
+    def _person_with(self, sent: Sentence) -> bool:
+        """Whether ``sent`` names its condition as a person's ("Bernadette, who had chronic
+        ITP", "a man with CIDP")."""
+        return any(
+            m.kind == "condition"
+            and PERSON_WITH_BEFORE.search(self.text, max(sent.start, m.start - 40), m.start)
+            for m in sent.mentions
+        )
 
     def _contrasted_then_elaborated(self, sent: Sentence) -> str | None:
         """The one condition of a contrast that a colon goes on to describe: "Not to be

@@ -2354,3 +2354,28 @@ def test_a_days_dose_with_its_worked_total_before_the_day_count() -> None:
     )
     doses = {c[2] for c in claims_of(text) if c[1] == "dose"}
     assert doses == {"1 g/kg/day for 2 days"}
+
+
+def test_a_persons_regimen_is_for_the_condition_the_sentence_before_gave_them() -> None:
+    text = (
+        "Across from us sat Bernadette, who had chronic ITP, a blood disorder that kept her"
+        " platelets low. Her bottles said Octagam 10%, like mine, but her whole course went in"
+        " over two days, and her pump was allowed up to 0.12 mL per kilogram per minute.\n"
+    )
+    rates = [c for c in analyse(text, "a.txt").claims if c.attribute == "max_rate"]
+    assert [c.condition for c in rates] == ["itp"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # read out from a screen, then denied on the next line of the script
+        '**KIERAN:** Hang on. It says here, "IVIG for dermatomyositis is given every four to six'
+        ' weeks."\n\n**ADE:** Well, it is not what the label says: every four weeks [1].\n',
+        # a table caption's hypothetical strength beside a real product
+        "Table 4.2. Course volume by body weight: Octagam 10% and a hypothetical 5% solution\n",
+    ],
+)
+def test_read_out_and_hypothetical_values_are_not_claimed(text: str) -> None:
+    claims = claims_of(text, "a.md")
+    assert not [c for c in claims if c[2] in ("every 4-6 weeks", "5%")]

@@ -198,3 +198,29 @@ def test_source_codes_are_reference_markers(sentence: str, cited: bool) -> None:
 def test_a_marker_at_the_end_of_a_study_s_account(text: str, cited: bool) -> None:
     source = f"{text}\n\nReferences\n\n1. Aggarwal R, et al. N Engl J Med. 2022.\n"
     assert ("citation-needed" not in rules_of(source, "a.txt")) is cited
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["## Notes", "## Medical adviser's notes (not for broadcast)"],
+)
+def test_a_notes_section_of_bibliographic_entries_is_the_references(heading: str) -> None:
+    source = (
+        "# Chair number six\n\nOctagam 10% is given every 4 weeks.⁵\n\n"
+        f"{heading}\n\nChecked by a consultant rheumatologist.\n\n"
+        "1. Aggarwal R, et al. Trial of IVIG in dermatomyositis. N Engl J Med. 2022;387:1264.\n"
+        "2. Octagam 10% prescribing information, Octapharma USA (DailyMed).\n"
+    )
+    doc = read_document("a.md", source)
+    assert doc.references is not None and len(doc.references.entries) == 2
+    # the note above the entries is still prose
+    note = next(u for u in doc.units if u.text.startswith("Checked"))
+    assert not doc.references.holds(note.to_source(0))
+
+
+def test_a_notes_section_of_remarks_is_not_the_references() -> None:
+    source = (
+        "# Care\n\nOctagam 10% is given every 4 weeks.\n\n## Notes\n\n- Bring a snack.\n"
+        "- Wear layers.\n"
+    )
+    assert read_document("a.md", source).references is None

@@ -184,6 +184,47 @@ def find_references(doc: Document) -> ReferenceSection | None:
             if looks_like_reference(nxt.text, nxt.kind):
                 section.entries.append(nxt.text.strip())
         found = section
+    return found if found is not None else _notes_with_entries(units)
+
+
+# A section title that may hold the references among other things: "Notes", "Medical
+# adviser's notes (not for broadcast)"
+_NOTES_TITLE = rx.compile(r"\b(?:notes|end\s*notes|sources|bibliography|citations)\b", re.I)
+
+
+def _notes_with_entries(units: list[Unit]) -> ReferenceSection | None:
+    """The last section titled like "Notes" whose list is mostly bibliographic entries.
+
+    A memoir's "## Notes" over its endnotes, a script's "## Medical adviser's notes" over a
+    note and a numbered list of labels and papers: no title names references, but the entries
+    are. The section starts at its first entry, so the prose above it stays prose.
+    """
+    found: ReferenceSection | None = None
+    for i, unit in enumerate(units):
+        if (
+            unit.kind != "heading"
+            or len(unit.text.split()) > _TITLE_WORDS
+            or not _NOTES_TITLE.search(unit.text)
+        ):
+            continue
+        items: list[Unit] = []
+        body_end = 2**62
+        for nxt in units[i + 1 :]:
+            if nxt.kind == "heading" and nxt.heading_level <= unit.heading_level:
+                body_end = nxt.to_source(0)
+                break
+            if nxt.kind == "list_item":
+                items.append(nxt)
+        entries = [u for u in items if _ENTRY_SIGNS.search(u.text)]
+        if len(entries) >= 2 and len(entries) * 2 >= len(items):
+            first = entries[0]
+            found = ReferenceSection(
+                heading=unit.text.strip(),
+                start=first.to_source(0),
+                end=first.to_source(0),
+                entries=[u.text.strip() for u in items],
+                body_end=body_end,
+            )
     return found
 
 
