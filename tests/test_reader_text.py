@@ -6,6 +6,7 @@ import pytest
 
 from medlint.documents.text import read_text
 from medlint.lint import Engine, lint_text
+from tests.reader_contract import check_offset_map
 
 
 def kinds(source: str) -> list[tuple[str, str]]:
@@ -457,8 +458,13 @@ def test_a_note_under_a_plain_text_table_is_not_its_last_row() -> None:
         " Cuvitru      Takeda        20%       glycine\n"
         " (PS 80 = polysorbate 80.)\n"
     )
-    texts = [u.text for u in read_text("a.txt", source).units]
-    assert texts[-2:] == [
+    units = read_text("a.txt", source).units
+    cuvitru = [u.text for u in units if u.kind == "table_cell" and u.row_header == "Cuvitru"]
+    assert cuvitru == ["Takeda", "20%", "glycine"]
+    assert units[-1].text == "(PS 80 = polysorbate 80.)" and units[-1].kind != "table_cell"
+    # laid out as rows without a header line, each row is still a line of its own
+    rows = read_text("a.txt", "THE PRODUCTS\n" + "".join(source.splitlines(True)[2:])).units
+    assert [u.text for u in rows][-2:] == [
         "Cuvitru      Takeda        20%       glycine",
         "(PS 80 = polysorbate 80.)",
     ]
@@ -478,3 +484,57 @@ def test_a_references_title_at_the_foot_of_a_block_opens_the_references() -> Non
     assert doc.references is not None
     assert "REFERENCES (as on my cards)" in [u.text for u in doc.units if u.kind == "heading"]
     assert not [f for f in lint_text(source, "a.txt") if f.rule.startswith("references")]
+
+
+def test_a_table_laid_out_with_spaces_is_read_as_cells() -> None:
+    source = (
+        "(1) Product comparison\n"
+        "  Product       Maker          Strength   Stabiliser   IgA content\n"
+        "  ----------    ------------   --------   ----------   -----------------\n"
+        "  Privigen      CSL Behring    10%        L-proline    trace, <= 0.25 mg/mL\n"
+        "  Gamunex-C     Grifols        10%                     average 0.046 mg/mL\n"
+        "The three are 10% products.\n"
+    )
+    units = read_text("a.txt", source).units
+    assert [u.text for u in units if u.kind == "table_header"] == [
+        "Product",
+        "Maker",
+        "Strength",
+        "Stabiliser",
+        "IgA content",
+    ]
+    cells = [(u.row_header, u.column_header, u.text) for u in units if u.kind == "table_cell"]
+    assert ("Privigen", "IgA content", "trace, <= 0.25 mg/mL") in cells
+    # an empty cell leaves the next one under its own column
+    assert ("Gamunex-C", "IgA content", "average 0.046 mg/mL") in cells
+    assert not [c for c in cells if c[0] == "Gamunex-C" and c[1] == "Stabiliser"]
+    assert units[0].text == "(1) Product comparison"
+    assert (units[-1].kind, units[-1].text) == ("paragraph", "The three are 10% products.")
+    check_offset_map(read_text("a.txt", source))
+
+
+def test_a_planted_error_in_a_space_laid_table_is_found() -> None:
+    source = (
+        "IVIG products\n\n"
+        "  Product       Maker          Strength   IgA content\n"
+        "  Privigen      CSL Behring    10%        trace, <= 0.25 mg/mL\n"
+        "  Gamunex-C     Grifols        10%        average 0.046 mg/mL\n\n"
+        "References\n\n1. Privigen prescribing information.\n"
+    )
+    found = [(f.line, f.rule) for f in lint_text(source, "a.txt")]
+    assert found == [(4, "iga-contradiction")]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # prose with double spaces after full stops is no table
+        "Privigen is a 10% product.  It is made by CSL Behring.  It contains L-proline.\n"
+        "Gamunex-C is a 10% product.  It is made by Grifols.  It contains glycine.\n"
+        "Octagam 10% contains maltose.  It is made by Octapharma.  Ask your nurse.\n",
+        # a header of figures is no header
+        "  10%     20%     5%\n  Privigen   Hizentra   Octagam 5%\n  a   b   c\n",
+    ],
+)
+def test_lines_with_wide_spaces_that_are_no_table(source: str) -> None:
+    assert not [u for u in read_text("a.txt", source).units if u.kind.startswith("table")]

@@ -247,7 +247,9 @@ def _pipe_tables(
                 out.append((block[rest:i], False))
             out.append((block[i:end], True))
             i = rest = end
-        elif (stop := _ruleless_table_end(source, block, i)) is not None:
+        elif (stop := _ruleless_table_end(source, block, i)) is not None or (
+            stop := _column_table_end(source, block, i)
+        ) is not None:
             if rest < i:
                 out.append((block[rest:i], False))
             out.append((block[i:stop], True))
@@ -281,6 +283,77 @@ def _ruleless_table_end(source: str, block: list[tuple[int, int]], i: int) -> in
     return end if end - i >= 3 else None
 
 
+# Between the columns of a table laid out with spaces: two spaces or more, or a tab
+_COLUMN_GAP = rx.compile(r"[ \t]{2,}|\t")
+# A line of dashes under such a table's header ("----------    ------------   --------")
+_COLUMN_RULE = rx.compile(r"[ \t]*[-=]{3,}(?:[ \t]+[-=]{3,})+[ \t]*")
+
+
+def _column_cells(source: str, s: int, e: int) -> list[tuple[int, int]]:
+    """(start, end) of each cell of a line laid out in columns: text runs two spaces apart."""
+    out: list[tuple[int, int]] = []
+    start = s
+    while start < e and source[start] in " \t":
+        start += 1
+    for gap in _COLUMN_GAP.finditer(source, start, e):
+        if gap.start() > start:
+            out.append((start, gap.start()))
+        start = gap.end()
+    end = e
+    while end > start and source[end - 1] in " \t":
+        end -= 1
+    if start < end:
+        out.append((start, end))
+    return out
+
+
+def _column_of(cells: list[tuple[int, int]], line_start: int, columns: list[int]) -> list[int]:
+    """The header column of each cell (by where it starts on its line), or [] when the cells
+    do not sit under the header's columns in order (a line of prose, not a row)."""
+    out: list[int] = []
+    for a, _ in cells:
+        at = a - line_start
+        col = max((k for k, c in enumerate(columns) if c <= at + 2), default=-1)
+        if col < 0 or (out and col <= out[-1]):
+            return []
+        out.append(col)
+    return out if out and out[0] == 0 else []
+
+
+def _column_table_end(source: str, block: list[tuple[int, int]], i: int) -> int | None:
+    """The end of a table laid out with spaces whose header is line ``i``, if it is one.
+
+    "Product       Maker          Strength   Stabiliser   IgA content" over rows in the same
+    columns (a dashed rule between them is allowed): a header of three or more short names
+    and two rows or more whose cells start under its columns. Read as cells, each figure
+    has its column's attribute and its row's product, as in a pipe table.
+    """
+    hs, he = block[i]
+    if "  " not in source[hs:he] and "\t" not in source[hs:he]:
+        return None
+    header = _column_cells(source, hs, he)
+    if len(header) < 3 or any(
+        b - a > 30
+        or len(source[a:b].split()) > 4
+        or not source[a].isalpha()
+        or source[b - 1] in ".:;,"
+        for a, b in header
+    ):
+        return None
+    columns = [a - hs for a, _ in header]
+    end = i + 1
+    if end < len(block) and _COLUMN_RULE.fullmatch(source, *block[end]):
+        end += 1
+    first_row = end
+    while end < len(block):
+        s, e = block[end]
+        cells = _column_cells(source, s, e)
+        if len(cells) < 2 or not _column_of(cells, s, columns):
+            break
+        end += 1
+    return end if end - first_row >= 2 else None
+
+
 def _cells(source: str, s: int, e: int) -> list[tuple[int, int]]:
     """(start, end) of each cell of a pipe-table line, trimmed; outer pipes make no cell."""
     bounds = [s - 1, *(i for i in range(s, e) if source[i] == "|"), e]
@@ -297,23 +370,39 @@ def _cells(source: str, s: int, e: int) -> list[tuple[int, int]]:
     return out
 
 
+def _table_ruled(source: str, block: list[tuple[int, int]]) -> bool:
+    """Whether a table's second line is the rule under its header."""
+    return len(block) > 1 and (
+        _PIPE_RULE.fullmatch(source, *block[1]) is not None
+        or _COLUMN_RULE.fullmatch(source, *block[1]) is not None
+    )
+
+
 def _table_units(
     source: str, block: list[tuple[int, int]], section: str | None, first_row: int, index: int
 ) -> list[Unit]:
-    """The header and data cells of a pipe table (see :func:`_pipe_table`)."""
+    """The header and data cells of a pipe table, or of a table laid out with spaces (see
+    :func:`_pipe_tables`)."""
     units: list[Unit] = []
-    header_cells = _cells(source, *block[0])
+    piped = "|" in source[block[0][0] : block[0][1]]
+    header_cells = (_cells if piped else _column_cells)(source, *block[0])
     headers = [source[a:b] for a, b in header_cells]
+    columns = [a - block[0][0] for a, _ in header_cells]
     for a, b in header_cells:
         if a < b:
             units.append(
                 Unit("table_header", source[a:b], (Segment(0, b - a, a, b),), section=section)
             )
-    ruled = len(block) > 1 and _PIPE_RULE.fullmatch(source, *block[1]) is not None
+    ruled = _table_ruled(source, block)
     for row, (s, e) in enumerate(block[2 if ruled else 1 :], start=first_row):
-        cells = _cells(source, s, e)
+        if piped:
+            cells = _cells(source, s, e)
+            cols = list(range(len(cells)))
+        else:
+            cells = _column_cells(source, s, e)
+            cols = _column_of(cells, s, columns)
         first = source[cells[0][0] : cells[0][1]] if cells else None
-        for col, (a, b) in enumerate(cells):
+        for col, (a, b) in zip(cols, cells, strict=True):
             if a == b:
                 continue
             units.append(
@@ -454,9 +543,10 @@ def read_text(path: str, source: str) -> Document:
             # placeholder for them): a title of its own
             split.append(block[:1])
             block = block[1:]
+        span = source[block[0][0] : block[-1][1]]
         for piece, table in (
             _pipe_tables(source, block)
-            if "|" in source[block[0][0] : block[-1][1]]
+            if len(block) > 2 and ("|" in span or "  " in span or "\t" in span)
             else [(block, False)]
         ):
             if table:
@@ -476,7 +566,7 @@ def read_text(path: str, source: str) -> Document:
         first_s, first_e = block[0]
         if first_s in tables:
             units.extend(_table_units(source, block, section, rows, len(units)))
-            rows += len(block) - (2 if _PIPE_RULE.fullmatch(source, *block[1]) else 1)
+            rows += len(block) - (2 if _table_ruled(source, block) else 1)
             continue
         bullet = _BULLET.match(source, first_s, first_e)
         if bullet:
