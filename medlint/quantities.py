@@ -274,7 +274,8 @@ _AFTER_NUMWORD = (
     )
     + ")"
 )
-_NUMWORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
+# ("half a milligram per millilitre", "half an hour": a half)
+_NUMWORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half\s+an?)\b"
 _NUMW = rf"(?:{_NUM}|{_NUMWORD})"
 _TENSWORD = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
@@ -290,8 +291,10 @@ _HUNDREDWORD = (
 # A number in words only right before the word for micrograms ("forty-six micrograms of IgA
 # per mL"): never "ten mg/mL", which no one writes in words.
 _WORDS_MICRO = (
-    rf"(?:{_HUNDREDWORD}|{_TENSWORD}|{_NUMWORD})"
+    rf"(?:(?:{_HUNDREDWORD}|{_TENSWORD}|{_NUMWORD})"
     rf"(?=(?:{_SEP}(?:{_HUNDREDWORD}|{_TENSWORD}|{_NUMWORD}))?{_W0}micrograms?\b)"
+    # "half a milligram per millilitre" (an IgA figure in words)
+    rf"|half{_W1}a(?={_W1}milligram\b))"
 )
 _CMP = rf"""(?P<cmp>
       ≤ | ≦ | <= | =< | ≥ | ≧ | >= | => | < | (?<![-–—])> | ~ | ≈ | ∼
@@ -522,7 +525,9 @@ _P_RATE = (
     # "thirty-two kids in every million": a tens word too
     + _range_of(rf"(?:{_NUMW}|{_TENSWORD})")
     # "3 new cases per", "3 children per 100,000", "3 children in 100,000"
-    + rf"""(?:{_W1}(?:new{_W1})?(?:cases?|(?P<pop0>children|kids|people|persons|individuals
+    # ("one new diagnosis for every nine thousand people")
+    + rf"""(?:{_W1}(?:new{_W1})?(?:cases?|diagnos[ie]s
+                 |(?P<pop0>children|kids|people|persons|individuals
                  |adults|patients|women|men|girls|boys|child|kid|person|individual|adult|patient
                  |woman|man|girl|boy))\b
             # "1.1 new cases of dermatomyositis for every 10,000 people"
@@ -665,6 +670,8 @@ def _num(s: str) -> float:
     t = s.strip().lower()
     if t in _WORD_NUMBERS:
         return float(_WORD_NUMBERS[t])
+    if t.startswith("half") and t.split() in (["half", "a"], ["half", "an"]):
+        return 0.5
     tens, _, unit = re.sub(r"[\s‐‑-]+", " ", t).partition(" ")
     if tens in _TENS_WORDS:  # "twenty", "twenty-five"
         return float(_TENS_WORDS[tens] + (_WORD_NUMBERS.get(unit, 0) if unit else 0))
@@ -1207,6 +1214,7 @@ _PREFIX_WORDS = (
     "may", "can", "tops", "top",
     "for", "lasting", "during", "within", "after", "total", "dose", "is", "single", "amount",
     "new", "case", "cases", "out", "between", "and", "or", "interval", "dosing", "just", "only",
+    "diagnosis", "diagnoses", "half",
     "all", "highest", "largest", "we", "you", "they", "ever", "used", "allowed", "use", "give",
     "recommended", "was", "capped", "capping", "cap", "caps", "infusion", "course", "were", "are",
     "diagnosed", "reported", "identified", "seen", "recorded", "newly",
@@ -1266,7 +1274,7 @@ _START_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("in", ("division",)),
     ("for lasting during within after", ("duration", "duration_vague")),
     (
-        "one five six seven eight nine ten eleven twelve",
+        "one five six seven eight nine ten eleven twelve half",
         (
             *("skip", "rate", "division", "duration", "interval", "percent", "dose"),
             *("infusion_rate", "concentration"),  # "forty-six micrograms of IgA per mL"

@@ -1117,6 +1117,7 @@ TOKENS = [
     "twenty", "thirty-two", "kids", "any", "caps",
     "hundred", "forty-six", "microgram", "of IgA", "mL", "->", "Rx", "six", "wks",
     "&", "46", "100", "days", "2019", "0.04", "mL/kg/min", "µg/mL", "arose", "case",
+    "half", "an", "milligram", "millilitre", "hour", "diagnosis", "diagnoses", "nine",
 ]  # fmt: skip
 
 
@@ -1317,3 +1318,21 @@ def test_a_rate_with_a_verb_after_its_cases() -> None:
     """ "about one new case arose for every ten thousand person-years": 100 per million a year."""
     q = only("about one new case arose for every ten thousand person-years of follow-up")
     assert (q.kind, q.low, q.unit) == ("rate", 100.0, "per_million_per_year")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "display"),
+    [
+        ("half a milligram of IgA per millilitre", "iga", "500 µg/mL"),
+        ("half a gram per kilogram", "dose", "0.5 g/kg"),
+        ("over half an hour", "duration", "0.5 hours"),
+        (
+            "roughly one new diagnosis for every nine thousand people each year",
+            "rate",
+            "about 111.111111111 per million people per year",
+        ),
+    ],
+)
+def test_halves_and_diagnoses_in_words(text: str, kind: str, display: str) -> None:
+    [q] = find_quantities(text)
+    assert (q.kind, q.to_value().display) == (kind, display)
