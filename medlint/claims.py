@@ -190,6 +190,8 @@ REPORTED_BELIEF = rx.compile(
       # "Someone at school told me that ...", "A friend told us IVIG is ..."
       | \b(?:someone|somebody|people|a\s+friend|friends|a\s+neighbou?r|relatives?|another\s+(?:mum
           |mom|dad|parent|patient))\b[^.;"“]{0,30}?\btold\s+(?:me|us|her|him|them)\b
+      # "When she was diagnosed they told us it was one in a million"
+      | \bthey\s+(?:had\s+)?told\s+(?:me|us|her|him|them)\b
       # a mark scheme's wrong answers: "Automatic fail (record on sheet): tells patient
       # Octagam 10% is sugar-free"
       | \b(?:automatic\s+|instant\s+)?fail\b[^.;:]{0,30}:\s*(?:the\s+)?(?:candidate\s+|student\s+)?
@@ -275,6 +277,12 @@ PERSON_WITH_BEFORE = rx.compile(
 POSSESSIVE = rx.compile(r"\b(?:her|his|their)\b", re.IGNORECASE)
 # "a hypothetical 5% solution": a strength no product is said to have
 HYPOTHETICAL_BEFORE = rx.compile(r"\bhypothetical(?:ly)?\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+# Before a duration that is an interval: "the labelled interval for adult dermatomyositis is"
+INTERVAL_IS_BEFORE = rx.compile(
+    r"\b(?:dosing\s+|treatment\s+|course\s+)?interval(?:\s+(?:between|for|in)\s+[\w\s-]{1,50}?)?"
+    r"\s+(?:is|was|of|=|:)\s+(?:(?:about|around|roughly|usually|typically|normally)\s+)?$",
+    re.IGNORECASE,
+)
 # A reason or time clause after the main one: ", because one batch of Octagam 10% was held"
 TRAILING_SUBORDINATE = rx.compile(
     r",\s+(?:because|since|as|while|whereas|although|though|when|after|until|unless)\s",
@@ -441,6 +449,7 @@ BELIEF_WORDS = (
     *("our fact", "our dosing", "hears ", "heard ", "hear that"),
     # "One nurse believed that ...", "Two parents thought ..."
     *(" believed", " thought", " assumed", " convinced", "fail", "read on ", "read in "),
+    *("they told", "they had told"),
 )
 READ_WORDS = (" read ", " hear ", " heard ", "come across", " see ", " seen ", " find ", " notice")
 SAY_WORDS = (
@@ -557,6 +566,18 @@ CLASS_APPOSITION_GAP = rx.compile(
     re.IGNORECASE,
 )
 TITLE_GLOSS_END = rx.compile(r"\s*\([^()]{1,40}\)$")
+# After a route: the product noun it describes ("a subcutaneous product", "another IV one")
+A_PRODUCT_AFTER = rx.compile(
+    rf"\s*(?:{_PRODUCT_MODIFIER}\s+)*(?:{_CLASS_NOUN}|ones?)\b", re.IGNORECASE
+)
+# Before "a subcutaneous product" as an object (not "Hizentra, a subcutaneous product"):
+# another product than the subject
+OBJECT_LEAD_BEFORE = rx.compile(
+    r"\b(?:for|to|with|from|than|like|of|about|between|into|choose|chose|prefer|need|want|try"
+    r"|consider|offer|recommend|suggest)\s+$",
+    re.IGNORECASE,
+)
+INDEFINITE_BEFORE = rx.compile(r"\b(?:a|an|any|another|other)\s+$", re.IGNORECASE)
 COPULA_BEFORE = rx.compile(r"\b(?:is|are|was|were|['’]s|be|being|remains?)\s+$", re.IGNORECASE)
 CLASS_MEMBERS_AFTER = rx.compile(r"\s*(?:\(|:|,?\s*(?:such\s+as|like|including|namely)\b)", re.I)
 THE_CLASS_BEFORE = rx.compile(
@@ -712,8 +733,9 @@ COMPARED_TO = rx.compile(
 )
 # Between "IgA" and its figure: "IgA of 37 mg/mL", "IgA content: 37 mg/mL", "IgA ~37 mg/mL"
 IGA_VALUE_GAP = rx.compile(
-    r"(?:\s+(?:content|level|concentration))?\s*,?\s*(?:of|is|was|:|=|at)?\s*"
-    r"(?:(?:about|approximately|around|roughly|~|≈)\s*)?",
+    # (and "IgA (average 1.06 mg/mL per the PI)")
+    r"(?:\s+(?:content|level|concentration))?\s*,?\s*\(?\s*(?:of|is|was|:|=|at)?\s*"
+    r"(?:(?:about|approximately|around|roughly|~|≈|(?:an?\s+|on\s+)?average(?:\s+of)?|mean)\s*)?",
     re.IGNORECASE,
 )
 IGA_BEFORE_VALUE = rx.compile(r"\bIgA" + IGA_VALUE_GAP.pattern + "$", re.IGNORECASE)
@@ -1323,7 +1345,7 @@ TABLE_HEADERS = {
 
 REGIMEN_CUE = rx.compile(
     r"\b(?:dos(?:e|ed|es|ing|age|ages)|infus(?:ed|e|es|ing)|treated|cycles?|courses?|given|prescribed|split|"
-    r"divided|"
+    r"divided|labell?ed\s+intervals?|"
     # not as a word for people or places: "infusion professionals who care for people with
     # dermatomyositis every day", "the therapy team meets every week"
     # (a place for infusions still is: "split over six days at the infusion suite")
@@ -3437,6 +3459,13 @@ class _Extractor:
                 )
             ):
                 continue  # "for the 20% subcutaneous products": a class of products
+            if (
+                (noun := A_PRODUCT_AFTER.match(self.text, m.end)) is not None
+                and (art := INDEFINITE_BEFORE.search(self.text, max(cstart, m.start - 12), m.start))
+                and OBJECT_LEAD_BEFORE.search(self.text, max(cstart, art.start() - 14), art.start())
+                and not CLASS_MEMBERS_AFTER.match(self.text, noun.end())
+            ):
+                continue  # "not a like-for-like swap for a subcutaneous product": another one
             listed = self.products_in(cstart, m.start)
             if (
                 len(listed) >= 2
@@ -3736,6 +3765,21 @@ class _Extractor:
                     continue
                 if not LATER_AFTER.match(self.text, m.end):
                     continue
+                interval = dataclasses.replace(q, kind="interval")
+                sent.mentions[k] = dataclasses.replace(m, quantity=interval)
+                found = True
+        return found
+
+    def interval_named(self, sent: Sentence) -> bool:
+        """Read "the labelled interval for adult dermatomyositis is six weeks" as an interval
+        (a duration the sentence calls one). Returns whether a duration became an interval."""
+        found = False
+        for k, m in enumerate(sent.mentions):
+            q = m.quantity
+            if q is None or q.kind != "duration" or q.unit not in ("days", "weeks", "months"):
+                continue
+            cstart, _ = self.clause_bounds(sent, m.start)
+            if INTERVAL_IS_BEFORE.search(self.text, max(cstart, m.start - 80), m.start):
                 interval = dataclasses.replace(q, kind="interval")
                 sent.mentions[k] = dataclasses.replace(m, quantity=interval)
                 found = True
@@ -5232,6 +5276,8 @@ class _Extractor:
             kinds = {m.kind for m in sent.mentions}
             qkinds = {m.quantity.kind for m in sent.mentions if m.quantity is not None}
             if "duration" in qkinds and "ext" in sent.text and self.next_course_interval(sent):
+                qkinds.add("interval")
+            if "duration" in qkinds and "nterval" in sent.text and self.interval_named(sent):
                 qkinds.add("interval")
             if product_claims:
                 if "percent" in qkinds:

@@ -2379,3 +2379,54 @@ def test_a_persons_regimen_is_for_the_condition_the_sentence_before_gave_them() 
 def test_read_out_and_hypothetical_values_are_not_claimed(text: str) -> None:
     claims = claims_of(text, "a.md")
     assert not [c for c in claims if c[2] in ("every 4-6 weeks", "5%")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an IgA figure in a bracket after "IgA", in mg/mL: the slip is reported as IgA's
+        (
+            "Octagam 10% carries only trace amounts of IgA (average 1.06 mg/mL per the PI).",
+            ("octagam-10", "iga", "1060 µg/mL", "direct"),
+        ),
+        # a duration the sentence calls the interval
+        (
+            "The labelled interval for adult dermatomyositis is six weeks.",
+            ("dermatomyositis", "interval", "every 6 weeks", "indication"),
+        ),
+    ],
+)
+def test_figures_named_by_what_comes_before_them(
+    text: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert expected in claims_of(text + "\n")
+
+
+def test_the_duration_of_an_infusion_is_no_interval() -> None:
+    assert not [c for c in claims_of("The infusion takes six hours.\n") if c[1] == "interval"]
+
+
+@pytest.mark.parametrize(
+    ("text", "routes"),
+    [
+        # another product, named by its route as an object
+        (
+            "Privigen, a 10% product given into a vein, is not a like-for-like swap for a"
+            " subcutaneous product [6].",
+            {("privigen", "intravenous")},
+        ),
+        # ... but an apposition or an elliptical predicate is the subject's
+        ("Hizentra, a subcutaneous product, is given weekly.", {("hizentra", "subcutaneous")}),
+        (
+            "Privigen is an intravenous product and Hizentra a subcutaneous one.",
+            {("privigen", "intravenous"), ("hizentra", "subcutaneous")},
+        ),
+    ],
+)
+def test_a_route_naming_another_product(text: str, routes: set[tuple[str, str]]) -> None:
+    assert {(c[0], c[2]) for c in claims_of(text + "\n") if c[1] == "route"} == routes
+
+
+def test_what_they_told_us_is_hearsay() -> None:
+    text = "When she was diagnosed they told us dermatomyositis was one in a million.\n"
+    assert not claims_of(text)

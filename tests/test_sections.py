@@ -224,3 +224,34 @@ def test_a_notes_section_of_remarks_is_not_the_references() -> None:
         "- Wear layers.\n"
     )
     assert read_document("a.md", source).references is None
+
+
+def test_a_fact_check_note_over_its_sources_is_the_references() -> None:
+    source = (
+        "ADA: Octagam 10% is given every 4 weeks.\n\nEND\n\n"
+        "PRODUCTION NOTE - MEDICAL FACT CHECK\n"
+        "Medical details were checked by the production's adviser against:\n"
+        "1. Huber AM, et al. CARRA consensus plans. J Rheumatol. 2017;44:110-116.\n"
+        "2. Privigen prescribing information. CSL Behring AG; DailyMed.\n"
+    )
+    doc = read_document("a.txt", source)
+    assert doc.references is not None and len(doc.references.entries) == 2
+    assert not [f for f in lint_text(source, "a.txt") if f.rule.startswith("references")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Panzyga is stabilised with glycine according to the UK leaflet.",
+        "According to the Privigen PI, the maximum rate is 8 mg/kg/min.",
+        "Octagam 10% contains maltose according to the US Prescribing Information.",
+    ],
+)
+def test_a_products_own_label_is_no_outside_evidence(sentence: str) -> None:
+    found = [f for f in lint_text(sentence + "\n\nReferences\n\n1. x\n", "a.txt")]
+    assert not [f for f in found if f.rule == "citation-needed"]
+
+
+def test_an_authority_after_according_to_still_needs_a_marker() -> None:
+    found = lint_text("According to the FDA, Privigen is safe.\n\nReferences\n\n1. x\n", "a.txt")
+    assert [f.rule for f in found] == ["citation-needed"]

@@ -79,6 +79,12 @@ KEYWORD_FIELD_BEFORE = rx.compile(
     r"(?:^|[|\n]\s*)(?:key\s?words?|tags?|subjects?|mesh\s+terms?|topics?)\s*:[^|\n.]*$",
     re.IGNORECASE,
 )
+# What a product's own label is called after "according to the ...": no outside evidence
+_LABEL_NAMES = r"(?:PI|USPI|SmPC|SPC|PIL)"
+_LABEL_WORDS = (
+    r"leaflets?|labels?|labell?ing|prescribing\s+information|package\s+inserts?|inserts?"
+    r"|data\s*sheets?|monographs?|information|PI|SmPC"
+)
 # A section that lists where the authors looked ("SEARCH STRATEGY": "CARRA consensus plans;
 # Ontario IVIG guideline; Medline 2015-2025"): sources named, nothing claimed from them
 SEARCH_SECTION = rx.compile(
@@ -184,7 +190,11 @@ def _prepare(params: dict[str, Any]) -> Any:
         rx.compile(
             # The lead-in stops at a comma: "According to the product label, Privigen is ..."
             # names no authority (Privigen starts the main clause).
-            rf"\b(?i:according)\s+to\s+(?:[\w\s]{{0,40}}?\s)?(?:{org}|[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)*)",
+            # A product's own label is no outside evidence: "according to the UK leaflet",
+            # "according to the Privigen PI".
+            rf"\b(?i:according)\s+to\s+(?:[\w\s]{{0,40}}?\s)?(?:{org}"
+            rf"|(?!(?:[\w.%-]+\s+){{0,4}}?(?:{_LABEL_NAMES}|(?i:{_LABEL_WORDS}))\b)"
+            rf"[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)*)",
             0,
         )
     ]

@@ -189,7 +189,9 @@ def find_references(doc: Document) -> ReferenceSection | None:
 
 # A section title that may hold the references among other things: "Notes", "Medical
 # adviser's notes (not for broadcast)"
-_NOTES_TITLE = rx.compile(r"\b(?:notes|end\s*notes|sources|bibliography|citations)\b", re.I)
+_NOTES_TITLE = rx.compile(
+    r"\b(?:notes?|end\s*notes|sources|bibliography|citations|fact[\s-]*check(?:ed|ing)?)\b", re.I
+)
 
 
 def _notes_with_entries(units: list[Unit]) -> ReferenceSection | None:
@@ -201,16 +203,21 @@ def _notes_with_entries(units: list[Unit]) -> ReferenceSection | None:
     """
     found: ReferenceSection | None = None
     for i, unit in enumerate(units):
+        # a heading, or a paragraph whose first line is such a title ("PRODUCTION NOTE -
+        # MEDICAL FACT CHECK" / "Medical details were checked ... against:")
+        title = unit.text if unit.kind == "heading" else unit.text.split("\n", 1)[0]
         if (
-            unit.kind != "heading"
-            or len(unit.text.split()) > _TITLE_WORDS
-            or not _NOTES_TITLE.search(unit.text)
+            unit.kind not in ("heading", "paragraph")
+            or (unit.kind == "paragraph" and "\n" not in unit.text)
+            or len(title.split()) > _TITLE_WORDS
+            or not _NOTES_TITLE.search(title)
         ):
             continue
         items: list[Unit] = []
         body_end = 2**62
+        level = unit.heading_level if unit.kind == "heading" else 99
         for nxt in units[i + 1 :]:
-            if nxt.kind == "heading" and nxt.heading_level <= unit.heading_level:
+            if nxt.kind == "heading" and nxt.heading_level <= level:
                 body_end = nxt.to_source(0)
                 break
             if nxt.kind == "list_item":
@@ -219,7 +226,7 @@ def _notes_with_entries(units: list[Unit]) -> ReferenceSection | None:
         if len(entries) >= 2 and len(entries) * 2 >= len(items):
             first = entries[0]
             found = ReferenceSection(
-                heading=unit.text.strip(),
+                heading=title.strip(),
                 start=first.to_source(0),
                 end=first.to_source(0),
                 entries=[u.text.strip() for u in items],
