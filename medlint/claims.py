@@ -181,7 +181,7 @@ REPORTED_BELIEF = rx.compile(
       # "Another page claimed that ..."
       | \b(?:said|says|claimed|claims|stated|states|wrote|writes|suggested|suggests
           |calls|called|describes|described|lists|listed|warns|warned
-          |told\s+(?:me|us|her|him|them))\s+(?:that\s+)?(?:[\w%-]+,?\s+){0,4}?["“]
+          |told\s+(?:me|us|her|him|them))\s+(?:that\s+)?(?:[\w%-]+,?\s+){0,6}?["“]
       # the article's own words, quoted to be corrected: 'We listed the IgA content of
       # Gamunex-C as "0.46 mg/mL".', 'We said Panzyga "contains maltose"'
       | \b(?:we|I)\s+(?:had\s+)?(?:(?:previously|originally|once|wrongly|mistakenly)\s+)?(?:wrote
@@ -196,6 +196,11 @@ REPORTED_BELIEF = rx.compile(
       # Octagam 10% is sugar-free"
       | \b(?:automatic\s+|instant\s+)?fail\b[^.;:]{0,30}:\s*(?:the\s+)?(?:candidate\s+|student\s+)?
           (?:tells?|says?|states?|advises?|claims?|suggests?|describes?|gives?)\b
+      # a reviewed text quoted to be corrected: 'Table 1 also lists "Privigen 20%"', 'The
+      # manuscript gives the incidence as "9.63 per 100,000"', 'an order read "Gamunex-C 5%"'
+      | \b(?:the\s+)?(?:manuscript|authors?|submission|draft|abstract|table\s*\d+|figure\s*\d+
+          |(?:an?|the)\s+(?:order|prescription|chart|label|entry|sign|form|note)\s+(?:read|reads|said
+          |says))\b[^.;"“]{0,60}?["“]
       # "One nurse believed that Octagam is sugar-free", "Two parents thought it was monthly"
       | \b(?:one|a|an|the|another|two|three|several|some|many|most|our|her|his|their)\s+
           (?:[\w-]+\s+)?(?:nurses?|doctors?|patients?|parents?|members?|students?|colleagues?
@@ -400,8 +405,11 @@ QUOTED_PHRASE = rx.compile(r"\"[^\"]{1,200}\"|“[^”]{1,200}”")  # (across a
 # A quoted wording denied in its own sentence: '"Every 4-6 weeks" is not in the label',
 # '"every 4-6 weeks" appears nowhere in it'
 QUOTE_DENIED_AFTER = rx.compile(
-    r"[\s,]*(?:(?:is|was|are|were)\s+(?:not\s+(?:in|on|from|part\s+of|what|true|correct|right"
-    r"|accurate)|nowhere\s+in|wrong|incorrect|false|a\s+myth|an?\s+(?:error|mistake))"
+    # ('"usual interval of every 6 weeks" quoted in your letter does not appear in the label')
+    r"[\s,]*(?:(?:quoted|cited|given|used|mentioned|written)\s+(?:in|by|on)\s+[\w\s'’]{1,30}?\s+)?"
+    # ('"Every 4-6 weeks" is not the labelled interval')
+    r"(?:(?:is|was|are|were)\s+(?:not\s+(?:in|on|from|part\s+of|what|true|correct|right"
+    r"|accurate|the|a|an)|nowhere\s+in|wrong|incorrect|false|a\s+myth|an?\s+(?:error|mistake))"
     r"|(?:appears?|is\s+found|occurs?)\s+nowhere|(?:does|do)\s+not\s+appear|(?:isn['’]t|aren['’]t)"
     r"\s+(?:in|on|true|right|correct))\b",
     re.IGNORECASE,
@@ -449,7 +457,8 @@ BELIEF_WORDS = (
     *("our fact", "our dosing", "hears ", "heard ", "hear that"),
     # "One nurse believed that ...", "Two parents thought ..."
     *(" believed", " thought", " assumed", " convinced", "fail", "read on ", "read in "),
-    *("they told", "they had told"),
+    *("they told", "they had told", "manuscript", "the authors", "submission", "the draft"),
+    *("table 1", "table 2", "table 3", "order read", "chart read", "label read", "entry read"),
 )
 READ_WORDS = (" read ", " hear ", " heard ", "come across", " see ", " seen ", " find ", " notice")
 SAY_WORDS = (
@@ -569,6 +578,12 @@ TITLE_GLOSS_END = rx.compile(r"\s*\([^()]{1,40}\)$")
 # After a route: the product noun it describes ("a subcutaneous product", "another IV one")
 A_PRODUCT_AFTER = rx.compile(
     rf"\s*(?:{_PRODUCT_MODIFIER}\s+)*(?:{_CLASS_NOUN}|ones?)\b", re.IGNORECASE
+)
+# A clause about nobody: "no patient could have received Privigen subcutaneously"
+NO_ONE_BEFORE = rx.compile(
+    r"\b(?:no|not\s+a\s+single)\s+(?:patients?|one|child(?:ren)?|adults?|people|person|nurses?)"
+    r"\s+(?:could|can|should|would|may|might|will|ever|has|have|had|is|was)\b[^.;,]*$",
+    re.IGNORECASE,
 )
 # Before "a subcutaneous product" as an object (not "Hizentra, a subcutaneous product"):
 # another product than the subject
@@ -1408,6 +1423,12 @@ REGIMEN_HEADER = rx.compile(
 NOT_A_REGIMEN = rx.compile(
     # ("Hizentra, for example, is infused once a month" picks an example product: a claim)
     r"\b(?:trials?|placebo|randomi[sz]ed|participants|enrolled|cohort|hypothetical(?:ly)?|"
+    # "The protocol was a 2 g/kg loading dose ...": a trial's design, in the past
+    r"(?:the|its|their|trial|study)\s+protocol\s+(?:was|were|used|called\s+for)|"
+    # "That would be 10 g/kg per course": the arithmetic of a wrong reading
+    r"(?:that|this|which|it)\s+would\s+(?:be|mean|give|come\s+to|make|amount\s+to|total)|"
+    # "the attending deliberately prescribed 1 g/kg to a patient who ...": one patient's order
+    r"(?:prescribed|gave|ordered)\s+(?:[\w/.-]+\s+){1,3}to\s+(?:a|one|that|this)\s+patient|"
     r"(?<![\w%)®™],\s)for\s+example|"
     r"e\.g\.|suppose|imagine|worked(?!\s+out)|would\s+(?:receive|get|need)|were\s+given|received|investigators?|"
     # ("Dose check: ..." is a label, not monitoring)
@@ -3216,6 +3237,13 @@ class _Extractor:
                 continue  # "Octagam 10% and a hypothetical 5% solution": no product's strength
             if "%" not in q.text and self.stabilizer_led(sent, m, cstart):
                 continue  # "- Maltose (Octagam 5%): 100 mg per mL": the sugar's amount
+            if "%" not in q.text and any(
+                s.kind == "stabilizer"
+                and 0 <= m.start - s.end <= 14
+                and "(" in self.text[s.end : m.start]
+                for s in sent.mentions
+            ):
+                continue  # "stabilized with maltose (about 90 mg/mL, ...)": the sugar's amount
             if (
                 "%" not in q.text
                 and PROTEIN_IN.search(q.text) is None
@@ -3451,6 +3479,8 @@ class _Extractor:
             cstart, cend = self.clause_bounds(sent, m.start)
             if self.negated(m.start, m.end, cstart):
                 continue
+            if NO_ONE_BEFORE.search(self.text, max(cstart, m.start - 80), m.start):
+                continue  # "no patient could have received Privigen subcutaneously"
             if (
                 PRODUCT_CLASS_AFTER.match(self.text, m.end)
                 and (pct := PERCENT_BEFORE.search(self.text, max(cstart, m.start - 12), m.start))

@@ -2430,3 +2430,38 @@ def test_a_route_naming_another_product(text: str, routes: set[tuple[str, str]])
 def test_what_they_told_us_is_hearsay() -> None:
     text = "When she was diagnosed they told us dermatomyositis was one in a million.\n"
     assert not claims_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a reviewed manuscript, an order and a text quoted to be corrected
+        'Table 1 also lists "Privigen 20%". Privigen is a 10% IVIG given into a vein.',
+        'In cycle 1 an order read "Gamunex-C 5%", and a pharmacist corrected it.',
+        'The manuscript gives the Olmsted County incidence of dermatomyositis as "9.63 per'
+        ' 100,000". Bendewald et al. report 9.63 per million per year [2].',
+        'The text says the monthly IVIG dose was "divided into four equal weekly doses".',
+        # the arithmetic of a wrong reading, a trial's protocol, one patient's order
+        'A common slip: "2 g/kg a day for five days." That would be 10 g/kg per course.',
+        "The protocol was a 2 g/kg loading dose followed by two maintenance doses of 1 g/kg at"
+        " 3-week intervals.",
+        "In 3 courses the attending deliberately prescribed 1 g/kg to a patient who had been"
+        " stable for more than a year.",
+        # a sugar's amount in a bracket after it; a route nobody could have had
+        "Octagam 10% is stabilized with maltose (about 90 mg/mL, according to a product sheet).",
+        "I assume the authors meant Hizentra, since no patient could have received Privigen"
+        " subcutaneously.",
+        # quoted wordings denied after the quote
+        '"Every 4-6 weeks" is not the labelled interval for dermatomyositis.',
+        'The "usual interval of every 6 weeks" quoted in your letter does not appear in the'
+        " label for dermatomyositis.",
+    ],
+)
+def test_quoted_computed_designed_and_nobodys_values_are_not_claims(text: str) -> None:
+    wrong = {"20%", "5%", "9.6 per million per year", "10 g/kg", "1 g/kg", "9%"}
+    claims = claims_of(text + "\n")
+    assert not [
+        c
+        for c in claims
+        if c[2] in wrong or c[1] in ("interval", "division") or c[2] == "subcutaneous"
+    ]
