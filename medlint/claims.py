@@ -288,6 +288,7 @@ INTERVAL_IS_BEFORE = rx.compile(
     r"\s+(?:is|was|of|=|:)\s+(?:(?:about|around|roughly|usually|typically|normally)\s+)?$",
     re.IGNORECASE,
 )
+CALLED_WORDS = ("called", "named", "sold as", "marketed as", "branded as")  # CALLED_AFTER's
 # A reason or time clause after the main one: ", because one batch of Octagam 10% was held"
 TRAILING_SUBORDINATE = rx.compile(
     r",\s+(?:because|since|as|while|whereas|although|though|when|after|until|unless)\s",
@@ -456,7 +457,8 @@ BELIEF_WORDS = (
     *("our entry", "our explainer", "our faq", "our guide", "our website", "our site"),
     *("our fact", "our dosing", "hears ", "heard ", "hear that"),
     # "One nurse believed that ...", "Two parents thought ..."
-    *(" believed", " thought", " assumed", " convinced", "fail", "read on ", "read in "),
+    *(" believed", " thought", " assumed", " convinced", "read on ", "read in "),
+    *("automatic fail", "instant fail", "fail:", "fail (", "fail -"),
     *("they told", "they had told", "manuscript", "the authors", "submission", "the draft"),
     *("table 1", "table 2", "table 3", "order read", "chart read", "label read", "entry read"),
 )
@@ -2730,7 +2732,11 @@ class _Extractor:
         self, sent: Sentence, pos: int, end: int | None = None
     ) -> tuple[list[Mention], str]:
         """Which product(s) a value at ``pos`` (ending at ``end``) belongs to, and how."""
-        if end is not None and (called := CALLED_AFTER.match(self.text, end)) is not None:
+        if (
+            end is not None
+            and any(w in self.text for w in CALLED_WORDS)
+            and (called := CALLED_AFTER.match(self.text, end)) is not None
+        ):
             named = self.products_in(called.end(), called.end() + 1)
             if named:
                 # "also makes a 5% product called Octagam 5%": the product the phrase names
