@@ -289,6 +289,7 @@ INTERVAL_IS_BEFORE = rx.compile(
     re.IGNORECASE,
 )
 CALLED_WORDS = ("called", "named", "sold as", "marketed as", "branded as")  # CALLED_AFTER's
+IT_WORD = rx.compile(r"\bit\b", re.IGNORECASE)
 # A reason or time clause after the main one: ", because one batch of Octagam 10% was held"
 TRAILING_SUBORDINATE = rx.compile(
     r",\s+(?:because|since|as|while|whereas|although|though|when|after|until|unless)\s",
@@ -613,7 +614,10 @@ PRONOUN_LEAD = rx.compile(
     r"(?:(?:yes|no)\s*[,.]\s*)?"
     # "The nurse explained that it uses ...": said of the product named before
     r"(?:(?:the|my|our|your|his|her)\s+(?:[\w-]+\s+){0,2}?(?:said|says|explained|explains|told\s+"
-    r"(?:me|us|him|her|them)|mentioned|added|noted|confirmed)\s+(?:that\s+)?)?"
+    r"(?:me|us|him|her|them)|mentioned|added|noted|confirmed)\s+(?:that\s+)?"
+    # "Explained that it can be self-infused ...": a counselling record's verb, no subject
+    r"|(?:explained|confirmed|advised|reminded\s+(?:him|her|them)|told\s+(?:him|her|them))\s+that\s+"
+    r"(?=it\b|its\b))?"
     # "Because it is stabilised with glycine, ...": a subordinate clause opening on "it"
     r"(?:(?:because|since|as|although|though|while|so)\s+(?=it\b|its\b|th(?:e|is)\s+product\b))?"
     # "Once a Baxter product, it ...", "Today it ...": a fronted phrase of time before "it"
@@ -1705,6 +1709,9 @@ class Sentence:
     end: int
     text: str
     mentions: list[Mention] = field(default_factory=list)
+    # The product an opening "It" stands for, when the sentence compares it with a product it
+    # names ("It has less IgA than Gamunex-C"): for checks.comparison, which reads names only.
+    antecedent: Mention | None = None
     # Mapped on first use: every claim of the sentence records it.
     _span: tuple[int, int] | None = field(default=None, repr=False, compare=False)
 
@@ -2285,6 +2292,26 @@ class _Extractor:
                 spans += [m.span() for m in STRUCK_OUT.finditer(self.text)]
             self._beliefs = spans
         return spans
+
+    def resolve_compared_pronouns(self) -> None:
+        """Set ``Sentence.antecedent`` where an opening "It" is compared with a named product:
+        "Octagam 10% is our first-line product. It has less IgA than Gamunex-C."."""
+        for sent in self.sentences:
+            named = {m.id for m in sent.mentions if m.kind == "product"}
+            if len(named) != 1:
+                continue
+            lead = PRONOUN_LEAD.match(sent.text)
+            if lead is None:
+                continue
+            pronouns = list(IT_WORD.finditer(sent.text, 0, lead.end()))
+            if not pronouns:
+                continue
+            pronoun = pronouns[-1]  # "Yes, it ...": the last "it" of the lead
+            subject = self.previous_subject(sent)
+            if subject is None or subject.id in named:
+                continue
+            start = sent.start + pronoun.start()
+            sent.antecedent = Mention("product", subject.id, start, start + 2, subject.text)
 
     def record_beliefs(self) -> None:
         """Add this unit's reported beliefs to ``Analysis.reported``, in source offsets."""
@@ -5395,8 +5422,10 @@ def analyse(
     _link_list_parents(extractors)
     for extractor in extractors:
         extractor.run()
-        if len(extractor.products) >= 2 and any(w in extractor.text for w in COMPARISON_WORDS):
-            extractor.record_beliefs()  # for the comparison rule (checks.comparison)
+        if extractor.products and any(w in extractor.text for w in COMPARISON_WORDS):
+            if len(extractor.products) >= 2:
+                extractor.record_beliefs()  # for the comparison rule (checks.comparison)
+            extractor.resolve_compared_pronouns()
     for extractor in extractors:
         # The links both ways make each pair a reference cycle: broken here, the extractors go
         # with the last reference to them instead of waiting for the garbage collector (which

@@ -2465,3 +2465,27 @@ def test_quoted_computed_designed_and_nobodys_values_are_not_claims(text: str) -
         for c in claims
         if c[2] in wrong or c[1] in ("interval", "division") or c[2] == "subcutaneous"
     ]
+
+
+def test_explained_that_it_refers_back_to_the_product_before() -> None:
+    text = (
+        "Mrs. H. asked whether she could go back to Privigen and give it herself at home."
+        " Explained that it can be self-infused under the skin after training.\n"
+    )
+    assert ("privigen", "route", "subcutaneous", "coreference") in claims_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # "It" compared with a product the sentence names: the comparison rule reads "It"
+        (
+            "Octagam 10% is our first-line product. It has less IgA than Gamunex-C, which matters.",
+            ["comparison-contradiction"],
+        ),
+        ("Privigen is a 10% product. It is half as concentrated as Hizentra [1].", []),
+    ],
+)
+def test_a_comparison_whose_subject_is_it(text: str, found: list[str]) -> None:
+    rules = [f.rule for f in lint_text(text + "\n\nReferences\n\n1. x\n", "a.txt")]
+    assert rules == found

@@ -133,6 +133,9 @@ def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding
     for analysis in analyses:
         for sent in analysis.sentences:
             products = [m for m in sent.mentions if m.kind == "product"]
+            if sent.antecedent is not None:
+                # "It has less IgA than Gamunex-C": the product "It" stands for, first
+                products = [sent.antecedent, *products]
             if len(products) < 2:
                 continue  # most sentences: nothing to compare
             text = sent.text

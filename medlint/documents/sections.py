@@ -56,7 +56,9 @@ REFERENCE_HEADING = rx.compile(
     r"|listed|quoted|referred))\b"
     r"[\w\s'’]{0,60})?(?:\s*\([^)]{0,40}\))?"  # "Sources people asked for (pinned)"
     # "Where our facts come from"
-    r"|where\s+(?:our|the|these|this)\s+(?:\w+\s+)?(?:facts|information|figures|data)\s+"
+    # ("Where this menu comes from": the document's own sources)
+    r"|where\s+(?:our|the|these|this)\s+(?:\w+\s+)?(?:facts|information|figures|data|menu|guide"
+    r"|leaflet|page|handout|sheet|card|booklet|article|advice|numbers)\s+"
     r"(?:comes?|came)\s+from)\s*:?\s*\]?\s*(?:[-=*~]{2,}\s*)?$",
     re.IGNORECASE,
 )
