@@ -201,6 +201,9 @@ REPORTED_BELIEF = rx.compile(
       | \b(?:the\s+)?(?:manuscript|authors?|submission|draft|abstract|table\s*\d+|figure\s*\d+
           |(?:an?|the)\s+(?:order|prescription|chart|label|entry|sign|form|note)\s+(?:read|reads|said
           |says))\b[^.;"“]{0,60}?["“]
+      # a spreadsheet's own history: "v5 of this sheet showed Gamunex-C as 5%"
+      | \b(?:v|version\s*)\d+(?:\.\d+)?\s+of\s+(?:this|the|our)\s+(?:\w+\s+){1,2}?(?:showed|said
+          |stated|listed|gave|had|read|used)\b
       # "One nurse believed that Octagam is sugar-free", "Two parents thought it was monthly"
       | \b(?:one|a|an|the|another|two|three|several|some|many|most|our|her|his|their)\s+
           (?:[\w-]+\s+)?(?:nurses?|doctors?|patients?|parents?|members?|students?|colleagues?
@@ -462,6 +465,7 @@ BELIEF_WORDS = (
     *("automatic fail", "instant fail", "fail:", "fail (", "fail -"),
     *("they told", "they had told", "manuscript", "the authors", "submission", "the draft"),
     *("table 1", "table 2", "table 3", "order read", "chart read", "label read", "entry read"),
+    *(" of this sheet", " of this table", " of this page", " of this leaflet", " of the sheet"),
 )
 READ_WORDS = (" read ", " hear ", " heard ", "come across", " see ", " seen ", " find ", " notice")
 SAY_WORDS = (

@@ -2489,3 +2489,11 @@ def test_explained_that_it_refers_back_to_the_product_before() -> None:
 def test_a_comparison_whose_subject_is_it(text: str, found: list[str]) -> None:
     rules = [f.rule for f in lint_text(text + "\n\nReferences\n\n1. x\n", "a.txt")]
     assert rules == found
+
+
+def test_a_sheets_own_earlier_version_is_no_claim() -> None:
+    text = (
+        "Cell C2 note: v5 of this sheet showed Gamunex-C as 5%. That was a copy-paste error."
+        " Gamunex-C exists only as a 10% product.\n"
+    )
+    assert {c[2] for c in claims_of(text) if c[1] == "concentration"} == {"10%"}

@@ -16,7 +16,9 @@ from medlint.model import Document, ReferenceSection, Unit
 REFERENCE_HEADING = rx.compile(
     # "7. References", "Slide 13 — References", "Appendix B: Sources", "[SLIDE 9: References]"
     # "14/14 References, since people always ask:" (a thread's last post)
-    r"^\s*\[?\s*(?:(?:(?:slide|section|part|chapter|appendix|page)\s+(?:\d+|[a-z])\b|\d+\s*/\s*\d+"
+    # ("Sheet 4: Sources": a spreadsheet's tab, exported)
+    r"^\s*\[?\s*(?:(?:(?:slide|section|part|chapter|appendix|page|sheet|tab)\s+(?:\d+|[a-z])\b"
+    r"|\d+\s*/\s*\d+"
     r"|\d+(?:\.\d+)*)"
     r"\s*[.):–—-]?\s*)?"
     # an emoji before the title: "13/13 📚 References"
