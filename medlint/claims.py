@@ -1409,7 +1409,9 @@ EACH_DAY_AFTER = rx.compile(
     r"\s+(?:on\s+each\s+of|each\s+day\s+for|daily\s+for|a\s+day\s+for"
     r"|per\s+day\s+for"
     # "1 g/kg (10 mL/kg) day 1 of 2 consecutive days" (a handover note's day count)
-    r"|(?:on\s+)?day\s+\d\s+of)\s+(?:the\s+)?(?P<days>\d|two|three|four|five)\s+(?:consecutive\s+)?days\b",
+    r"|(?:on\s+)?day\s+\d\s+of)\s+(?:(?:the|her|his|their|your|my)\s+)?(?P<days>\d|two|three|four|five)"
+    # ("on each of her four infusion days")
+    r"\s+(?:(?:consecutive|infusion|treatment|dosing)\s+)?days\b",
     re.IGNORECASE,
 )
 SUBCUTANEOUS_WORDS = rx.compile(

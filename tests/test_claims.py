@@ -2497,3 +2497,11 @@ def test_a_sheets_own_earlier_version_is_no_claim() -> None:
         " Gamunex-C exists only as a 10% product.\n"
     )
     assert {c[2] for c in claims_of(text) if c[1] == "concentration"} == {"10%"}
+
+
+def test_a_dose_on_each_of_her_infusion_days_is_a_days_dose() -> None:
+    text = (
+        "For dermatomyositis, the dose is two grams per kilogram on each of her four infusion"
+        " days.\n"
+    )
+    assert ("dermatomyositis", "dose", "2 g/kg/day for 4 days", "indication") in claims_of(text)
