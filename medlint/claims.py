@@ -275,6 +275,11 @@ SUBORDINATE_LEAD = rx.compile(
     r"[^,;.]{1,80},\s*",
     re.IGNORECASE,
 )
+# A sentence opening on the regimen the sentence before spoke of: "That regimen is ..."
+REGIMEN_REFERRED = rx.compile(
+    r"\W*(?:that|this|its|the\s+same)\s+(?:regimen|dose|dosing|schedule|course|protocol)\b",
+    re.IGNORECASE,
+)
 # Before a condition: the person who has it ("Bernadette, who had chronic ITP")
 PERSON_WITH_BEFORE = rx.compile(
     r"\b(?:who|whose\s+\w+)\s+(?:has|had|have|is|was)\s+(?:(?:been\s+)?(?:diagnosed|living|treated)"
@@ -758,8 +763,9 @@ COMPARED_TO = rx.compile(
 )
 # Between "IgA" and its figure: "IgA of 37 mg/mL", "IgA content: 37 mg/mL", "IgA ~37 mg/mL"
 IGA_VALUE_GAP = rx.compile(
-    # (and "IgA (average 1.06 mg/mL per the PI)")
+    # (and "IgA (average 1.06 mg/mL per the PI)", "IgA content: trace, average 1.06 mg/mL")
     r"(?:\s+(?:content|level|concentration))?\s*,?\s*\(?\s*(?:of|is|was|:|=|at)?\s*"
+    r"(?:(?:trace(?:\s+amounts?)?|low|very\s+low)\s*[,;]\s*)?"
     r"(?:(?:about|approximately|around|roughly|~|≈|(?:an?\s+|on\s+)?average(?:\s+of)?|mean)\s*)?",
     re.IGNORECASE,
 )
@@ -930,7 +936,7 @@ DENIED_VALUE_BEFORE = rx.compile(
 )
 # A label's product line ("PRODUCT NAME: GAMUNEX-C", "Brand: Privigen") and its other fields
 PRODUCT_LABEL = rx.compile(
-    r"\W*(?:product(?:\s+name)?|brand(?:\s+name)?|trade\s+name|medicine|drug)"
+    r"\W*(?:product(?:\s+name)?|brand(?:\s+name)?|trade\s+name|medicine|medication|drug)"
     r"(?:\s*:|[ \t]*\.{3,})\s*",  # "Product: ...", "Product ........ Hizentra"
     re.IGNORECASE,
 )
@@ -1303,7 +1309,10 @@ UNIT_EQUIVALENT_BEFORE = rx.compile(
 )
 IF_CLAUSE = rx.compile(r"\W*if\s", re.IGNORECASE)
 MG_DOSE_BEFORE = rx.compile(
-    r"\b\d+(?:\.\d+)?\s*(?:mg|micrograms?|mcg)\b(?!\s*/)[\s,]*$", re.IGNORECASE
+    r"\b\d+(?:\.\d+)?\s*(?:mg|micrograms?|mcg)\b(?!\s*/)[\s,]*$"
+    # "8 tablets (20 mg) by mouth ONCE A WEEK": a drug taken by mouth
+    r"|\b(?:tablets?|capsules?|pills?)\b[^.;]{0,25}?\b(?:by\s+mouth|orally)[\s,]*$",
+    re.IGNORECASE,
 )
 TITLE_WORD_BEFORE = rx.compile(r"(?-i:[A-Z])[\w'’-]*\s+(?:&\s+(?-i:[A-Z])[\w'’-]*\s+)?$")
 WHAT_CONTAINS = rx.compile(
@@ -1494,6 +1503,9 @@ OTHER_THERAPY_WORDS = (
     *("heparin", "saline", "ondansetron", "zofran", "ketorolac", "famotidine", "ranitidine"),
     *("enoxaparin", "tylenol", "benadryl", "advil", "motrin", "aspirin", "loratadine"),
     *("montelukast", "fexofenadine"),
+    # a care home's other regular medicines: "Weekly alendronic acid given this morning"
+    *("alendronic", "alendronate", "risedronate", "bisphosphonate", "insulin", "metformin"),
+    *("omeprazole", "lansoprazole", "folic", "colecalciferol", "cholecalciferol"),
 )
 # A table header naming another treatment (its column's or row's figures are not IVIG's)
 OTHER_THERAPY_HEADER = rx.compile(
@@ -4587,6 +4599,8 @@ class _Extractor:
                 # "Across from us sat Bernadette, who had chronic ITP. Her bottles said Octagam
                 # 10%, ... her pump was allowed up to 0.12 mL/kg/min": that person's regimen
                 or (self._person_with(previous) and POSSESSIVE.search(sent.text))
+                # "The label also covers chronic ITP. That regimen is 2 g/kg ...": referred to
+                or REGIMEN_REFERRED.match(sent.text)
             ):
                 return next(iter(before))
             if hand_on and not before:
@@ -5147,7 +5161,9 @@ class _Extractor:
             if m.start() >= pos:
                 cend = m.start()
                 break
-            cstart = m.end()
+            # a value after it is in its clause, verb and all: "..., and her rheumatologist
+            # reviews the plan every 3 months"
+            cstart = m.start()
         return NOT_A_REGIMEN.search(self.text, cstart, cend) is not None
 
     def _in_phase(self, sent: Sentence, m: Mention, at: int) -> bool:
@@ -5724,7 +5740,17 @@ def inherit_leads(extractors: list[_Extractor]) -> None:
                     # a label's "PROPER NAME: Immune Globulin Injection (Human), 10% ..."
                     or (not from_heading and LABEL_FIELD.match(ex.text) is not None)
                 )
-                and all(_same_product(ex.facts, p.id, title.id) for p in ex.products)
+                and (
+                    all(_same_product(ex.facts, p.id, title.id) for p in ex.products)
+                    # a card's other field naming another product ("Status: stopped (switched
+                    # to Octagam 10% ...)") does not end the card of "Medication: Privigen"
+                    or (
+                        not from_heading
+                        and LABEL_FIELD.match(ex.text) is not None
+                        and PRODUCT_LABEL.match(ex.text) is None
+                        and not ex.products[0].start < ex.text.find(":")
+                    )
+                )
             )
         ) or (
             not ex.products

@@ -2505,3 +2505,28 @@ def test_a_dose_on_each_of_her_infusion_days_is_a_days_dose() -> None:
         " days.\n"
     )
     assert ("dermatomyositis", "dose", "2 g/kg/day for 4 days", "indication") in claims_of(text)
+
+
+def test_a_medication_card_of_key_value_lines() -> None:
+    """ "Medication: X" heads its card: the fields below are X's, even after a field that
+    names another product ("Status: stopped (switched to Octagam 10% ...)")."""
+    text = (
+        "Medication: Privigen\nStatus: stopped 2021-10 (switched to Octagam 10% in 2021)\n"
+        "Manufacturer: Grifols\nIgA content: trace, average 1.06 mg/mL\n"
+    )
+    claims = claims_of(text)
+    assert ("privigen", "manufacturer", "Grifols", "inherited") in claims
+    assert ("privigen", "iga", "1060 µg/mL", "inherited") in claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dose: 8 tablets (20 mg) by mouth ONCE A WEEK, Saturdays.",
+        "Weekly alendronic acid given this morning.",
+        "Courses repeat every 4 weeks, and her rheumatologist reviews the plan every 3 months.",
+    ],
+)
+def test_other_medicines_and_reviews_are_no_ivig_schedule(text: str) -> None:
+    intervals = {c[2] for c in claims_of(text + "\n") if c[1] == "interval"}
+    assert intervals <= {"every 4 weeks"}

@@ -69,7 +69,11 @@ MARKERS = rx.compile(
 
 # The reader's own care and records are no outside evidence: "Your doctors recommend ...",
 # "My own experience has shown", "The lab report shows your IgG level".
-PERSONAL = rx.compile(r"\b(?:your|my|our|you)\b", re.IGNORECASE)
+# ("His team follows CARRA consensus plan A": one patient's care, as "your doctors recommend")
+PERSONAL = rx.compile(r"\b(?:your|my|our|you|his|her)\b", re.IGNORECASE)
+# A sources line that carries the markers for the sentence before it: "The 1995-2019 study
+# reported its rate per 100,000. Sources: Mendez et al. 2003 [1]; Kronzer et al. 2023 [3]."
+SOURCES_LEAD = rx.compile(r"\W*(?:sources?|references?|data|based\s+on)\s*:", re.IGNORECASE)
 # "my doctor said (that) studies show": research invoked through someone's words
 REPORTED_RESEARCH = rx.compile(
     r"\b(?:said|says|told\s+(?:me|us|her|him)|explained|mentioned)\s+(?:that\s+)?$", re.IGNORECASE
@@ -437,7 +441,7 @@ def _run_citation(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterabl
             if (
                 following is not None
                 and following.unit is sentence.unit
-                and CONTINUES_STUDY.match(following.text)
+                and (CONTINUES_STUDY.match(following.text) or SOURCES_LEAD.match(following.text))
                 and has_marker(following)
             ):
                 # "In the ProDERM trial, 95 adults were given ... After 16 weeks, 79 out of 100

@@ -194,7 +194,10 @@ def find_references(doc: Document) -> ReferenceSection | None:
 # A section title that may hold the references among other things: "Notes", "Medical
 # adviser's notes (not for broadcast)"
 _NOTES_TITLE = rx.compile(
-    r"\b(?:notes?|end\s*notes|sources|bibliography|citations|fact[\s-]*check(?:ed|ing)?)\b", re.I
+    r"\b(?:notes?|end\s*notes|sources|bibliography|citations|fact[\s-]*check(?:ed|ing)?"
+    # "WHERE I CHECKED THINGS (BECAUSE YOU'LL ASK)"
+    r"|where\s+(?:i|we)\s+(?:checked|looked|found|got))\b",
+    re.I,
 )
 
 
