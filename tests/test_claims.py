@@ -2530,3 +2530,30 @@ def test_a_medication_card_of_key_value_lines() -> None:
 def test_other_medicines_and_reviews_are_no_ivig_schedule(text: str) -> None:
     intervals = {c[2] for c in claims_of(text + "\n") if c[1] == "interval"}
     assert intervals <= {"every 4 weeks"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chart 1. New cases per million per year. The 1995-2019 study reported its rate per"
+        " 100,000, and we multiplied by ten. Sources: Mendez et al. 2003 [1]; Kronzer et al."
+        " 2023 [2].",
+        "Sam is 12 and weighs 36 kg. He has juvenile dermatomyositis with a rash that has"
+        " persisted despite steroids and methotrexate.\n\n**C1. His team follows CARRA consensus"
+        " plan A. What does it say about IVIG?**",
+    ],
+)
+def test_sources_lines_and_one_persons_care_need_no_marker(text: str) -> None:
+    found = lint_text(text + "\n\n## References\n\n1. x\n2. y\n", "a.md")
+    assert not [f for f in found if f.rule == "citation-needed"]
+
+
+def test_that_regimen_is_the_condition_the_sentence_before_named() -> None:
+    text = (
+        "# Octagam 10% in dermatomyositis\n\nOctagam 10% is labelled for adult dermatomyositis"
+        " at 2 g/kg every 4 weeks [1].\n\n## 4. Do not mix up the orders\n\n"
+        "The Octagam 10% label also covers chronic ITP in adults. That regimen is 2 g/kg given"
+        " as 1 g/kg on each of two consecutive days, with a maximum rate of 12 mg/kg/min.\n"
+    )
+    rates = [c for c in analyse(text, "a.md").claims if c.attribute == "max_rate"]
+    assert [c.condition for c in rates] == ["itp"]

@@ -257,3 +257,13 @@ def test_a_products_own_label_is_no_outside_evidence(sentence: str) -> None:
 def test_an_authority_after_according_to_still_needs_a_marker() -> None:
     found = lint_text("According to the FDA, Privigen is safe.\n\nReferences\n\n1. x\n", "a.txt")
     assert [f.rule for f in found] == ["citation-needed"]
+
+
+def test_where_i_checked_things_over_entries_is_the_references() -> None:
+    source = (
+        "Dear future me,\n\nOctagam 10% is given every 4 weeks [1].\n\n"
+        "WHERE I CHECKED THINGS (BECAUSE YOU'LL ASK)\n"
+        "[1] Octagam 10% prescribing information (Octapharma), dosing table.\n"
+        "[2] Aggarwal R, et al. N Engl J Med. 2022;387(14):1264-1278.\n"
+    )
+    assert read_document("a.txt", source).references is not None
