@@ -204,6 +204,9 @@ REPORTED_BELIEF = rx.compile(
       # a spreadsheet's own history: "v5 of this sheet showed Gamunex-C as 5%"
       | \b(?:v|version\s*)\d+(?:\.\d+)?\s+of\s+(?:this|the|our)\s+(?:\w+\s+){1,2}?(?:showed|said
           |stated|listed|gave|had|read|used)\b
+      # a question reported: 'A patient ... asks if Privigen is "IgA-free."'
+      | \b(?:asks?|asked|asking|wonders?|wondered|wondering)\s+(?:us\s+|me\s+|you\s+)?
+          (?:if|whether)\b
       # "One nurse believed that Octagam is sugar-free", "Two parents thought it was monthly"
       | \b(?:one|a|an|the|another|two|three|several|some|many|most|our|her|his|their)\s+
           (?:[\w-]+\s+)?(?:nurses?|doctors?|patients?|parents?|members?|students?|colleagues?
@@ -417,8 +420,10 @@ QUOTED_PHRASE = rx.compile(r"\"[^\"]{1,200}\"|“[^”]{1,200}”")  # (across a
 QUOTE_DENIED_AFTER = rx.compile(
     # ('"usual interval of every 6 weeks" quoted in your letter does not appear in the label')
     r"[\s,]*(?:(?:quoted|cited|given|used|mentioned|written)\s+(?:in|by|on)\s+[\w\s'’]{1,30}?\s+)?"
-    # ('"Every 4-6 weeks" is not the labelled interval')
-    r"(?:(?:is|was|are|were)\s+(?:not\s+(?:in|on|from|part\s+of|what|true|correct|right"
+    # ('"Every 4-6 weeks" is not the labelled interval', '"2 g/kg/day for 5 days" would be 10
+    # g/kg, five times the dose')
+    r"(?:would\s+(?:be|mean|give|come\s+to|amount\s+to)"
+    r"|(?:is|was|are|were)\s+(?:not\s+(?:in|on|from|part\s+of|what|true|correct|right"
     r"|accurate|the|a|an)|nowhere\s+in|wrong|incorrect|false|a\s+myth|an?\s+(?:error|mistake))"
     r"|(?:appears?|is\s+found|occurs?)\s+nowhere|(?:does|do)\s+not\s+appear|(?:isn['’]t|aren['’]t)"
     r"\s+(?:in|on|true|right|correct))\b",
@@ -469,6 +474,8 @@ BELIEF_WORDS = (
     *(" believed", " thought", " assumed", " convinced", "read on ", "read in "),
     *("automatic fail", "instant fail", "fail:", "fail (", "fail -"),
     *("they told", "they had told", "manuscript", "the authors", "submission", "the draft"),
+    *("asks if", "asked if", "asks whether", "asked whether", "asking if", "asking whether"),
+    *("wonder", "asks us if", "asked us if", "asks me if", "asked me if"),
     *("table 1", "table 2", "table 3", "order read", "chart read", "label read", "entry read"),
     *(" of this sheet", " of this table", " of this page", " of this leaflet", " of the sheet"),
 )
@@ -1231,7 +1238,9 @@ COMPARED_CONDITION_BEFORE = rx.compile(
 # A quiz's prompt ("2. True or false: Gamunex-C is a 5% solution.") and its answer options
 # ("a) maltose  b) glycine  c) L-proline"): asked, not stated
 QUIZ = rx.compile(
-    r"^\W*(?:(?:q(?:uestion)?\s*)?\d+[.):]\s*)?(?:true\s+or\s+false|t\s*/\s*f)\b"
+    # ("**7. TRAINER:** True or false: ...": a drill's numbered speaker first)
+    r"^\W*(?:(?:q(?:uestion)?\s*)?\d+[.):]\s*)?(?:[a-z][\w-]{1,20}\s*:\W*)?"
+    r"(?:true\s+or\s+false|t\s*/\s*f)\b"
     r"|(?:^|\s)\(?a[).]\s.*?\s\(?b[).]\s",
     re.IGNORECASE,
 )
@@ -2389,6 +2398,7 @@ class _Extractor:
                 "delet",
                 "replac",
                 "drop",
+                "would",
             )
         ):
             found += (

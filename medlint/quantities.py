@@ -536,7 +536,10 @@ _P_RATE = (
             (?:{_W1}(?:were|are|is|was){_W1}(?:newly{_W1})?(?:diagnosed|reported|identified|seen
                 |recorded)
               # "about one new case arose for every ten thousand person-years"
-              |{_W1}(?:arose|arise|arises|occurred|occurs|occur|appeared|appears))?)?
+              |{_W1}(?:arose|arise|arises|occurred|occurs|occur|appeared|appears))?
+            # "three new cases a year in every hundred thousand children", "ten new cases are
+            # diagnosed each year for every 100,000 people"
+            (?:{_W1}(?:a|per|each|every){_W1}year)?)?
          (?:{_W0}/{_W0}|{_W1}(?:per|in|out{_W1}of|for(?={_W1}every\b)){_W1})(?:every{_W1})?
          (?P<base>(?:(?P<bnum>{_NUM}|one|a){_W1})?million\b
                  # "one in ten thousand", "per hundred thousand"
@@ -1214,7 +1217,7 @@ _PREFIX_WORDS = (
     "may", "can", "tops", "top",
     "for", "lasting", "during", "within", "after", "total", "dose", "is", "single", "amount",
     "new", "case", "cases", "out", "between", "and", "or", "interval", "dosing", "just", "only",
-    "diagnosis", "diagnoses", "half",
+    "diagnosis", "diagnoses", "half", "year",
     "all", "highest", "largest", "we", "you", "they", "ever", "used", "allowed", "use", "give",
     "recommended", "was", "capped", "capping", "cap", "caps", "infusion", "course", "were", "are",
     "diagnosed", "reported", "identified", "seen", "recorded", "newly",

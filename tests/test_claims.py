@@ -2557,3 +2557,19 @@ def test_that_regimen_is_the_condition_the_sentence_before_named() -> None:
     )
     rates = [c for c in analyse(text, "a.md").claims if c.attribute == "max_rate"]
     assert [c.condition for c in rates] == ["itp"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a drill's true-or-false question behind a numbered speaker
+        "**7. TRAINER:** True or false: Octagam 10% can be given under the skin at home.",
+        # a question reported, and a quoted wrong dose worked through
+        'A patient with IgA deficiency asks if Privigen is "IgA-free." What is true?',
+        'Dangerous one. 2 g/kg is the TOTAL for the course. "2 g/kg/day for 5 days" would be'
+        " 10 g/kg, five times the dose.",
+    ],
+)
+def test_questions_and_worked_wrong_doses_are_not_claims(text: str) -> None:
+    claims = claims_of(text + "\n", "a.md")
+    assert not [c for c in claims if c[1] in ("route", "iga") or "5 days" in c[2]]

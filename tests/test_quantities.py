@@ -1117,7 +1117,7 @@ TOKENS = [
     "twenty", "thirty-two", "kids", "any", "caps",
     "hundred", "forty-six", "microgram", "of IgA", "mL", "->", "Rx", "six", "wks",
     "&", "46", "100", "days", "2019", "0.04", "mL/kg/min", "µg/mL", "arose", "case",
-    "half", "an", "milligram", "millilitre", "hour", "diagnosis", "diagnoses", "nine",
+    "half", "an", "milligram", "millilitre", "hour", "diagnosis", "diagnoses", "nine", "year",
 ]  # fmt: skip
 
 
@@ -1336,3 +1336,21 @@ def test_a_rate_with_a_verb_after_its_cases() -> None:
 def test_halves_and_diagnoses_in_words(text: str, kind: str, display: str) -> None:
     [q] = find_quantities(text)
     assert (q.kind, q.to_value().display) == (kind, display)
+
+
+@pytest.mark.parametrize(
+    ("text", "display"),
+    [
+        (
+            "About three new cases a year in every hundred thousand children",
+            "about 30 per million children",
+        ),
+        (
+            "about ten new cases are diagnosed each year for every 100,000 people",
+            "about 100 per million people",
+        ),
+    ],
+)
+def test_a_rates_year_before_its_base(text: str, display: str) -> None:
+    [q] = find_quantities(text)
+    assert (q.kind, q.to_value().display) == ("rate", display)
