@@ -98,6 +98,8 @@ REPORTED_LABEL = rx.compile(
     # a corrections column: "**We wrote:** "Hizentra is made by Takeda."", "Error: ..."
     r"|(?:what\s+)?we\s+(?:wrote|said|printed|stated|published)|(?:our\s+)?(?:error|mistake)"
     r"|erratum|previously|originally)"
+    # ("FALSE / FALSO:": a bilingual card's label)
+    r"(?:\s*/\s*[^\W\d_]{2,15})?"
     r"(?:\s*\#?\d+)?\s*[:–—-]",
     re.IGNORECASE,
 )  # at a sentence's start
@@ -202,8 +204,10 @@ REPORTED_BELIEF = rx.compile(
           |(?:an?|the)\s+(?:order|prescription|chart|label|entry|sign|form|note)\s+(?:read|reads|said
           |says))\b[^.;"“]{0,60}?["“]
       # a spreadsheet's own history: "v5 of this sheet showed Gamunex-C as 5%"
-      | \b(?:v|version\s*)\d+(?:\.\d+)?\s+of\s+(?:this|the|our)\s+(?:\w+\s+){1,2}?(?:showed|said
-          |stated|listed|gave|had|read|used)\b
+      | \b(?:v|version\s*|rev(?:ision)?\.?\s*)\d+(?:\.\d+)?\s+(?:of\s+(?:this|the|our)\s+
+          (?:\w+\s+){1,2}?)?(?:showed|said|stated|listed|gave|had|read|used|printed)\b
+      # an older document's wording quoted: 'Factsheet 9 (2022 edition) gave the course as "..."'
+      | \b(?:gave|listed|printed|showed|described)\s+(?:the\s+)?[\w\s-]{0,40}?\s+as\s+["“]
       # a question reported: 'A patient ... asks if Privigen is "IgA-free."'
       | \b(?:asks?|asked|asking|wonders?|wondered|wondering)\s+(?:us\s+|me\s+|you\s+)?
           (?:if|whether)\b
@@ -478,6 +482,7 @@ BELIEF_WORDS = (
     *("wonder", "asks us if", "asked us if", "asks me if", "asked me if"),
     *("table 1", "table 2", "table 3", "order read", "chart read", "label read", "entry read"),
     *(" of this sheet", " of this table", " of this page", " of this leaflet", " of the sheet"),
+    *("rev.", "revision ", " gave the", " listed the", " printed", " showed the"),
 )
 READ_WORDS = (" read ", " hear ", " heard ", "come across", " see ", " seen ", " find ", " notice")
 SAY_WORDS = (
@@ -1455,6 +1460,9 @@ NOT_A_REGIMEN = rx.compile(
     r"\b(?:trials?|placebo|randomi[sz]ed|participants|enrolled|cohort|hypothetical(?:ly)?|"
     # "The protocol was a 2 g/kg loading dose ...": a trial's design, in the past
     r"(?:the|its|their|trial|study)\s+protocol\s+(?:was|were|used|called\s+for)|"
+    # "Over a year ... a 3-weekly 1 g/kg plan adds up to about 17 g/kg": a year's total (a
+    # course "adds up to 2 g/kg" still states the course)
+    r"over\s+a\s+(?:whole\s+)?year|"
     # "That would be 10 g/kg per course": the arithmetic of a wrong reading
     r"(?:that|this|which|it)\s+would\s+(?:be|mean|give|come\s+to|make|amount\s+to|total)|"
     # "the attending deliberately prescribed 1 g/kg to a patient who ...": one patient's order

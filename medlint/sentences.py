@@ -42,6 +42,7 @@ ABBREVIATIONS = (
     "univ",
     "vol",
     "pp",
+    "rev",  # "Rev. 3 printed ...": a document's revision
 )
 _BOUNDARY = rx.compile(
     r"[.!?]+[\"'”’)\]]*(?:\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]|\[\^[^\]\s]+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+"

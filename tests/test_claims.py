@@ -2573,3 +2573,31 @@ def test_that_regimen_is_the_condition_the_sentence_before_named() -> None:
 def test_questions_and_worked_wrong_doses_are_not_claims(text: str) -> None:
     claims = claims_of(text + "\n", "a.md")
     assert not [c for c in claims if c[1] in ("route", "iga") or "5 days" in c[2]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bilingual card's verdict label, a revision's and an old factsheet's wording
+        'FALSE / FALSO: "IVIG for DM is every 4-6 weeks." The label says every 4 weeks [1].',
+        'Rev. 3 printed "IV only" for Gammagard Liquid. It may also be given SC for primary'
+        " immunodeficiency [5]. Corrected.",
+        '**Factsheet 9 (2022 edition)** gave the dermatomyositis course as "2 g/kg a day for'
+        ' five days". The labelled course is 2 g/kg in total [1].',
+        # a year's total, not a course
+        "Your wife's 2 g/kg every 4 weeks is the dermatomyositis regimen [1]. Over a year the"
+        " gap is smaller: a 3-weekly 1 g/kg maintenance plan adds up to about 17 g/kg.",
+    ],
+)
+def test_older_wordings_verdicts_and_yearly_totals_are_not_claims(text: str) -> None:
+    claims = claims_of(text + "\n", "a.md")
+    assert not [
+        c
+        for c in claims
+        if c[2] in ("every 4-6 weeks", "intravenous only", "2 g/kg/day for 5 days", "about 17 g/kg")
+    ]
+
+
+def test_a_course_that_adds_up_to_a_dose_still_states_it() -> None:
+    text = "For adult dermatomyositis the whole course adds up to one gram for each kilogram.\n"
+    assert ("dermatomyositis", "dose", "1 g/kg", "indication") in claims_of(text)

@@ -267,3 +267,21 @@ def test_where_i_checked_things_over_entries_is_the_references() -> None:
         "[2] Aggarwal R, et al. N Engl J Med. 2022;387(14):1264-1278.\n"
     )
     assert read_document("a.txt", source).references is not None
+
+
+def test_a_long_title_with_references_in_brackets_over_entries() -> None:
+    source = (
+        "Mon 13 Apr 2026 - COURSE 4\nBack on Octagam 10%, 2 g/kg over 4 days.\n\n"
+        "PAPERS AND LEAFLETS STAPLED INSIDE THE BACK COVER (references)\n"
+        "1. Aggarwal R, et al. N Engl J Med. 2022;387(14):1264-1278.\n"
+        "2. Octagam 10% prescribing information (Octapharma), dosing table.\n"
+    )
+    assert read_document("a.txt", source).references is not None
+
+
+def test_a_report_as_a_noun_invokes_nothing() -> None:
+    text = (
+        "*Trustees' report, incorporating the strategic report. Approved by the Board on 9 July"
+        " 2026.*\n\nOctagam 10% contains maltose [1].\n\n## References\n\n1. Label.\n"
+    )
+    assert not [f for f in lint_text(text, "a.md") if f.rule == "citation-needed"]

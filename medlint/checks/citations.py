@@ -89,6 +89,12 @@ _LABEL_WORDS = (
     r"leaflets?|labels?|labell?ing|prescribing\s+information|package\s+inserts?|inserts?"
     r"|data\s*sheets?|monographs?|information|PI|SmPC"
 )
+# A cue ending on "report" used as a noun ("the strategic report", "Reviewer report")
+NOUN_REPORT_END = rx.compile(
+    r"\b(?:the|a|an|this|our|its|their|annual|strategic|final|full|reviewer|trustees['’]?|progress"
+    r"|case|audit|incident|technical|lay|impact)\s+reports?$",
+    re.IGNORECASE,
+)
 # A section that lists where the authors looked ("SEARCH STRATEGY": "CARRA consensus plans;
 # Ontario IVIG guideline; Medline 2015-2025"): sources named, nothing claimed from them
 SEARCH_SECTION = rx.compile(
@@ -452,6 +458,8 @@ def _run_citation(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterabl
             if sentence.unit.section and SEARCH_SECTION.search(sentence.unit.section):
                 continue  # the sources a search covered, listed under "Search strategy"
             hit_start, hit_end, cue = hit
+            if cue[-1:] in "tTsS" and NOUN_REPORT_END.search(cue):
+                continue  # "Trustees' report, incorporating the strategic report": a noun
             around = text[max(0, hit_start - 25) : hit_end + 8]
             if PERSONAL.search(around) and not REPORTED_RESEARCH.search(
                 text, max(0, hit_start - 30), hit_start

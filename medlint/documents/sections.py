@@ -195,6 +195,8 @@ def find_references(doc: Document) -> ReferenceSection | None:
 # adviser's notes (not for broadcast)"
 _NOTES_TITLE = rx.compile(
     r"\b(?:notes?|end\s*notes|sources|bibliography|citations|fact[\s-]*check(?:ed|ing)?"
+    # "PAPERS AND LEAFLETS STAPLED INSIDE THE BACK COVER (references)"
+    r"|references?|papers|reading"
     # "WHERE I CHECKED THINGS (BECAUSE YOU'LL ASK)"
     r"|where\s+(?:i|we)\s+(?:checked|looked|found|got))\b",
     re.I,
@@ -216,7 +218,9 @@ def _notes_with_entries(units: list[Unit]) -> ReferenceSection | None:
         if (
             unit.kind not in ("heading", "paragraph")
             or (unit.kind == "paragraph" and "\n" not in unit.text)
-            or len(title.split()) > _TITLE_WORDS
+            # (a heading may run longer: "PAPERS AND LEAFLETS STAPLED INSIDE THE BACK COVER
+            # (references)"; its entries decide)
+            or len(title.split()) > (_TITLE_WORDS + 6 if unit.kind == "heading" else _TITLE_WORDS)
             or not _NOTES_TITLE.search(title)
         ):
             continue
