@@ -181,7 +181,7 @@ REPORTED_BELIEF = rx.compile(
       | \b(?:the|that|this)\s+(?:phrase|wording|words|expression)\s+(?=["“‘])
       # a claim quoted from elsewhere: 'A leaflet said "Privigen is made by Grifols"',
       # "Another page claimed that ..."
-      | \b(?:said|says|claimed|claims|stated|states|wrote|writes|suggested|suggests
+      | \b(?:said|says|claimed|claims|stated|states|wrote|writes|suggested|suggests|cited|quoted
           |calls|called|describes|described|lists|listed|warns|warned
           |told\s+(?:me|us|her|him|them))\s+(?:that\s+)?(?:[\w%-]+,?\s+){0,6}?["“]
       # the article's own words, quoted to be corrected: 'We listed the IgA content of
@@ -206,6 +206,8 @@ REPORTED_BELIEF = rx.compile(
       # a spreadsheet's own history: "v5 of this sheet showed Gamunex-C as 5%"
       | \b(?:v|version\s*|rev(?:ision)?\.?\s*)\d+(?:\.\d+)?\s+(?:of\s+(?:this|the|our)\s+
           (?:\w+\s+){1,2}?)?(?:showed|said|stated|listed|gave|had|read|used|printed)\b
+      # a translation's versions: 'v1: "You will receive a cycle every 4 to 6 weeks."'
+      | \bv\d+\s*:\s*["“]
       # an older document's wording quoted: 'Factsheet 9 (2022 edition) gave the course as "..."'
       | \b(?:gave|listed|printed|showed|described)\s+(?:the\s+)?[\w\s-]{0,40}?\s+as\s+["“]
       # a question reported: 'A patient ... asks if Privigen is "IgA-free."'
@@ -305,6 +307,8 @@ INTERVAL_IS_BEFORE = rx.compile(
 )
 CALLED_WORDS = ("called", "named", "sold as", "marketed as", "branded as")  # CALLED_AFTER's
 IT_WORD = rx.compile(r"\bit\b", re.IGNORECASE)
+# Between a product and its value: a bracket (its maker) and a colon ("Gamunex-C (Grifols): ")
+BRACKET_LABEL_GAP = rx.compile(r"[ \t]*\([^()\n]{1,40}\)[ \t]*[:–—-][ \t]*")
 # A reason or time clause after the main one: ", because one batch of Octagam 10% was held"
 TRAILING_SUBORDINATE = rx.compile(
     r",\s+(?:because|since|as|while|whereas|although|though|when|after|until|unless)\s",
@@ -482,7 +486,8 @@ BELIEF_WORDS = (
     *("wonder", "asks us if", "asked us if", "asks me if", "asked me if"),
     *("table 1", "table 2", "table 3", "order read", "chart read", "label read", "entry read"),
     *(" of this sheet", " of this table", " of this page", " of this leaflet", " of the sheet"),
-    *("rev.", "revision ", " gave the", " listed the", " printed", " showed the"),
+    *("rev.", "revision ", " gave the", " listed the", " printed", " showed the", "cited"),
+    *("v1:", "v2:", "v1 :", "v2 :"),
 )
 READ_WORDS = (" read ", " hear ", " heard ", "come across", " see ", " seen ", " find ", " notice")
 SAY_WORDS = (
@@ -3366,6 +3371,8 @@ class _Extractor:
                     or (0 <= p.start - m.end <= 2 and "\n" not in self.text[m.end : p.start])
                     # "Gamunex-C and Privigen, at 10% and 5%, ..."
                     or AT_VALUE_GAP.fullmatch(self.text, p.end, m.start) is not None
+                    # "- Gamunex-C (Grifols): 5%, glycine, IV or SC."
+                    or BRACKET_LABEL_GAP.fullmatch(self.text, p.end, m.start) is not None
                 )
                 for p in sent.mentions
             )

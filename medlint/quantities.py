@@ -540,7 +540,9 @@ _P_RATE = (
             # "three new cases a year in every hundred thousand children", "ten new cases are
             # diagnosed each year for every 100,000 people"
             (?:{_W1}(?:a|per|each|every){_W1}year)?)?
-         (?:{_W0}/{_W0}|{_W1}(?:per|in|out{_W1}of|for(?={_W1}every\b)){_W1})(?:every{_W1})?
+         # ("1 new case is diagnosed for each million persons")
+         (?:{_W0}/{_W0}|{_W1}(?:per|in|out{_W1}of|for(?={_W1}(?:every|each)\b)){_W1})
+         (?:(?:every|each){_W1})?
          (?P<base>(?:(?P<bnum>{_NUM}|one|a){_W1})?million\b
                  # "one in ten thousand", "per hundred thousand"
                  |(?:(?P<tnum>{_NUM}|{_NUMWORD}|{_TENSWORD}|a|(?:(?:a|one){_W1})?hundred){_W1})?thousand\b

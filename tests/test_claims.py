@@ -2601,3 +2601,21 @@ def test_older_wordings_verdicts_and_yearly_totals_are_not_claims(text: str) -> 
 def test_a_course_that_adds_up_to_a_dose_still_states_it() -> None:
     text = "For adult dermatomyositis the whole course adds up to one gram for each kilogram.\n"
     assert ("dermatomyositis", "dose", "1 g/kg", "indication") in claims_of(text)
+
+
+def test_a_value_after_a_products_bracket_and_colon_is_its() -> None:
+    text = "- Gamunex-C (Grifols): 5%, glycine, IV or SC.\n"
+    assert ("gamunex-c", "concentration", "5%", "direct") in claims_of(text, "a.md")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Two denials in the last quarter cited "every 4-6 weeks" as the usual interval; that'
+        " phrase is not in the Octagam 10% label for dermatomyositis.",
+        '| 15 | You will have a course every 4 weeks. | v1: "You will receive a cycle every 4 to'
+        ' 6 weeks." v2: "You will receive a cycle every 4 weeks." | **Fixed.** |',
+    ],
+)
+def test_cited_and_versioned_wordings_are_not_claims(text: str) -> None:
+    assert not [c for c in claims_of(text + "\n", "a.md") if c[2] == "every 4-6 weeks"]

@@ -1354,3 +1354,8 @@ def test_halves_and_diagnoses_in_words(text: str, kind: str, display: str) -> No
 def test_a_rates_year_before_its_base(text: str, display: str) -> None:
     [q] = find_quantities(text)
     assert (q.kind, q.to_value().display) == ("rate", display)
+
+
+def test_a_rate_for_each_million() -> None:
+    [q] = find_quantities("about 1 new case is diagnosed for each million persons")
+    assert q.to_value().display == "about 1 per million persons"

@@ -285,3 +285,13 @@ def test_a_report_as_a_noun_invokes_nothing() -> None:
         " 2026.*\n\nOctagam 10% contains maltose [1].\n\n## References\n\n1. Label.\n"
     )
     assert not [f for f in lint_text(text, "a.md") if f.rule == "citation-needed"]
+
+
+def test_resources_sent_after_a_call_over_entries_are_the_references() -> None:
+    source = (
+        "DR: Octagam 10% is given every 4 weeks [1].\n\n" + "-" * 60 + "\n"
+        "RESOURCES SENT TO THE PATIENT AFTER THE CALL (by email, 10/03/2026)\n" + "-" * 60 + "\n"
+        "[1] Octagam 10% prescribing information. Octapharma; 2021.\n"
+        "[2] Aggarwal R, et al. N Engl J Med 2022;387:1264-78.\n"
+    )
+    assert read_document("a.txt", source).references is not None

@@ -196,7 +196,7 @@ def find_references(doc: Document) -> ReferenceSection | None:
 _NOTES_TITLE = rx.compile(
     r"\b(?:notes?|end\s*notes|sources|bibliography|citations|fact[\s-]*check(?:ed|ing)?"
     # "PAPERS AND LEAFLETS STAPLED INSIDE THE BACK COVER (references)"
-    r"|references?|papers|reading"
+    r"|references?|papers|reading|resources"
     # "WHERE I CHECKED THINGS (BECAUSE YOU'LL ASK)"
     r"|where\s+(?:i|we)\s+(?:checked|looked|found|got))\b",
     re.I,
