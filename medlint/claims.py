@@ -119,8 +119,9 @@ REPORTED_BELIEF = rx.compile(
           |entries|entry|labels?|guides?)\s+(?:that|which)\s+(?:\w+\s+){0,2}?(?:listed|said|stated
           |described|called|gave|showed|claimed)\b
       | \b(?:stop|quit)\s+(?:posting|saying|claiming|writing|repeating|telling\s+people)\b
-      | \b(?:do\s+not|don['’]t|never)\s+(?:post|say|claim|believe|repeat|write|trust)\s+(?:that
-          |anyone|anybody|people|those|what|the|a|an|any|["“])
+      | \b(?:do\s+not|don['’]t|never)\s+(?:post|say|claim|believe|repeat|write|trust|relabel
+          |label|mark|call)\s+(?:that|anyone|anybody|people|those|what|the|a|an|any|["“]
+          |(?:it|them|this|these)\s+["“])
       # hearsay: "If someone tells you Flebogamma contains sucrose, ...", "My cousin said ...",
       # "I heard ...", "If you read that ..."
       | \b(?:someone|somebody|anyone|people|a\s+friend)\s+(?:may\s+|might\s+|ever\s+|will\s+)?
@@ -182,6 +183,7 @@ REPORTED_BELIEF = rx.compile(
       # a claim quoted from elsewhere: 'A leaflet said "Privigen is made by Grifols"',
       # "Another page claimed that ..."
       | \b(?:said|says|claimed|claims|stated|states|wrote|writes|suggested|suggests|cited|quoted
+          |pencill?ed|scribbled|scrawled|handwritten
           |calls|called|describes|described|lists|listed|warns|warned
           |told\s+(?:me|us|her|him|them))\s+(?:that\s+)?(?:[\w%-]+,?\s+){0,6}?["“]
       # the article's own words, quoted to be corrected: 'We listed the IgA content of
@@ -387,7 +389,8 @@ RATED_WRONG = rx.compile(
 )
 QUOTED_SENTENCE = rx.compile(r"[\s*_]*[\"“‘']")
 REBUTTAL_LEAD = rx.compile(
-    r"[\s*_❌✗✘🚫]*(?:not\s+true|not\s+so|wrong|false|incorrect|untrue|myth|no|nope|that['’]s\s+"
+    r"[\s*_❌✗✘🚫]*(?:not\s+true|not\s+so|not\s+mine|not\s+for\s+me|wrong|false|incorrect"
+    r"|untrue|myth|no|nope|that['’]s\s+"
     r"(?:a\s+myth|not\s+(?:true|right|so)))\b\s*[:.!,;–—-]",
     re.IGNORECASE,
 )
@@ -487,7 +490,7 @@ BELIEF_WORDS = (
     *("table 1", "table 2", "table 3", "order read", "chart read", "label read", "entry read"),
     *(" of this sheet", " of this table", " of this page", " of this leaflet", " of the sheet"),
     *("rev.", "revision ", " gave the", " listed the", " printed", " showed the", "cited"),
-    *("v1:", "v2:", "v1 :", "v2 :"),
+    *("v1:", "v2:", "v1 :", "v2 :", "relabel", "pencil", "scribbl", "scrawl"),
 )
 READ_WORDS = (" read ", " hear ", " heard ", "come across", " see ", " seen ", " find ", " notice")
 SAY_WORDS = (
@@ -544,7 +547,8 @@ NONE_IS_BEFORE = rx.compile(
 NONE_LEAD = rx.compile(r"\W*none\s+of\b", re.IGNORECASE)
 STABILIZER_TOPIC_AFTER = rx.compile(
     r"\s+(?:issues?|problems?|questions?|warnings?|interference|effects?|concerns?|cautions?"
-    r"|precautions?|alerts?|risks?)\b",
+    # "Found the orange maltose sticker on 3 Panzyga cartons": a shelf label, not an ingredient
+    r"|precautions?|alerts?|risks?|stickers?|flags?|tags?|signs?)\b",
     re.IGNORECASE,
 )
 WHICH_GAP = rx.compile(r"[®™]?\s*,?\s*(?:which|that)\s+(?:the\s+company\s+)?", re.IGNORECASE)
@@ -2800,6 +2804,13 @@ class _Extractor:
         self, sent: Sentence, pos: int, end: int | None = None
     ) -> tuple[list[Mention], str]:
         """Which product(s) a value at ``pos`` (ending at ``end``) belongs to, and how."""
+        if (
+            end is not None
+            and (after := self.products_in(end, end + 3))
+            and not self.text[end : after[0].start].strip()
+            and "\n" not in self.text[end : after[0].start]
+        ):
+            return [after[0]], "direct"  # "away from the 10% Gammagard Liquid": its strength
         if (
             end is not None
             and any(w in self.text for w in CALLED_WORDS)

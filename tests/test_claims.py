@@ -2619,3 +2619,29 @@ def test_a_value_after_a_products_bracket_and_colon_is_its() -> None:
 )
 def test_cited_and_versioned_wordings_are_not_claims(text: str) -> None:
     assert not [c for c in claims_of(text + "\n", "a.md") if c[2] == "every 4-6 weeks"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a shelf sticker, a relabelling forbidden, a pencilled note, a belief not mine
+        "Found the orange maltose sticker on 3 Panzyga cartons; removed.",
+        'GAMMAGARD LIQUID: the PI clinic also uses it subcutaneously. Do not relabel it "IV only".',
+        'RATE CARD: someone had pencilled "DM max 0.4 mL/kg/min". That is ten times the label.',
+        '"IVIG is every 4 to 6 weeks." Not mine. My plan, like the label, is every 4 weeks [1].',
+    ],
+)
+def test_stickers_relabels_pencil_notes_and_disowned_quotes(text: str) -> None:
+    claims = claims_of(text + "\n")
+    wrong = {"maltose", "intravenous only", "≤0.4 mL/kg/min", "every 4-6 weeks"}
+    assert not [c for c in claims if c[2] in wrong]
+
+
+def test_a_strength_before_a_product_is_that_products() -> None:
+    text = (
+        "Moved Cuvitru off the top shelf of F2, away from the 10% Gammagard Liquid: same maker,"
+        " similar carton, different concentration.\n"
+    )
+    assert {(c[0], c[2]) for c in claims_of(text) if c[1] == "concentration"} == {
+        ("gammagard-liquid", "10%")
+    }

@@ -382,3 +382,21 @@ def test_a_headline_figure_joins_its_caption() -> None:
     start, end = unit.source_span(4, 9)
     assert source[start:end] == "grams"
     assert [u.index for u in doc.units] == [0, 1, 2]
+
+
+def test_a_row_of_label_value_pairs_labels_each_value() -> None:
+    from medlint.documents import read_document
+
+    doc = read_document(
+        "a.html",
+        "<table><tr><th>Name</th><td>Denise</td><th>NHS number</th><td>999</td></tr>"
+        "<tr><th>Pump start</th><td>0.01 mL/kg/min</td><th>Pump maximum</th>"
+        "<td>0.04 mL/kg/min</td></tr></table>",
+    )
+    cells = [(u.row_header, u.column_header, u.text) for u in doc.units if u.kind == "table_cell"]
+    assert cells == [
+        ("Name", None, "Denise"),
+        ("NHS number", None, "999"),
+        ("Pump start", None, "0.01 mL/kg/min"),
+        ("Pump maximum", None, "0.04 mL/kg/min"),
+    ]

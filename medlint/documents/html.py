@@ -186,9 +186,12 @@ class _Open:
 
 
 class _Cell:
-    __slots__ = ("bold", "col", "header", "index", "plain", "rowspan", "span", "texts")
+    __slots__ = ("bold", "col", "header", "index", "plain", "rowspan", "span", "texts", "th")
 
-    def __init__(self, index: int, col: int, span: int, header: bool, rowspan: int = 1) -> None:
+    def __init__(
+        self, index: int, col: int, span: int, header: bool, rowspan: int = 1, th: bool = False
+    ) -> None:
+        self.th = th  # a <th> (in any row)
         self.index = index
         self.col = col
         self.span = span
@@ -214,6 +217,7 @@ class _Table:
         "row",
         "row_cells",
         "row_first",
+        "row_pairs",
         "spans",
     )
 
@@ -224,6 +228,9 @@ class _Table:
         self.col = 0
         self.row_cells = 0
         self.row_first: str | None = None
+        # a row of label/value pairs ("<th>Pump start</th><td>0.01</td><th>Pump maximum</th>
+        # <td>0.04</td>"): each <th> labels the cells after it
+        self.row_pairs = False
         self.cell: _Cell | None = None
         # Cells reaching down from rows above (rowspan): column -> [rows left, text].
         self.spans: dict[int, list[Any]] = {}
@@ -234,6 +241,15 @@ class _Table:
     def start_row(self) -> None:
         if self.row == 0 and not self.headers:
             self._bold_header_row()
+        elif (
+            self.row == 0
+            and self.first_row
+            and self.first_row[0].th
+            and any(not c.th for c in self.first_row)
+        ):
+            # "<th>Name</th><td>...</td><th>NHS number</th><td>...</td>": a first row of
+            # label/value pairs labels its own cells, not the columns below
+            self.headers.clear()
         self.row += 1
         self.col = 0
         self.row_cells = 0
@@ -251,7 +267,7 @@ class _Table:
         while self.col in self.carried:
             self.col += 1  # a cell from a row above takes this column
         header = self.in_head or (self.row == 0 and is_th)
-        self.cell = _Cell(self.row_cells, self.col, span, header, rowspan)
+        self.cell = _Cell(self.row_cells, self.col, span, header, rowspan, th=is_th)
         if self.row == 0:
             self.first_row.append(self.cell)
         self.row_cells += 1
@@ -265,6 +281,9 @@ class _Table:
         text = " ".join(cell.texts) or None
         if cell.index == 0 and not self.first_carried:
             self.row_first = text
+            self.row_pairs = cell.th
+        elif self.row_pairs and cell.th and text is not None:
+            self.row_first = text  # the next pair's label
         if cell.rowspan > 1:
             for c in range(cell.col, cell.col + cell.span):
                 self.spans[c] = [cell.rowspan - 1, text]

@@ -61,6 +61,8 @@ REFERENCE_HEADING = rx.compile(
     # ("Where this menu comes from": the document's own sources)
     r"|where\s+(?:our|the|these|this)\s+(?:\w+\s+)?(?:facts|information|figures|data|menu|guide"
     r"|leaflet|page|handout|sheet|card|booklet|article|advice|numbers)\s+"
+    # ("Where the information on these pages comes from")
+    r"(?:(?:on|in)\s+(?:this|these|the|our)\s+\w+\s+)?"
     r"(?:comes?|came)\s+from)\s*:?\s*\]?\s*(?:[-=*~]{2,}\s*)?$",
     re.IGNORECASE,
 )
