@@ -168,7 +168,8 @@ REPORTED_BELIEF = rx.compile(
           (?:wrote|printed|stated|reported|claimed)\s+that\b
       | \b(?:last|previous|earlier)\s+(?:week|month|year|issue|edition)(?:['’]s)?\s*,?\s+
           (?:[\w'’]+\s+){0,3}?(?:we|our\s+\w+)\s+(?:wrote|said|stated|printed|reported)\b
-      | \b(?:earlier|previous|original|older|first)\s+(?:version|edition|draft|printing)\s+
+      | \b(?:earlier|previous|original|older|first|january|february|march|april|may|june|july
+          |august|september|october|november|december|\d{4})\s+(?:version|edition|draft|printing)\s+
           (?:of\s+(?:this|the|our)\s+\w+\s+)?(?:said|stated|claimed|reported|wrote|gave|listed
           |described|read|had|showed|used)\b
       | \bour\s+(?:\w+\s+){0,3}?(?:article|post|leaflet|newsletter|page|issue|story|introduction
@@ -311,6 +312,14 @@ CALLED_WORDS = ("called", "named", "sold as", "marketed as", "branded as")  # CA
 IT_WORD = rx.compile(r"\bit\b", re.IGNORECASE)
 # Between a product and its value: a bracket (its maker) and a colon ("Gamunex-C (Grifols): ")
 BRACKET_LABEL_GAP = rx.compile(r"[ \t]*\([^()\n]{1,40}\)[ \t]*[:–—-][ \t]*")
+# "Gamunex-C, made by Takeda, is ...": a maker in an apposition right after its product
+MADE_BY_APPOSITION_GAP = rx.compile(
+    # (a relative clause, "which is made by", has its own reading: see relative_maker)
+    r"[ \t]*,[ \t]*(?:made|manufactured|produced|marketed"
+    r"|distributed|supplied)\s+by\s+",
+    re.IGNORECASE,
+)
+MADE_BY_APPOSITION_END = rx.compile(r"[ \t]*(?:[,;)]|\s[-–—]\s)")
 # A reason or time clause after the main one: ", because one batch of Octagam 10% was held"
 TRAILING_SUBORDINATE = rx.compile(
     r",\s+(?:because|since|as|while|whereas|although|though|when|after|until|unless)\s",
@@ -486,6 +495,7 @@ BELIEF_WORDS = (
     *("automatic fail", "instant fail", "fail:", "fail (", "fail -"),
     *("they told", "they had told", "manuscript", "the authors", "submission", "the draft"),
     *("asks if", "asked if", "asks whether", "asked whether", "asking if", "asking whether"),
+    *(" draft ", " edition ", " printing "),
     *("wonder", "asks us if", "asked us if", "asks me if", "asked me if"),
     *("table 1", "table 2", "table 3", "order read", "chart read", "label read", "entry read"),
     *(" of this sheet", " of this table", " of this page", " of this leaflet", " of the sheet"),
@@ -4117,6 +4127,23 @@ class _Extractor:
         if not mans:
             return
         group = self.new_group()
+        # "Gamunex-C, made by Takeda, is the first substitute for Privigen": an apposition
+        # names the maker of the product it follows, whatever else the sentence names
+        apposed = [
+            (m, before[-1])
+            for m in mans
+            if (before := self.products_in(sent.start, m.start))
+            and MADE_BY_APPOSITION_GAP.fullmatch(self.text, before[-1].end, m.start)
+            and MADE_BY_APPOSITION_END.match(self.text, m.end)
+        ]
+        for maker, product in apposed:
+            term = self.facts.manufacturers.get(maker.id)
+            value = term_value("manufacturer", maker.id, term.name if term else maker.text)
+            self.emit(product, "manufacturer", value, maker, sent, "direct", group)
+        if apposed:
+            mans = [m for m in mans if all(m is not a for a, _ in apposed)]
+            if not mans:
+                return
         # "...; the former is a CSL Behring product and the latter is made by Takeda"
         referred = [(m, p) for m in mans if (p := self.former_latter(sent, m.start)) is not None]
         for maker, product in referred:
@@ -4799,9 +4826,10 @@ class _Extractor:
                 and m.quantity.kind == "interval"
                 and TITLE_WORD_BEFORE.search(self.text, max(sent.start, m.start - 40), m.start)
             )
-            # "max 40 mg per dose": a cap below a gram is another drug's, never IVIG's
+            # "max 40 mg per dose", "30 mg/kg/day (maximum 1 g)": a cap of a few grams at most
+            # is another drug's (a methylprednisolone pulse), never IVIG's
             and not (
-                m.quantity is not None and m.quantity.kind == "max_dose" and m.quantity.high < 1
+                m.quantity is not None and m.quantity.kind == "max_dose" and m.quantity.high < 10
             )
             and not (
                 m.quantity is not None

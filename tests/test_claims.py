@@ -2645,3 +2645,20 @@ def test_a_strength_before_a_product_is_that_products() -> None:
     assert {(c[0], c[2]) for c in claims_of(text) if c[1] == "concentration"} == {
         ("gammagard-liquid", "10%")
     }
+
+
+def test_a_maker_in_an_apposition_is_its_products_whatever_else_is_named() -> None:
+    text = "Gamunex-C, made by Takeda, is the first substitute for Privigen.\n"
+    assert ("gamunex-c", "manufacturer", "Takeda", "direct") in claims_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Correction. The February draft of this matrix listed Panzyga as maltose-stabilised.",
+        "For JDM, the methylprednisolone pulse dose is 30 mg/kg/day (maximum 1 g).",
+    ],
+)
+def test_an_old_draft_and_a_steroid_cap_are_not_claims(text: str) -> None:
+    claims = claims_of(text + "\n")
+    assert not [c for c in claims if c[1] in ("stabilizer", "max_dose")]
