@@ -50,7 +50,7 @@ CONTRAST = rx.compile(
     r"(?:unlike|in\s+contrast\s+to|compared\s+(?:with|to)|as\s+opposed\s+to|rather\s+than|"
     r"instead\s+of|alternatives?\s+to|versus|vs\.?|switch(?:ing|ed|es)?\s+from|other\s+than|"
     r"except(?:\s+for)?|not\s+like|apart\s+from|replac(?:e|es|ed|ing)|confused\s+with|"
-    r"(?:different|distinct)\s+from|"
+    r"(?:different|distinct)\s+from|chang(?:e|ed|es|ing)\s+from|"
     # "a different, freeze-dried product ..., not the same product as Gammagard Liquid"
     r"not\s+the\s+same\s+(?:product|medicine|brand|thing|drug|preparation|one)\s+as|"
     # "CSL Behring, which also makes a 20% product": the maker's other product
@@ -62,7 +62,7 @@ _CONTRAST_WORDS = Literals(
     [
         *("unlike", "contrast", "compared", "opposed", "rather", "instead", "alternative"),
         *("versus", "vs", "switch", "other", "except", "like", "apart", "replac", "confused"),
-        *("different", "distinct", "which also", "same"),
+        *("different", "distinct", "which also", "same", "chang"),
     ]
 )
 _CONTRAST_END = rx.compile(r"[,;:.()]|\s(?:and|but|while|whereas|is|are|was|has|have|to)\s")
@@ -140,6 +140,10 @@ REPORTED_BELIEF = rx.compile(
           |whatsapp|reddit|websites?|posts?)\b[^.;]{0,30}?(?:\bthat\b|["“])
       # someone else's product: "It is not the same as my sister's drip: hers is a 10% ..."
       | \b(?:hers|his|theirs)\s+(?:is|are|was|were)\b
+      # ... or schedule: "the man next to me goes every three weeks", "A lady at our church has
+      # her own drip every three weeks"
+      | \b(?:a|one|another)\s+(?:lady|woman|man|friend|girl|boy|gentleman|chap|neighbou?r)\s+(?:at
+          |from|in)\s+(?:our|my|the)\s+\w+\s+(?:has|gets|had|got|receives|is\s+on)\b
       # ... or schedule: "the man next to me goes every three weeks"
       | \bthe\s+(?:man|woman|lady|guy|person|patient|boy|girl|chap|gentleman)\s+(?:next\s+to|beside
           |opposite|across\s+from|in\s+the\s+(?:next|other)\s+(?:chair|bed|bay))\s+(?:me|us|him|her)?\b
@@ -180,7 +184,8 @@ REPORTED_BELIEF = rx.compile(
       # weeks"'
       | \b(?:hears?|heard|hearing)\s+(?:[\w-]+\s+){0,5}?that\b[^.;"“]{0,100}?["“]
       # a phrase talked about, not used: 'The phrase "every 4 to 6 weeks" is not in the label'
-      | \b(?:the|that|this)\s+(?:phrase|wording|words|expression)\s+(?=["“‘])
+      | \b(?:the|that|this)\s+(?:(?:old|older|previous|original|earlier|former)\s+)?(?:phrase
+          |wording|words|expression)\s+(?=["“‘])
       # a claim quoted from elsewhere: 'A leaflet said "Privigen is made by Grifols"',
       # "Another page claimed that ..."
       | \b(?:said|says|claimed|claims|stated|states|wrote|writes|suggested|suggests|cited|quoted
@@ -314,12 +319,30 @@ IT_WORD = rx.compile(r"\bit\b", re.IGNORECASE)
 BRACKET_LABEL_GAP = rx.compile(r"[ \t]*\([^()\n]{1,40}\)[ \t]*[:–—-][ \t]*")
 # "Gamunex-C, made by Takeda, is ...": a maker in an apposition right after its product
 MADE_BY_APPOSITION_GAP = rx.compile(
-    # (a relative clause, "which is made by", has its own reading: see relative_maker)
+    # (a relative clause, "which is made by", has its own reading, "relative-clause")
     r"[ \t]*,[ \t]*(?:made|manufactured|produced|marketed"
     r"|distributed|supplied)\s+by\s+",
     re.IGNORECASE,
 )
 MADE_BY_APPOSITION_END = rx.compile(r"[ \t]*(?:[,;)]|\s[-–—]\s)")
+# "an Octapharma 10% product like Octagam 10%": an example of a kind, not the subject
+NOUN_LIKE_BEFORE = rx.compile(
+    r"\b(?:products?|brands?|solutions?|ones?|liquids?|preparations?|immunoglobulins?|IVIGs?)"
+    r"\s+(?:just\s+)?like\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+NEITHER_NOR_BEFORE = rx.compile(
+    r"\bneither\b[^.;]{0,50}\bnor\b[^.;]{0,40}\b(?:is|are)\s+[\"'“‘]?$", re.IGNORECASE
+)
+# A list under a lead that calls its items wrong or hearsay: "In one week I was told:", "On
+# slide, each marked with a red cross and the correction:" (their quoted parts state nothing)
+WRONG_LIST_LEAD = rx.compile(
+    r"\b(?:(?:i|we)\s+(?:was|were|have\s+been|had\s+been|got)\s+told|(?:people|they|others"
+    r"|someone)\s+(?:said|say|told|claim)|red\s+cross|crossed\s+out|myths?|misconceptions?"
+    r"|wrong|incorrect|mistakes?|errors?|what\s+(?:you|people)\s+(?:may\s+)?hear|overheard)\b"
+    r"[^.]*:\s*$",
+    re.IGNORECASE,
+)
 # A reason or time clause after the main one: ", because one batch of Octagam 10% was held"
 TRAILING_SUBORDINATE = rx.compile(
     r",\s+(?:because|since|as|while|whereas|although|though|when|after|until|unless)\s",
@@ -418,8 +441,13 @@ QUOTES_REJECTED_AFTER = rx.compile(
     r"|(?:it|that|this|they|she|he)\s*(?:is|was|are|were|does|did|can|could|will|would|['’]s)"
     r"(?:\s*not|n['’]t)(?=\s*[.!;:,—–-])|(?:it|that|this|they|she|he)\s+(?:cannot|can['’]t|won['’]t)"
     r"(?=\s*[.!;:,—–-])"
-    # "Not my plan and not the label:"
+    # "Not my plan and not the label:", "Not in the label, which says every 4 weeks"
     r"|not\s+(?:my|our|the|his|her|their)\s+(?:plan|label|regimen|advice|schedule|dose|protocol)\b"
+    r"|not\s+(?:in|on)\s+(?:the|any|our)\s+(?:label|leaflet|guideline|SmPC|PI)\b"
+    # "That interval is not in the Octagam 10% label", "I'm afraid this is wrong"
+    r"|(?:that|this)\s+(?:interval|dose|figure|phrase|wording|number|rate|claim|schedule)\s+is"
+    r"\s+not\s+(?:in|on|what|true|right|correct)\b"
+    r"|i['’]m\s+afraid\s+(?:this|that|it)(?:\s+is|['’]s)\s+(?:wrong|not\s+(?:true|right|correct))"
     # '... says she is on "Gamunex-C 5%". Is that a thing?': the quote is questioned
     r"|is\s+(?:that|this|it)\s+(?:even\s+)?(?:a\s+(?:thing|real\s+thing|mistake|typo)|right|true"
     r"|correct|possible|real)\b"
@@ -495,7 +523,8 @@ BELIEF_WORDS = (
     *("automatic fail", "instant fail", "fail:", "fail (", "fail -"),
     *("they told", "they had told", "manuscript", "the authors", "submission", "the draft"),
     *("asks if", "asked if", "asks whether", "asked whether", "asking if", "asking whether"),
-    *(" draft ", " edition ", " printing "),
+    *(" draft ", " edition ", " printing ", "lady at", "woman at", "man at", "friend at"),
+    *("old wording", "older wording", "previous wording", "original wording", "old phrase"),
     *("wonder", "asks us if", "asked us if", "asks me if", "asked me if"),
     *("table 1", "table 2", "table 3", "order read", "chart read", "label read", "entry read"),
     *(" of this sheet", " of this table", " of this page", " of this leaflet", " of the sheet"),
@@ -2344,6 +2373,14 @@ class _Extractor:
             if "~~" in self.text:
                 # "~~Courses are repeated every 4-6 weeks~~": struck out, no longer said
                 spans += [m.span() for m in STRUCK_OUT.finditer(self.text)]
+            if (
+                self.unit.kind == "list_item"
+                and any(q in self.text for q in '"“')
+                and (lead := self.list_lead()) is not None
+                and WRONG_LIST_LEAD.search(lead.text)
+            ):
+                # "In one week I was told:" / '- that "Octagam is sugar-free, so ..."'
+                spans += [q.span() for q in QUOTED_PHRASE.finditer(self.text)]
             self._beliefs = spans
         return spans
 
@@ -2843,6 +2880,17 @@ class _Extractor:
             return [referred], "coreference"  # "...; the latter is a 20% solution"
         cstart, cend = self.clause_bounds(sent, pos)
         cprods = self.products_in(cstart, cend)
+        if len({p.id for p in cprods}) > 1 and "like" in self.text:
+            # "Panzyga, an Octapharma 10% product like Octagam 10%, is stabilised with
+            # glycine": the product compared with is not the subject
+            # (not "Gamunex-C, like Privigen, is a 5% solution": both are)
+            unlike = [
+                p
+                for p in cprods
+                if not NOUN_LIKE_BEFORE.search(self.text, max(cstart, p.start - 30), p.start)
+            ]
+            if unlike and len(unlike) < len(cprods):
+                cprods = unlike
         if end is not None and len({p.id for p in cprods}) > 1:
             for k, p in enumerate(cprods):
                 if p.start >= end and FOR_GAP.fullmatch(self.text, end, p.start):
@@ -3560,6 +3608,10 @@ class _Extractor:
             if (
                 NEGATED_COPULA.search(before)  # "is not sugar-free"
                 or NONE_IS_BEFORE.search(before)  # "neither Octagam product is sugar-free"
+                # "Neither Octagam 10% nor the 5% version is sugar-free"
+                or NEITHER_NOR_BEFORE.search(
+                    self.text, max(sent.start, sm.start() - 80), sm.start()
+                )
                 or GENERIC_BEFORE.search(before)  # "a sugar-free product": a kind, not this one
                 or SUGAR_FREE_NOT_CLAIMED_AFTER.match(self.text, sm.end())  # "a sugar-free diet"
             ):

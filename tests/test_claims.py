@@ -2662,3 +2662,56 @@ def test_a_maker_in_an_apposition_is_its_products_whatever_else_is_named() -> No
 def test_an_old_draft_and_a_steroid_cap_are_not_claims(text: str) -> None:
     claims = claims_of(text + "\n")
     assert not [c for c in claims if c[1] in ("stabilizer", "max_dose")]
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # hearsay listed under "I was told:", a slide's crossed-out wordings
+        (
+            "In one week I was told:\n\n"
+            '- that "Octagam is sugar-free, so it\'s fine for diabetics";\n'
+            '- that "IVIG for DM is every 4-6 weeks".\n',
+            {"sugar-free", "every 4-6 weeks"},
+        ),
+        (
+            "**On slide**, each marked with a red cross and the correction:\n\n"
+            '- "Gamunex-C 5%". Gamunex-C exists only as a 10% product [4].\n',
+            {"5%"},
+        ),
+        # quotes rejected after them
+        (
+            '"Dermatomyositis courses are every 4-6 weeks." That interval is not in the Octagam'
+            " 10% label, which says every 4 weeks [9].\n",
+            {"every 4-6 weeks"},
+        ),
+        ('**"Octagam is sugar-free."** I\'m afraid this is wrong.\n', {"sugar-free"}),
+        ("RUTH: Neither Octagam 10% nor the 5% version is sugar-free.\n", {"sugar-free"}),
+        (
+            'The old wording "courses are repeated every 4-6 weeks" is replaced by "courses are'
+            ' repeated every 4 weeks" [1].\n',
+            {"every 4-6 weeks"},
+        ),
+        # another person's drip; a product compared with; a product changed from
+        (
+            "A lady at our church has her own drip every three weeks for a nerve condition.\n",
+            {"every 3 weeks"},
+        ),
+        (
+            "Panzyga, an Octapharma 10% product like Octagam 10%, is stabilised with glycine.\n",
+            {"glycine"},
+        ),
+    ],
+)
+def test_fa50_wordings_are_not_claims(text: str, wrong: set[str]) -> None:
+    claims = claims_of(text, "a.md")
+    assert not [c for c in claims if c[2] in wrong and c[0] != "panzyga"]
+
+
+def test_a_product_changed_from_keeps_its_bracket() -> None:
+    text = (
+        "Product named in the leaflet changed from Privigen (CSL Behring; 10%; stabilised with"
+        " L-proline [7]) to Octagam 10% (Octapharma; 10%; stabilised with maltose [1]).\n"
+    )
+    stabilizers = {(c[0], c[2]) for c in claims_of(text) if c[1] == "stabilizer"}
+    assert ("octagam-10", "L-proline") not in stabilizers

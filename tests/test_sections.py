@@ -53,6 +53,7 @@ def rules_of(text: str, path: str) -> set[str]:
         ("a.html", "<h2>Where this menu comes from</h2>"),  # an infusion-day guide as a menu
         ("a.html", "<h1>Sheet 4: <em>Sources</em></h1>"),  # a spreadsheet exported to HTML
         ("a.html", "<h2>Where the information on these pages comes from</h2>"),
+        ("a.html", "<h2>For grown-ups: where the facts come from</h2>"),  # a classroom explainer
         ("a.md", "## Show notes: references"),
         ("a.txt", "14/14 References, since people always ask:"),  # a thread's last post
         ("a.txt", "Sources for the medicine information in these messages"),  # an SMS log

@@ -24,7 +24,9 @@ REFERENCE_HEADING = rx.compile(
     # an emoji before the title: "13/13 📚 References"
     r"(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?\s*)?"
     # "SHOW NOTES - SOURCES", "Notes: references", "--- pinned: sources ---"
-    r"(?:[-=*~]{2,}\s*)?(?:(?:show\s+notes|notes|episode\s+notes|pinned)\s*[:–—-]\s*)?"
+    # ("For grown-ups: where the facts come from")
+    r"(?:[-=*~]{2,}\s*)?(?:(?:show\s+notes|notes|episode\s+notes|pinned|for\s+(?:grown-?ups"
+    r"|adults|parents|teachers|carers|staff))\s*[:–—-]\s*)?"
     r"(?:(?:our|key|selected|main|further|annotated)\s+)?"
     # "Secretariat footnotes (sources for ...)", "Regimen sources (src_note codes)": a word
     # saying whose or which, before the plural that names the section
