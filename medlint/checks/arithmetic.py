@@ -19,13 +19,19 @@ from typing import Any
 from medlint import rx
 from medlint.checks import CheckKind
 from medlint.checks.base import finding
-from medlint.claims import Analysis, Sentence
+from medlint.claims import QUOTED_PHRASE, Analysis, Sentence
 from medlint.errors import MedlintError
 from medlint.facts import Facts
 from medlint.model import Finding
 from medlint.quantities import count_of
 from medlint.rules import Rule
 
+# A sentence that corrects the one before: "The correct total is 140 g.", "It should read ..."
+_CORRECTION_LEAD = rx.compile(
+    r"\W*(?:the\s+correct(?:ed)?\s+(?:total|figure|sum|amount|dose|number|answer)|correct(?:ed|ion)?"
+    r"\s*:|(?:it\s+)?should\s+(?:read|have\s+read|be|have\s+been))\b",
+    re.IGNORECASE,
+)
 # "a 70 kg adult", "weighs 40 kilos", "for 68 kg": a weight, not "g/kg" or "per kg"
 _WEIGHT = rx.compile(
     r"(?<![/\w.])(?<!per\s)(?<!every\s)(?<!each\s)(\d{1,3}(?:\.\d+)?)\s*-?\s*"
@@ -108,7 +114,8 @@ def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding
     tolerance: float = rule.compiled["tolerance"]
     for analysis in analyses:
         previous: Sentence | None = None
-        for sent in analysis.sentences:
+        sentences = analysis.sentences
+        for k, sent in enumerate(sentences):
             before, previous = previous, sent
             text = sent.text
             if "kg" not in text and "kilo" not in text:
@@ -157,6 +164,17 @@ def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding
                 for c in _CAP_AMOUNT.finditer(source)
             }
             totals = [t for t in totals if float(t.group(1)) not in caps]
+            following = sentences[k + 1] if k + 1 < len(sentences) else None
+            if (
+                totals
+                and following is not None
+                and following.unit is sent.unit
+                and _CORRECTION_LEAD.match(following.text)
+            ):
+                # 'v1.0 read "a 70 kg adult receives 2 g/kg, that is 14 g". The correct total
+                # is 140 g.': a quoted slip, corrected in the next sentence
+                quoted = [q.span() for q in QUOTED_PHRASE.finditer(text)]
+                totals = [t for t in totals if not any(s <= t.start() < e for s, e in quoted)]
             if not totals:
                 continue
             expected = weight * dose
