@@ -214,6 +214,9 @@ REPORTED_BELIEF = rx.compile(
       # a spreadsheet's own history: "v5 of this sheet showed Gamunex-C as 5%"
       | \b(?:v|version\s*|rev(?:ision)?\.?\s*)\d+(?:\.\d+)?\s+(?:of\s+(?:this|the|our)\s+
           (?:\w+\s+){1,2}?)?(?:showed|said|stated|listed|gave|had|read|used|printed)\b
+      # an old sheet's wording: 'A 2024 handover sheet still in one pod read "DM max 0.08 ..."'
+      | \b(?:an?|the|one|old|older)\s+(?:[\w-]+\s+){0,2}?(?:sheet|card|handout|poster|leaflet
+          |website|page|note|chart|order|sign|label)\s+(?:[\w-]+\s+){0,4}?(?:read|said)\s*,?\s*["“]
       # a translation's versions: 'v1: "You will receive a cycle every 4 to 6 weeks."'
       | \bv\d+\s*:\s*["“]
       # an older document's wording quoted: 'Factsheet 9 (2022 edition) gave the course as "..."'
@@ -524,6 +527,7 @@ BELIEF_WORDS = (
     *("they told", "they had told", "manuscript", "the authors", "submission", "the draft"),
     *("asks if", "asked if", "asks whether", "asked whether", "asking if", "asking whether"),
     *(" draft ", " edition ", " printing ", "lady at", "woman at", "man at", "friend at"),
+    *(' read "', " read “", ' said "', " said “"),
     *("old wording", "older wording", "previous wording", "original wording", "old phrase"),
     *("wonder", "asks us if", "asked us if", "asks me if", "asked me if"),
     *("table 1", "table 2", "table 3", "order read", "chart read", "label read", "entry read"),

@@ -2715,3 +2715,11 @@ def test_a_product_changed_from_keeps_its_bracket() -> None:
     )
     stabilizers = {(c[0], c[2]) for c in claims_of(text) if c[1] == "stabilizer"}
     assert ("octagam-10", "L-proline") not in stabilizers
+
+
+def test_an_old_sheets_quoted_wording_is_no_claim() -> None:
+    text = (
+        'A 2024 handover sheet still in one pod read "DM max 0.08 mL/kg/min". That figure is a'
+        " step in the chronic ITP titration table.\n"
+    )
+    assert not [c for c in claims_of(text) if c[1] == "max_rate"]

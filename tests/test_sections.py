@@ -297,3 +297,13 @@ def test_resources_sent_after_a_call_over_entries_are_the_references() -> None:
         "[2] Aggarwal R, et al. N Engl J Med 2022;387:1264-78.\n"
     )
     assert read_document("a.txt", source).references is not None
+
+
+def test_a_diarys_things_i_read_over_entries_is_the_references() -> None:
+    source = (
+        "# Course 9\n\nOctagam 10%, 2 g/kg over 4 days.\n\n"
+        "## Things I read (so I can find them again)\n\n"
+        "1. Octagam 10% prescribing information. Octapharma; 2021.\n"
+        "2. Aggarwal R, et al. N Engl J Med. 2022;387(14):1264-1278.\n"
+    )
+    assert read_document("a.md", source).references is not None

@@ -201,6 +201,8 @@ _NOTES_TITLE = rx.compile(
     r"\b(?:notes?|end\s*notes|sources|bibliography|citations|fact[\s-]*check(?:ed|ing)?"
     # "PAPERS AND LEAFLETS STAPLED INSIDE THE BACK COVER (references)"
     r"|references?|papers|reading|resources"
+    # "Things I read (so I can find them again)": a diary's list of what it drew on
+    r"|things\s+(?:i|we)\s+(?:read|used|checked)"
     # "WHERE I CHECKED THINGS (BECAUSE YOU'LL ASK)"
     r"|where\s+(?:i|we)\s+(?:checked|looked|found|got))\b",
     re.I,
