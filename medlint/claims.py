@@ -207,16 +207,17 @@ REPORTED_BELIEF = rx.compile(
       | \b(?:automatic\s+|instant\s+)?fail\b[^.;:]{0,30}:\s*(?:the\s+)?(?:candidate\s+|student\s+)?
           (?:tells?|says?|states?|advises?|claims?|suggests?|describes?|gives?)\b
       # a reviewed text quoted to be corrected: 'Table 1 also lists "Privigen 20%"', 'The
-      # manuscript gives the incidence as "9.63 per 100,000"', 'an order read "Gamunex-C 5%"'
-      | \b(?:the\s+)?(?:manuscript|authors?|submission|draft|abstract|table\s*\d+|figure\s*\d+
-          |(?:an?|the)\s+(?:order|prescription|chart|label|entry|sign|form|note)\s+(?:read|reads|said
-          |says))\b[^.;"“]{0,60}?["“]
+      # manuscript gives the incidence as "9.63 per 100,000"'
+      | \b(?:the\s+)?(?:manuscript|authors?|submission|draft|abstract|table\s*\d+|figure\s*\d+)
+          \b[^.;"“]{0,60}?["“]
       # a spreadsheet's own history: "v5 of this sheet showed Gamunex-C as 5%"
       | \b(?:v|version\s*|rev(?:ision)?\.?\s*)\d+(?:\.\d+)?\s+(?:of\s+(?:this|the|our)\s+
           (?:\w+\s+){1,2}?)?(?:showed|said|stated|listed|gave|had|read|used|printed)\b
-      # an old sheet's wording: 'A 2024 handover sheet still in one pod read "DM max 0.08 ..."'
+      # a document's wording quoted: 'an order read "Gamunex-C 5%"', 'A 2024 handover sheet
+      # still in one pod read "DM max 0.08 mL/kg/min"'
       | \b(?:an?|the|one|old|older)\s+(?:[\w-]+\s+){0,2}?(?:sheet|card|handout|poster|leaflet
-          |website|page|note|chart|order|sign|label)\s+(?:[\w-]+\s+){0,4}?(?:read|said)\s*,?\s*["“]
+          |website|page|note|chart|order|prescription|entry|form|sign|label)\s+(?:[\w-]+\s+){0,4}?
+          (?:read|reads|said|says)\s*,?\s*["“]
       # a translation's versions: 'v1: "You will receive a cycle every 4 to 6 weeks."'
       | \bv\d+\s*:\s*["“]
       # an older document's wording quoted: 'Factsheet 9 (2022 edition) gave the course as "..."'
@@ -527,10 +528,10 @@ BELIEF_WORDS = (
     *("they told", "they had told", "manuscript", "the authors", "submission", "the draft"),
     *("asks if", "asked if", "asks whether", "asked whether", "asking if", "asking whether"),
     *(" draft ", " edition ", " printing ", "lady at", "woman at", "man at", "friend at"),
-    *(' read "', " read “", ' said "', " said “"),
+    *(' read "', " read “", ' reads "', " reads “"),
     *("old wording", "older wording", "previous wording", "original wording", "old phrase"),
     *("wonder", "asks us if", "asked us if", "asks me if", "asked me if"),
-    *("table 1", "table 2", "table 3", "order read", "chart read", "label read", "entry read"),
+    *("table 1", "table 2", "table 3"),
     *(" of this sheet", " of this table", " of this page", " of this leaflet", " of the sheet"),
     *("rev.", "revision ", " gave the", " listed the", " printed", " showed the", "cited"),
     *("v1:", "v2:", "v1 :", "v2 :", "relabel", "pencil", "scribbl", "scrawl"),
@@ -2393,7 +2394,7 @@ class _Extractor:
         "Octagam 10% is our first-line product. It has less IgA than Gamunex-C."."""
         for sent in self.sentences:
             named = {m.id for m in sent.mentions if m.kind == "product"}
-            if len(named) != 1:
+            if len(named) != 1 or not any(w in sent.text for w in COMPARISON_WORDS):
                 continue
             lead = PRONOUN_LEAD.match(sent.text)
             if lead is None:

@@ -301,7 +301,7 @@ def read_bytes(path: str) -> bytes:
             raise MedlintError(f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB", path)
         with open(path, "rb") as fh:
             # Asked for the size stat gave (plus one byte, to see growth): asking for the
-            # limit would allocate a 20 MB buffer per article (3x the cost of the read).
+            # limit would allocate a 64 MB buffer per article (3x the cost of the read).
             data = fh.read(st.st_size + 1)
             if len(data) > st.st_size:  # grew since the stat: read on, still bounded
                 data += fh.read(MAX_FILE_BYTES + 1 - len(data))

@@ -87,7 +87,7 @@ KEYWORD_FIELD_BEFORE = rx.compile(
 _LABEL_NAMES = r"(?:PI|USPI|SmPC|SPC|PIL)"
 _LABEL_WORDS = (
     r"leaflets?|labels?|labell?ing|prescribing\s+information|package\s+inserts?|inserts?"
-    r"|data\s*sheets?|monographs?|information|PI|SmPC"
+    r"|data\s*sheets?|monographs?|information"
 )
 # A cue ending on "report" used as a noun ("the strategic report", "Reviewer report")
 NOUN_REPORT_END = rx.compile(
@@ -269,6 +269,7 @@ class Keywords:
         line, a product blurb) is searched once.
         """
         key = (text, wanted)
+        # (not memo.bounded: None, "no cue", is an answer to keep, not a miss)
         if key in self.first:
             return self.first[key]
         if len(self.first) >= PARAGRAPH_MEMO:
