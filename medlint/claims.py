@@ -27,13 +27,14 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from medlint import rx
+from medlint import extraction_memo, rx
 from medlint.documents._build import TEXT_MARKER
 from medlint.documents.sections import makes_no_claims
 from medlint.facts import Facts
@@ -2120,6 +2121,43 @@ def _split_at_options(text: str, spans: Sequence[tuple[int, int]]) -> Sequence[t
     return out
 
 
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
+
+def context_query(
+    method: Callable[Concatenate[_Extractor, _P], _T],
+) -> Callable[Concatenate[_Extractor, _P], _T]:
+    """Mark a method that reads the units around this one and answers with a plain value.
+
+    The extraction memo (``medlint.extraction_memo``) keeps a unit's claims only when its run
+    read nothing of the neighbouring units, or read them only through such queries: it records
+    each query's answer, and replays the claims for another unit of the same text and context
+    only when every recorded query answers alike there. A query's arguments may be the unit's
+    own sentences (recorded by position) and plain values; its answer must compare by value.
+    """
+    name = method.__name__
+
+    def query(self: _Extractor, /, *args: _P.args, **kwargs: _P.kwargs) -> _T:
+        record = self.queries
+        if record is None or self.in_query:
+            return method(self, *args, **kwargs)
+        self.in_query = True  # its own reads of the neighbours are what the answer records
+        try:
+            answer = method(self, *args, **kwargs)
+        finally:
+            self.in_query = False
+        refs = tuple(self.sentence_ref(a) for a in args)
+        if kwargs or any(ref is None for ref in refs):
+            self.read_neighbours = True  # an argument it cannot record: not memoised
+        else:
+            record.append((name, refs, answer))
+        return answer
+
+    functools.update_wrapper(query, method)
+    return query
+
+
 class _Extractor:
     """Extracts the claims of one unit; one instance per unit keeps the state explicit."""
 
@@ -2159,11 +2197,19 @@ class _Extractor:
         self._sentence_index: dict[int, int] | None = None
         # The paragraph just before, in the same section (set by analyse): "It" at the start
         # of a paragraph refers back to it.
-        self.paragraph_before: _Extractor | None = None
-        self.paragraph_after: _Extractor | None = None  # the next one, likewise
+        self._paragraph_before: _Extractor | None = None
+        self._paragraph_after: _Extractor | None = None  # the next one, likewise
         # The unit just before, of any kind (set by analyse): a question there is what this
         # unit's first sentence may answer (see question_before).
-        self.unit_before: _Extractor | None = None
+        self._unit_before: _Extractor | None = None
+        # For the extraction memo (medlint.extraction_memo), while a run is recorded: whether
+        # it read a neighbour other than through a context query, the queries' answers, each
+        # claim's unit-text span and sentence, and the mentions it re-read as intervals.
+        self.read_neighbours = False
+        self.in_query = False
+        self.queries: list[tuple[str, tuple[Any, ...], Any]] | None = None
+        self.emitted: list[tuple[int, int, Sentence]] | None = None
+        self.replaced: list[tuple[Sentence, int, Mention]] = []
         self._contrast: list[tuple[int, int]] | None = None
         self._contrast_starts: list[int] = []
         self._described: list[tuple[int, int, Mention]] = []  # see _contrast_ranges
@@ -2181,6 +2227,69 @@ class _Extractor:
         # the item above or the product a heading names (see inherit_leads).
         self.lead_how = "table" if unit.kind == "table_cell" else "list-item"
         self.counter = 0
+
+    # -- the units around this one: every read is noted, for the extraction memo -----------
+    @property
+    def paragraph_before(self) -> _Extractor | None:
+        if not self.in_query:
+            self.read_neighbours = True
+        return self._paragraph_before
+
+    @paragraph_before.setter
+    def paragraph_before(self, value: _Extractor | None) -> None:
+        self._paragraph_before = value
+
+    @property
+    def paragraph_after(self) -> _Extractor | None:
+        if not self.in_query:
+            self.read_neighbours = True
+        return self._paragraph_after
+
+    @paragraph_after.setter
+    def paragraph_after(self, value: _Extractor | None) -> None:
+        self._paragraph_after = value
+
+    @property
+    def unit_before(self) -> _Extractor | None:
+        if not self.in_query:
+            self.read_neighbours = True
+        return self._unit_before
+
+    @unit_before.setter
+    def unit_before(self, value: _Extractor | None) -> None:
+        self._unit_before = value
+
+    def section_key(self) -> tuple[Any, ...]:
+        """What extraction reads of the unit's own section heading, for the extraction memo.
+
+        Every test the extractor makes on ``self.unit.section`` is here (its comparisons with
+        a neighbour's section are neighbour reads): a unit under "IVIG article 000123" and
+        the same unit under "IVIG article 000124" extract alike. ``tests/test_extraction_memo``
+        counts the reads of ``.section`` in this module, so a new one is not missed here.
+        """
+        heading = self.unit.section
+        if not heading:
+            return ()
+        return (
+            MYTH_HEADING.search(heading) is not None,
+            BOTH_POPULATIONS.search(heading) is not None,
+            CHILD_POPULATION.search(heading) is not None,
+            ADULT_WORDS.search(heading) is not None,
+            EXAMPLE_HEADING.search(heading) is not None,
+            frozenset(self._named_in(heading)),
+        )
+
+    def sentence_ref(self, arg: object) -> object:
+        """A context query's argument as the memo records it: a sentence by its position.
+
+        None for a sentence of another unit (which the memo cannot record).
+        """
+        if isinstance(arg, Sentence):
+            if self._sentence_index is None:
+                self._sentence_index = {id(s): k for k, s in enumerate(self.sentences)}
+            k = self._sentence_index.get(id(arg))
+            return None if k is None else ("sentence", k)
+        return arg
 
     # -- mentions -------------------------------------------------------------------------
     def _mentions(self, sdoc: Any) -> list[Mention]:
@@ -2421,13 +2530,8 @@ class _Extractor:
         """
         if self.unit.kind == "table_cell" and BELIEF_COLUMN.search(self.unit.column_header or ""):
             return [(0, len(self.text))]  # a cell under "Myth" or "What you may hear"
-        reply = self.paragraph_after
-        if (
-            self.unit.quoted
-            and reply is not None
-            and not reply.unit.quoted
-            and QUOTE_REBUTTED_LEAD.match(reply.text)
-        ):
+        reply = self.paragraph_after if self.unit.quoted else None  # (read only if needed)
+        if reply is not None and not reply.unit.quoted and QUOTE_REBUTTED_LEAD.match(reply.text):
             return [(0, len(self.text))]  # a forum post quoted, then rebutted by the reply
         if "laim" in self.text[:40] and CHECKED_CLAIM.match(self.text):
             # a fact-check's "Claim 2: ..." over "Rating: FALSE": the claim checked, not made
@@ -2674,6 +2778,7 @@ class _Extractor:
             self._sentence_index = {id(s): k for k, s in enumerate(self.sentences)}
         return self._sentence_index[id(sent)]
 
+    @context_query
     def previous_subject(self, sent: Sentence, depth: int = 0) -> Mention | None:
         """The one product the sentence before names, when this one continues it.
 
@@ -2686,6 +2791,7 @@ class _Extractor:
             return None
         return self.subject_before(sent, depth)
 
+    @context_query
     def subject_before(self, sent: Sentence, depth: int = 0) -> Mention | None:
         """The one product the sentence before ``sent`` names (see :meth:`previous_subject`)."""
         idx = self.index_of(sent)
@@ -2758,6 +2864,7 @@ class _Extractor:
                     return before_clause[0]
         return prods[0] if len(ids) == 1 else None
 
+    @context_query
     def lead_list_product(self) -> Mention | None:
         """The one product the paragraph opening this list names, when no item since has
         named one: "ABOUT YOUR MEDICINE: OCTAGAM 10%" / "- It is a 10% solution ..."."""
@@ -2777,6 +2884,7 @@ class _Extractor:
             return None
         return before.products[-1]
 
+    @context_query
     def continues_product(self) -> bool:
         """Whether the unit opens by continuing the paragraph before's one product ("It ...")."""
         if (
@@ -2821,6 +2929,7 @@ class _Extractor:
             return prods[0]
         return self.main_clause_product(last) if prods else None
 
+    @context_query
     def last_named_product(self, idx: int) -> Mention | None:
         """The product last named before sentence ``idx`` (in this unit, else at the end of
         the paragraph before), when no other product and no talk of products in general came
@@ -3268,6 +3377,8 @@ class _Extractor:
                 route=route,
             )
         )
+        if self.emitted is not None:
+            self.emitted.append((where.start, where.end, sent))
 
     def attribute_values(
         self,
@@ -3950,9 +4061,18 @@ class _Extractor:
                 if not LATER_AFTER.match(self.text, m.end):
                     continue
                 interval = dataclasses.replace(q, kind="interval")
-                sent.mentions[k] = dataclasses.replace(m, quantity=interval)
+                self.reread(sent, k, dataclasses.replace(m, quantity=interval))
                 found = True
         return found
+
+    def reread(self, sent: Sentence, k: int, mention: Mention) -> None:
+        """Put ``mention`` in place of the sentence's ``k``-th (a duration read as an interval).
+
+        Kept in ``replaced`` too: the sentences outlive the run (the checks read their
+        mentions), so a memoised run must change them alike.
+        """
+        sent.mentions[k] = mention
+        self.replaced.append((sent, k, mention))
 
     def interval_named(self, sent: Sentence) -> bool:
         """Read "the labelled interval for adult dermatomyositis is six weeks" as an interval
@@ -3965,7 +4085,7 @@ class _Extractor:
             cstart, _ = self.clause_bounds(sent, m.start)
             if INTERVAL_IS_BEFORE.search(self.text, max(cstart, m.start - 80), m.start):
                 interval = dataclasses.replace(q, kind="interval")
-                sent.mentions[k] = dataclasses.replace(m, quantity=interval)
+                self.reread(sent, k, dataclasses.replace(m, quantity=interval))
                 found = True
         return found
 
@@ -3989,6 +4109,7 @@ class _Extractor:
             return None  # a made-up case, or an option offered by a quiz
         return owner, prev
 
+    @context_query
     def asked_product(self, sent: Sentence, attribute: str) -> Mention | None:
         """The one product the question just before ``sent`` asks ``attribute`` of, if any.
 
@@ -4006,12 +4127,14 @@ class _Extractor:
         prods = owner.products_in(question.start, question.end)
         return prods[0] if len({p.id for p in prods}) == 1 else None
 
+    @context_query
     def answers_regimen_question(self, sent: Sentence) -> bool:
         """ "What is the dose for dermatomyositis?" / "2 g/kg every 4 weeks.": the question
         names the treatment, so its answer's figures are a regimen's."""
         asked = self.question_before(sent)
         return asked is not None and REGIMEN_CUE.search(asked[1].text) is not None
 
+    @context_query
     def answers_product_question(self) -> bool:
         """Whether the unit opens by answering a question about one product (see above)."""
         before = self.unit_before
@@ -4416,6 +4539,7 @@ class _Extractor:
             for prod in {p.id: p for p in listed}.values():
                 self.emit(prod, "manufacturer", value, maker, sent, "relative-clause", group)
 
+    @context_query
     def beside_scig_only(self) -> bool:
         """Whether the nearest paragraph naming a product (this one, else the one before, else
         the one after, in the same section) names only products given under the skin alone.
@@ -4733,25 +4857,16 @@ class _Extractor:
                         if len(named) == 1:
                             return next(iter(named))
                         break
-        elif self.paragraph_before is not None and self.paragraph_before.sentences:
-            # "Q: JDM with persistent rash: CARRA plan A?" / "A: Add IVIg 2 g/kg q2w x 3 ...":
-            # an answer's condition is its question's
-            asked = self.paragraph_before.sentences[-1]
-            named_q = self.paragraph_before._conditions_named(asked)
-            if len(named_q) == 1 and QUESTION_END.search(asked.text):
-                return next(iter(named_q))
+        elif (asked := self.question_condition()) is not None:
+            return asked
         for parent in reversed(self.list_parents):
             named = self._named_in(parent)  # "- Children with JDM:" above this item
             if len(named) == 1:
                 return next(iter(named))
             if named:
                 break
-        if self.unit.kind == "list_item" and (lead := self.list_lead()) is not None:
-            # "RM 212 - L.P., 29F - PIDD - Hizentra 20% SC" / "- Weekly dose 10 g = 50 mL.":
-            # the paragraph that opens the list names its condition
-            named = lead._named_in(lead.text)
-            if len(named) == 1:
-                return next(iter(named))
+        if self.unit.kind == "list_item" and (opened := self.list_lead_condition()) is not None:
+            return opened
         if self.unit.kind == "table_cell":
             if self.row_indication:
                 # the row's indication cell: "cITP", which the facts may not know, is still
@@ -4771,6 +4886,35 @@ class _Extractor:
             if len(named) == 1:
                 return next(iter(named))
         return self.analysis.condition
+
+    @context_query
+    def question_condition(self) -> str | None:
+        """The one condition the paragraph before asks about, when it ends in a question.
+
+        "Q: JDM with persistent rash: CARRA plan A?" / "A: Add IVIg 2 g/kg q2w x 3 ...": an
+        answer's condition is its question's.
+        """
+        before = self.paragraph_before
+        if before is None or not before.sentences:
+            return None
+        asked = before.sentences[-1]
+        named = before._conditions_named(asked)
+        if len(named) == 1 and QUESTION_END.search(asked.text):
+            return next(iter(named))
+        return None
+
+    @context_query
+    def list_lead_condition(self) -> str | None:
+        """The one condition the paragraph opening this list names, if it names one.
+
+        "RM 212 - L.P., 29F - PIDD - Hizentra 20% SC" / "- Weekly dose 10 g = 50 mL.": the
+        list's figures are for the condition its lead paragraph names.
+        """
+        lead = self.list_lead()
+        if lead is None:
+            return None
+        named = lead._named_in(lead.text)
+        return next(iter(named)) if len(named) == 1 else None
 
     def list_lead(self) -> _Extractor | None:
         """The paragraph just before the list this item belongs to, in the same section."""
@@ -5239,6 +5383,7 @@ class _Extractor:
             return word.startswith(("loading", "induction")) or bool(phase and m.start < min(phase))
         return LOADING_AFTER.match(self.text, m.end) is not None
 
+    @context_query
     def _continues_scig(self, sent: Sentence) -> bool:
         """ "SCIG is mainly used as replacement therapy ... It is usually given at home, once a
         week": "It" continues the sentence before, which speaks of SCIG."""
@@ -5519,11 +5664,18 @@ class _Extractor:
 
 
 def analyse(
-    facts: Facts, doc: Document, sdocs: list[Any], texts: list[str] | None = None
+    facts: Facts,
+    doc: Document,
+    sdocs: list[Any],
+    texts: list[str] | None = None,
+    memo: dict[Any, Any] | None = None,
+    memo_limit: int = 4096,
 ) -> Analysis:
     """Extract every claim of a document; ``sdocs`` are the spaCy docs of its units, in order.
 
-    ``texts``: each unit's :func:`claim_text`, when the caller has them already.
+    ``texts``: each unit's :func:`claim_text`, when the caller has them already. ``memo``:
+    the engine's recorded runs (``medlint.extraction_memo``, for these ``facts`` only), kept
+    to at most ``memo_limit``; None runs every unit.
     """
     analysis = Analysis(document=doc)
     references = doc.references
@@ -5564,7 +5716,10 @@ def analyse(
     inherit_leads(extractors)
     _link_list_parents(extractors)
     for extractor in extractors:
-        extractor.run()
+        if memo is None:
+            extractor.run()
+        else:
+            extraction_memo.run(extractor, memo, memo_limit)
         if extractor.products and any(w in extractor.text for w in COMPARISON_WORDS):
             if len(extractor.products) >= 2:
                 extractor.record_beliefs()  # for the comparison rule (checks.comparison)

@@ -107,6 +107,9 @@ class Engine:
         # Each paragraph's terms, by its text: an archive's repeated paragraphs (product
         # blurbs, disclaimers) go through the tokenizer once. Bounded (see analyse).
         self._terms_of: dict[str, list[tuple[str, str, int, int]]] = {}
+        # Each unit's recorded claim extraction, by its text and the context it read
+        # (medlint.extraction_memo): a repeated paragraph is extracted once. Bounded likewise.
+        self._runs_of: dict[Any, Any] | None = {}  # None: every unit extracted (tests)
 
     @property
     def nlp(self) -> Any:
@@ -184,7 +187,7 @@ class Engine:
                 memo.update(zip(missing, find_terms(self.nlp, missing), strict=True))
             for (i, quantities), text in zip(heavy, wanted, strict=True):
                 sdocs[i] = LightDoc(user_data={TERMS_KEY: memo[text], QUANTITIES_KEY: quantities})
-        return analyse(self.facts, doc, sdocs, texts)
+        return analyse(self.facts, doc, sdocs, texts, self._runs_of, PARAGRAPH_MEMO)
 
     @property
     def results_cache(self) -> Any:
