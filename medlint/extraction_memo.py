@@ -54,7 +54,8 @@ def key_of(ex: _Extractor) -> Key:
         unit.quoted,
         unit.breaks,
         unit.row >= 0,
-        tuple((m.kind, m.id, m.start, m.end, m.quantity) for m in ex.mentions),
+        # (their quantities follow from the text and the headers, both above)
+        tuple([(m.kind, m.id, m.start, m.end) for m in ex.mentions]),
         _mention(ex.lead_product),
         _mention(ex.lead_manufacturer),
         ex.lead_how,

@@ -13,9 +13,12 @@ article's subject condition from all units).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from medlint import rx
 from medlint.facts import Facts
+from medlint.memo import bounded
+from medlint.quantities import PARAGRAPH_MEMO
 from medlint.trie import Literals, lower_same_length, trie_pattern
 
 
@@ -44,16 +47,33 @@ class TermIndex:
         # Where a condition can start: one Aho-Corasick scan for the first words, then the
         # regex only there (a vocabulary of many conditions made ``search`` try every letter).
         self.condition_starts = Literals(form.split()[0] for form in self.condition_ids)
+        # Both answers by text: an archive's repeated paragraphs are scanned once (bounded).
+        self._names: dict[str, bool] = {}
+        self._conditions_of: dict[str, tuple[tuple[str, int, int, str], ...]] = {}
 
     def names_product(self, text: str) -> bool:
         """Whether a product's first word starts anywhere at a word start in ``text``."""
+        found = self._names.get(text)
+        if found is None:
+            found = bounded(self._names, text, lambda: self._names_product(text), PARAGRAPH_MEMO)
+        return found
+
+    def _names_product(self, text: str) -> bool:
         for s, _ in self.products.starts(lower_same_length(text)):
             if not s or not (text[s - 1].isalnum() or text[s - 1] == "_"):
                 return True
         return False
 
-    def conditions_in(self, text: str) -> list[tuple[str, int, int, str]]:
+    def conditions_in(self, text: str) -> Sequence[tuple[str, int, int, str]]:
         """(condition id, start, end, text) of each condition named in ``text``."""
+        found = self._conditions_of.get(text)
+        if found is None:
+            found = bounded(
+                self._conditions_of, text, lambda: tuple(self._conditions_in(text)), PARAGRAPH_MEMO
+            )
+        return found
+
+    def _conditions_in(self, text: str) -> list[tuple[str, int, int, str]]:
         if self.conditions is None:
             return []
         out = []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -81,4 +83,19 @@ def test_conditions_found_from_word_starts_as_by_searching(
     index: TermIndex, words: list[str], joiner: str
 ) -> None:
     text = joiner.join(words)
-    assert index.conditions_in(text) == _conditions_by_search(index, text)
+    assert list(index.conditions_in(text)) == _conditions_by_search(index, text)
+
+
+def test_answers_are_kept_by_text_and_bounded(index: TermIndex, monkeypatch: Any) -> None:
+    """A repeated paragraph is scanned once; the tables never outgrow the paragraph memo."""
+    from medlint import prefilter
+
+    text = "Gamunex-C is used in dermatomyositis."
+    assert index.names_product(text) and index.names_product(text)
+    assert index.conditions_in(text) is index.conditions_in(text)
+    assert [c[0] for c in index.conditions_in(text)] == ["dermatomyositis"]
+    monkeypatch.setattr(prefilter, "PARAGRAPH_MEMO", 3)
+    for i in range(10):
+        index.names_product(f"Privigen {i}")
+        index.conditions_in(f"ITP {i}")
+        assert len(index._names) <= 3 and len(index._conditions_of) <= 3
