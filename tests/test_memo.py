@@ -153,3 +153,35 @@ def test_a_sentence_cue_answer_is_the_search_s_answer_and_is_kept_per_family_set
     assert keywords.first_cue(text, everything, families) == found
     assert len(keywords.first) == 2
     assert keywords.first_cue("Nothing cited here.", everything, families) is None
+
+
+def test_a_repeated_claim_is_checked_once_per_rule_and_facts() -> None:
+    """``contradiction.check_claim`` keeps its answer by what the claim says, the rule (and
+    its severity) and the facts: another facts file or severity is answered afresh."""
+    import dataclasses
+
+    from medlint.checks import contradiction
+    from medlint.facts import load_facts
+    from medlint.lint import Engine, Options
+    from medlint.model import Claim, Value
+
+    engine = Engine(Options(jobs=1))
+    rule = next(r for r in engine.rules if r.id == "concentration-contradiction")
+    claim = Claim(
+        "products.gamunex-c",
+        "Gamunex-C",
+        "concentration",
+        Value("percent", ("percent", 5.0), "5%"),
+        "a.md",
+        0,
+        2,
+        "5%",
+    )
+    first = contradiction.check_claim(rule, claim, engine.facts)
+    assert first is not None and first[0] == "error"
+    elsewhere = dataclasses.replace(claim, path="b.md", start=40, end=42)
+    assert contradiction.check_claim(rule, elsewhere, engine.facts) is first
+    other_facts = load_facts([str(FIXTURES / "corpus" / "facts.yaml")])
+    assert contradiction.check_claim(rule, claim, other_facts) is None  # no Gamunex-C there
+    rule.severity = "warning"
+    assert contradiction.check_claim(rule, claim, engine.facts) == ("warning", *first[1:])

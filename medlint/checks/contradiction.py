@@ -18,6 +18,7 @@ from medlint.checks.base import fact_finding, severity_for
 from medlint.claims import Analysis
 from medlint.errors import MedlintError
 from medlint.facts import FactBlock, Facts
+from medlint.memo import LIMIT
 from medlint.model import Claim, Finding
 from medlint.rules import Rule
 
@@ -135,8 +136,36 @@ def evaluate(claim: Claim, blocks: list[FactBlock], facts: Facts) -> tuple[bool,
     return False, ""
 
 
-def check_claim(rule: Rule, claim: Claim, facts: Facts) -> tuple[str, str, list[FactBlock]] | None:
-    """(severity, expected, blocks) when the claim contradicts the facts, else None."""
+Checked = tuple[str, str, list[FactBlock]] | None
+# Answers by rule, facts and what a claim says (an archive repeats its claims): the rule and
+# facts are kept beside each answer, so a recycled id never answers for another. Bounded.
+_CHECKED: dict[tuple[Any, ...], tuple[Rule, Facts, Checked]] = {}
+
+
+def check_claim(rule: Rule, claim: Claim, facts: Facts) -> Checked:
+    """(severity, expected, blocks) when the claim contradicts the facts, else None.
+
+    Reads the claim's subject, attribute, value and polarity only, so the answer is kept by
+    those (and the rule and facts).
+    """
+    key = (
+        *(id(rule), rule.severity, rule.partial_severity, id(facts)),
+        *(claim.subject, claim.attribute, claim.value.key, claim.polarity),
+    )
+    try:
+        hit = _CHECKED.get(key)
+    except TypeError:  # a value that cannot be hashed: answered afresh
+        return _check_claim(rule, claim, facts)
+    if hit is not None and hit[0] is rule and hit[1] is facts:
+        return hit[2]
+    if len(_CHECKED) >= LIMIT:
+        _CHECKED.clear()
+    found = _check_claim(rule, claim, facts)
+    _CHECKED[key] = (rule, facts, found)
+    return found
+
+
+def _check_claim(rule: Rule, claim: Claim, facts: Facts) -> Checked:
     product_id = claim.subject.partition(".")[2]
     lookup = "stabilizer" if claim.attribute == "sugar" else claim.attribute
     blocks = facts.expected(product_id, lookup)
