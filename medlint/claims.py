@@ -2121,6 +2121,18 @@ def _split_at_options(text: str, spans: Sequence[tuple[int, int]]) -> Sequence[t
     return out
 
 
+@functools.lru_cache(maxsize=4096)
+def _heading_tests(heading: str) -> tuple[bool, ...]:
+    """The pattern tests extraction makes on a section heading (see ``section_key``)."""
+    return (
+        MYTH_HEADING.search(heading) is not None,
+        BOTH_POPULATIONS.search(heading) is not None,
+        CHILD_POPULATION.search(heading) is not None,
+        ADULT_WORDS.search(heading) is not None,
+        EXAMPLE_HEADING.search(heading) is not None,
+    )
+
+
 _P = ParamSpec("_P")
 _T = TypeVar("_T")
 
@@ -2270,14 +2282,7 @@ class _Extractor:
         heading = self.unit.section
         if not heading:
             return ()
-        return (
-            MYTH_HEADING.search(heading) is not None,
-            BOTH_POPULATIONS.search(heading) is not None,
-            CHILD_POPULATION.search(heading) is not None,
-            ADULT_WORDS.search(heading) is not None,
-            EXAMPLE_HEADING.search(heading) is not None,
-            frozenset(self._named_in(heading)),
-        )
+        return (*_heading_tests(heading), frozenset(self._named_in(heading)))
 
     def sentence_ref(self, arg: object) -> object:
         """A context query's argument as the memo records it: a sentence by its position.

@@ -14,6 +14,7 @@ the article makes claims worth sourcing, a missing one.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
@@ -407,7 +408,14 @@ def has_marker(sentence: Sentence) -> bool:
         if start < sentence.end + 2 and end > sentence.start:
             return True
     tail = unit.text[sentence.end : sentence.end + 16]
-    return bool(MARKERS.search(sentence.text) or MARKERS.match(tail.lstrip()))
+    return _marked(sentence.text) or bool(MARKERS.match(tail.lstrip()))
+
+
+@functools.lru_cache(maxsize=PARAGRAPH_MEMO)
+def _marked(text: str) -> bool:
+    """Whether ``text`` holds a reference marker (kept by text: a slow pattern, repeated
+    sentences)."""
+    return MARKERS.search(text) is not None
 
 
 def _run_citation(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding]:
