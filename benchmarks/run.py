@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -211,7 +212,7 @@ def save(res: dict[str, Any]) -> None:
     (RESULTS / "results.json").write_text(json.dumps(res, indent=2))
 
 
-def main() -> None:
+def main() -> int:
     # Every figure below is for articles that are really checked: the per-article results
     # cache would answer repeated runs from disk. Its own effect is measured last.
     os.environ["MEDLINT_NO_RESULTS_CACHE"] = "1"
@@ -221,6 +222,9 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=2000, help="corpus size (the big one is 10x)")
     ap.add_argument("--skip-big", action="store_true", help="skip the 20,000-article memory run")
     args = ap.parse_args()
+    if shutil.which("hyperfine") is None:
+        print("run.py: hyperfine is not installed (apt-get install hyperfine)", file=sys.stderr)
+        return 2
     RESULTS.mkdir(parents=True, exist_ok=True)
     n, big, long_runs = (200, 2000, 3) if args.quick else (args.articles, 10 * args.articles, 3)
     res: dict[str, Any] = {"machine": machine()}
@@ -283,7 +287,8 @@ def main() -> None:
         )
     (RESULTS / "results.json").write_text(json.dumps(res, indent=2))
     print(json.dumps(res, indent=2))
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

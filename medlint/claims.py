@@ -5673,14 +5673,13 @@ def analyse(
     doc: Document,
     sdocs: list[Any],
     texts: list[str] | None = None,
-    memo: dict[Any, Any] | None = None,
-    memo_limit: int = 4096,
+    memo: extraction_memo.Memo | None = None,
 ) -> Analysis:
     """Extract every claim of a document; ``sdocs`` are the spaCy docs of its units, in order.
 
     ``texts``: each unit's :func:`claim_text`, when the caller has them already. ``memo``:
-    the engine's recorded runs (``medlint.extraction_memo``, for these ``facts`` only), kept
-    to at most ``memo_limit``; None runs every unit.
+    the engine's recorded runs (``medlint.extraction_memo``, for these ``facts`` only); None
+    runs every unit.
     """
     analysis = Analysis(document=doc)
     references = doc.references
@@ -5724,7 +5723,7 @@ def analyse(
         if memo is None:
             extractor.run()
         else:
-            extraction_memo.run(extractor, memo, memo_limit)
+            memo.run(extractor)
         if extractor.products and any(w in extractor.text for w in COMPARISON_WORDS):
             if len(extractor.products) >= 2:
                 extractor.record_beliefs()  # for the comparison rule (checks.comparison)

@@ -19,6 +19,7 @@ from typing import Any
 from medlint.claims import Analysis, analyse
 from medlint.documents import format_for, read_document
 from medlint.errors import MedlintError
+from medlint.extraction_memo import Memo
 from medlint.facts import Facts, load_facts
 from medlint.model import SEVERITY_RANK, Document, Finding, line_starts_of
 from medlint.quantities import PARAGRAPH_MEMO
@@ -109,7 +110,7 @@ class Engine:
         self._terms_of: dict[str, list[tuple[str, str, int, int]]] = {}
         # Each unit's recorded claim extraction, by its text and the context it read
         # (medlint.extraction_memo): a repeated paragraph is extracted once. Bounded likewise.
-        self._runs_of: dict[Any, Any] | None = {}  # None: every unit extracted (tests)
+        self._runs_of: Memo | None = Memo(PARAGRAPH_MEMO)  # None: every unit extracted (tests)
 
     @property
     def nlp(self) -> Any:
@@ -187,7 +188,7 @@ class Engine:
                 memo.update(zip(missing, find_terms(self.nlp, missing), strict=True))
             for (i, quantities), text in zip(heavy, wanted, strict=True):
                 sdocs[i] = LightDoc(user_data={TERMS_KEY: memo[text], QUANTITIES_KEY: quantities})
-        return analyse(self.facts, doc, sdocs, texts, self._runs_of, PARAGRAPH_MEMO)
+        return analyse(self.facts, doc, sdocs, texts, self._runs_of)
 
     @property
     def results_cache(self) -> Any:

@@ -94,9 +94,9 @@ def _replays(monkeypatch: Any) -> list[int]:
         count[0] += 1
         replay(self, ex)
 
-    def asked(ex: Any, memo: Any, limit: int) -> None:
+    def asked(ex: Any, memo: Any, limit: int) -> bool:
         count[1] += 1
-        run(ex, memo, limit)
+        return run(ex, memo, limit)
 
     monkeypatch.setattr(extraction_memo.Recording, "replay", counted)
     monkeypatch.setattr(extraction_memo, "run", asked)
@@ -178,7 +178,7 @@ def test_the_memo_is_bounded(tmp_path: Path, monkeypatch: Any) -> None:
     fresh = Engine(Options(jobs=1))
     fresh._runs_of = None
     assert _findings(engine, corpus) == _findings(fresh, corpus)
-    assert engine._runs_of is not None and 0 < len(engine._runs_of) <= 5
+    assert engine._runs_of is not None and 0 < len(engine._runs_of.table) <= 5
 
 
 def _claims(analysis: Any) -> list[tuple[Any, ...]]:
@@ -299,4 +299,37 @@ def test_a_replayed_unit_reads_its_durations_as_the_run_did(tmp_path: Path) -> N
         )
     assert kinds[0] == ["interval"]
     assert kinds[1] == kinds[0]
-    assert engine._runs_of  # the second was replayed
+    assert engine._runs_of is not None and engine._runs_of.table  # the second was replayed
+
+
+def test_the_memo_steps_aside_where_units_do_not_repeat(tmp_path: Path, monkeypatch: Any) -> None:
+    """An archive whose paragraphs never repeat pays nothing for recording them: after a window
+    of units it could not answer, the memo runs the next ones without it, then tries again."""
+    for i in range(12):
+        (tmp_path / f"a{i:02d}.md").write_text(
+            f"# Note {i}\n\nPrivigen is a {i}% solution, note {i}.\n\n"
+            f"Gamunex-C was given on day {i}.\n",
+            encoding="utf-8",
+        )
+    engine = Engine(Options(jobs=1))
+    engine._runs_of = extraction_memo.Memo(limit=100, window=8, pause=10)
+    fresh = Engine(Options(jobs=1))
+    fresh._runs_of = None
+    expected = _findings(fresh, tmp_path)
+    looked_up = _replays(monkeypatch)
+    assert _findings(engine, tmp_path) == expected
+    # 36 units (a heading and two paragraphs each): 8 looked up and recorded, none answered;
+    # 10 run without the memo; 8 more looked up; the last 10 without it
+    assert looked_up == [0, 16]
+
+
+def test_the_memo_keeps_recording_where_units_repeat(tmp_path: Path) -> None:
+    for i in range(12):
+        (tmp_path / f"a{i:02d}.md").write_text(
+            "# Note\n\nPrivigen is a 5% solution.\n\nGamunex-C is made by Grifols.\n",
+            encoding="utf-8",
+        )
+    engine = Engine(Options(jobs=1))
+    memo = engine._runs_of = extraction_memo.Memo(limit=100, window=8, pause=10)
+    _findings(engine, tmp_path)
+    assert memo.idle == 0 and len(memo.table) == 3
