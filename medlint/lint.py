@@ -8,10 +8,12 @@ exception, so the others are still checked.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import os
 import stat
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -401,6 +403,29 @@ def lint_documents(
     return apply_suppressions(documents, engine.check(analyses), engine.all_rules, engine.rules)
 
 
+# Young objects are collected after this many allocations while checking (CPython's default
+# is 700). See fewer_collections.
+YOUNG_THRESHOLD = 100_000
+
+
+@contextlib.contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Run the cyclic garbage collector less often while articles are checked.
+
+    A run allocates millions of short-lived objects (units, mentions, claims), nearly all
+    freed by reference counting, yet at the default threshold the collector ran ~500-1,400
+    times a run, walking every young object each time: 3% of a run on the benchmark corpus,
+    5% on text that never repeats. mypy raises the threshold for the same reason. The
+    previous thresholds are restored afterwards: a program that calls medlint keeps its own.
+    """
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], YOUNG_THRESHOLD), *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
 def lint_paths(
     paths: Sequence[str],
     options: Options | None = None,
@@ -417,7 +442,10 @@ def lint_paths(
     result.errors.extend(errors)
     from medlint.parallel import lint_files
 
-    out = lint_files(engine, files, engine.options.jobs, engine.options.keep_documents, progress)
+    with fewer_collections():
+        out = lint_files(
+            engine, files, engine.options.jobs, engine.options.keep_documents, progress
+        )
     result.errors.extend(out.errors)
     # Same order whatever order the paths were given in (or the workers finished in).
     result.errors.sort(key=lambda e: (e.path or "", e.line or 0, e.message))

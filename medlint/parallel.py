@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gc
 import os
 import pickle
 import sys
@@ -269,11 +270,14 @@ _WORKER: tuple[Engine, bool] | None = None
 def _init_worker(engine: Engine | None, options: Options, keep_documents: bool) -> None:
     """Runs once per worker: adopt the forked parent's engine, or build one."""
     global _WORKER
-    if engine is None:
-        from medlint.lint import Engine
+    from medlint.lint import YOUNG_THRESHOLD, Engine
 
+    if engine is None:
         engine = Engine(options)
     _WORKER = (engine, keep_documents)
+    # A worker only checks articles: the collector runs as seldom as in lint_paths
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], YOUNG_THRESHOLD), *old[1:])
 
 
 def _work(path: str) -> ArticleResult:

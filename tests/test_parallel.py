@@ -203,3 +203,25 @@ def test_a_course_written_per_day_is_compared_as_a_course_across_articles(
     assert found == expected
     flagged = {Path(f.path).name for f in found if f.rule == "corpus-inconsistency"}
     assert flagged == {"c.md"}  # 1.2 g/kg a course: the one that disagrees
+
+
+def test_the_collector_runs_less_often_while_checking_and_as_before_after(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from medlint import lint, parallel
+
+    (tmp_path / "a.md").write_text("Privigen is a 10% solution.\n", encoding="utf-8")
+    seen: list[tuple[int, int, int]] = []
+    check = parallel.check_article
+
+    def spying(*args: object, **kwargs: object) -> object:
+        seen.append(gc.get_threshold())
+        return check(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(parallel, "check_article", spying)
+    before = gc.get_threshold()
+    lint_paths([str(tmp_path)], engine=Engine(Options(jobs=1)))
+    assert seen and seen[0][0] == max(before[0], lint.YOUNG_THRESHOLD)
+    assert gc.get_threshold() == before
