@@ -2133,6 +2133,11 @@ def _heading_tests(heading: str) -> tuple[bool, ...]:
     )
 
 
+# Each stand-in doc's mentions and sentence spans (see _Extractor.__init__), by its id, with
+# the doc kept beside them so that a recycled id never answers for another. Bounded.
+_STATIC: dict[int, tuple[Any, tuple[int, ...], tuple[Mention, ...], tuple[Any, ...]]] = {}
+_STATIC_LIMIT = 4096
+
 _P = ParamSpec("_P")
 _T = TypeVar("_T")
 
@@ -2187,21 +2192,23 @@ class _Extractor:
         self.unit = unit
         self.text = claim_text(unit) if text is None else text
         self.analysis = analysis
-        self.mentions = self._mentions(sdoc)
+        # A unit's mentions and sentences follow from its stand-in doc (shared by the units
+        # of one text and kind, see lint.Engine.analyse) and its sentence breaks: made once.
+        # The mentions are shared (never changed in place; a sentence's list of them is its
+        # own).
+        found = _STATIC.get(id(sdoc))
+        if found is None or found[0] is not sdoc or found[1] != unit.breaks:
+            found = (sdoc, unit.breaks, *self._static(sdoc))
+            if len(_STATIC) >= _STATIC_LIMIT:
+                _STATIC.clear()
+            _STATIC[id(sdoc)] = found
+        _, _, mentions, spans = found
+        self.mentions = list(mentions)
         # Sentences as written (the citation rule reads their markers).
-        spans: Sequence[tuple[int, int]] = split_sentences(unit.text)
-        if OPTION_VERDICT.search(unit.text):  # one scan for the marks of an answer sheet
-            spans = _split_at_options(unit.text, spans)
-        if unit.breaks:  # a bold title line over more text ends its sentence
-            spans = _split_at(unit.text, spans, unit.breaks)
-        self.sentences = [Sentence(unit, start, end, unit.text[start:end]) for start, end in spans]
-        # Index by offset so every look-up is a bisection: a paragraph with thousands of
-        # claims must stay linear, not quadratic.
-        sent_starts = [s.start for s in self.sentences]
-        for m in self.mentions:
-            k = bisect.bisect_right(sent_starts, m.start) - 1
-            if k >= 0 and m.start < self.sentences[k].end:
-                self.sentences[k].mentions.append(m)
+        self.sentences = [
+            Sentence(unit, start, end, unit.text[start:end], list(mentions[lo:hi]))
+            for start, end, lo, hi in spans
+        ]
         self.products = [m for m in self.mentions if m.kind == "product"]
         self.product_starts = [m.start for m in self.products]
         # Built on first use: most units make no claim and never ask (a third of a run's
@@ -2239,6 +2246,28 @@ class _Extractor:
         # the item above or the product a heading names (see inherit_leads).
         self.lead_how = "table" if unit.kind == "table_cell" else "list-item"
         self.counter = 0
+
+    def _static(
+        self, sdoc: Any
+    ) -> tuple[tuple[Mention, ...], tuple[tuple[int, int, int, int], ...]]:
+        """The unit's mentions, and its sentences as (start, end, first, last mention + 1)."""
+        unit = self.unit
+        mentions = self._mentions(sdoc)
+        spans: Sequence[tuple[int, int]] = split_sentences(unit.text)
+        if OPTION_VERDICT.search(unit.text):  # one scan for the marks of an answer sheet
+            spans = _split_at_options(unit.text, spans)
+        if unit.breaks:  # a bold title line over more text ends its sentence
+            spans = _split_at(unit.text, spans, unit.breaks)
+        # Each sentence's mentions: a run of the sorted mentions (one that starts between two
+        # sentences belongs to neither). By bisection: a paragraph with thousands of claims
+        # must stay linear, not quadratic.
+        starts = [m.start for m in mentions]
+        out = []
+        for start, end in spans:
+            lo = bisect.bisect_left(starts, start)
+            hi = bisect.bisect_left(starts, end, lo)
+            out.append((start, end, lo, hi))
+        return tuple(mentions), tuple(out)
 
     # -- the units around this one: every read is noted, for the extraction memo -----------
     @property

@@ -112,6 +112,7 @@ class Engine:
         self._terms_of: dict[str, list[tuple[str, str, int, int]]] = {}
         # Each unit's recorded claim extraction, by its text and the context it read
         # (medlint.extraction_memo): a repeated paragraph is extracted once. Bounded likewise.
+        self._sdoc_of: dict[tuple[Any, ...], Any] = {}  # each unit's stand-in doc (analyse)
         self._runs_of: Memo | None = Memo(PARAGRAPH_MEMO)  # None: every unit extracted (tests)
 
     @property
@@ -137,9 +138,15 @@ class Engine:
             self._terms = TermIndex(self.facts)
         terms = self._terms
         sdocs: list[Any] = []
-        heavy: list[tuple[int, list[Any]]] = []
+        heavy: list[tuple[int, list[Any], tuple[Any, ...]]] = []
         references = doc.references
         texts: list[str] = []  # each unit's text as claims read it (markers blanked)
+        # Each unit's stand-in doc depends on its text and on the parts of the unit in this
+        # key alone (its kind, nesting, headers), so a repeated unit shares the one made for
+        # it before (read only: the extractor reads its terms and quantities). Bounded.
+        made = self._sdoc_of
+        if len(made) >= PARAGRAPH_MEMO:
+            made.clear()
         for i, unit in enumerate(doc.units):
             text = claim_text(unit)
             texts.append(text)
@@ -147,10 +154,16 @@ class Engine:
                 # Reference entries make no claims (claims.analyse skips them).
                 sdocs.append(LightDoc(user_data={QUANTITIES_KEY: []}))
                 continue
+            key: tuple[Any, ...] = (text, unit.text, unit.kind, unit.list_depth)
+            key += (unit.definition, unit.row_header, unit.column_header)
+            sdoc = made.get(key)
+            if sdoc is not None:
+                sdocs.append(sdoc)
+                continue
             if unit.kind == "heading" and terms.names_product(text):
                 # No claims, but a heading that is a product's name gives it to the fields
                 # below it (claims.inherit_leads): its terms, not its quantities.
-                heavy.append((i, []))
+                heavy.append((i, [], key))
                 sdocs.append(None)
                 continue
             if unit.kind in ("heading", "table_header"):
@@ -159,7 +172,9 @@ class Engine:
                     LightEnt("CONDITION", cid, s, e, t)
                     for cid, s, e, t in terms.conditions_in(text)
                 ]
-                sdocs.append(LightDoc(ents=ents, user_data={QUANTITIES_KEY: []}))
+                sdocs.append(
+                    made.setdefault(key, LightDoc(ents=ents, user_data={QUANTITIES_KEY: []}))
+                )
                 continue
             quantities = find_quantities(text) or header_quantities(unit, text)
             # Product claims need the phrase matcher (names, makers, stabilizers, routes);
@@ -167,29 +182,35 @@ class Engine:
             # need its quantities and the conditions it names, both found by regex, unless it
             # is a field that may inherit a product from above (claims.inherit_leads).
             if unit.kind == "table_cell" or terms.names_product(text) or may_inherit(unit):
-                heavy.append((i, quantities))
+                heavy.append((i, quantities, key))
                 sdocs.append(None)
             else:
                 ents = [
                     LightEnt("CONDITION", cid, s, e, t)
                     for cid, s, e, t in terms.conditions_in(text)
                 ]
-                sdocs.append(LightDoc(ents=ents, user_data={QUANTITIES_KEY: quantities}))
+                sdocs.append(
+                    made.setdefault(
+                        key, LightDoc(ents=ents, user_data={QUANTITIES_KEY: quantities})
+                    )
+                )
         if heavy:
             # The pipeline's tokenizer and term matcher, called directly: the quantities were
             # found above, and the claims need only the terms' (kind, id, start, end).
             # Each text's terms are computed once per engine (they depend on the text and the
             # facts alone, and no reader mutates them).
             memo = self._terms_of
-            wanted = [texts[i] for i, _ in heavy]
+            wanted = [texts[i] for i, _, _ in heavy]
             missing = list(dict.fromkeys(t for t in wanted if t not in memo))
             if missing and len(memo) + len(missing) > PARAGRAPH_MEMO:
                 memo.clear()  # bounded: start again with this article's paragraphs
                 missing = list(dict.fromkeys(wanted))
             if missing:
                 memo.update(zip(missing, find_terms(self.nlp, missing), strict=True))
-            for (i, quantities), text in zip(heavy, wanted, strict=True):
-                sdocs[i] = LightDoc(user_data={TERMS_KEY: memo[text], QUANTITIES_KEY: quantities})
+            for (i, quantities, key), text in zip(heavy, wanted, strict=True):
+                sdocs[i] = made.setdefault(
+                    key, LightDoc(user_data={TERMS_KEY: memo[text], QUANTITIES_KEY: quantities})
+                )
         return analyse(self.facts, doc, sdocs, texts, self._runs_of)
 
     @property

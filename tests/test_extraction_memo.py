@@ -333,3 +333,33 @@ def test_the_memo_keeps_recording_where_units_repeat(tmp_path: Path) -> None:
     memo = engine._runs_of = extraction_memo.Memo(limit=100, window=8, pause=10)
     _findings(engine, tmp_path)
     assert memo.idle == 0 and len(memo.table) == 3
+
+
+def test_units_of_one_text_share_mentions_but_not_sentences(tmp_path: Path) -> None:
+    """A repeated unit's mentions are found once and shared (they are never changed in place);
+    each unit still has its own sentences and its own list of each sentence's mentions."""
+    path = tmp_path / "a.md"
+    path.write_text("Privigen is a 10% solution.\n\nPrivigen is a 10% solution.\n", "utf-8")
+    analysis = Engine(Options(jobs=1)).analyse(lint.read_file(str(path)))
+    first, second = analysis.sentences
+    assert first is not second and first.mentions is not second.mentions
+    assert first.mentions[0] is second.mentions[0]  # shared, not copied
+    first.mentions.clear()
+    assert [m.text for m in second.mentions] == ["Privigen", "10%"]
+
+
+def test_a_sentence_break_splits_only_its_own_unit(tmp_path: Path) -> None:
+    """The same text with and without a bold title line: sentences are kept by breaks too."""
+    engine = Engine(Options(jobs=1))
+    sentences = []
+    for name, text in (
+        ("a.md", "**Card 9: Sweet, but not a sugar**\nOctagam contains maltose.\n"),
+        ("b.md", "Card 9: Sweet, but not a sugar Octagam contains maltose.\n"),
+        ("c.md", "**Card 9: Sweet, but not a sugar**\nOctagam contains maltose.\n"),
+    ):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        analysis = engine.analyse(lint.read_file(str(tmp_path / name)))
+        sentences.append([s.text for s in analysis.sentences])
+    assert sentences[0] == ["Card 9: Sweet, but not a sugar", "Octagam contains maltose."]
+    assert sentences[1] == ["Card 9: Sweet, but not a sugar Octagam contains maltose."]
+    assert sentences[2] == sentences[0]
