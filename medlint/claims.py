@@ -2160,10 +2160,13 @@ def context_query(
         if record is None or self.in_query:
             return method(self, *args, **kwargs)
         self.in_query = True  # its own reads of the neighbours are what the answer records
+        reads = self.queried_reads
         try:
             answer = method(self, *args, **kwargs)
         finally:
             self.in_query = False
+        if self.queried_reads == reads:
+            return answer  # it read no neighbour: its answer follows from the key alone
         refs = tuple(self.sentence_ref(a) for a in args)
         if kwargs or any(ref is None for ref in refs):
             self.read_neighbours = True  # an argument it cannot record: not memoised
@@ -2226,6 +2229,7 @@ class _Extractor:
         # claim's unit-text span and sentence, and the mentions it re-read as intervals.
         self.read_neighbours = False
         self.in_query = False
+        self.queried_reads = 0  # reads of a neighbour made inside a context query
         self.queries: list[tuple[str, tuple[Any, ...], Any]] | None = None
         self.emitted: list[tuple[int, int, Sentence]] | None = None
         self.replaced: list[tuple[Sentence, int, Mention]] = []
@@ -2272,7 +2276,9 @@ class _Extractor:
     # -- the units around this one: every read is noted, for the extraction memo -----------
     @property
     def paragraph_before(self) -> _Extractor | None:
-        if not self.in_query:
+        if self.in_query:
+            self.queried_reads += 1
+        else:
             self.read_neighbours = True
         return self._paragraph_before
 
@@ -2282,7 +2288,9 @@ class _Extractor:
 
     @property
     def paragraph_after(self) -> _Extractor | None:
-        if not self.in_query:
+        if self.in_query:
+            self.queried_reads += 1
+        else:
             self.read_neighbours = True
         return self._paragraph_after
 
@@ -2292,7 +2300,9 @@ class _Extractor:
 
     @property
     def unit_before(self) -> _Extractor | None:
-        if not self.in_query:
+        if self.in_query:
+            self.queried_reads += 1
+        else:
             self.read_neighbours = True
         return self._unit_before
 
@@ -2928,12 +2938,9 @@ class _Extractor:
             and self.lead_list_product() is not None
         ):
             return True
-        before = self.paragraph_before
-        return (
-            before is not None
-            and bool(self.sentences)
-            and bool(before.sentences)
-            and (
+        if (
+            not self.sentences
+            or not (
                 PRONOUN_LEAD.match(self.sentences[0].text) is not None
                 # "I weigh 75 kg ... The product itself has only a trace of IgA": a definite
                 # reference further on reaches back too (see last_named_product)
@@ -2942,6 +2949,12 @@ class _Extractor:
                     and any(DEFINITE_PRODUCT_LEAD.match(s.text) for s in self.sentences[1:])
                 )
             )
+        ):
+            return False  # (the unit's own words first: then no neighbour is read)
+        before = self.paragraph_before
+        return (
+            before is not None
+            and bool(before.sentences)
             and before.last_sentence_subject() is not None
         )
 

@@ -363,3 +363,19 @@ def test_a_sentence_break_splits_only_its_own_unit(tmp_path: Path) -> None:
     assert sentences[0] == ["Card 9: Sweet, but not a sugar", "Octagam contains maltose."]
     assert sentences[1] == ["Card 9: Sweet, but not a sugar Octagam contains maltose."]
     assert sentences[2] == sentences[0]
+
+
+def test_only_queries_that_read_a_neighbour_are_recorded(tmp_path: Path) -> None:
+    """A query answered from the unit's own words follows from the key and is not asked again;
+    one that read the paragraph before is recorded with its answer."""
+    path = tmp_path / "a.md"
+    path.write_text(
+        "Privigen is made by CSL Behring.\n\nWash your hands.\n\nIt is a 10% solution.\n",
+        encoding="utf-8",
+    )
+    engine = Engine(Options(jobs=1))
+    engine.analyse(lint.read_file(str(path)))
+    assert engine._runs_of is not None
+    recorded = {key[0]: [q[0] for q in r.queries] for key, r in engine._runs_of.table.items()}
+    assert "continues_product" not in recorded["Wash your hands."]
+    assert "continues_product" in recorded["It is a 10% solution."]
