@@ -185,3 +185,40 @@ def test_a_repeated_claim_is_checked_once_per_rule_and_facts() -> None:
     assert contradiction.check_claim(rule, claim, other_facts) is None  # no Gamunex-C there
     rule.severity = "warning"
     assert contradiction.check_claim(rule, claim, engine.facts) == ("warning", *first[1:])
+
+
+def test_a_repeated_regimen_claim_is_decided_once_per_rule_and_facts() -> None:
+    """``regimens._verdict`` keeps its answer by the claim's subject, condition, attribute and
+    quantity, the rule (and its severity) and the facts."""
+    import dataclasses
+
+    from medlint.checks import regimens
+    from medlint.facts import load_facts
+    from medlint.lint import Engine, Options
+    from medlint.model import Claim, Value
+    from medlint.quantities import find_quantities
+
+    engine = Engine(Options(jobs=1))
+    rule = next(r for r in engine.rules if r.id == "dose-contradiction")
+    [dose] = find_quantities("5 g/kg")
+    claim = Claim(
+        "conditions.dermatomyositis",
+        "IVIG in dermatomyositis",
+        "dose",
+        Value("dose", ("dose", 5.0), "5 g/kg"),
+        "a.md",
+        0,
+        6,
+        "5 g/kg",
+        condition="dermatomyositis",
+        quantity=dose,
+    )
+    first = regimens._verdict(rule, engine.facts, claim, "dose")
+    assert first is not None  # 5 g/kg is no dermatomyositis dose
+    elsewhere = dataclasses.replace(claim, path="b.md", start=50, end=56, text="5  g/kg")
+    assert regimens._verdict(rule, engine.facts, elsewhere, "dose") is first
+    other_facts = load_facts([str(FIXTURES / "corpus" / "facts.yaml")])
+    assert regimens._verdict(rule, other_facts, claim, "dose") is None  # no such regimen there
+    rule.compiled = {**rule.compiled, "general_severity": "info"}  # (statements of a condition)
+    again = regimens._verdict(rule, engine.facts, claim, "dose")
+    assert again is not None and again is not first and again[1] == "info"

@@ -34,7 +34,7 @@ from medlint.checks.base import fact_finding, severity_for
 from medlint.claims import Analysis
 from medlint.errors import MedlintError
 from medlint.facts import FactBlock, Facts
-from medlint.memo import memoised
+from medlint.memo import LIMIT, memoised
 from medlint.model import Claim, Finding
 from medlint.quantities import Quantity, format_quantity, parse_quantity, range_relation
 from medlint.rules import Rule
@@ -237,6 +237,74 @@ def _fits(stated: Quantity, canon: Quantity, ceiling: bool = False) -> tuple[boo
     return relation in ("equal", "inside"), relation
 
 
+# A claim's verdict follows from its subject, condition, attribute and quantity (with the rule
+# and the facts), and an archive repeats its regimen statements: each is decided once. The
+# rule and facts are kept beside each verdict, so a recycled id never answers for another.
+_VERDICTS: dict[tuple[Any, ...], tuple[Rule, Facts, Any]] = {}
+
+
+def _verdict(rule: Rule, facts: Facts, claim: Claim, attribute: str) -> Any:
+    """See :func:`_decide`; kept by what the claim says (bounded)."""
+    key = (
+        *(id(rule), rule.severity, rule.partial_severity, rule.compiled["general_severity"]),
+        id(facts),
+        *(claim.subject, claim.condition, claim.attribute, claim.quantity),
+    )
+    try:
+        hit = _VERDICTS.get(key)
+    except TypeError:  # a quantity that cannot be hashed: decided afresh
+        return _decide(rule, facts, claim, attribute)
+    if hit is not None and hit[0] is rule and hit[1] is facts:
+        return hit[2]
+    if len(_VERDICTS) >= LIMIT:
+        _VERDICTS.clear()
+    found = _decide(rule, facts, claim, attribute)
+    _VERDICTS[key] = (rule, facts, found)
+    return found
+
+
+def _decide(
+    rule: Rule, facts: Facts, claim: Claim, attribute: str
+) -> tuple[list[FactBlock], str, str, str, str, bool] | None:
+    """(blocks, severity, relation, expected, note, whether the note gives the course) when
+    the facts deny the claim."""
+    # A maintenance dose or interval (claims.MAINTENANCE), or the loading dose before
+    # one, is held to the canonical regimen like any other: a facts file that allows a
+    # lighter maintenance phase says so in its regimens.
+    stated: Quantity = claim.quantity
+    course = course_dose(stated) if attribute == "dose" else None
+    blocks_here = [b for b in applicable(facts, claim) if b.status != "unverified"]
+    fits_one, checked, compared_course = _compare(stated, attribute, blocks_here)
+    then_note = ""
+    then = stated.get("then") if attribute == "interval" else None
+    if (fits_one or not checked) and isinstance(then, Quantity):
+        # "every 2 weeks for 3 doses, then every 6 weeks": the later interval too
+        fits_one, checked, _ = _compare(then, attribute, blocks_here)
+        then_note = f" (after 'then': {format_quantity(then)})"
+    if fits_one or not checked:
+        return None
+    blocks: list[FactBlock] = []
+    for b, _, _ in checked:
+        if all(b is not x for x in blocks):
+            blocks.append(b)
+    if claim.subject.startswith("products."):
+        severity = severity_for(rule, [b.status for b in blocks])
+    else:
+        severity = rule.compiled["general_severity"]
+    if severity is None:
+        return None
+    relation = checked[0][2]
+    expected = " or ".join(
+        dict.fromkeys(f"{format_quantity(c)} ({_label(facts, b)})" for b, c, _ in checked)
+    )
+    if attribute == "rate":
+        expected = f"maximum {expected}"
+    course_note = ""
+    if compared_course and course is not None:
+        course_note = f" (= {format_quantity(course)} a course)"
+    return blocks, severity, relation, expected, course_note + then_note, bool(course_note)
+
+
 def _run_regimen(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding]:
     attributes = rule.compiled["attributes"]
     for analysis in analyses:
@@ -244,42 +312,15 @@ def _run_regimen(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable
             attribute = claim.attribute.removeprefix(MAINTENANCE).removeprefix(LOADING)
             if attribute not in attributes or not isinstance(claim.quantity, Quantity):
                 continue
-            # A maintenance dose or interval (claims.MAINTENANCE), or the loading dose before
-            # one, is held to the canonical regimen like any other: a facts file that allows a
-            # lighter maintenance phase says so in its regimens.
-            stated: Quantity = claim.quantity
-            course = course_dose(stated) if attribute == "dose" else None
-            blocks_here = [b for b in applicable(facts, claim) if b.status != "unverified"]
-            fits_one, checked, compared_course = _compare(stated, attribute, blocks_here)
-            then_note = ""
-            then = stated.get("then") if attribute == "interval" else None
-            if (fits_one or not checked) and isinstance(then, Quantity):
-                # "every 2 weeks for 3 doses, then every 6 weeks": the later interval too
-                fits_one, checked, _ = _compare(then, attribute, blocks_here)
-                then_note = f" (after 'then': {format_quantity(then)})"
-            if fits_one or not checked:
+            verdict = _verdict(rule, facts, claim, attribute)
+            if verdict is None:
                 continue
-            blocks: list[FactBlock] = []
-            for b, _, _ in checked:
-                if all(b is not x for x in blocks):
-                    blocks.append(b)
-            if claim.subject.startswith("products."):
-                severity = severity_for(rule, [b.status for b in blocks])
-            else:
-                severity = rule.compiled["general_severity"]
-            if severity is None:
-                continue
-            relation = checked[0][2]
-            expected = " or ".join(
-                dict.fromkeys(f"{format_quantity(c)} ({_label(facts, b)})" for b, c, _ in checked)
-            )
-            if attribute == "rate":
-                expected = f"maximum {expected}"
+            blocks, severity, relation, expected, note, course = verdict
             as_written = " ".join(claim.text.split())
             normalised = "" if claim.value.display == as_written else f" (= {claim.value.display})"
-            if compared_course and course is not None:
-                normalised = f" (= {format_quantity(course)} a course)"
-            normalised += then_note
+            if course:
+                normalised = ""  # the course note says it
+            normalised += note
             yield fact_finding(
                 rule,
                 analysis.document,
