@@ -94,10 +94,11 @@ class Recording:
 
     def replay(self, ex: _Extractor) -> None:
         """Add the recorded claims and ambiguities to ``ex``'s analysis, as ``ex.run`` would."""
-        from medlint.claims import Ambiguity
-
         analysis = ex.analysis
         analysis.sentences.extend(ex.sentences)
+        ex.counter = self.counter
+        if not (self.claims or self.ambiguities or self.replaced):
+            return  # (most units make no claim)
         unit = ex.unit
         path = ex.doc.path
         prefix = f"{path}#{unit.index}."
@@ -129,6 +130,8 @@ class Recording:
                     route=c.route,
                 )
             )
+        if self.ambiguities:
+            from medlint.claims import Ambiguity
         for a, group in self.ambiguities:
             analysis.ambiguities.append(
                 Ambiguity(
@@ -142,7 +145,6 @@ class Recording:
                     group="" if group is None else prefix + group,
                 )
             )
-        ex.counter = self.counter
 
 
 def _argument(ex: _Extractor, ref: object) -> object:
