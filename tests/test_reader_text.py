@@ -323,6 +323,17 @@ def test_a_numbered_caps_title_maps_to_its_own_text() -> None:
             "Notes\n - Privigen is made by CSL Behring and\nIVIG 2 g/kg is given monthly.\n",
             ["Notes", "Privigen is made by CSL Behring and\nIVIG 2 g/kg is given monthly."],
         ),
+        # a group's label at the margin under an indented list titles the next group
+        (
+            "Glycine:\n  - Panzyga\nL-proline:\n  - Privigen\n  - Hizentra\nMaltose:\n"
+            "  - Octagam 10%\n",
+            ["Glycine:", "Panzyga", "L-proline:", "Privigen", "Hizentra", "Maltose:", "Octagam 10%"],
+        ),
+        # (a wrapped item's next words at the margin, even before a colon, go on with it)
+        (
+            "  - Bring to each infusion\nthe following:\n",
+            ["Bring to each infusion\nthe following:"],
+        ),
     ],
 )
 def test_a_record_label_ends_an_indented_item(text: str, texts: list[str]) -> None:

@@ -33,6 +33,8 @@ _POST_COUNTER = rx.compile(r"[ \t]*\d{1,3}[ \t]*/[ \t]*\d{1,3}[ \t]*")
 # A line opening a new record of a note: "CHAIR 2 - Mrs R. O.", "BED 1 - ...", "RM 212 (...)"
 _RECORD_LABEL = rx.compile(r"[A-Z]{2,}[A-Z/&]*[ \t]+(?:\d|[-–:(/])")
 _ENDS_ENTRY = frozenset(".!?:;)")
+# A group's label on a line of its own: a few words, capitalised, ending in a colon
+_GROUP_LABEL = rx.compile(r"[A-Z][\w\-/&()]*(?:[ \t]+[\w\-/&()]+){0,3}:[ \t]*")
 _COMMENT_LINE = rx.compile(r"[ \t]*<!--(.*?)-->[ \t]*$")
 # An e-mail's quoted earlier message: "> text", ">> text", ">" alone between its paragraphs
 _QUOTE_MARKS = rx.compile(r"[ \t]*(?:>[ \t]?)+")
@@ -525,6 +527,17 @@ def read_text(path: str, source: str) -> Document:
             # a record's label further left than an indented item's bullet ends the item:
             # " - wt 86 kg. Rx 1 g/kg/day x 4 days = 86 g/day." / "CHAIR 5 - DNA" in a handover
             # note (a hard-wrapped item's next line, at the margin too, goes on with it)
+            blocks.append(current)
+            current = []
+        elif (
+            current
+            and source[current[0][0]] in " \t"
+            and source[s] not in " \t"
+            and _BULLET.match(source, current[0][0], current[0][1])
+            and _GROUP_LABEL.fullmatch(line)
+        ):
+            # a label at the margin under an indented list ("  - Panzyga" / "L-proline:" /
+            # "  - Privigen"): the next group's title, not the last item's words
             blocks.append(current)
             current = []
         current.append((s, e))
