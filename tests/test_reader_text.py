@@ -327,7 +327,15 @@ def test_a_numbered_caps_title_maps_to_its_own_text() -> None:
         (
             "Glycine:\n  - Panzyga\nL-proline:\n  - Privigen\n  - Hizentra\nMaltose:\n"
             "  - Octagam 10%\n",
-            ["Glycine:", "Panzyga", "L-proline:", "Privigen", "Hizentra", "Maltose:", "Octagam 10%"],
+            [
+                "Glycine:",
+                "Panzyga",
+                "L-proline:",
+                "Privigen",
+                "Hizentra",
+                "Maltose:",
+                "Octagam 10%",
+            ],
         ),
         # (a wrapped item's next words at the margin, even before a colon, go on with it)
         (
