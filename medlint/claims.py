@@ -1304,6 +1304,15 @@ QUIZ = rx.compile(
     re.IGNORECASE,
 )
 # A sentence that asks ("Is Privigen a 5% solution?") states nothing.
+# The lead-in of a quoted piece of hearsay: "Someone in another group wrote:", "A friend told
+# me:", "I read on Facebook:" (not a clinician's or a label's words, which stay statements)
+HEARSAY_QUOTE_LEAD = rx.compile(
+    r"\b(?:some(?:one|body)|a\s+(?:friend|neighbou?r|relative|mum|mom|dad|parent|member|poster)"
+    r"|(?:another|other)\s+(?:parents?|mums?|moms?|members?|patients?|people|group)|people"
+    r"|facebook|a\s+(?:forum|post|website|blog|group))\b[^.!?\n]{0,60}"
+    r"\b(?:wrote|posted|said|says|told\s+(?:me|us|her|him)|claimed|commented)\s*:\s*$",
+    re.IGNORECASE,
+)
 QUESTION_END = rx.compile(r"\?[\"'”’)\]*_]*(?:\[[^\]]*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*[*_]*\s*$")
 # "the next course starts six weeks later": a duration after the next course's mention is the
 # interval between courses ("your next infusion is in 6 weeks" is an appointment).
@@ -2577,6 +2586,16 @@ class _Extractor:
         reply = self.paragraph_after if self.unit.quoted else None  # (read only if needed)
         if reply is not None and not reply.unit.quoted and QUOTE_REBUTTED_LEAD.match(reply.text):
             return [(0, len(self.text))]  # a forum post quoted, then rebutted by the reply
+        if (
+            reply is not None
+            and not reply.unit.quoted
+            and QUESTION_END.search(reply.text)
+            and (lead := self.paragraph_before) is not None
+            and HEARSAY_QUOTE_LEAD.search(lead.text)
+        ):
+            # "Someone in another group wrote:" / "> Privigen is 5%" / "Does that mean ...?":
+            # hearsay the poster asks about, not a statement (a doctor's words stay one)
+            return [(0, len(self.text))]
         if "laim" in self.text[:40] and CHECKED_CLAIM.match(self.text):
             # a fact-check's "Claim 2: ..." over "Rating: FALSE": the claim checked, not made
             rated = RATED_WRONG.search(self.text)

@@ -1986,6 +1986,31 @@ def test_a_quoted_post_the_reply_rebuts_states_nothing(
     assert len(found) == quoted_claims
 
 
+@pytest.mark.parametrize(
+    ("path", "quote"),
+    [
+        ("t.md", "> Privigen is 5%"),
+        ("t.html", "<blockquote><p>Privigen is 5%</p></blockquote>"),
+    ],
+)
+@pytest.mark.parametrize(
+    ("lead", "after", "quoted_claims"),
+    [
+        ("Someone in another group wrote:", "Does that mean she needs more liquid?", 0),
+        ("A friend told me:", "Is that right?", 0),
+        ("Someone in another group wrote:", "So she will need more liquid.", 1),  # not asked
+        ("Her doctor told us:", "Is that about right?", 1),  # a clinician's words
+    ],
+)
+def test_quoted_hearsay_the_poster_asks_about_states_nothing(
+    path: str, quote: str, lead: str, after: str, quoted_claims: int
+) -> None:
+    """A post quotes what someone wrote and asks whether it is true: a belief asked about."""
+    text = f"{reply_form(path, lead)}\n\n{quote}\n\n{reply_form(path, after)}\n"
+    found = [c for c in analyse(text, path).claims if c.value.display == "5%"]
+    assert len(found) == quoted_claims
+
+
 def reply_form(path: str, reply: str) -> str:
     return f"<p>{reply}</p>" if path.endswith(".html") else reply
 
