@@ -2583,6 +2583,9 @@ class _Extractor:
         """
         if self.unit.kind == "table_cell" and BELIEF_COLUMN.search(self.unit.column_header or ""):
             return [(0, len(self.text))]  # a cell under "Myth" or "What you may hear"
+        myths = bool(self.unit.section and MYTH_HEADING.search(self.unit.section))
+        if myths and self.unit.quoted:
+            return [(0, len(self.text))]  # a myth set off as a quote under a heading of myths
         reply = self.paragraph_after if self.unit.quoted else None  # (read only if needed)
         if reply is not None and not reply.unit.quoted and QUOTE_REBUTTED_LEAD.match(reply.text):
             return [(0, len(self.text))]  # a forum post quoted, then rebutted by the reply
@@ -2653,7 +2656,6 @@ class _Extractor:
                 for q in QUOTED_PHRASE.finditer(self.text)
                 if q.group(0)[-2:-1] in ".!" and QUOTES_REJECTED_AFTER.match(self.text, q.end())
             )
-        myths = bool(self.unit.section and MYTH_HEADING.search(self.unit.section))
         if myths and any(q in self.text for q in '"“‘'):
             pass  # a quoted belief under a heading about myths (below)
         elif not BELIEF_GATE.finditer(low) or not (

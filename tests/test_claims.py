@@ -2011,6 +2011,18 @@ def test_quoted_hearsay_the_poster_asks_about_states_nothing(
     assert len(found) == quoted_claims
 
 
+@pytest.mark.parametrize(
+    ("heading", "quoted_claims"),
+    [("## Myths", 0), ("## Common misconceptions", 0), ("## What patients tell us", 1)],
+)
+def test_a_myth_set_off_as_a_quote_under_a_heading_of_myths_states_nothing(
+    heading: str, quoted_claims: int
+) -> None:
+    text = f"{heading}\n\n> Privigen is 5%\n\n**Fact:** Privigen is made by CSL Behring.\n"
+    found = [c for c in analyse(text, "t.md").claims if c.value.display == "5%"]
+    assert len(found) == quoted_claims
+
+
 def reply_form(path: str, reply: str) -> str:
     return f"<p>{reply}</p>" if path.endswith(".html") else reply
 
