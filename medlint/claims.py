@@ -1313,6 +1313,17 @@ HEARSAY_QUOTE_LEAD = rx.compile(
     r"\b(?:wrote|posted|said|says|told\s+(?:me|us|her|him)|claimed|commented)\s*:\s*$",
     re.IGNORECASE,
 )
+# "Is that right?", "Is this true?" right after what someone or something says
+IS_THAT_RIGHT = rx.compile(
+    r"[\s*_\"“]*(?:is|was)\s+(?:that|this|it)\s+(?:really\s+)?(?:right|true|correct|accurate|so)"
+    r"\s*\?",
+    re.IGNORECASE,
+)
+REPORTING_VERB = rx.compile(
+    r"\b(?:says|said|states|stated|claims|claimed|wrote|writes|reads|suggests|mentions"
+    r"|mentioned|told\s+(?:me|us|her|him))\b",
+    re.IGNORECASE,
+)
 QUESTION_END = rx.compile(r"\?[\"'”’)\]*_]*(?:\[[^\]]*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*[*_]*\s*$")
 # "the next course starts six weeks later": a duration after the next course's mention is the
 # interval between courses ("your next infusion is in 6 weeks" is an appointment).
@@ -2656,6 +2667,14 @@ class _Extractor:
                 for q in QUOTED_PHRASE.finditer(self.text)
                 if q.group(0)[-2:-1] in ".!" and QUOTES_REJECTED_AFTER.match(self.text, q.end())
             )
+        if "?" in self.text and ("right" in low or "true" in low or "correct" in low):
+            # "My insurance letter says Hizentra is made by Takeda. Is that right?": what a
+            # source says, asked about in the next sentence, is a belief in question
+            for told, asking in itertools.pairwise(self.sentences):
+                if IS_THAT_RIGHT.match(asking.text) and (
+                    verb := REPORTING_VERB.search(self.text, told.start, told.end)
+                ):
+                    found.append(verb)
         if myths and any(q in self.text for q in '"“‘'):
             pass  # a quoted belief under a heading about myths (below)
         elif not BELIEF_GATE.finditer(low) or not (

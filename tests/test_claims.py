@@ -2023,6 +2023,22 @@ def test_a_myth_set_off_as_a_quote_under_a_heading_of_myths_states_nothing(
     assert len(found) == quoted_claims
 
 
+@pytest.mark.parametrize(
+    ("text", "claimed"),
+    [
+        ("My insurance letter says Hizentra is made by Takeda. Is that right?", 0),
+        ("A friend told me Privigen is a 5% solution. Is that true?", 0),
+        ("My insurance letter says Hizentra is made by Takeda. I will call them.", 1),
+        ("Hizentra is made by Takeda. Is that right for a 20% product?", 1),  # no source
+    ],
+)
+def test_what_a_source_says_asked_about_next_states_nothing(text: str, claimed: int) -> None:
+    found = [
+        c for c in analyse(text, "t.md").claims if c.attribute in ("manufacturer", "concentration")
+    ]
+    assert len(found) == claimed
+
+
 def reply_form(path: str, reply: str) -> str:
     return f"<p>{reply}</p>" if path.endswith(".html") else reply
 
