@@ -1324,6 +1324,7 @@ REPORTING_VERB = rx.compile(
     r"|mentioned|told\s+(?:me|us|her|him))\b",
     re.IGNORECASE,
 )
+WITH_BEFORE = rx.compile(r"\b(?:with|than)\s+$", re.IGNORECASE)
 QUESTION_END = rx.compile(r"\?[\"'”’)\]*_]*(?:\[[^\]]*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*[*_]*\s*$")
 # "the next course starts six weeks later": a duration after the next course's mention is the
 # interval between courses ("your next infusion is in 6 weeks" is an appointment).
@@ -2922,7 +2923,12 @@ class _Extractor:
         if len(ids) >= 2 and (breaks := self.clause_breaks(prev)):
             # "She had Privigen in August ...; this course is Octagam 10%. It does not contain
             # maltose": the last clause's one product
-            last = self.products_in(breaks[-1][1], prev.end)
+            # ("...; the letter mixed it up with Cuvitru": a product after "with" is not it)
+            last = [
+                p
+                for p in self.products_in(breaks[-1][1], prev.end)
+                if not WITH_BEFORE.search(self.text, max(prev.start, p.start - 8), p.start)
+            ]
             if len({p.id for p in last}) == 1:
                 return last[0]
         if len(ids) == 2:
