@@ -1325,6 +1325,8 @@ REPORTING_VERB = rx.compile(
     re.IGNORECASE,
 )
 WITH_BEFORE = rx.compile(r"\b(?:with|than)\s+$", re.IGNORECASE)
+# What may stand before an answer's first word: "A:", "Answer -", markup
+ANSWER_LABEL = rx.compile(r"[\s*_]*(?:(?:A|Answer)[ \t]*[:.)–-][\s*_]*)?")
 QUESTION_END = rx.compile(r"\?[\"'”’)\]*_]*(?:\[[^\]]*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*[*_]*\s*$")
 # "the next course starts six weeks later": a duration after the next course's mention is the
 # interval between courses ("your next infusion is in 6 weeks" is an appointment).
@@ -1444,6 +1446,11 @@ ASKED = {
         r"\b(?:given|taken|administered|infused|routes?|veins?|skin|inject\w*)\b", re.IGNORECASE
     ),
     "iga": IGA_WORD,
+    "manufacturer": rx.compile(
+        r"\bwho\s+(?:makes|made|manufactures|produces)\b|\bmade\s+by\b|\bmanufactur\w*"
+        r"|\bmakers?\b|\bcompany\b",
+        re.IGNORECASE,
+    ),
 }
 # An indirect question up to the value ("ask whether Privigen is a 5% solution") states nothing
 # either; "Privigen, whether given at home or in hospital, is ..." still does.
@@ -4379,13 +4386,19 @@ class _Extractor:
             )
         ]
         if not prods and self.lead_product is not None and self.lead_how == "inherited":
-            self.inherited_manufacturer(sent, mans)
+            if mans and (asked := self.asked_product(sent, "manufacturer")) is not None:
+                self.maker_of(asked, sent, mans, "answer")  # under "## Who makes Privigen?"
+            else:
+                self.inherited_manufacturer(sent, mans)
             return
         if not prods:
             # "Gamunex-C is a 10% solution. It is made by Grifols." / "The maker is Grifols."
             previous = self.previous_subject(sent) if mans else None
             if previous is not None:
                 self.maker_of(previous, sent, mans, "coreference")
+            elif mans and (asked := self.asked_product(sent, "manufacturer")) is not None:
+                # "Q: Who makes Privigen?" / "A: Octapharma.": the asked product's maker
+                self.maker_of(asked, sent, mans, "answer")
             return
         lead = self.lead_manufacturer
         if not mans and lead is not None and sent is self.sentences[0]:
@@ -4801,6 +4814,8 @@ class _Extractor:
             or MAKER_FIELD.match(self.text)
             # "- Grifols product" under "## Privigen"
             or (how == "inherited" and MAKER_APPOSITION_AFTER.match(self.text, maker.end))
+            # "Q: Who makes Privigen?" / "A: Octapharma.": the question has the verb
+            or (how == "answer" and ANSWER_LABEL.fullmatch(self.text, sent.start, maker.start))
         ):
             return
         if self.negated(maker.start, maker.end, sent.start) or self.asks_whether(sent, maker.start):

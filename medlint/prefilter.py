@@ -27,7 +27,8 @@ class TermIndex:
 
     def __init__(self, facts: Facts) -> None:
         firsts = []
-        for term in facts.products.values():
+        # (and a maker's: "Q: Who makes Privigen?" / "A: Octapharma." names a maker only)
+        for term in [*facts.products.values(), *facts.manufacturers.values()]:
             for form in term.surface_forms():
                 first = re.split(r"[\s\-–/(),]+", form.strip())[0]
                 if first:
@@ -52,7 +53,7 @@ class TermIndex:
         self._conditions_of: dict[str, tuple[tuple[str, int, int, str], ...]] = {}
 
     def names_product(self, text: str) -> bool:
-        """Whether a product's first word starts anywhere at a word start in ``text``."""
+        """Whether a product's (or a maker's) first word starts at a word start in ``text``."""
         found = self._names.get(text)
         if found is None:
             found = bounded(self._names, text, lambda: self._names_product(text), PARAGRAPH_MEMO)

@@ -2039,6 +2039,29 @@ def test_what_a_source_says_asked_about_next_states_nothing(text: str, claimed: 
     assert len(found) == claimed
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Q: Who makes Privigen?\n\nA: Octapharma.\n", {("privigen", "Octapharma")}),
+        ("## Who makes Privigen?\n\nOctapharma.\n", {("privigen", "Octapharma")}),
+        ("## Who makes Privigen?\n\nCSL Behring.\n", {("privigen", "CSL Behring")}),
+        ("Q: Who distributes Privigen?\n\nA: Octapharma.\n", set()),  # not asked who makes it
+        ("Q: Who makes Privigen?\n\nA: Not Octapharma.\n", set()),
+        ("Q: Is Privigen right for me?\n\nA: Ask your doctor; Octapharma makes others.\n", set()),
+    ],
+)
+def test_a_bare_maker_answers_who_makes_the_product_asked_about(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    claims = analyse(text, "t.md").claims
+    found = {
+        (c.subject.partition(".")[2], c.value.display)
+        for c in claims
+        if c.attribute == "manufacturer"
+    }
+    assert found == expected
+
+
 def reply_form(path: str, reply: str) -> str:
     return f"<p>{reply}</p>" if path.endswith(".html") else reply
 
