@@ -15,8 +15,11 @@ of everything its run could read:
 
 Extraction is deterministic, so a unit with the same key whose recorded queries answer alike
 takes the same path and emits the same claims; they are rebuilt in its own document's terms
-(path, source offsets, group ids). ``tests/test_extraction_memo.py`` checks this on every
-fixture, with the memo warm, starved and off.
+(path, source offsets, group ids). ``tests/test_extraction_memo.py`` checks this on articles
+assembled at random from every fixture paragraph and rule example (the memo warm, bounded to
+a few recordings, and off), on pairs of contexts that must be told apart, and trips when a
+new read of a unit's section heading is not in the key. Where units do not repeat the memo
+steps aside (:class:`Memo`).
 """
 
 from __future__ import annotations

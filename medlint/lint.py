@@ -110,10 +110,12 @@ class Engine:
         # Each paragraph's terms, by its text: an archive's repeated paragraphs (product
         # blurbs, disclaimers) go through the tokenizer once. Bounded (see analyse).
         self._terms_of: dict[str, list[tuple[str, str, int, int]]] = {}
+        # Each unit's stand-in doc (its terms and quantities), by its text and kind (analyse).
+        self._sdoc_of: dict[tuple[Any, ...], Any] = {}
         # Each unit's recorded claim extraction, by its text and the context it read
-        # (medlint.extraction_memo): a repeated paragraph is extracted once. Bounded likewise.
-        self._sdoc_of: dict[tuple[Any, ...], Any] = {}  # each unit's stand-in doc (analyse)
-        self._runs_of: Memo | None = Memo(PARAGRAPH_MEMO)  # None: every unit extracted (tests)
+        # (medlint.extraction_memo): a repeated paragraph is extracted once. Bounded likewise;
+        # None extracts every unit afresh (the tests compare the two).
+        self._runs_of: Memo | None = Memo(PARAGRAPH_MEMO)
 
     @property
     def nlp(self) -> Any:
