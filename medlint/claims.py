@@ -4241,6 +4241,8 @@ class _Extractor:
         if before is None or not before.sentences or not self.sentences:
             return False
         last = before.sentences[-1]
+        if "?" not in last.text:
+            return False  # (what question_before asks first, without indexing the sentences)
         return (
             self.question_before(self.sentences[0]) is not None
             and len({p.id for p in before.products_in(last.start, last.end)}) == 1
