@@ -57,11 +57,12 @@ _BOUNDARY = rx.compile(
 # made every scan 2.5x slower.
 _QUESTION_BEFORE_LOWER = rx.compile(r"\?+(?=(\s+)[a-z])")
 # A line break before a "Label: value" line ends a sentence too: bold labels in a Markdown
-# paragraph ("**Manufacturer:** Grifols" / "**IgA:** ...") have no full stops between them.
+# paragraph ("**Manufacturer:** Grifols" / "**IgA:** ...", "**20% products:** ...") have no
+# full stops between them.
 # (Not a wrapped sentence that happens to reach a colon: "Neither" / "Octagam product is
 # sugar-free: Octagam 5% contains maltose": a label has no verb.)
 _FIELD_BREAK = rx.compile(
-    r"[ \t]*\n[ \t]*(?=[A-Z](?:(?!\b(?:is|are|was|were|has|have|had|contains?|does|do)\b)[^:\n])"
+    r"[ \t]*\n[ \t]*(?=[A-Z0-9](?:(?!\b(?:is|are|was|were|has|have|had|contains?|does|do)\b)[^:\n])"
     r"{0,40}:[ \t]+\S)"
 )
 _WORD_BEFORE = rx.compile(r"([A-Za-z][A-Za-z.]*)$")

@@ -2062,6 +2062,15 @@ def test_a_bare_maker_answers_who_makes_the_product_asked_about(
     assert found == expected
 
 
+def test_bold_field_lines_opening_with_a_figure_are_fields_of_their_own() -> None:
+    text = (
+        "**A 10% product that can be given IV or SC:** Gammagard Liquid (Takeda), stabilized"
+        " with glycine\n**20% subcutaneous products:** Hizentra (CSL Behring) and Cuvitru\n"
+    )
+    claims = analyse(text, "t.md").claims
+    assert not [c for c in claims if c.subject.endswith("gammagard-liquid") and "20" in c.text]
+
+
 def reply_form(path: str, reply: str) -> str:
     return f"<p>{reply}</p>" if path.endswith(".html") else reply
 

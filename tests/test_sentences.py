@@ -128,3 +128,16 @@ def test_a_wrapped_sentence_reaching_a_colon_is_no_field_line() -> None:
         "Dose: 2 g/kg",
         "Interval: every 4 weeks",
     ]
+
+
+def test_a_field_label_may_open_with_a_figure() -> None:
+    """ "20% subcutaneous products: Hizentra ..." on the next line is a field of its own, not
+    the end of the line above (whose product it would otherwise give 20%)."""
+    text = (
+        "A 10% product given IV or SC: Gammagard Liquid, stabilized with glycine\n"
+        "20% subcutaneous products: Hizentra and Cuvitru"
+    )
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "A 10% product given IV or SC: Gammagard Liquid, stabilized with glycine",
+        "20% subcutaneous products: Hizentra and Cuvitru",
+    ]

@@ -75,7 +75,8 @@ def _backtick_run(n: int) -> re.Pattern[str]:
 
 # "**Manufacturer:** Grifols", "Route: intravenous": a field line in a paragraph of them
 _FIELD_LINE = rx.compile(
-    r"[ \t]*(?:\*\*|__)?[A-Z][^:\n*_]{0,40}(?::(?:\*\*|__)|(?:\*\*|__)?:)[ \t]+\S"
+    # (a bold label may open with a figure: "**20% subcutaneous products:** Hizentra ...")
+    r"[ \t]*(?:(?:\*\*|__)[A-Z0-9]|[A-Z])[^:\n*_]{0,40}(?::(?:\*\*|__)|(?:\*\*|__)?:)[ \t]+\S"
 )
 
 
