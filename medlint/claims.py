@@ -1315,7 +1315,8 @@ HEARSAY_QUOTE_LEAD = rx.compile(
 )
 # "Is that right?", "Is this true?" right after what someone or something says
 IS_THAT_RIGHT = rx.compile(
-    r"[\s*_\"“]*(?:is|was)\s+(?:that|this|it)\s+(?:really\s+)?(?:right|true|correct|accurate|so)"
+    r"[\s*_\"“]*(?:(?:is|was)\s+(?:that|this|it|s?he)|are\s+they)\s+(?:really\s+)?"
+    r"(?:right|true|correct|accurate|so)"
     r"\s*\?",
     re.IGNORECASE,
 )
@@ -2619,6 +2620,8 @@ class _Extractor:
             # hearsay the poster asks about, not a statement (a doctor's words stay one)
             return [(0, len(self.text))]
         if "laim" in self.text[:40] and CHECKED_CLAIM.match(self.text):
+            if self.unit.kind == "heading":
+                return [(0, len(self.text))]  # '## Claim 5: "..."': the claim to be checked
             # a fact-check's "Claim 2: ..." over "Rating: FALSE": the claim checked, not made
             rated = RATED_WRONG.search(self.text)
             if rated is None and reply is not None:
@@ -2678,10 +2681,15 @@ class _Extractor:
         if "?" in self.text and ("right" in low or "true" in low or "correct" in low):
             # "My insurance letter says Hizentra is made by Takeda. Is that right?": what a
             # source says, asked about in the next sentence, is a belief in question
-            for told, asking in itertools.pairwise(self.sentences):
-                if IS_THAT_RIGHT.match(asking.text) and (
-                    verb := REPORTING_VERB.search(self.text, told.start, told.end)
-                ):
+            for k, asking in enumerate(self.sentences):
+                if not k or not IS_THAT_RIGHT.match(asking.text):
+                    continue
+                # back over the run of sentences reporting what was said ("She told me that
+                # ... She also said ... Is she right?")
+                for told in reversed(self.sentences[:k]):
+                    verb = REPORTING_VERB.search(self.text, told.start, told.end)
+                    if verb is None:
+                        break
                     found.append(verb)
         if myths and any(q in self.text for q in '"“‘'):
             pass  # a quoted belief under a heading about myths (below)

@@ -2030,6 +2030,8 @@ def test_a_myth_set_off_as_a_quote_under_a_heading_of_myths_states_nothing(
         ("A friend told me Privigen is a 5% solution. Is that true?", 0),
         ("My insurance letter says Hizentra is made by Takeda. I will call them.", 1),
         ("Hizentra is made by Takeda. Is that right for a 20% product?", 1),  # no source
+        # a run of reported sentences before the question
+        ("She told me Hizentra is made by Takeda. She also said Privigen is 5%. Is she right?", 0),
     ],
 )
 def test_what_a_source_says_asked_about_next_states_nothing(text: str, claimed: int) -> None:
@@ -2069,6 +2071,21 @@ def test_bold_field_lines_opening_with_a_figure_are_fields_of_their_own() -> Non
     )
     claims = analyse(text, "t.md").claims
     assert not [c for c in claims if c.subject.endswith("gammagard-liquid") and "20" in c.text]
+
+
+@pytest.mark.parametrize(
+    ("heading", "found"),
+    [
+        ('## Claim 5: "Cuvitru is half as concentrated as Gammagard Liquid."', 0),
+        ("## Cuvitru is half as concentrated as Gammagard Liquid", 1),  # a heading that says so
+    ],
+)
+def test_a_fact_checks_claim_heading_states_nothing(heading: str, found: int) -> None:
+    from medlint.lint import lint_text
+
+    text = f"{heading}\n\nVerdict: false. Cuvitru is the 20% one [1].\n"
+    rules = [f.rule for f in lint_text(text, "t.md") if f.rule == "comparison-contradiction"]
+    assert len(rules) == found
 
 
 def reply_form(path: str, reply: str) -> str:
