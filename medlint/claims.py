@@ -567,7 +567,8 @@ BELIEF_GATE = Literals([*BELIEF_WORDS, *READ_WORDS, *SAY_WORDS])  # any cue need
 NEGATION_BEFORE = rx.compile(
     r"\b(?:no|not|without|never|nor|neither|free\s+(?:of|from)|lacks?|lacking|"
     r"(?:does|do|did|is|are|was|were|wo|ca|should|must|could|would|need|has|have|had)n['’]t|"
-    r"cannot|zero|absence\s+of|non)\b[\w\s-]{0,24}$",
+    # (up to a figure between: "not a 20% subcutaneous product")
+    r"cannot|zero|absence\s+of|non)\b[\w\s%-]{0,24}$",
     re.IGNORECASE,
 )
 # "it is not a product you could give yourself under the skin": denied by the noun phrase
