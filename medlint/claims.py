@@ -3153,6 +3153,8 @@ class _Extractor:
                 return ([prev], "coreference") if prev is not None else ([], "")
             if not sprods and self.lead_product is not None:
                 return [self.lead_product], self.lead_how
+            if not sprods and (titled := self.field_title(sent)) is not None:
+                return [titled], "inherited"
             if not sprods:
                 prev = self.previous_subject(sent)
                 if prev is None and OBJECT_IT.search(self.text, cstart, pos):
@@ -3238,6 +3240,31 @@ class _Extractor:
                 self.text, p.end, sent.end
             ):
                 return self.subject_before(sent)
+        return None
+
+    def field_title(self, sent: Sentence) -> Mention | None:
+        """For a field line ("Route: Intravenous only"), the product an earlier line of the
+        unit's fields is titled by ("Product name: Gamunex-C", or the name alone).
+
+        A card in Markdown keeps its "**Label:** value" lines in one paragraph, one sentence
+        each; in plain text the same lines are units of their own, which inherit the product
+        the same way (see inherit_leads).
+        """
+        if not FIELD_LEAD.match(sent.text):
+            return None
+        for prev in reversed(self.sentences[: self.index_of(sent)]):
+            prods = self.products_in(prev.start, prev.end)
+            if not prods:
+                if FIELD_LEAD.match(prev.text):
+                    continue  # only across the card's other fields
+                return None
+            if len({p.id for p in prods}) != 1:
+                return None
+            label = PRODUCT_LABEL.match(prev.text)
+            rest = prev.text[label.end() if label else 0 :]
+            if rest.strip(TITLE_PUNCTUATION + " ") == prods[0].text:
+                return prods[0]
+            return None
         return None
 
     def former_latter(self, sent: Sentence, pos: int) -> Mention | None:
@@ -4410,6 +4437,8 @@ class _Extractor:
             elif mans and (asked := self.asked_product(sent, "manufacturer")) is not None:
                 # "Q: Who makes Privigen?" / "A: Octapharma.": the asked product's maker
                 self.maker_of(asked, sent, mans, "answer")
+            elif mans and (titled := self.field_title(sent)) is not None:
+                self.maker_of(titled, sent, mans, "inherited")  # a card's "Manufacturer:" line
             return
         lead = self.lead_manufacturer
         if not mans and lead is not None and sent is self.sentences[0]:

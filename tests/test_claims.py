@@ -2088,6 +2088,31 @@ def test_a_fact_checks_claim_heading_states_nothing(heading: str, found: int) ->
     assert len(rules) == found
 
 
+@pytest.mark.parametrize(
+    ("card", "expected"),
+    [
+        (
+            "**Product name:** Gamunex-C\n**Manufacturer:** Takeda\n**Route:** Intravenous only\n",
+            {("gamunex-c", "manufacturer", "Takeda"), ("gamunex-c", "route", "intravenous only")},
+        ),
+        (
+            "**Gamunex-C**\n**Stabilizer:** L-proline\n",
+            {("gamunex-c", "stabilizer", "L-proline")},
+        ),
+        # a line that is not a field breaks the card: nothing to inherit
+        ("**Product name:** Gamunex-C\nAsk your nurse.\n**Route:** Intravenous only\n", set()),
+    ],
+)
+def test_a_cards_field_lines_in_one_paragraph_are_its_products(
+    card: str, expected: set[tuple[str, str, str]]
+) -> None:
+    found = {
+        (c.subject.partition(".")[2], c.attribute, c.value.display)
+        for c in analyse(card, "t.md").claims
+    }
+    assert found == expected
+
+
 def reply_form(path: str, reply: str) -> str:
     return f"<p>{reply}</p>" if path.endswith(".html") else reply
 
