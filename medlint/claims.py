@@ -1326,6 +1326,8 @@ REPORTING_VERB = rx.compile(
     r"|mentioned|told\s+(?:me|us|her|him))\b",
     re.IGNORECASE,
 )
+# Any "Label: value" line of a card (see _Extractor.field_title)
+ANY_FIELD = rx.compile(r"[\W_]*[A-Za-z][\w ()/&-]{0,30}:[ \t]*\S")
 WITH_BEFORE = rx.compile(r"\b(?:with|than)\s+$", re.IGNORECASE)
 # What may stand before an answer's first word: "A:", "Answer -", markup
 ANSWER_LABEL = rx.compile(r"[\s*_]*(?:(?:A|Answer)[ \t]*[:.)–-][\s*_]*)?")
@@ -3255,8 +3257,8 @@ class _Extractor:
         for prev in reversed(self.sentences[: self.index_of(sent)]):
             prods = self.products_in(prev.start, prev.end)
             if not prods:
-                if FIELD_LEAD.match(prev.text):
-                    continue  # only across the card's other fields
+                if ANY_FIELD.match(prev.text):
+                    continue  # only across the card's other fields ("Type: solution")
                 return None
             if len({p.id for p in prods}) != 1:
                 return None

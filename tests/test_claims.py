@@ -2096,7 +2096,7 @@ def test_a_fact_checks_claim_heading_states_nothing(heading: str, found: int) ->
             {("gamunex-c", "manufacturer", "Takeda"), ("gamunex-c", "route", "intravenous only")},
         ),
         (
-            "**Gamunex-C**\n**Stabilizer:** L-proline\n",
+            "**Gamunex-C**\n**Type:** Immunoglobulin solution\n**Stabilizer:** L-proline\n",
             {("gamunex-c", "stabilizer", "L-proline")},
         ),
         # a line that is not a field breaks the card: nothing to inherit
