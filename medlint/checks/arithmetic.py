@@ -102,6 +102,20 @@ def _course_dose(sent: Sentence) -> float | None:
     return low if low == high else None
 
 
+_SHOWN_PRODUCT = rx.compile(r"(\d{1,5}(?:\.\d+)?)\s*[×x*]\s*(\d{1,5}(?:\.\d+)?)\s*=\s*$")
+
+
+def _shown_product(text: str, at: int) -> bool:
+    """Whether the total at ``at`` follows "a × b =" with a × b equal to it."""
+    m = _SHOWN_PRODUCT.search(text, max(0, at - 30), at)
+    if m is None:
+        return False
+    total = _TOTAL.match(text, at)
+    return total is not None and _close(
+        float(m.group(1)) * float(m.group(2)), float(total.group(1)), 0.001
+    )
+
+
 def _close(a: float, b: float, tolerance: float) -> bool:
     return abs(a - b) <= tolerance * max(abs(a), abs(b))
 
@@ -164,6 +178,9 @@ def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding
                 for c in _CAP_AMOUNT.finditer(source)
             }
             totals = [t for t in totals if float(t.group(1)) not in caps]
+            # "140 × 4 = 560 g": a product worked out in the sentence and right is the
+            # writer's own arithmetic of something else (courses, weeks), not a slip
+            totals = [t for t in totals if not _shown_product(text, t.start())]
             following = sentences[k + 1] if k + 1 < len(sentences) else None
             if (
                 totals
