@@ -32,7 +32,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import Any, Concatenate, ParamSpec, TypeVar, overload
 
 from medlint import extraction_memo, rx
 from medlint.documents._build import TEXT_MARKER
@@ -2210,6 +2210,37 @@ def context_query(
     return query
 
 
+class _Neighbour:
+    """A link to a neighbouring unit's extractor, every read of which is noted.
+
+    For the extraction memo: a read inside a context query counts as that query's (its answer
+    is recorded), any other marks the run as one that read its neighbours (not memoised).
+    Stored in the instance attribute of the same name with a leading underscore.
+    """
+
+    def __set_name__(self, owner: type[Any], name: str) -> None:
+        self.slot = "_" + name
+
+    @overload
+    def __get__(self, ex: None, owner: type[Any]) -> _Neighbour: ...
+
+    @overload
+    def __get__(self, ex: _Extractor, owner: type[Any]) -> _Extractor | None: ...
+
+    def __get__(self, ex: _Extractor | None, owner: type[Any]) -> _Neighbour | _Extractor | None:
+        if ex is None:
+            return self
+        if ex.in_query:
+            ex.queried_reads += 1
+        else:
+            ex.read_neighbours = True
+        found: _Extractor | None = getattr(ex, self.slot)
+        return found
+
+    def __set__(self, ex: _Extractor, value: _Extractor | None) -> None:
+        setattr(ex, self.slot, value)
+
+
 class _Extractor:
     """Extracts the claims of one unit; one instance per unit keeps the state explicit."""
 
@@ -2306,41 +2337,9 @@ class _Extractor:
         return tuple(mentions), tuple(out)
 
     # -- the units around this one: every read is noted, for the extraction memo -----------
-    @property
-    def paragraph_before(self) -> _Extractor | None:
-        if self.in_query:
-            self.queried_reads += 1
-        else:
-            self.read_neighbours = True
-        return self._paragraph_before
-
-    @paragraph_before.setter
-    def paragraph_before(self, value: _Extractor | None) -> None:
-        self._paragraph_before = value
-
-    @property
-    def paragraph_after(self) -> _Extractor | None:
-        if self.in_query:
-            self.queried_reads += 1
-        else:
-            self.read_neighbours = True
-        return self._paragraph_after
-
-    @paragraph_after.setter
-    def paragraph_after(self, value: _Extractor | None) -> None:
-        self._paragraph_after = value
-
-    @property
-    def unit_before(self) -> _Extractor | None:
-        if self.in_query:
-            self.queried_reads += 1
-        else:
-            self.read_neighbours = True
-        return self._unit_before
-
-    @unit_before.setter
-    def unit_before(self, value: _Extractor | None) -> None:
-        self._unit_before = value
+    paragraph_before = _Neighbour()
+    paragraph_after = _Neighbour()
+    unit_before = _Neighbour()
 
     def section_key(self) -> tuple[Any, ...]:
         """What extraction reads of the unit's own section heading, for the extraction memo.

@@ -240,6 +240,11 @@ ONE_ARTICLE = {
     "a quoted post the reply rebuts": (
         "Privigen is a 5% solution.\n\n> Privigen is a 5% solution.\n\nThat is wrong.\n"
     ),
+    # (read of the paragraph after outside any context query: the run is not memoised)
+    "a quoted post rebutted once, agreed with once": (
+        "> Privigen is a 5% solution.\n\nThat is wrong.\n\n"
+        "> Privigen is a 5% solution.\n\nYes, and it is made by CSL Behring.\n"
+    ),
     "a heading": "Privigen is a 5% solution\n\n## Privigen is a 5% solution\n",
     "a nested item": (
         "- It is a 5% solution.\n\nPrivigen:\n\n- Octagam 10%\n  - It is a 5% solution.\n"
