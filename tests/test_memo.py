@@ -222,3 +222,29 @@ def test_a_repeated_regimen_claim_is_decided_once_per_rule_and_facts() -> None:
     rule.compiled = {**rule.compiled, "general_severity": "info"}  # (statements of a condition)
     again = regimens._verdict(rule, engine.facts, claim, "dose")
     assert again is not None and again is not first and again[1] == "info"
+
+
+def test_a_repeated_paragraph_s_uncited_cues_are_found_once_and_placed_in_each_article() -> None:
+    """``citations._unit_hits`` keeps a unit's uncited cues by its text, kind, markers and
+    whether its section is a search strategy: a repeat is reported at its own offsets, and the
+    same text where a marker follows it or under a search heading is answered afresh."""
+    from medlint.checks import citations
+    from medlint.lint import Engine, Options, lint_text
+
+    engine = Engine(Options(jobs=1))
+    citations._HITS.clear()
+    para = "Studies have shown that IVIG helps. It is given monthly."
+    first = lint_text(f"# A\n\n{para}\n", "a.md", engine=engine)
+    held = len(citations._HITS)
+    second = lint_text(f"# Title B\n\nIntro line.\n\n{para}\n", "b.md", engine=engine)
+
+    def cited(found: list[Any]) -> list[tuple[int, int, str]]:
+        return [(f.line, f.column, f.matched_text) for f in found if f.rule == "citation-needed"]
+
+    assert cited(first) == [(3, 1, "Studies have shown")]
+    assert cited(second) == [(5, 1, "Studies have shown")]
+    assert len(citations._HITS) == held + 1  # "Intro line." only: the paragraph was kept
+    marked = lint_text(f"# A\n\n{para[:34]} [1]{para[34:]}\n", "c.md", engine=engine)
+    assert cited(marked) == []
+    searched = lint_text(f"# A\n\n## Search strategy\n\n{para}\n", "d.md", engine=engine)
+    assert cited(searched) == []

@@ -418,75 +418,109 @@ def _marked(text: str) -> bool:
     return MARKERS.search(text) is not None
 
 
+# Each unit's hits by rule and everything the rule reads of the unit (an archive repeats its
+# paragraphs): the rule is kept beside the answer, so a recycled id never answers for another.
+_HITS: dict[tuple[Any, ...], tuple[Rule, tuple[tuple[int, int, str], ...]]] = {}
+
+
 def _run_citation(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding]:
+    for analysis in analyses:
+        sentences = analysis.sentences
+        doc = analysis.document
+        n = len(sentences)
+        i = 0
+        while i < n:
+            # A unit's sentences are consecutive (each extractor adds its own, in order).
+            unit = sentences[i].unit
+            j = i + 1
+            while j < n and sentences[j].unit is unit:
+                j += 1
+            if unit.kind not in ("heading", "table_header"):
+                for start, end, cue in _unit_hits(rule, sentences[i:j]):
+                    s, e = unit.source_span(start, end)
+                    yield finding(rule, doc, s, e, rule.render(cue=cue))
+            i = j
+
+
+def _unit_hits(rule: Rule, sentences: list[Sentence]) -> tuple[tuple[int, int, str], ...]:
+    """(unit-text start, end, cue) of each uncited cue in one unit's ``sentences``.
+
+    Reads the unit's text, kind, markers and section heading (whether it names a search) and
+    the sentences' spans, and nothing outside the unit: kept by those.
+    """
+    unit = sentences[0].unit
+    searched = bool(unit.section and SEARCH_SECTION.search(unit.section))
+    key: tuple[Any, ...] = (id(rule), unit.text, unit.kind, unit.markers, searched)
+    key += tuple([(s.start, s.end) for s in sentences])
+    hit = _HITS.get(key)
+    if hit is not None and hit[0] is rule:
+        return hit[1]
+    if len(_HITS) >= PARAGRAPH_MEMO:
+        _HITS.clear()
+    found = tuple(_find_hits(rule, sentences, searched))
+    _HITS[key] = (rule, found)
+    return found
+
+
+def _find_hits(
+    rule: Rule, sentences: list[Sentence], searched: bool
+) -> Iterable[tuple[int, int, str]]:
     cues: list[re.Pattern[str]] = rule.compiled["cues"]
     families: dict[str, list[re.Pattern[str]]] = rule.compiled["families"]
     keywords: Keywords | None = rule.compiled["keywords"]
-    for analysis in analyses:
-        unit_hits: dict[int, tuple[list[int], list[frozenset[str]]]] = {}
-        sentences = analysis.sentences
-        for k, sentence in enumerate(sentences):
-            if sentence.unit.kind in ("heading", "table_header"):
+    unit = sentences[0].unit
+    found_keywords: tuple[list[int], list[frozenset[str]]] | None = None
+    for k, sentence in enumerate(sentences):
+        text = sentence.text
+        if "?" in text and QUESTION_END.search(text):
+            continue  # "Q: Is the evidence for it good?" asks; it invokes nothing
+        if keywords is not None:
+            # Keywords per unit (one scan); then only the families they call for.
+            if found_keywords is None:
+                pairs = keywords.hits(unit.text)
+                found_keywords = ([at for at, _ in pairs], [names for _, names in pairs])
+            offsets, names = found_keywords
+            lo = bisect_left(offsets, sentence.start)
+            hi = bisect_left(offsets, sentence.end)
+            if lo == hi:
                 continue
-            text = sentence.text
-            if "?" in text and QUESTION_END.search(text):
-                continue  # "Q: Is the evidence for it good?" asks; it invokes nothing
-            if keywords is not None:
-                # Keywords per unit (one scan); then only the families they call for.
-                found = unit_hits.get(id(sentence.unit))
-                if found is None:
-                    pairs = keywords.hits(sentence.unit.text)
-                    found = unit_hits[id(sentence.unit)] = (
-                        [at for at, _ in pairs],
-                        [names for _, names in pairs],
-                    )
-                offsets, names = found
-                lo = bisect_left(offsets, sentence.start)
-                hi = bisect_left(offsets, sentence.end)
-                if lo == hi:
-                    continue
-                # Each cue's first match: the earliest (and, at one start, longest) of all its
-                # matches is what is reported, so the rest of the sentence need not be searched.
-                hit = keywords.first_cue(text, frozenset().union(*names[lo:hi]), families)
-            else:
-                hit = _first_match(text, cues)
-            if hit is None or has_marker(sentence):
-                continue
-            following = sentences[k + 1] if k + 1 < len(sentences) else None
-            if (
-                following is not None
-                and following.unit is sentence.unit
-                and (CONTINUES_STUDY.match(following.text) or SOURCES_LEAD.match(following.text))
-                and has_marker(following)
-            ):
-                # "In the ProDERM trial, 95 adults were given ... After 16 weeks, 79 out of 100
-                # had improved [1].": one marker at the end of the study's account
-                continue
-            if sentence.unit.kind != "table_cell" and is_bibliographic(sentence.unit.text):
-                continue  # a reference entry itself, under a heading not taken for one
-            if sentence.unit.section and SEARCH_SECTION.search(sentence.unit.section):
-                continue  # the sources a search covered, listed under "Search strategy"
-            hit_start, hit_end, cue = hit
-            if cue[-1:] in "tTsS" and NOUN_REPORT_END.search(cue):
-                continue  # "Trustees' report, incorporating the strategic report": a noun
-            around = text[max(0, hit_start - 25) : hit_end + 8]
-            if PERSONAL.search(around) and not REPORTED_RESEARCH.search(
-                text, max(0, hit_start - 30), hit_start
-            ):
-                # "Your doctors recommend", "The lab report shows your IgG level" (not "my
-                # doctor said studies show ...": research, reported)
-                continue
-            if KEYWORD_FIELD_BEFORE.search(text, max(0, hit_start - 120), hit_start):
-                continue  # "Keywords: JDM; IVIG; CARRA consensus treatment plan": a tag
-            if DENIED_BEFORE.search(text, max(0, hit_start - 30), hit_start + 1):
-                continue  # "no single mechanism has been proven": no evidence is invoked
-            if UNTESTED_BEFORE.search(text, max(0, hit_start - 80), hit_start):
-                continue  # "no product has been tested in controlled trials": none to cite
-            start, end = sentence.unit.source_span(
-                sentence.start + hit_start, sentence.start + hit_end
-            )
-            cue = " ".join(cue.split())
-            yield finding(rule, analysis.document, start, end, rule.render(cue=cue))
+            # Each cue's first match: the earliest (and, at one start, longest) of all its
+            # matches is what is reported, so the rest of the sentence need not be searched.
+            hit = keywords.first_cue(text, frozenset().union(*names[lo:hi]), families)
+        else:
+            hit = _first_match(text, cues)
+        if hit is None or has_marker(sentence):
+            continue
+        following = sentences[k + 1] if k + 1 < len(sentences) else None
+        if (
+            following is not None
+            and (CONTINUES_STUDY.match(following.text) or SOURCES_LEAD.match(following.text))
+            and has_marker(following)
+        ):
+            # "In the ProDERM trial, 95 adults were given ... After 16 weeks, 79 out of 100
+            # had improved [1].": one marker at the end of the study's account
+            continue
+        if unit.kind != "table_cell" and is_bibliographic(unit.text):
+            continue  # a reference entry itself, under a heading not taken for one
+        if searched:
+            continue  # the sources a search covered, listed under "Search strategy"
+        hit_start, hit_end, cue = hit
+        if cue[-1:] in "tTsS" and NOUN_REPORT_END.search(cue):
+            continue  # "Trustees' report, incorporating the strategic report": a noun
+        around = text[max(0, hit_start - 25) : hit_end + 8]
+        if PERSONAL.search(around) and not REPORTED_RESEARCH.search(
+            text, max(0, hit_start - 30), hit_start
+        ):
+            # "Your doctors recommend", "The lab report shows your IgG level" (not "my
+            # doctor said studies show ...": research, reported)
+            continue
+        if KEYWORD_FIELD_BEFORE.search(text, max(0, hit_start - 120), hit_start):
+            continue  # "Keywords: JDM; IVIG; CARRA consensus treatment plan": a tag
+        if DENIED_BEFORE.search(text, max(0, hit_start - 30), hit_start + 1):
+            continue  # "no single mechanism has been proven": no evidence is invoked
+        if UNTESTED_BEFORE.search(text, max(0, hit_start - 80), hit_start):
+            continue  # "no product has been tested in controlled trials": none to cite
+        yield sentence.start + hit_start, sentence.start + hit_end, " ".join(cue.split())
 
 
 def _prepare_refs(params: dict[str, Any]) -> Any:
