@@ -407,3 +407,79 @@ def test_the_extractor_splits_sentences_at_a_title_line() -> None:
         "Card 9: Sweet, but not a sugar",
         "Sorbitol is a sugar alcohol.",
     ]
+
+
+# -- blocks read once: the same units as a fresh read, wherever a block comes back ---------
+
+_BLOCKS = [
+    "Gamunex-C is a 10% solution.\nIt is given at 2 g/kg every 4 weeks.",
+    "**Maker:** Grifols\n**IgA:** 46 µg/mL\nmore text",
+    "# IVIG for dermatomyositis",
+    "## Dosing &amp; intervals",
+    "- Privigen\n  - Concentration: 10%\n  - Made by CSL Behring",
+    "> Studies have shown it helps.\n> It is a 5% solution [1].",
+    "1. Octagam 5%\n2. Panzyga 10%",
+    "Studies have shown benefit.<!-- medlint: disable=citation-needed -->",
+    "See [the label][pi] and [^1]. Hizentra is 20%\\* under the skin.",
+    "[pi]: https://example.org/label",
+    "| Product | Strength |\n| --- | --- |\n| Cuvitru | 20% |",
+    "\tTabbed\tparagraph with\ttabs and `code` spans.",
+    "Line one  \nhard break, then *emphasis* and **bold**.",
+]
+
+
+def _units(doc: Document) -> list[tuple[object, ...]]:
+    return [
+        (u.kind, u.text, u.segments, u.markers, u.breaks, u.list_depth, u.quoted, u.section)
+        for u in doc.units
+    ]
+
+
+def _read_cold(text: str) -> Document:
+    from medlint.documents import markdown
+
+    markdown._BUILT.clear()
+    return read_markdown("a.md", text)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.sampled_from(_BLOCKS), min_size=1, max_size=8),
+    st.lists(st.sampled_from(_BLOCKS), min_size=1, max_size=8),
+    st.sampled_from(["", "---\ntitle: T\n---\n", "\ufeff", "Intro.\n\n"]),
+)
+def test_a_block_read_before_gives_the_units_a_fresh_read_gives(
+    first: list[str], second: list[str], head: str
+) -> None:
+    """``markdown._BUILT`` keeps a block's unit text by its content and source lines; read
+    again at other offsets, in another article, it must give exactly the fresh units."""
+    text = head + "\n\n".join(second) + "\n"
+    cold = _read_cold(text)
+    read_markdown("b.md", "\n\n".join(first) + "\n\n" + "\n\n".join(second))  # warm, elsewhere
+    warm = read_markdown("a.md", text)
+    assert _units(warm) == _units(cold)
+    assert warm.directives == cold.directives
+    check_offset_map(warm)
+
+
+def test_a_repeated_block_is_placed_at_its_own_offsets() -> None:
+    from medlint.documents import markdown
+
+    para = "Gamunex-C is a 10% solution\nfrom Grifols &amp; others."
+    markdown._BUILT.clear()
+    a = read_markdown("a.md", f"# A\n\n{para}\n")
+    held = dict(markdown._BUILT)
+    b = read_markdown("b.md", f"# Title B\n\nIntro.\n\n{para}\n")
+    expected = "Gamunex-C is a 10% solution from Grifols & others."
+    assert a.units[1].text == b.units[2].text == expected
+    for doc, unit in ((a, a.units[1]), (b, b.units[2])):
+        s, e = unit.source_span(0, 9)
+        assert doc.source[s:e] == "Gamunex-C"
+        s, e = unit.source_span(len(unit.text) - 7, len(unit.text))
+        assert doc.source[s:e] == "others."
+        amp = unit.text.index("&")
+        s, e = unit.source_span(amp, amp + 1)
+        assert doc.source[s:e] == "&amp;"
+    # the paragraph was kept once, and not read again for b.md
+    assert all(markdown._BUILT[k] is v for k, v in held.items() if k in markdown._BUILT)
+    assert len(markdown._BUILT) == len(held) + 2  # "# Title B" and "Intro." only

@@ -30,6 +30,23 @@ _HTML_SPACE_RUN = rx.compile(r"[ \t\n\r\f]+")
 _HTML_COLLAPSE = rx.compile(r"[ \t\n\r\f](?:(?<=[\t\n\r\f])|(?=[ \t\n\r\f]))[ \t\n\r\f]*")
 
 
+# A built unit text: (text, segments, merged marker ranges, sentence breaks).
+Finished = tuple[str, tuple[Segment, ...], tuple[tuple[int, int], ...], tuple[int, ...]]
+
+
+def shifted(finished: Finished, delta: int) -> Finished:
+    """``finished`` with its segments' source offsets moved by ``delta`` (a block read again
+    elsewhere: unit offsets, markers and breaks are the unit's own)."""
+    text, segments, markers, breaks = finished
+    moved = tuple(
+        [
+            Segment(s.unit_start, s.unit_end, s.source_start + delta, s.source_end + delta)
+            for s in segments
+        ]
+    )
+    return text, moved, markers, breaks
+
+
 def directive_text(inner: str) -> str | None:
     """The directive a comment body holds, or None when it is an ordinary comment."""
     text = inner.strip()
@@ -166,9 +183,7 @@ class TextBuilder:
         """Record that a sentence ends here, whatever follows (see ``Unit.breaks``)."""
         self._breaks.append(self._length)
 
-    def finish(
-        self,
-    ) -> tuple[str, tuple[Segment, ...], tuple[tuple[int, int], ...], tuple[int, ...]]:
+    def finish(self) -> Finished:
         """The trimmed unit text, its segments, its merged marker ranges and its breaks."""
         text = "".join(self._parts)
         lo = len(text) - len(text.lstrip())
@@ -226,7 +241,33 @@ class DocumentBuilder:
         quoted: bool = False,
     ) -> Unit | None:
         """Finish ``builder`` as a unit of ``kind``; empty text gives no unit."""
-        text, segments, markers, breaks = builder.finish()
+        return self.add(
+            kind,
+            builder.finish(),
+            heading_level=heading_level,
+            row_header=row_header,
+            column_header=column_header,
+            list_depth=list_depth,
+            definition=definition,
+            row=row,
+            quoted=quoted,
+        )
+
+    def add(
+        self,
+        kind: str,
+        finished: Finished,
+        *,
+        heading_level: int = 0,
+        row_header: str | None = None,
+        column_header: str | None = None,
+        list_depth: int = 0,
+        definition: bool = False,
+        row: int = -1,
+        quoted: bool = False,
+    ) -> Unit | None:
+        """Add a unit of ``kind`` from a finished text (see ``TextBuilder.finish``)."""
+        text, segments, markers, breaks = finished
         if not text:
             return None
         if kind == "heading":

@@ -16,6 +16,10 @@ to a wrong place. The ``text_join`` rule is disabled so that escapes and
 entities arrive as separate ``text_special`` tokens that carry their source
 form, and can be mapped as replacements.
 
+A block an archive repeats is read once: its unit text is kept by the block's inline
+content and source lines, with segments relative to the block (``_BUILT``), and markdown-it
+parses a block's inline content only when it is not kept.
+
 Front matter and footnotes are handled here rather than by ``mdit_py_plugins``,
 which is not a dependency: a leading ``---`` block closed by another ``---`` is
 front matter (unclosed, it is ordinary Markdown), and ``[^1]`` footnote
@@ -36,9 +40,10 @@ from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from markdown_it.token import Token
 
 from medlint import rx
-from medlint.documents._build import DocumentBuilder, TextBuilder
+from medlint.documents._build import DocumentBuilder, Finished, TextBuilder, shifted
 from medlint.documents.html import HtmlExtractor
 from medlint.model import Document, line_starts_of
+from medlint.quantities import PARAGRAPH_MEMO
 
 _FRONT_MATTER_FENCE = rx.compile(r"---[ \t]*")
 _TAG_NAME = rx.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
@@ -63,6 +68,23 @@ def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING}).enable("table")
     md.disable("text_join")
     return md
+
+
+@lru_cache(maxsize=1)
+def _block_parser() -> MarkdownIt:
+    """``_parser()`` without its inline step: the reader parses a block's inline content
+    itself (with ``_parser()``), and only for a block it has not read before (``_BUILT``)."""
+    md = MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING}).enable("table")
+    md.disable(["text_join", "inline"])
+    return md
+
+
+# Each paragraph or heading block read, by its inline content and its source lines, as unit
+# text with segments relative to the block's first line: a block an archive repeats is
+# parsed inline and walked once, then placed at its own offsets. Blocks holding inline HTML
+# (a comment may be a directive) or, where link references are defined, a bracket, are read
+# each time. Bounded like the other paragraph memos.
+_BUILT: dict[tuple[str, str], Finished] = {}
 
 
 def _backtick_run(n: int) -> re.Pattern[str]:
@@ -256,8 +278,16 @@ class _Walker:
         self.source = source
         self.lines = lines
         self.out = out
+        self.env = env
         refs = env.get("references")
         self.references: dict[str, Any] = refs if isinstance(refs, dict) else {}
+
+    def _children(self, tok: Token) -> list[Token]:
+        """An inline token's children, parsed now (the block parser leaves them out)."""
+        md = _parser()
+        children: list[Token] = []
+        md.inline.parse(tok.content, md, self.env, children)
+        return children
 
     # -- blocks --------------------------------------------------------------
 
@@ -341,6 +371,21 @@ class _Walker:
     ) -> None:
         content = tok.content
         first = tok.map[0] if tok.map else 0
+        fallback = self.lines.start(first)
+        key = None
+        if tok.map and "<" not in content and ("[" not in content or not self.references):
+            # What the walk reads: the content and the block's lines (see _BUILT).
+            key = (content, self.source[fallback : self.lines.start(tok.map[1])])
+            built = _BUILT.get(key)
+            if built is not None:
+                self.out.add(
+                    kind,
+                    shifted(built, fallback),
+                    heading_level=level,
+                    list_depth=list_depth,
+                    quoted=quoted,
+                )
+                return
         points: list[tuple[int, int | None]] = []
         c = 0
         for j, line in enumerate(content.split("\n")):
@@ -353,10 +398,14 @@ class _Walker:
                     points.append((c, None))
                 points.append((c + skipped, pos))
             c += len(line) + 1
-        fallback = self.lines.start(first)
         builder = TextBuilder(self.source, fallback)
-        self._walk(tok.children or [], content, _ContentMap(points, fallback), builder)
-        self.out.emit(kind, builder, heading_level=level, list_depth=list_depth, quoted=quoted)
+        self._walk(self._children(tok), content, _ContentMap(points, fallback), builder)
+        finished = builder.finish()
+        if key is not None:
+            if len(_BUILT) >= PARAGRAPH_MEMO:
+                _BUILT.clear()
+            _BUILT[key] = shifted(finished, -fallback)
+        self.out.add(kind, finished, heading_level=level, list_depth=list_depth, quoted=quoted)
 
     def _cell(
         self,
@@ -396,7 +445,7 @@ class _Walker:
             cursor = at + len(needle)
         fallback = at if at >= 0 else cursor
         builder = TextBuilder(self.source, fallback)
-        self._walk(tok.children or [], content, _ContentMap(points, fallback), builder)
+        self._walk(self._children(tok), content, _ContentMap(points, fallback), builder)
         header = None
         row_header = None
         if kind == "table_cell":
@@ -607,6 +656,6 @@ def read_markdown(path: str, source: str) -> Document:
     if body > 1 and (title := _FRONT_MATTER_TITLE.search(source, 0, body)) is not None:
         doc.title = title.group(1).strip()
     env: dict[str, Any] = {}
-    tokens = _parser().parse(source[body:], env)
+    tokens = _block_parser().parse(source[body:], env)
     _Walker(source, _Lines(source, body), DocumentBuilder(doc), env).run(tokens)
     return doc
