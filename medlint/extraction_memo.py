@@ -112,25 +112,26 @@ class Recording:
         for c, start, end, k, group in self.claims:
             s_start, s_end = sentences[k].source_span()
             w_start, w_end = unit.source_span(start, end)
+            # (positional, in field order: a third of the cost of keywords, per claim)
             append(
                 Claim(
-                    subject=c.subject,
-                    subject_name=c.subject_name,
-                    attribute=c.attribute,
-                    value=c.value,
-                    path=path,
-                    start=w_start,
-                    end=w_end,
-                    text=c.text,
-                    sentence_start=s_start,
-                    sentence_end=s_end,
-                    polarity=c.polarity,
-                    attribution=c.attribution,
-                    group="" if group is None else prefix + group,
-                    known=c.known,
-                    condition=c.condition,
-                    quantity=c.quantity,
-                    route=c.route,
+                    c.subject,
+                    c.subject_name,
+                    c.attribute,
+                    c.value,
+                    path,
+                    w_start,
+                    w_end,
+                    c.text,
+                    s_start,
+                    s_end,
+                    c.polarity,
+                    c.attribution,
+                    "" if group is None else prefix + group,
+                    c.known,
+                    c.condition,
+                    c.quantity,
+                    c.route,
                 )
             )
         if self.ambiguities:

@@ -248,3 +248,38 @@ def test_a_repeated_paragraph_s_uncited_cues_are_found_once_and_placed_in_each_a
     assert cited(marked) == []
     searched = lint_text(f"# A\n\n## Search strategy\n\n{para}\n", "d.md", engine=engine)
     assert cited(searched) == []
+
+
+def test_whether_a_claim_is_compared_is_kept_per_attribute_set_and_facts() -> None:
+    """``consistency.compared`` keeps its answer by the rule's attribute set, the facts and
+    what it reads of the claim: another set, other facts or another polarity are asked anew."""
+    import dataclasses
+
+    from medlint.checks import consistency
+    from medlint.facts import load_facts
+    from medlint.lint import Engine, Options
+    from medlint.model import Claim, Value
+
+    engine = Engine(Options(jobs=1))
+    claim = Claim(
+        "products.gamunex-c",
+        "Gamunex-C",
+        "concentration",
+        Value("percent", ("percent", 5.0), "5%"),
+        "a.md",
+        0,
+        2,
+        "5%",
+    )
+    doses, strengths = {"dose"}, {"concentration"}
+    assert not consistency.compared(claim, doses, engine.facts)
+    # the bundled facts decide Gamunex-C's concentration: the contradiction rule speaks
+    assert not consistency.compared(claim, strengths, engine.facts)
+    other_facts = load_facts([str(FIXTURES / "corpus" / "facts.yaml")])  # no Gamunex-C there
+    assert consistency.compared(claim, strengths, other_facts)
+    assert consistency.compared(claim, strengths, other_facts)  # (answered from the table)
+    denied = dataclasses.replace(claim, polarity=False)
+    assert not consistency.compared(denied, strengths, other_facts)
+    unclear = dataclasses.replace(claim, attribution="ambiguous")
+    assert not consistency.compared(unclear, strengths, other_facts)
+    assert consistency.compared(claim, {"concentration", "dose"}, other_facts)

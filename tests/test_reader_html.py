@@ -400,3 +400,24 @@ def test_a_row_of_label_value_pairs_labels_each_value() -> None:
         ("Pump start", None, "0.01 mL/kg/min"),
         ("Pump maximum", None, "0.04 mL/kg/min"),
     ]
+
+
+def _everything(doc: Document) -> tuple[object, ...]:
+    return (doc.title, doc.directives, [(u, u.segments, u.markers, u.breaks) for u in doc.units])
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.one_of(st.text(alphabet=" \t\n\r\f\xa0ab<>p/"), htmlish))
+def test_property_markup_whitespace_begins_no_unit(source: str) -> None:
+    """Whitespace between tags is not given a unit of its own (it would be dropped at the
+    unit's start anyway): the page reads exactly as when every data chunk began one."""
+    from medlint.documents import html
+
+    skipped = read_html("x.html", source)
+    original = html._HTML_SPACE
+    html._HTML_SPACE = ""  # (str.strip("") strips nothing: every chunk begins a unit)
+    try:
+        kept = read_html("x.html", source)
+    finally:
+        html._HTML_SPACE = original
+    assert _everything(skipped) == _everything(kept)

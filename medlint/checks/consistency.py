@@ -20,7 +20,7 @@ from medlint.checks.base import finding
 from medlint.claims import Analysis
 from medlint.errors import MedlintError
 from medlint.facts import Facts
-from medlint.memo import memoised
+from medlint.memo import LIMIT, memoised
 from medlint.model import Claim, Document, Finding, Related
 from medlint.quantities import COMPARED_EXTRAS, tolerance
 from medlint.rules import Rule
@@ -64,8 +64,32 @@ def _has_canonical(facts: Facts, claim: Claim) -> bool:
     return False
 
 
+# compared()'s answers by the attribute set and facts asked about (kept beside each answer,
+# so a recycled id never answers for another) and what it reads of a claim. Each claim is
+# asked once per consistency rule and again for the corpus view. Bounded.
+_COMPARED: dict[tuple[Any, ...], tuple[object, object, bool]] = {}
+
+
 def compared(claim: Claim, attributes: set[str], facts: Facts) -> bool:
-    """Whether this check compares the claim at all (the corpus path keeps only these)."""
+    """Whether this check compares the claim at all (the corpus path keeps only these).
+
+    ``attributes`` is a rule's compiled set, never changed once made (answers are kept by
+    its identity).
+    """
+    key: tuple[Any, ...] = (id(attributes), id(facts), claim.subject, claim.attribute)
+    key += (claim.condition,)
+    key += (claim.polarity, claim.attribution)
+    hit = _COMPARED.get(key)
+    if hit is not None and hit[0] is attributes and hit[1] is facts:
+        return hit[2]
+    if len(_COMPARED) >= LIMIT:
+        _COMPARED.clear()
+    answer = _compared(claim, attributes, facts)
+    _COMPARED[key] = (attributes, facts, answer)
+    return answer
+
+
+def _compared(claim: Claim, attributes: set[str], facts: Facts) -> bool:
     # "cost per course" is a kind of "cost"; "maintenance dose" of "dose" (compared with other
     # maintenance doses: the claim's own attribute keys the comparison)
     # (a "loading dose" with other loading doses)

@@ -314,6 +314,10 @@ def _span(attrs: list[tuple[str, str | None]], attribute: str) -> int:
     return 1
 
 
+# The whitespace HTML collapses (and drops at the start of a block).
+_HTML_SPACE = " \t\n\r\f"
+
+
 class HtmlExtractor(HTMLParser):
     """Reads ``source[start:end]`` as HTML, appending prose units and directives to ``out``.
 
@@ -604,6 +608,10 @@ class HtmlExtractor(HTMLParser):
                 self.title += html.unescape(data)
             return
         if not self._prose or not data:
+            return
+        if self._builder is None and not data.strip(_HTML_SPACE):
+            # Markup's own whitespace ("</p>\n<p>"): dropped at a unit's start anyway, so no
+            # unit is begun for it (half the data calls of a page).
             return
         if self._tables and not data.isspace():
             cell = self._tables[-1].cell
