@@ -283,3 +283,50 @@ def test_whether_a_claim_is_compared_is_kept_per_attribute_set_and_facts() -> No
     unclear = dataclasses.replace(claim, attribution="ambiguous")
     assert not consistency.compared(unclear, strengths, other_facts)
     assert consistency.compared(claim, {"concentration", "dose"}, other_facts)
+
+
+def test_a_fact_finding_s_wording_is_kept_by_everything_it_is_made_from() -> None:
+    """``base.fact_finding`` keeps a finding's message, sources and status by the rule (and
+    its message), the facts, the blocks and the values: the same wrong claim elsewhere is
+    worded alike and placed at its own offsets; a changed message is worded anew."""
+    import dataclasses
+
+    from medlint.checks import base, contradiction
+    from medlint.lint import Engine, Options
+    from medlint.model import Claim, Document, Value
+
+    engine = Engine(Options(jobs=1))
+    rule = next(r for r in engine.rules if r.id == "concentration-contradiction")
+    claim = Claim(
+        "products.gamunex-c",
+        "Gamunex-C",
+        "concentration",
+        Value("percent", ("percent", 5.0), "5%"),
+        "a.md",
+        0,
+        2,
+        "5%",
+    )
+    checked = contradiction.check_claim(rule, claim, engine.facts)
+    assert checked is not None
+    severity, expected, blocks = checked
+    doc_a = Document("a.md", "5% is it.", "markdown")
+    doc_b = Document("b.md", "Now\nit is 5%.", "markdown")
+    elsewhere = dataclasses.replace(claim, path="b.md", start=10, end=12)
+
+    def make(doc: Document, c: Claim) -> Any:
+        return base.fact_finding(
+            rule, doc, c, blocks, engine.facts, severity=severity, found="5%", expected=expected
+        )
+
+    base._WORDED.clear()
+    a, b = make(doc_a, claim), make(doc_b, elsewhere)
+    assert len(base._WORDED) == 1
+    assert (a.message, a.sources, a.status) == (b.message, b.sources, b.status)
+    assert "Gamunex-C" in a.message and a.sources and a.sources[0]["title"] in a.message
+    assert (a.path, a.line, a.column) == ("a.md", 1, 1)
+    assert (b.path, b.line, b.column, b.matched_text) == ("b.md", 2, 7, "5%")
+    rule.message = "Strength of {subject_name}: {found}, not {expected}."
+    c = make(doc_a, claim)
+    assert c.message == f"Strength of Gamunex-C: 5%, not {expected}."
+    assert len(base._WORDED) == 2

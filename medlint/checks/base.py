@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from medlint.memo import LIMIT
 from medlint.model import Claim, Document, Finding
 from medlint.rules import Rule
 
@@ -76,19 +77,22 @@ def fact_finding(
     source's title), each of which ``template`` may override, plus whatever else it holds; the
     finding carries every source of every block, in order.
     """
-    sources = list(dict.fromkeys(s for b in blocks for s in b.sources))
-    info = facts.source_info(sources)
-    values: dict[str, object] = {
-        "subject_name": claim.subject_name,
-        "found": found,
-        "expected": expected,
-        "source": info[0]["title"] if info else "facts file",
-    }
-    values.update(template)
-    if "message_found" in values:  # the message quotes the text as written
-        values["found"] = values.pop("message_found")
-    message = rule.render(**values)
-    partial = any(b.status == "partial" for b in blocks)
+    key = (
+        *(id(rule), rule.message, id(facts), *map(id, blocks)),
+        *(claim.subject_name, found, expected, *template.items()),
+    )
+    try:
+        hit = _WORDED.get(key)
+        hashable = True
+    except TypeError:  # a template value that cannot be hashed: worded afresh
+        hit, hashable = None, False
+    if hit is None:
+        hit = _word(rule, claim, blocks, facts, found, expected, template)
+        if hashable:
+            if len(_WORDED) >= LIMIT:
+                _WORDED.clear()
+            _WORDED[key] = hit
+    message, info, partial = hit[:3]
     return finding(
         rule,
         doc,
@@ -103,3 +107,35 @@ def fact_finding(
         sources=info,
         status="partial" if partial else "verified",
     )
+
+
+# Each fact finding's wording (message, sources, status) by everything it is made from: an
+# archive repeats its wrong claims. Each entry holds the rule, facts and blocks whose ids
+# key it, so while it is kept no other object can have those ids. Sources are shared by the
+# findings worded alike: read only. Bounded.
+_WORDED: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+
+
+def _word(
+    rule: Rule,
+    claim: Claim,
+    blocks: list[FactBlock],
+    facts: Facts,
+    found: str,
+    expected: str,
+    template: dict[str, object],
+) -> tuple[str, list[dict[str, str]], bool, Rule, Facts, tuple[FactBlock, ...]]:
+    sources = list(dict.fromkeys(s for b in blocks for s in b.sources))
+    info = facts.source_info(sources)
+    values: dict[str, object] = {
+        "subject_name": claim.subject_name,
+        "found": found,
+        "expected": expected,
+        "source": info[0]["title"] if info else "facts file",
+    }
+    values.update(template)
+    if "message_found" in values:  # the message quotes the text as written
+        values["found"] = values.pop("message_found")
+    message = rule.render(**values)
+    partial = any(b.status == "partial" for b in blocks)
+    return message, info, partial, rule, facts, tuple(blocks)

@@ -76,9 +76,10 @@ def compared(claim: Claim, attributes: set[str], facts: Facts) -> bool:
     ``attributes`` is a rule's compiled set, never changed once made (answers are kept by
     its identity).
     """
-    key: tuple[Any, ...] = (id(attributes), id(facts), claim.subject, claim.attribute)
-    key += (claim.condition,)
-    key += (claim.polarity, claim.attribution)
+    key = (
+        *(id(attributes), id(facts)),
+        *(claim.subject, claim.attribute, claim.condition, claim.polarity, claim.attribution),
+    )
     hit = _COMPARED.get(key)
     if hit is not None and hit[0] is attributes and hit[1] is facts:
         return hit[2]
