@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from medlint.documents.text import read_text
 from medlint.lint import Engine, lint_text
@@ -557,3 +559,15 @@ def test_a_planted_error_in_a_space_laid_table_is_found() -> None:
 )
 def test_lines_with_wide_spaces_that_are_no_table(source: str) -> None:
     assert not [u for u in read_text("a.txt", source).units if u.kind.startswith("table")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab\r\n\u2028é", max_size=40))
+def test_line_starts_are_where_each_line_ending_ends(text: str) -> None:
+    """``model.line_starts_of`` (a fast path for text without CR): after every CRLF, CR and
+    LF, and nowhere else."""
+    import re
+
+    from medlint.model import line_starts_of
+
+    assert line_starts_of(text) == [0, *(m.end() for m in re.finditer(r"\r\n|\r|\n", text))]

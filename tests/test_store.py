@@ -278,3 +278,31 @@ def test_atomic_write_takes_chunks_and_an_interrupted_stream_keeps_the_original(
         atomic_write(str(target), broken())
     assert target.read_text() == "ab\nc"
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+
+
+def test_a_finding_pickles_every_field() -> None:
+    """``Finding.__reduce__`` pickles the fields in order: each one survives, none is
+    dropped when a field is added."""
+    import dataclasses
+    import pickle
+
+    from medlint.model import Finding, Fix, Related
+
+    values: dict[str, object] = {}
+    for i, f in enumerate(dataclasses.fields(Finding)):
+        if f.name == "related":
+            values[f.name] = [Related("b.md", 2, 3, "5%")]
+        elif f.name == "fix":
+            values[f.name] = Fix(1, 2, "10%")
+        elif f.name == "sources":
+            values[f.name] = [{"id": "pi", "title": "Label"}]
+        elif f.type in ("int", int):
+            values[f.name] = 100 + i
+        elif f.type in ("bool", bool):
+            values[f.name] = True
+        else:
+            values[f.name] = f"value {i}"
+    finding = Finding(**values)  # type: ignore[arg-type]
+    again = pickle.loads(pickle.dumps(finding, protocol=pickle.HIGHEST_PROTOCOL))
+    assert again == finding
+    assert [getattr(again, f.name) for f in dataclasses.fields(Finding)] == list(values.values())

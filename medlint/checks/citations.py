@@ -436,28 +436,31 @@ def _run_citation(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterabl
             while j < n and sentences[j].unit is unit:
                 j += 1
             if unit.kind not in ("heading", "table_header"):
-                for start, end, cue in _unit_hits(rule, sentences[i:j]):
+                for start, end, message in _unit_hits(rule, sentences[i:j]):
                     s, e = unit.source_span(start, end)
-                    yield finding(rule, doc, s, e, rule.render(cue=cue))
+                    yield finding(rule, doc, s, e, message)
             i = j
 
 
 def _unit_hits(rule: Rule, sentences: list[Sentence]) -> tuple[tuple[int, int, str], ...]:
-    """(unit-text start, end, cue) of each uncited cue in one unit's ``sentences``.
+    """(unit-text start, end, message) of each uncited cue in one unit's ``sentences``.
 
-    Reads the unit's text, kind, markers and section heading (whether it names a search) and
-    the sentences' spans, and nothing outside the unit: kept by those.
+    Reads the rule's message, the unit's text, kind, markers and section heading (whether it
+    names a search) and the sentences' spans, and nothing outside the unit: kept by those.
     """
     unit = sentences[0].unit
     searched = bool(unit.section and SEARCH_SECTION.search(unit.section))
-    key: tuple[Any, ...] = (id(rule), unit.text, unit.kind, unit.markers, searched)
+    key: tuple[Any, ...] = (id(rule), rule.message, unit.text, unit.kind, unit.markers, searched)
     key += tuple([(s.start, s.end) for s in sentences])
     hit = _HITS.get(key)
     if hit is not None and hit[0] is rule:
         return hit[1]
     if len(_HITS) >= PARAGRAPH_MEMO:
         _HITS.clear()
-    found = tuple(_find_hits(rule, sentences, searched))
+    found = tuple(
+        (start, end, rule.render(cue=cue))
+        for start, end, cue in _find_hits(rule, sentences, searched)
+    )
     _HITS[key] = (rule, found)
     return found
 
