@@ -41,7 +41,13 @@ from medlint.facts import Facts
 from medlint.memo import memoised
 from medlint.model import Claim, Document, Unit, Value
 from medlint.prefilter import TermIndex
-from medlint.quantities import Quantity, count_of, find_quantities, parse_quantity
+from medlint.quantities import (
+    PARAGRAPH_MEMO,
+    Quantity,
+    count_of,
+    find_quantities,
+    parse_quantity,
+)
 from medlint.sentences import split_sentences
 from medlint.trie import Literals, lower_same_length
 
@@ -1769,11 +1775,7 @@ def document_condition(
         return next(iter(in_title))
     # "This sheet is for people with primary immunodeficiency": the article says whom it is
     # for, whatever else it names more often ("If you have dermatomyositis, ...")
-    audience = {
-        m.id
-        for u, m in conditions
-        if AUDIENCE_BEFORE.search(u.text, max(0, m.start - 90), m.start) is not None
-    }
+    audience = {m.id for u, m in conditions if _for_audience(u.text, m.start)}
     if len(audience) == 1:
         return next(iter(audience))
     counts: dict[str, int] = {}
@@ -1783,6 +1785,13 @@ def document_condition(
     if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return ""
     return ranked[0][0]
+
+
+@functools.lru_cache(maxsize=PARAGRAPH_MEMO)
+def _for_audience(text: str, start: int) -> bool:
+    """Whether the words before ``start`` say whom the article is for ("This sheet is for
+    people with ..."); kept by text and place (an archive repeats its paragraphs)."""
+    return AUDIENCE_BEFORE.search(text, max(0, start - 90), start) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -6051,13 +6060,19 @@ def may_inherit(unit: Unit) -> bool:
     """
     if (unit.kind == "list_item" and unit.list_depth >= 2) or unit.definition:
         return True  # a nested field, or a <dd> under its <dt>
-    if unit.kind == "paragraph" and PRONOUN_LEAD.match(unit.text) is not None:
-        return True
     if unit.kind not in ("list_item", "paragraph"):
         return False
+    return _may_inherit(unit.kind, unit.text)
+
+
+@functools.lru_cache(maxsize=PARAGRAPH_MEMO)
+def _may_inherit(kind: str, text: str) -> bool:
+    """``may_inherit`` for a paragraph or list item, by its text (asked twice per unit)."""
+    if kind == "paragraph" and PRONOUN_LEAD.match(text) is not None:
+        return True
     # A field ("Concentration: 5%") or a fragment without a verb ("- 10% solution",
     # "- Sugar-free", "A 5% solution.")
-    return FIELD_LEAD.match(unit.text) is not None or _fragment(unit.text)
+    return FIELD_LEAD.match(text) is not None or _fragment(text)
 
 
 def _fragment(text: str) -> bool:
