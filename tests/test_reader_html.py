@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 import time
+from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from medlint.documents._build import _HTML_COLLAPSE
@@ -421,3 +422,88 @@ def test_property_markup_whitespace_begins_no_unit(source: str) -> None:
     finally:
         html._HTML_SPACE = original
     assert _everything(skipped) == _everything(kept)
+
+
+_PARAGRAPH_PIECES = [
+    "<p>", "</p>", "Octagam 10%", " ", "  ", "\n", "\t", "&amp;", "&#x27;", "&#39;", "&nbsp;",
+    "&ndash;", "&quot;", "&bogus;", "&#12a;", "&", "&#", "&x", "<li>", "</li>", "<ul>", "</ul>",
+    "<blockquote>", "</blockquote>", "<dl>", "<dt>", "Cuvitru", "</dt>", "<dd>", "</dd>",
+    "<table>", "<tr>", "<td>", "</td>", "</table>", "<h2>", "</h2>", "<b>", "</b>", "<sup>",
+    "[1]", "</sup>", "<script>", "</script>", "<!-- medlint: ok -->", "<P>", "<p class=x>",
+    "\ufeff", "</P>", "<br>", "é",
+]  # fmt: skip
+paragraphs = st.lists(st.sampled_from(_PARAGRAPH_PIECES), max_size=40).map("".join)
+# A paragraph in a context: what is open before it, its text, and what follows it
+_OPENERS = [
+    "<ul><li>", "<ol><li>x", "<blockquote>", "<dl><dt>Cuvitru</dt>", "<table><tr><td>",
+    "<table><tr><th>Product</th><th>Strength</th></tr><tr><td>Octagam</td><td>",
+    "<p>open ", "<h2>", "<b>", "<sup>", "<script>", "<head><title>T</title>", "<dd>", "<dt>",
+    "<caption>", "<pre>", "text ", "<!-- medlint: ok -->", "<br>",
+]  # fmt: skip
+_FOLLOWERS = [
+    "<dd>20%</dd>", "</td><td>5%</td></tr>", "<p>next</p>", "</li><li>y", " tail", "</b>",
+    "</blockquote>after", "</script><p>z</p>", "</h2>", "</sup>", "",
+]  # fmt: skip
+_TEXTS = ["", " ", "\n", "Octagam 10%", "a &amp; b", "it&#x27;s", "x&nbsp;y", " &quot;q&quot; "]
+in_context = st.tuples(
+    st.lists(st.sampled_from(_OPENERS), max_size=4),
+    st.lists(st.sampled_from(_TEXTS), min_size=1, max_size=3),
+    st.lists(st.sampled_from(_FOLLOWERS), max_size=3),
+).map(lambda t: "".join(t[0]) + "<p>" + "".join(t[1]) + "</p>" + "".join(t[2]))
+
+
+@settings(max_examples=800, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.one_of(in_context, paragraphs, htmlish))
+@example("<dl><dt>Cuvitru</dt><p>Octagam 10%</p><dd>20%</dd></dl>")  # the <p> ends the term
+@example("<p>open <p>Octagam 10%</p> tail</p>")  # (the first <p> closed by the second)
+@example("<ul><li><p>Octagam 10%</p></li></ul><blockquote><p>5%</p></blockquote>")
+@example("<table><tr><td><p>Octagam 10%</p></td></tr></table>")
+@example("<h2><p>Octagam 10%</p></h2><p>it&#x27;s &bogus; &amp</p>")
+def test_property_a_plain_paragraph_read_at_once_reads_as_through_the_callbacks(
+    source: str,
+) -> None:
+    """``HtmlExtractor._paragraph`` reads ``<p>text</p>`` in one step: the page must read
+    exactly as when every paragraph goes through the parser's callbacks."""
+    from medlint.documents import html
+
+    fused = read_html("x.html", source)
+    html._FUSED = False
+    try:
+        called = read_html("x.html", source)
+    finally:
+        html._FUSED = True
+    assert _everything(fused) == _everything(called)
+
+
+def test_a_plain_paragraph_is_read_at_once_wherever_it_sits() -> None:
+    from medlint.documents import html
+
+    source = (
+        "<ul><li><p>Privigen &amp; Hizentra&#x27;s 10%</p></li></ul>\n"
+        "<blockquote><p>It is a 5% solution.</p></blockquote><dl><dt>Cuvitru</dt>"
+        "<dd><p>20%&nbsp;solution</p></dd></dl><p> </p><p>Last.</p>"
+    )
+    steps: list[str] = []
+    original = html.HtmlExtractor._paragraph
+
+    def counted(self: Any, text: str, after: int) -> int:
+        steps.append(text)
+        return original(self, text, after)
+
+    html.HtmlExtractor._paragraph = counted  # type: ignore[method-assign]
+    try:
+        doc = read_html("x.html", source)
+    finally:
+        html.HtmlExtractor._paragraph = original  # type: ignore[method-assign]
+    assert len(steps) == 5  # every paragraph here took the one step
+    assert [(u.kind, u.text, u.list_depth, u.quoted, u.definition) for u in doc.units] == [
+        ("list_item", "Privigen & Hizentra's 10%", 1, False, False),
+        ("paragraph", "It is a 5% solution.", 0, True, False),
+        ("paragraph", "Cuvitru", 0, False, False),
+        ("paragraph", "20% solution", 0, False, False),
+        ("paragraph", "Last.", 0, False, False),
+    ]
+    check_offset_map(doc)
+    unit = doc.units[0]
+    s, e = unit.source_span(unit.text.index("&"), unit.text.index("&") + 1)
+    assert doc.source[s:e] == "&amp;"

@@ -190,6 +190,17 @@ class TextBuilder:
         hi = len(text.rstrip())
         if hi <= lo:
             return "", (), (), ()
+        if len(self._segs) == 1 and not self._marks and not self._breaks and self._segs[0][4]:
+            # One verbatim copy of the source (most units): what the loop below gives it.
+            start = self._segs[0][2]
+            final = text[lo:hi]
+            found = TEXT_MARKER.finditer(final) if "[" in final else ()
+            return (
+                final,
+                (Segment(0, hi - lo, start + lo, start + hi),),
+                tuple(m.span() for m in found),
+                (),
+            )
         src = self._source
         segments: list[Segment] = []
         for us, ue, ss, se, verbatim in self._segs:
@@ -272,21 +283,22 @@ class DocumentBuilder:
             return None
         if kind == "heading":
             self.section = text
+        # (positional, in field order: a third of the cost of keywords, per unit)
         unit = Unit(
-            kind=kind,
-            text=text,
-            segments=segments,
-            section=self.section,
-            heading_level=heading_level if kind == "heading" else 0,
-            row_header=row_header,
-            column_header=column_header,
-            markers=markers,
-            index=len(self.doc.units),
-            list_depth=list_depth,
-            definition=definition,
-            row=row,
-            quoted=quoted,
-            breaks=breaks,
+            kind,
+            text,
+            segments,
+            self.section,
+            heading_level if kind == "heading" else 0,
+            row_header,
+            column_header,
+            markers,
+            len(self.doc.units),
+            list_depth,
+            definition,
+            row,
+            quoted,
+            breaks,
         )
         self.doc.units.append(unit)
         return unit

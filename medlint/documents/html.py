@@ -14,6 +14,11 @@ decoded character keeps the span of the entity it came from, and whitespace is
 collapsed the way a browser renders it, with each collapsed run mapped to its
 source span. :class:`HtmlExtractor` also serves the Markdown reader for raw
 HTML blocks embedded in Markdown.
+
+Most of an article is paragraphs of plain text (``<p>...</p>``, with at most
+well-formed references such as ``&amp;``); where no paragraph or table is open
+such a paragraph is read in one step, doing what its three callbacks would do
+(``HtmlExtractor._paragraph``; a property test reads pages both ways).
 """
 
 from __future__ import annotations
@@ -316,6 +321,11 @@ def _span(attrs: list[tuple[str, str | None]], attribute: str) -> int:
 
 # The whitespace HTML collapses (and drops at the start of a block).
 _HTML_SPACE = " \t\n\r\f"
+# Whether a paragraph of plain text is read in one step (HtmlExtractor._paragraph); False
+# reads every paragraph through the callbacks (the tests compare the two).
+_FUSED = True
+# A reference as the parser reports it (handle_entityref, handle_charref), ";" included
+_WELL_FORMED_REFERENCE = rx.compile(r"&(?:[a-zA-Z][-.a-zA-Z0-9]*|#[0-9]+|#[xX][0-9a-fA-F]+);")
 
 
 class HtmlExtractor(HTMLParser):
@@ -380,6 +390,74 @@ class HtmlExtractor(HTMLParser):
             # The failed scan has already advanced the position; rewind it.
             self.lineno, self.offset = position
             return self.parse_bogus_comment(i)
+
+    def parse_starttag(self, i: int) -> int:
+        """As the base class, but a plain ``<p>text</p>`` is read in one step (``_paragraph``)."""
+        rawdata = self.rawdata
+        if (
+            _FUSED
+            and rawdata.startswith("<p>", i)
+            and not self._skip
+            and not self._tables
+            and not self._counts.get("p")
+        ):
+            close = rawdata.find("<", i + 3)
+            if close >= 0 and rawdata.startswith("</p>", close):
+                text = rawdata[i + 3 : close]
+                # (every "&" starts a reference the parser reports whole)
+                if "&" not in text or text.count("&") == len(_WELL_FORMED_REFERENCE.findall(text)):
+                    return self._paragraph(text, close + 4)
+        return super().parse_starttag(i)
+
+    def _paragraph(self, text: str, after: int) -> int:
+        """What ``<p>``, its text and ``</p>`` make the callbacks do, done at once.
+
+        Only for a paragraph of text and well-formed references (``&amp;``, ``&#x27;``)
+        without markup, with no ``<p>`` open, no
+        table open and nothing skipped (then the start tag pops nothing, the data is one
+        chunk, and the end tag pops the paragraph alone): most of an article's HTML. Returns
+        the offset past ``</p>``, from which the parser goes on (it counts the lines).
+        """
+        self._flush()  # (as a block's start tag does)
+        top = self._stack[-1] if self._stack else None
+        if self._prose and text.strip(_HTML_SPACE):
+            src = self._source
+            start = self._offset() + 3  # past "<p>"
+            end = start + len(text)
+            builder: TextBuilder | None = None
+            pos = start
+            # The data between references, and each reference, as handle_data and _reference
+            # take them
+            for ref in _WELL_FORMED_REFERENCE.finditer(src, start, end) if "&" in text else ():
+                if pos < ref.start():
+                    if builder is None and not src[pos : ref.start()].strip(_HTML_SPACE):
+                        pass  # markup's whitespace: no unit begun for it
+                    else:
+                        builder = builder or TextBuilder(src, pos)
+                        builder.add_collapsed(pos, ref.start())
+                builder = builder or TextBuilder(src, ref.start())
+                raw = ref.group()
+                decoded = html.unescape(raw).replace("\xa0", " ")
+                if decoded == raw:
+                    builder.add_collapsed(ref.start(), ref.end())
+                else:
+                    builder.add_text(decoded, ref.start(), ref.end())
+                pos = ref.end()
+            if pos < end and (builder is not None or src[pos:end].strip(_HTML_SPACE)):
+                builder = builder or TextBuilder(src, pos)
+                builder.add_collapsed(pos, end)
+            if builder is None:
+                return after
+            unit = self._out.emit(
+                top.kind if top else "paragraph",
+                builder,
+                heading_level=top.level if top else 0,
+                list_depth=top.list_depth if top else 0,
+                quoted=self._counts.get("blockquote", 0) > 0,
+            )
+            if unit is not None:
+                self._term = None  # (a unit other than a <dt>'s ends a definition list)
+        return after
 
     # -- positions and units -------------------------------------------------
 
