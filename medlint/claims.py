@@ -2094,7 +2094,8 @@ def header_quantities(unit: Unit, text: str) -> list[Quantity]:
 def claim_text(unit: Unit) -> str:
     """``unit.text`` with its citation markers blanked (same length): what claims are read from."""
     text = unit.text
-    glued = _MARKER_CHARS.search(text) is not None
+    # (isascii is O(1): an ASCII text can hold a bracket marker only, found by a plain scan)
+    glued = "[" in text if text.isascii() else _MARKER_CHARS.search(text) is not None
     if not unit.markers and not glued:
         return text  # most units
     spans = [

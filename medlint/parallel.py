@@ -138,7 +138,12 @@ def corpus_view(analysis: Analysis, engine: Engine | None = None) -> Analysis:
         from medlint.checks.consistency import compared
 
         wanted = engine.corpus_attributes()
-        claims = [c for c in claims if any(compared(c, a, engine.facts) for a in wanted)]
+        facts = engine.facts
+        if len(wanted) == 1:  # (one corpus rule, as bundled: no generator per claim)
+            attributes = wanted[0]
+            claims = [c for c in claims if compared(c, attributes, facts)]
+        else:
+            claims = [c for c in claims if any(compared(c, a, facts) for a in wanted)]
     offsets: list[tuple[int, int]] = []
     n = len(doc.source)
     for c in claims:

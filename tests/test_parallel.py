@@ -225,3 +225,27 @@ def test_the_collector_runs_less_often_while_checking_and_as_before_after(
     lint_paths([str(tmp_path)], engine=Engine(Options(jobs=1)))
     assert seen and seen[0][0] == max(before[0], lint.YOUNG_THRESHOLD)
     assert gc.get_threshold() == before
+
+
+def test_the_corpus_view_keeps_the_claims_some_corpus_rule_compares(engine: Engine) -> None:
+    """With an engine, a view keeps a claim if any corpus rule compares it (one rule, as
+    bundled, or several)."""
+    from medlint.checks.consistency import compared
+
+    doc = read_file(str(FIXTURES / "seeds" / "ivig-dermatomyositis.txt"))
+    analysis = engine.analyse(doc)
+    facts = engine.facts
+    [bundled] = engine.corpus_attributes()
+    kept = corpus_view(analysis, engine).claims
+    assert kept == [c for c in analysis.claims if compared(c, bundled, facts)]
+    assert 0 < len(kept) < len(analysis.claims)  # (the facts decide the others)
+    attributes = sorted({c.attribute for c in analysis.claims})
+    first, second = {attributes[0]}, set(attributes[1:])
+    engine._corpus_attributes = [first, second]
+    try:
+        both = corpus_view(analysis, engine).claims
+    finally:
+        engine._corpus_attributes = None
+    assert both == [
+        c for c in analysis.claims if compared(c, first, facts) or compared(c, second, facts)
+    ]

@@ -77,8 +77,13 @@ def compared(claim: Claim, attributes: set[str], facts: Facts) -> bool:
     its identity).
     """
     key = (
-        *(id(attributes), id(facts)),
-        *(claim.subject, claim.attribute, claim.condition, claim.polarity, claim.attribution),
+        id(attributes),
+        id(facts),
+        claim.subject,
+        claim.attribute,
+        claim.condition,
+        claim.polarity,
+        claim.attribution,
     )
     hit = _COMPARED.get(key)
     if hit is not None and hit[0] is attributes and hit[1] is facts:

@@ -149,8 +149,14 @@ def check_claim(rule: Rule, claim: Claim, facts: Facts) -> Checked:
     those (and the rule and facts).
     """
     key = (
-        *(id(rule), rule.severity, rule.partial_severity, id(facts)),
-        *(claim.subject, claim.attribute, claim.value.key, claim.polarity),
+        id(rule),
+        rule.severity,
+        rule.partial_severity,
+        id(facts),
+        claim.subject,
+        claim.attribute,
+        claim.value.key,
+        claim.polarity,
     )
     try:
         hit = _CHECKED.get(key)

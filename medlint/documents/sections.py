@@ -163,7 +163,7 @@ def find_references(doc: Document) -> ReferenceSection | None:
     for i, unit in enumerate(units):
         if unit.kind not in ("heading", "paragraph", "list_item", "table_cell"):
             continue
-        if unit.kind != "heading" and "[1]" in unit.text[:_TITLE_CHARS]:
+        if unit.kind != "heading" and unit.text.find("[1]", 0, _TITLE_CHARS) >= 0:
             inline = _inline_references(unit)
             if inline is not None:
                 found = inline
@@ -173,7 +173,7 @@ def find_references(doc: Document) -> ReferenceSection | None:
         if unit.kind != "heading" and len(unit.text) > _TITLE_CHARS:
             continue
         title = unit.text
-        if any(rule in title for rule in ("---", "===", "___", "***", "~~~")):
+        if "---" in title or "===" in title or "___" in title or "***" in title or "~~~" in title:
             title = _RULE_LINE.sub("", title)  # "5. SOURCES" with a line of dashes under it
         if not REFERENCE_HEADING.match(title):
             continue
