@@ -2177,7 +2177,7 @@ def _heading_tests(heading: str) -> tuple[bool, ...]:
 
 # Each stand-in doc's mentions and sentence spans (see _Extractor.__init__), by its id, with
 # the doc kept beside them so that a recycled id never answers for another. Bounded.
-_STATIC: dict[int, tuple[Any, tuple[int, ...], tuple[Mention, ...], tuple[Any, ...]]] = {}
+_STATIC: dict[int, tuple[Any, ...]] = {}
 _STATIC_LIMIT = 4096
 
 _P = ParamSpec("_P")
@@ -2278,15 +2278,15 @@ class _Extractor:
             if len(_STATIC) >= _STATIC_LIMIT:
                 _STATIC.clear()
             _STATIC[id(sdoc)] = found
-        _, _, mentions, spans = found
-        self.mentions = list(mentions)
+        _, _, mentions, spans, products, product_starts = found
+        self.mentions: list[Mention] = list(mentions)
         # Sentences as written (the citation rule reads their markers).
         self.sentences = [
             Sentence(unit, start, end, unit.text[start:end], list(mentions[lo:hi]))
             for start, end, lo, hi in spans
         ]
-        self.products = [m for m in self.mentions if m.kind == "product"]
-        self.product_starts = [m.start for m in self.products]
+        self.products: list[Mention] = list(products)
+        self.product_starts: list[int] = list(product_starts)
         # Built on first use: most units make no claim and never ask (a third of a run's
         # extraction time went to these for units that needed neither).
         self._sentence_index: dict[int, int] | None = None
@@ -2326,8 +2326,14 @@ class _Extractor:
 
     def _static(
         self, sdoc: Any
-    ) -> tuple[tuple[Mention, ...], tuple[tuple[int, int, int, int], ...]]:
-        """The unit's mentions, and its sentences as (start, end, first, last mention + 1)."""
+    ) -> tuple[
+        tuple[Mention, ...],
+        tuple[tuple[int, int, int, int], ...],
+        tuple[Mention, ...],
+        tuple[int, ...],
+    ]:
+        """The unit's mentions, its sentences as (start, end, first, last mention + 1), its
+        product mentions and where they start."""
         unit = self.unit
         mentions = self._mentions(sdoc)
         spans: Sequence[tuple[int, int]] = split_sentences(unit.text)
@@ -2344,7 +2350,8 @@ class _Extractor:
             lo = bisect.bisect_left(starts, start)
             hi = bisect.bisect_left(starts, end, lo)
             out.append((start, end, lo, hi))
-        return tuple(mentions), tuple(out)
+        products = tuple(m for m in mentions if m.kind == "product")
+        return tuple(mentions), tuple(out), products, tuple(m.start for m in products)
 
     # -- the units around this one: every read is noted, for the extraction memo -----------
     paragraph_before = _Neighbour()
@@ -5828,20 +5835,23 @@ def analyse(
     sdocs: list[Any],
     texts: list[str] | None = None,
     memo: extraction_memo.Memo | None = None,
+    quiet: list[bool] | None = None,
 ) -> Analysis:
     """Extract every claim of a document; ``sdocs`` are the spaCy docs of its units, in order.
 
-    ``texts``: each unit's :func:`claim_text`, when the caller has them already. ``memo``:
-    the engine's recorded runs (``medlint.extraction_memo``, for these ``facts`` only); None
-    runs every unit.
+    ``texts``: each unit's :func:`claim_text`, and ``quiet``: whether each makes no claims
+    (``makes_no_claims``), when the caller has them already. ``memo``: the engine's recorded
+    runs (``medlint.extraction_memo``, for these ``facts`` only); None runs every unit.
     """
     analysis = Analysis(document=doc)
     references = doc.references
     extractors = []
     if texts is None:
         texts = [claim_text(unit) for unit in doc.units]
-    for unit, sdoc, text in zip(doc.units, sdocs, texts, strict=True):
-        if makes_no_claims(references, unit):
+    if quiet is None:
+        quiet = [makes_no_claims(references, unit) for unit in doc.units]
+    for unit, sdoc, text, silent in zip(doc.units, sdocs, texts, quiet, strict=True):
+        if silent:
             continue  # reference entries make no claims
         extractors.append(_Extractor(facts, doc, unit, sdoc, analysis, text))
     analysis.condition = document_condition(
@@ -5861,13 +5871,14 @@ def analyse(
     if len(named) == 1:
         analysis.sole_product = next(iter(named.values()))
     for before, after in itertools.pairwise(extractors):
-        after.unit_before = before
+        # (set behind the _Neighbour links, which are there to note reads)
+        after._unit_before = before
         if (
             before.unit.kind == after.unit.kind == "paragraph"
             and before.unit.section == after.unit.section
         ):
-            after.paragraph_before = before
-            before.paragraph_after = after
+            after._paragraph_before = before
+            before._paragraph_after = after
     _row_leads(extractors)
     if any(ex.unit.kind == "table_cell" for ex in extractors):
         _row_indications(extractors)
@@ -5886,7 +5897,7 @@ def analyse(
         # The links both ways make each pair a reference cycle: broken here, the extractors go
         # with the last reference to them instead of waiting for the garbage collector (which
         # then ran more often over more objects: 5% of a run).
-        extractor.paragraph_after = None
+        extractor._paragraph_after = None
     return analysis
 
 

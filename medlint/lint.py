@@ -149,10 +149,13 @@ class Engine:
         made = self._sdoc_of
         if len(made) >= PARAGRAPH_MEMO:
             made.clear()
+        quiet: list[bool] = []  # each unit's makes_no_claims, for claims.analyse too
         for i, unit in enumerate(doc.units):
             text = claim_text(unit)
             texts.append(text)
-            if makes_no_claims(references, unit):
+            silent = references is not None and makes_no_claims(references, unit)
+            quiet.append(silent)
+            if silent:
                 # Reference entries make no claims (claims.analyse skips them).
                 sdocs.append(LightDoc(user_data={QUANTITIES_KEY: []}))
                 continue
@@ -213,7 +216,7 @@ class Engine:
                 sdocs[i] = made.setdefault(
                     key, LightDoc(user_data={TERMS_KEY: memo[text], QUANTITIES_KEY: quantities})
                 )
-        return analyse(self.facts, doc, sdocs, texts, self._runs_of)
+        return analyse(self.facts, doc, sdocs, texts, self._runs_of, quiet)
 
     @property
     def results_cache(self) -> Any:
