@@ -2175,6 +2175,23 @@ def _heading_tests(heading: str) -> tuple[bool, ...]:
     )
 
 
+class Shape:
+    """Stands for what one stand-in doc and one set of sentence breaks fix, in the extraction
+    memo's key: the unit's text and claim text, kind, nesting, headers, breaks and mentions.
+
+    The engine shares a stand-in doc only between units alike in all of those (its key in
+    ``lint.Engine.analyse``), so two units with one shape extract alike as far as these go;
+    compared by identity, it keys a unit in one step where comparing its texts and mentions
+    took many. Kept in the stand-in doc's ``user_data``, so it lasts as long as the engine
+    keeps the doc.
+    """
+
+    __slots__ = ()
+
+
+# Where a stand-in doc keeps its shapes (one per sentence breaks), in its user_data
+_SHAPES_KEY = "medlint_shapes"
+
 # Each stand-in doc's mentions and sentence spans (see _Extractor.__init__), by its id, with
 # the doc kept beside them so that a recycled id never answers for another. Bounded.
 _STATIC: dict[int, tuple[Any, ...]] = {}
@@ -2274,11 +2291,14 @@ class _Extractor:
         # own).
         found = _STATIC.get(id(sdoc))
         if found is None or found[0] is not sdoc or found[1] != unit.breaks:
-            found = (sdoc, unit.breaks, *self._static(sdoc))
+            # (the shape lives with the stand-in doc, as long as the engine keeps it)
+            shapes = sdoc.user_data.setdefault(_SHAPES_KEY, {})
+            shape = shapes.get(unit.breaks) or shapes.setdefault(unit.breaks, Shape())
+            found = (sdoc, unit.breaks, *self._static(sdoc), shape)
             if len(_STATIC) >= _STATIC_LIMIT:
                 _STATIC.clear()
             _STATIC[id(sdoc)] = found
-        _, _, mentions, spans, products, product_starts = found
+        _, _, mentions, spans, products, product_starts, self.shape = found
         self.mentions: list[Mention] = list(mentions)
         # Sentences as written (the citation rule reads their markers).
         self.sentences = [

@@ -7,8 +7,10 @@ headers, the product a list item or table row inherits, the article's condition,
 "It is a 10% solution", the units around it. So a unit's claims are kept only as a function
 of everything its run could read:
 
-- the **key** holds the unit's own text, kind, headers and marks, its mentions, the leads
-  it inherited, and the article-wide values extraction reads (condition, route, sole product);
+- the **key** holds the unit's own text, kind, headers and marks, its mentions (the first
+  of them through the unit's ``claims.Shape``, one object per stand-in doc and sentence
+  breaks, compared by identity), the leads it inherited, and the article-wide values
+  extraction reads (condition, route, sole product);
 - a run that read a neighbouring unit directly (``_Extractor.read_neighbours``) is not kept;
   one that read them through a ``claims.context_query`` is kept with each query's answer,
   and replayed for another unit with the same key only if every query answers alike there.
@@ -44,21 +46,14 @@ def key_of(ex: _Extractor) -> Key:
     unit = ex.unit
     analysis = ex.analysis
     return (
-        unit.text,
-        ex.text,
-        unit.kind,
+        # the unit's text and claim text, kind, list depth, definition, headers, sentence
+        # breaks and mentions (claims.Shape: one object for all of them)
+        ex.shape,
         ex.section_key(),
         unit.heading_level,
-        unit.row_header,
-        unit.column_header,
         unit.markers,
-        unit.list_depth,
-        unit.definition,
         unit.quoted,
-        unit.breaks,
         unit.row >= 0,
-        # (their quantities follow from the text and the headers, both above)
-        tuple([(m.kind, m.id, m.start, m.end) for m in ex.mentions]),
         _mention(ex.lead_product),
         _mention(ex.lead_manufacturer),
         ex.lead_how,

@@ -372,7 +372,7 @@ def test_a_sentence_break_splits_only_its_own_unit(tmp_path: Path) -> None:
     assert sentences[2] == sentences[0]
 
 
-def test_only_queries_that_read_a_neighbour_are_recorded(tmp_path: Path) -> None:
+def test_only_queries_that_read_a_neighbour_are_recorded(tmp_path: Path, monkeypatch: Any) -> None:
     """A query answered from the unit's own words follows from the key and is not asked again;
     one that read the paragraph before is recorded with its answer."""
     path = tmp_path / "a.md"
@@ -381,8 +381,48 @@ def test_only_queries_that_read_a_neighbour_are_recorded(tmp_path: Path) -> None
         encoding="utf-8",
     )
     engine = Engine(Options(jobs=1))
+    texts: dict[Any, str] = {}  # each key, by the text of the unit it was made for
+    key_of = extraction_memo.key_of
+
+    def noted(ex: Any) -> Any:
+        key = key_of(ex)
+        texts[key] = ex.text
+        return key
+
+    monkeypatch.setattr(extraction_memo, "key_of", noted)
     engine.analyse(lint.read_file(str(path)))
     assert engine._runs_of is not None
-    recorded = {key[0]: [q[0] for q in r.queries] for key, r in engine._runs_of.table.items()}
+    recorded = {texts[key]: [q[0] for q in r.queries] for key, r in engine._runs_of.table.items()}
     assert "continues_product" not in recorded["Wash your hands."]
     assert "continues_product" in recorded["It is a 10% solution."]
+
+
+def test_units_of_one_shape_are_alike_in_all_it_stands_for(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    """``claims.Shape`` stands in the memo's key for a unit's text, claim text, kind, nesting,
+    headers, breaks and mentions: every unit given one shape must agree on all of them."""
+    from medlint import claims
+
+    corpus = _assemble(tmp_path, 150, seed=11)
+    seen: dict[int, tuple[Any, set[tuple[Any, ...]], list[int]]] = {}
+    init = claims._Extractor.__init__
+
+    def noted(self: Any, *args: Any, **kwargs: Any) -> None:
+        init(self, *args, **kwargs)
+        unit = self.unit
+        what = (
+            *(unit.text, self.text, unit.kind, unit.list_depth, unit.definition),
+            *(unit.row_header, unit.column_header, unit.breaks),
+            tuple((m.kind, m.id, m.start, m.end, m.text) for m in self.mentions),
+        )
+        _, alike, count = seen.setdefault(id(self.shape), (self.shape, set(), [0]))
+        alike.add(what)
+        count[0] += 1
+
+    monkeypatch.setattr(claims._Extractor, "__init__", noted)
+    lint_paths([str(corpus), str(FIXTURES)], engine=Engine(Options(jobs=1)))
+    assert len(seen) > 100
+    assert all(len(alike) == 1 for _, alike, _ in seen.values())
+    # (and shapes are shared: a repeated unit is keyed by the one it was given before)
+    assert sum(count[0] > 1 for _, _, count in seen.values()) > 50
