@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from medlint.documents.markdown import read_markdown
@@ -483,3 +483,68 @@ def test_a_repeated_block_is_placed_at_its_own_offsets() -> None:
     # the paragraph was kept once, and not read again for b.md
     assert all(markdown._BUILT[k] is v for k, v in held.items() if k in markdown._BUILT)
     assert len(markdown._BUILT) == len(held) + 2  # "# Title B" and "Intro." only
+
+
+# -- simple documents read without the block parser: the same units --------------------------
+
+_LINES = [
+    "", "  ", "\t", "# Title", "## Dosing ##", "#hashtag", "# A # b", "###### Six", "####### Seven",
+    "Gamunex-C is a 10% solution.", "It is given at 2 g/kg  ", "See [the label][pi] *now*.",
+    "Privigen | 10%", "- Privigen", "- Hizentra 20%", "* Octagam", "+ Panzyga", "1. Octagam 5%",
+    "2. Panzyga 10%", "10. Cuvitru", "1) Gammagard", "-x", "1.x", "===", "---", "    code",
+    "> quote", "| a | b |", "[pi]: https://example.org", "<div>x</div>", "```", "Ünïcode text",
+    "- 5% solution", "  - nested", "Title", "b <!-- medlint: ok -->", "x\\", "1. [link](u)",
+]  # fmt: skip
+
+
+# (lines of the shapes read without the block parser, so that most documents are)
+_SIMPLE_LINES = [
+    "", "# Title", "## Dosing", "Gamunex-C is a 10% solution.", "It is given at 2 g/kg  ",
+    "- Privigen", "* Octagam", "+ Panzyga", "1. Octagam 5%", "2. Panzyga 10%", "Title",
+]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.one_of(
+        st.lists(st.sampled_from(_SIMPLE_LINES), max_size=12),
+        st.lists(st.sampled_from(_LINES), max_size=14),
+    ),
+    st.booleans(),
+)
+@example(["- Privigen", "2. Panzyga 10%"], True)  # another list's item straight after
+@example(["- Privigen", "1. Octagam 5%", "", "Title"], False)  # a list of its own
+def test_a_simple_document_reads_as_markdown_it_reads_it(lines: list[str], final: bool) -> None:
+    """``markdown._simple_blocks`` gives the block tokens of the documents it is sure of; each
+    document must read exactly as through markdown-it's block parser."""
+    from medlint.documents import markdown
+
+    text = "\n".join(lines) + ("\n" if final else "")
+    fast = _read_cold(text)
+    markdown._FAST_BLOCKS = False
+    try:
+        parsed = _read_cold(text)
+    finally:
+        markdown._FAST_BLOCKS = True
+    assert _units(fast) == _units(parsed)
+    assert fast.directives == parsed.directives
+
+
+def test_simple_documents_skip_the_block_parser() -> None:
+    from medlint.documents import markdown
+
+    simple = (
+        "# IVIG\n\nGamunex-C is a 10% solution.\nIt is given monthly.\n\n## References\n\n"
+        "1. Prescribing information.\n2. Label.\n"
+    )
+    tokens = markdown._simple_blocks(simple)
+    assert tokens is not None
+    assert [t.content for t in tokens if t.type == "inline"] == [
+        "IVIG",
+        "Gamunex-C is a 10% solution.\nIt is given monthly.",
+        "References",
+        "Prescribing information.",
+        "Label.",
+    ]
+    for other in ("Text\n===\n", "Text\n- item\n", "- item\nlazy\n", "    code\n", "x\r\ny\n"):
+        assert markdown._simple_blocks(other) is None, other

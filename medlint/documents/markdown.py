@@ -18,7 +18,10 @@ form, and can be mapped as replacements.
 
 A block an archive repeats is read once: its unit text is kept by the block's inline
 content and source lines, with segments relative to the block (``_BUILT``), and markdown-it
-parses a block's inline content only when it is not kept.
+parses a block's inline content only when it is not kept. A document made only of ATX
+headings, paragraphs and one-line list items whose lines open on a letter (most articles) is
+split into blocks without markdown-it's block parser (``_simple_blocks``), which no other
+block can start on such lines; anything else is parsed.
 
 Front matter and footnotes are handled here rather than by ``mdit_py_plugins``,
 which is not a dependency: a leading ``---`` block closed by another ``---`` is
@@ -35,7 +38,7 @@ from functools import lru_cache
 from typing import Any
 
 from markdown_it import MarkdownIt
-from markdown_it.common.utils import normalizeReference
+from markdown_it.common.utils import mdTrim, normalizeReference
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from markdown_it.token import Token
 
@@ -649,6 +652,111 @@ class _Walker:
         return pos
 
 
+# A document of headings, paragraphs and one-line list items only, each line opening on a
+# letter, is read without markdown-it's block parser (_simple_blocks); False always parses
+# (the tests compare the two).
+_FAST_BLOCKS = True
+_SIMPLE_HEADING = rx.compile(r"(#{1,6}) [^#\s][^#]*")
+_SIMPLE_ITEM = rx.compile(r"([-+*]|\d{1,9}\.) (?=[A-Za-z])")
+
+
+def _letter(c: str) -> bool:
+    return "a" <= c <= "z" or "A" <= c <= "Z"
+
+
+def _simple_blocks(src: str) -> list[Token] | None:
+    """The block tokens markdown-it gives ``src``, for the documents simple enough to be sure
+    of them; None for any other (it is parsed).
+
+    Simple: every line blank, an ATX heading with no "#" in its text, a one-line list item
+    whose text opens on a letter (preceded by a blank line, a heading or an item of its list,
+    followed by a blank line, a heading or an item of its list), or a paragraph line opening
+    on a letter. No other block (code, quote, table, HTML, setext heading, rule, reference
+    definition, lazy continuation) can start on such lines, and no tab, carriage return or
+    NUL needs normalising. A property test compares the tokens' units with markdown-it's.
+    """
+    if "\r" in src or "\x00" in src:
+        return None
+    lines = src.split("\n")
+    if lines and not lines[-1]:
+        lines.pop()
+    tokens: list[Token] = []
+    n = len(lines)
+    previous = "blank"  # the line before: blank, heading, paragraph or item
+    open_list = ""  # the marker of the open list ("-", "1."), or ""
+    i = 0
+    while i < n:
+        line = lines[i]
+        if not line.strip(" \t"):
+            previous = "blank"
+            i += 1
+            continue
+        first = line[0]
+        item = None if _letter(first) or first == "#" else _SIMPLE_ITEM.match(line)
+        if open_list and (item is None or _list_marker(item.group(1)) != open_list):
+            if item is not None and previous == "item":
+                return None  # another list's item straight after: maybe a continuation
+            close = "bullet_list_close" if open_list in "-+*" else "ordered_list_close"
+            tokens.append(Token(close, "ul" if open_list in "-+*" else "ol", -1))
+            open_list = ""
+        if first == "#":
+            heading = _SIMPLE_HEADING.fullmatch(line)
+            if heading is None:
+                return None
+            level = len(heading.group(1))
+            tag = f"h{level}"
+            tokens.append(Token("heading_open", tag, 1, map=[i, i + 1]))
+            tokens.append(Token("inline", "", 0, map=[i, i + 1], content=mdTrim(line[level:])))
+            tokens.append(Token("heading_close", tag, -1))
+            previous = "heading"
+            i += 1
+            continue
+        if item is not None:
+            following = lines[i + 1] if i + 1 < n else ""
+            if previous == "paragraph" or (
+                following.strip(" \t")
+                and following[0] != "#"
+                and _SIMPLE_ITEM.match(following) is None
+            ):
+                return None  # it would end a paragraph, or one would continue it
+            marker = _list_marker(item.group(1))
+            if not open_list:
+                opener = "bullet_list_open" if marker in "-+*" else "ordered_list_open"
+                tokens.append(Token(opener, "ul" if marker in "-+*" else "ol", 1, map=[i, i + 1]))
+                open_list = marker
+            tokens.append(Token("list_item_open", "li", 1, map=[i, i + 1]))
+            tokens.append(Token("paragraph_open", "p", 1, map=[i, i + 1]))
+            content = mdTrim(line[item.end() :])
+            tokens.append(Token("inline", "", 0, map=[i, i + 1], content=content))
+            tokens.append(Token("paragraph_close", "p", -1))
+            tokens.append(Token("list_item_close", "li", -1))
+            previous = "item"
+            i += 1
+            continue
+        if not _letter(first) or previous == "item":
+            return None
+        j = i + 1
+        while j < n and lines[j].strip(" \t") and lines[j][0] != "#":
+            if not _letter(lines[j][0]):
+                return None  # a list, a rule, a setext underline, a quote ...: parsed
+            j += 1
+        tokens.append(Token("paragraph_open", "p", 1, map=[i, j]))
+        content = mdTrim("\n".join(lines[i:j]))
+        tokens.append(Token("inline", "", 0, map=[i, j], content=content))
+        tokens.append(Token("paragraph_close", "p", -1))
+        previous = "paragraph"
+        i = j
+    if open_list:
+        close = "bullet_list_close" if open_list in "-+*" else "ordered_list_close"
+        tokens.append(Token(close, "ul" if open_list in "-+*" else "ol", -1))
+    return tokens
+
+
+def _list_marker(marker: str) -> str:
+    """A list marker's kind: the bullet itself, or "1." for any number."""
+    return marker if marker in "-+*" else "1."
+
+
 def read_markdown(path: str, source: str) -> Document:
     """Read a Markdown article into prose units with exact source positions."""
     doc = Document(path=path, source=source, format="markdown")
@@ -656,6 +764,9 @@ def read_markdown(path: str, source: str) -> Document:
     if body > 1 and (title := _FRONT_MATTER_TITLE.search(source, 0, body)) is not None:
         doc.title = title.group(1).strip()
     env: dict[str, Any] = {}
-    tokens = _block_parser().parse(source[body:], env)
+    text = source[body:]
+    tokens = _simple_blocks(text) if _FAST_BLOCKS else None
+    if tokens is None:
+        tokens = _block_parser().parse(text, env)
     _Walker(source, _Lines(source, body), DocumentBuilder(doc), env).run(tokens)
     return doc
