@@ -155,19 +155,11 @@ def test_a_sentence_cue_answer_is_the_search_s_answer_and_is_kept_per_family_set
     assert keywords.first_cue("Nothing cited here.", everything, families) is None
 
 
-def test_a_repeated_claim_is_checked_once_per_rule_and_facts() -> None:
-    """``contradiction.check_claim`` keeps its answer by what the claim says, the rule (and
-    its severity) and the facts: another facts file or severity is answered afresh."""
-    import dataclasses
-
-    from medlint.checks import contradiction
-    from medlint.facts import load_facts
-    from medlint.lint import Engine, Options
+def _gamunex_at_5_percent() -> Any:
+    """A claim the bundled facts contradict (Gamunex-C is a 10% solution), in a.md."""
     from medlint.model import Claim, Value
 
-    engine = Engine(Options(jobs=1))
-    rule = next(r for r in engine.rules if r.id == "concentration-contradiction")
-    claim = Claim(
+    return Claim(
         "products.gamunex-c",
         "Gamunex-C",
         "concentration",
@@ -177,6 +169,20 @@ def test_a_repeated_claim_is_checked_once_per_rule_and_facts() -> None:
         2,
         "5%",
     )
+
+
+def test_a_repeated_claim_is_checked_once_per_rule_and_facts() -> None:
+    """``contradiction.check_claim`` keeps its answer by what the claim says, the rule (and
+    its severity) and the facts: another facts file or severity is answered afresh."""
+    import dataclasses
+
+    from medlint.checks import contradiction
+    from medlint.facts import load_facts
+    from medlint.lint import Engine, Options
+
+    engine = Engine(Options(jobs=1))
+    rule = next(r for r in engine.rules if r.id == "concentration-contradiction")
+    claim = _gamunex_at_5_percent()
     first = contradiction.check_claim(rule, claim, engine.facts)
     assert first is not None and first[0] == "error"
     elsewhere = dataclasses.replace(claim, path="b.md", start=40, end=42)
@@ -258,19 +264,9 @@ def test_whether_a_claim_is_compared_is_kept_per_attribute_set_and_facts() -> No
     from medlint.checks import consistency
     from medlint.facts import load_facts
     from medlint.lint import Engine, Options
-    from medlint.model import Claim, Value
 
     engine = Engine(Options(jobs=1))
-    claim = Claim(
-        "products.gamunex-c",
-        "Gamunex-C",
-        "concentration",
-        Value("percent", ("percent", 5.0), "5%"),
-        "a.md",
-        0,
-        2,
-        "5%",
-    )
+    claim = _gamunex_at_5_percent()
     doses, strengths = {"dose"}, {"concentration"}
     assert not consistency.compared(claim, doses, engine.facts)
     # the bundled facts decide Gamunex-C's concentration: the contradiction rule speaks
@@ -293,20 +289,11 @@ def test_a_fact_finding_s_wording_is_kept_by_everything_it_is_made_from() -> Non
 
     from medlint.checks import base, contradiction
     from medlint.lint import Engine, Options
-    from medlint.model import Claim, Document, Value
+    from medlint.model import Claim, Document
 
     engine = Engine(Options(jobs=1))
     rule = next(r for r in engine.rules if r.id == "concentration-contradiction")
-    claim = Claim(
-        "products.gamunex-c",
-        "Gamunex-C",
-        "concentration",
-        Value("percent", ("percent", 5.0), "5%"),
-        "a.md",
-        0,
-        2,
-        "5%",
-    )
+    claim = _gamunex_at_5_percent()
     checked = contradiction.check_claim(rule, claim, engine.facts)
     assert checked is not None
     severity, expected, blocks = checked

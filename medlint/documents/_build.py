@@ -238,32 +238,6 @@ class DocumentBuilder:
         self.section: str | None = None
         self.rows = 0  # table rows seen: each row's cells carry its number (Unit.row)
 
-    def emit(
-        self,
-        kind: str,
-        builder: TextBuilder,
-        *,
-        heading_level: int = 0,
-        row_header: str | None = None,
-        column_header: str | None = None,
-        list_depth: int = 0,
-        definition: bool = False,
-        row: int = -1,
-        quoted: bool = False,
-    ) -> Unit | None:
-        """Finish ``builder`` as a unit of ``kind``; empty text gives no unit."""
-        return self.add(
-            kind,
-            builder.finish(),
-            heading_level=heading_level,
-            row_header=row_header,
-            column_header=column_header,
-            list_depth=list_depth,
-            definition=definition,
-            row=row,
-            quoted=quoted,
-        )
-
     def add(
         self,
         kind: str,
@@ -277,7 +251,8 @@ class DocumentBuilder:
         row: int = -1,
         quoted: bool = False,
     ) -> Unit | None:
-        """Add a unit of ``kind`` from a finished text (see ``TextBuilder.finish``)."""
+        """Add a unit of ``kind`` from a finished text (``TextBuilder.finish``, or a block's
+        kept one); empty text gives no unit."""
         text, segments, markers, breaks = finished
         if not text:
             return None

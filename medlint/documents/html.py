@@ -448,9 +448,9 @@ class HtmlExtractor(HTMLParser):
                 builder.add_collapsed(pos, end)
             if builder is None:
                 return after
-            unit = self._out.emit(
+            unit = self._out.add(
                 top.kind if top else "paragraph",
-                builder,
+                builder.finish(),
                 heading_level=top.level if top else 0,
                 list_depth=top.list_depth if top else 0,
                 quoted=self._counts.get("blockquote", 0) > 0,
@@ -498,9 +498,9 @@ class HtmlExtractor(HTMLParser):
             # "<dt>Concentration</dt><dd>10%</dd>": the term heads its definition, as a column
             # header heads a cell
             column_header = self._term
-        unit = self._out.emit(
+        unit = self._out.add(
             kind,
-            builder,
+            builder.finish(),
             heading_level=level,
             row_header=row_header,
             column_header=column_header,

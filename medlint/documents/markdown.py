@@ -454,8 +454,8 @@ class _Walker:
         if kind == "table_cell":
             header = headers[col] if 0 <= col < len(headers) else None
             row_header = row_first if col > 0 else None
-        unit = self.out.emit(
-            kind, builder, row_header=row_header, column_header=header, row=self.out.rows
+        unit = self.out.add(
+            kind, builder.finish(), row_header=row_header, column_header=header, row=self.out.rows
         )
         return (unit.text if unit else None), cursor
 
