@@ -413,10 +413,10 @@ class HtmlExtractor(HTMLParser):
         """What ``<p>``, its text and ``</p>`` make the callbacks do, done at once.
 
         Only for a paragraph of text and well-formed references (``&amp;``, ``&#x27;``)
-        without markup, with no ``<p>`` open, no
-        table open and nothing skipped (then the start tag pops nothing, the data is one
-        chunk, and the end tag pops the paragraph alone): most of an article's HTML. Returns
-        the offset past ``</p>``, from which the parser goes on (it counts the lines).
+        without markup, with no ``<p>`` open, no table open and nothing skipped (then the
+        start tag pops nothing, the data is one chunk, and the end tag pops the paragraph
+        alone): most of an article's HTML. Returns the offset past ``</p>``, from which the
+        parser goes on (it counts the lines).
         """
         self._flush()  # (as a block's start tag does)
         top = self._stack[-1] if self._stack else None
@@ -429,12 +429,12 @@ class HtmlExtractor(HTMLParser):
             # The data between references, and each reference, as handle_data and _reference
             # take them
             for ref in _WELL_FORMED_REFERENCE.finditer(src, start, end) if "&" in text else ():
-                if pos < ref.start():
-                    if builder is None and not src[pos : ref.start()].strip(_HTML_SPACE):
-                        pass  # markup's whitespace: no unit begun for it
-                    else:
-                        builder = builder or TextBuilder(src, pos)
-                        builder.add_collapsed(pos, ref.start())
+                # (markup's whitespace before the first reference begins no unit)
+                if pos < ref.start() and (
+                    builder is not None or src[pos : ref.start()].strip(_HTML_SPACE)
+                ):
+                    builder = builder or TextBuilder(src, pos)
+                    builder.add_collapsed(pos, ref.start())
                 builder = builder or TextBuilder(src, ref.start())
                 raw = ref.group()
                 decoded = html.unescape(raw).replace("\xa0", " ")

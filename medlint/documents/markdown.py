@@ -35,7 +35,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import mdTrim, normalizeReference
@@ -696,8 +696,7 @@ def _simple_blocks(src: str) -> list[Token] | None:
         if open_list and (item is None or _list_marker(item.group(1)) != open_list):
             if item is not None and previous == "item":
                 return None  # another list's item straight after: maybe a continuation
-            close = "bullet_list_close" if open_list in "-+*" else "ordered_list_close"
-            tokens.append(Token(close, "ul" if open_list in "-+*" else "ol", -1))
+            tokens.append(_list_token(open_list, -1))
             open_list = ""
         if first == "#":
             heading = _SIMPLE_HEADING.fullmatch(line)
@@ -721,8 +720,7 @@ def _simple_blocks(src: str) -> list[Token] | None:
                 return None  # it would end a paragraph, or one would continue it
             marker = _list_marker(item.group(1))
             if not open_list:
-                opener = "bullet_list_open" if marker in "-+*" else "ordered_list_open"
-                tokens.append(Token(opener, "ul" if marker in "-+*" else "ol", 1, map=[i, i + 1]))
+                tokens.append(_list_token(marker, 1))
                 open_list = marker
             tokens.append(Token("list_item_open", "li", 1, map=[i, i + 1]))
             tokens.append(Token("paragraph_open", "p", 1, map=[i, i + 1]))
@@ -747,9 +745,15 @@ def _simple_blocks(src: str) -> list[Token] | None:
         previous = "paragraph"
         i = j
     if open_list:
-        close = "bullet_list_close" if open_list in "-+*" else "ordered_list_close"
-        tokens.append(Token(close, "ul" if open_list in "-+*" else "ol", -1))
+        tokens.append(_list_token(open_list, -1))
     return tokens
+
+
+def _list_token(marker: str, nesting: Literal[1, -1]) -> Token:
+    """The token opening (``nesting`` 1) or closing (-1) a list of ``marker``'s kind."""
+    bullet = marker in "-+*"
+    kind = "bullet_list" if bullet else "ordered_list"
+    return Token(f"{kind}_{'open' if nesting == 1 else 'close'}", "ul" if bullet else "ol", nesting)
 
 
 def _list_marker(marker: str) -> str:
